@@ -1,0 +1,1 @@
+"""quorum's domain: records, their rules, and their persistence on TinyDB."""

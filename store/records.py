@@ -1,0 +1,520 @@
+"""The domain records of quorum.
+
+Records are frozen dataclasses: a record that exists is valid. Each validates
+itself in ``__post_init__`` and raises :class:`ValidationError` with a key
+from the ``core`` catalog. Change a record with :func:`dataclasses.replace`
+(re-exported here as ``replace``), which validates again.
+
+Ids: networks, organisations, people and meetings have short integer-like
+string ids given by the store ("3", "12") so a user can type them. Agenda
+items, decisions and action items have short random ids unique within their
+meeting.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from store.errors import ValidationError
+
+__all__ = [
+    "replace",
+    "OrgKind",
+    "Role",
+    "MeetingStatus",
+    "Formality",
+    "ItemKind",
+    "ItemState",
+    "MeetingRole",
+    "Rsvp",
+    "Presence",
+    "ActionStatus",
+    "Blackout",
+    "TemplateItem",
+    "Template",
+    "SmtpSettings",
+    "Network",
+    "Organisation",
+    "Membership",
+    "Person",
+    "Decision",
+    "ActionItem",
+    "AgendaItem",
+    "Attendance",
+    "Approval",
+    "Meeting",
+    "new_item_id",
+    "check_email",
+]
+
+DEFAULT_TZ = "Europe/Stockholm"
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[A-Za-z]{2,}$")
+
+
+def new_item_id() -> str:
+    """A short id, unique enough within one meeting or one network."""
+    return secrets.token_hex(4)
+
+
+def check_email(value: str, field_name: str = "email", required: bool = True) -> str:
+    value = value.strip()
+    if not value:
+        if required:
+            raise ValidationError("error.email_missing", field=field_name)
+        return ""
+    if not _EMAIL.match(value):
+        raise ValidationError("error.email_invalid", field=field_name, value=value)
+    return value
+
+
+def _text(value: str, field_name: str, key: str = "error.title_empty") -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(key, field=field_name)
+    return value
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError("error.tz_unknown", field="tz", value=name) from None
+
+
+def _enum(cls: type[StrEnum], value: object, field_name: str) -> None:
+    if not isinstance(value, cls):
+        raise ValidationError("error.choice_invalid", field=field_name, value=str(value))
+
+
+class OrgKind(StrEnum):
+    MUNICIPALITY = "municipality"
+    SCHOOL = "school"
+    COMPANY = "company"
+    UNIVERSITY = "university"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """A person's role in a network."""
+
+    MEMBER = "member"
+    CHAIR = "chair"
+    COORDINATOR = "coordinator"
+    GUEST = "guest"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    INVITED = "invited"
+    HELD = "held"
+    DRAFTED = "drafted"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+
+class Formality(StrEnum):
+    INFORMAL = "informal"  # minnesanteckningar
+    FORMAL = "formal"  # protokoll
+
+
+class ItemKind(StrEnum):
+    INFORMATION = "information"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+    STANDING = "standing"
+
+
+class ItemState(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DEFERRED = "deferred"
+
+
+class MeetingRole(StrEnum):
+    """An invitee's role in one meeting; carried by the calendar invite."""
+
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    ADJUSTER = "adjuster"
+    PARTICIPANT = "participant"
+    OPTIONAL = "optional"
+
+
+class Rsvp(StrEnum):
+    NEEDS_ACTION = "needs-action"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    TENTATIVE = "tentative"
+
+
+class Presence(StrEnum):
+    UNKNOWN = "unknown"
+    PRESENT = "present"
+    REMOTE = "remote"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Blackout:
+    """A period a network does not meet (sportlov, påsklov, summer...)."""
+
+    start: date
+    end: date
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("error.end_before_start", field="end")
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    title: str
+    kind: ItemKind = ItemKind.INFORMATION
+    minutes: int = 10
+    description: str = ""
+    followup: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", _text(self.title, "title"))
+        _enum(ItemKind, self.kind, "kind")
+        if not 0 <= self.minutes <= 600:
+            raise ValidationError("error.minutes_range", field="minutes")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    items: tuple[TemplateItem, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """How to send mail for a network. The password is never stored."""
+
+    host: str
+    port: int = 587
+    security: str = "starttls"  # starttls | ssl | none
+    user: str = ""
+    sender: str = ""
+    password_env: str = "QUORUM_SMTP_PASSWORD"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "host", _text(self.host, "host", "error.host_empty"))
+        if not 0 < self.port < 65536:
+            raise ValidationError("error.port_range", field="port")
+        if self.security not in ("starttls", "ssl", "none"):
+            raise ValidationError("error.choice_invalid", field="security", value=self.security)
+        if self.sender:
+            check_email(self.sender, "sender")
+
+
+@dataclass(frozen=True)
+class Network:
+    id: str
+    name: str
+    organiser: str = ""
+    coordinator_id: str | None = None
+    publication_email: str = ""
+    default_place: str = ""
+    default_link: str = ""
+    weekday: int = 4  # Monday=0: Friday
+    start_time: time = time(9, 0)
+    length_minutes: int = 180
+    tz: str = DEFAULT_TZ
+    language: str = "sv"
+    min_meetings: int = 4
+    member_org_ids: tuple[str, ...] = ()
+    blackouts: tuple[Blackout, ...] = ()
+    rotation_opt_out: tuple[str, ...] = ()  # organisation ids that never host
+    require_industry: bool = False
+    templates: tuple[Template, ...] = ()
+    smtp: SmtpSettings | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        check_email(self.publication_email, "publication_email", required=False)
+        if not 0 <= self.weekday <= 6:
+            raise ValidationError("error.weekday_range", field="weekday")
+        if not 5 <= self.length_minutes <= 24 * 60:
+            raise ValidationError("error.length_range", field="length_minutes")
+        _zone(self.tz)
+        if self.language not in ("sv", "en"):
+            raise ValidationError("error.language", field="language", value=self.language)
+        if not 0 <= self.min_meetings <= 52:
+            raise ValidationError("error.min_meetings_range", field="min_meetings")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: OrgKind = OrgKind.SCHOOL
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        _enum(OrgKind, self.kind, "kind")
+
+
+@dataclass(frozen=True)
+class Membership:
+    network_id: str
+    role: Role = Role.MEMBER
+
+    def __post_init__(self) -> None:
+        _enum(Role, self.role, "role")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    email: str
+    org_id: str | None = None
+    title: str = ""
+    phone: str = ""
+    memberships: tuple[Membership, ...] = ()
+    active: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        object.__setattr__(self, "email", check_email(self.email))
+
+    def role_in(self, network_id: str) -> Role | None:
+        for m in self.memberships:
+            if m.network_id == network_id:
+                return m.role
+        return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    text: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _text(self.text, "text", "error.text_empty"))
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """Something someone must do. ``owner_id`` is a person; ``owner_name`` is
+    used for guests or free text when no person fits."""
+
+    id: str
+    text: str
+    owner_id: str | None = None
+    owner_name: str = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    done_on: date | None = None
+    done_note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _text(self.text, "text", "error.text_empty"))
+        _enum(ActionStatus, self.status, "status")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    id: str
+    title: str
+    kind: ItemKind = ItemKind.INFORMATION
+    presenter_id: str | None = None
+    presenter_text: str = ""
+    minutes: int = 10
+    description: str = ""
+    followup: bool = False  # the "Uppföljning av åtgärder" item: lists open action items
+    notes: str = ""
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    spent_seconds: int = 0
+    state: ItemState = ItemState.OPEN
+    deferred_from: str | None = None  # meeting id this item was deferred from
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", _text(self.title, "title"))
+        _enum(ItemKind, self.kind, "kind")
+        _enum(ItemState, self.state, "state")
+        if not 0 <= self.minutes <= 600:
+            raise ValidationError("error.minutes_range", field="minutes")
+        if self.spent_seconds < 0:
+            raise ValidationError("error.minutes_range", field="spent_seconds")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One invitee of one meeting: a roster person or a guest."""
+
+    person_id: str | None = None
+    guest_name: str = ""
+    guest_email: str = ""
+    guest_org: str = ""
+    role: MeetingRole = MeetingRole.PARTICIPANT
+    rsvp: Rsvp = Rsvp.NEEDS_ACTION
+    presence: Presence = Presence.UNKNOWN
+    arrived: time | None = None
+    left: time | None = None
+
+    def __post_init__(self) -> None:
+        if self.person_id is None:
+            object.__setattr__(
+                self, "guest_name", _text(self.guest_name, "guest_name", "error.name_empty")
+            )
+            object.__setattr__(
+                self, "guest_email", check_email(self.guest_email, "guest_email", required=False)
+            )
+        _enum(MeetingRole, self.role, "role")
+        _enum(Rsvp, self.rsvp, "rsvp")
+        _enum(Presence, self.presence, "presence")
+        if self.arrived and self.left and self.left < self.arrived:
+            raise ValidationError("error.end_before_start", field="left")
+
+    @property
+    def key(self) -> str:
+        """Identifies the invitee within the meeting."""
+        return self.person_id or f"guest:{self.guest_email or self.guest_name}"
+
+
+@dataclass(frozen=True)
+class Approval:
+    """An adjuster's approval (justering) of formal minutes, or a reopening."""
+
+    name: str
+    on: date
+    reopened: bool = False
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    network_id: str
+    title: str
+    start: datetime
+    end: datetime
+    tz: str = DEFAULT_TZ
+    place: str = ""
+    online_link: str = ""
+    status: MeetingStatus = MeetingStatus.PLANNED
+    formality: Formality = Formality.INFORMAL
+    language: str = "sv"
+    host_org_id: str | None = None
+    chair_id: str | None = None
+    secretary_id: str | None = None
+    adjuster_ids: tuple[str, ...] = ()
+    uid: str = ""
+    sequence: int = 0
+    sent_sequence: int | None = None  # SEQUENCE of the last invite exported
+    sent_fingerprint: str = ""  # time/place/status/agenda when last sent
+    agenda: tuple[AgendaItem, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    current_item: int = 0  # live minutes: index into agenda
+    paused_at: datetime | None = None
+    item_started_at: datetime | None = None
+    approvals: tuple[Approval, ...] = ()
+    documents: str = ""  # documents to read before (kallelse)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", _text(self.title, "title"))
+        zone = _zone(self.tz)
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if not isinstance(value, datetime) or value.tzinfo is None:
+                raise ValidationError("error.naive_datetime", field=name)
+            # Keep every time in the network's zone, so exports never guess.
+            object.__setattr__(self, name, value.astimezone(zone))
+        if self.end <= self.start:
+            raise ValidationError("error.end_before_start", field="end")
+        if self.end - self.start > timedelta(hours=24):
+            raise ValidationError("error.too_long", field="end")
+        _enum(MeetingStatus, self.status, "status")
+        _enum(Formality, self.formality, "formality")
+        if self.language not in ("sv", "en"):
+            raise ValidationError("error.language", field="language", value=self.language)
+        if self.sequence < 0:
+            raise ValidationError("error.sequence", field="sequence")
+        if not self.uid:
+            object.__setattr__(self, "uid", f"{secrets.token_hex(12)}@quorum")
+        if self.agenda and not 0 <= self.current_item < len(self.agenda):
+            object.__setattr__(self, "current_item", 0)
+        ids = [i.id for i in self.agenda]
+        if len(set(ids)) != len(ids):
+            raise ValidationError("error.duplicate_item", field="agenda")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz)
+
+    @property
+    def day(self) -> date:
+        return self.start.date()
+
+    def item(self, item_id: str) -> AgendaItem:
+        for it in self.agenda:
+            if it.id == item_id:
+                return it
+        raise KeyError(item_id)
+
+    def with_item(self, item: AgendaItem) -> Meeting:
+        """A copy with ``item`` replacing the agenda item of the same id."""
+        return replace(self, agenda=tuple(item if i.id == item.id else i for i in self.agenda))
+
+    def attendee(self, key: str) -> Attendance | None:
+        for a in self.attendance:
+            if a.key == key:
+                return a
+        return None
+
+    def all_actions(self) -> list[tuple[AgendaItem, ActionItem]]:
+        return [(it, a) for it in self.agenda for a in it.actions]
+
+    def all_decisions(self) -> list[tuple[AgendaItem, Decision]]:
+        return [(it, d) for it in self.agenda for d in it.decisions]
+
+    def planned_end(self) -> datetime:
+        return self.start + timedelta(minutes=sum(i.minutes for i in self.agenda))
+
+    def invite_fingerprint(self) -> str:
+        """What the invite shows: if it changes, the sent invite is out of date."""
+        import hashlib
+
+        parts = [
+            self.start.isoformat(),
+            self.end.isoformat(),
+            self.place,
+            self.online_link,
+            self.status.value,
+            self.title,
+        ]
+        parts += [f"{i.title}|{i.minutes}|{i.presenter_id}|{i.presenter_text}" for i in self.agenda]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+    @property
+    def invite_outdated(self) -> bool:
+        return self.sent_sequence is not None and self.sent_fingerprint != self.invite_fingerprint()
+
