@@ -8,7 +8,7 @@ and :func:`notice_text` render the same document.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from exports.blocks import (
     Block,
@@ -40,7 +40,7 @@ def _time_plan(ctx: DocContext) -> list[Block]:
     m = ctx.meeting
     blocks: list[Block] = [Heading(2, ctx.t("doc.time_plan"))]
     rows = []
-    at = m.start
+    at = m.start.astimezone(UTC)  # elapsed time, so a plan across a DST change stays true
     for index, item in enumerate(m.agenda):
         presenter = ctx.person_name(item.presenter_id) or item.presenter_text
         rows.append(
@@ -55,7 +55,9 @@ def _time_plan(ctx: DocContext) -> list[Block]:
     if rows:
         headers = ("doc.clock", "doc.item", "doc.presenter", "doc.length")
         blocks.append(Table(tuple(ctx.t(h) for h in headers), tuple(rows)))
-        blocks.append(Para(plain(ctx.t("doc.ends", time=ctx.clock(m.planned_end())))))
+        blocks.append(Para(plain(ctx.t("doc.ends", time=ctx.clock(at)))))
+    else:
+        blocks.append(Para(plain(ctx.t("doc.no_items"))))
     for index, item in enumerate(m.agenda):
         if item.description.strip():
             blocks.append(Heading(3, f"{index + 1}. {ctx.user(item.title)}"))

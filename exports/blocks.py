@@ -53,6 +53,7 @@ class Text:
 @dataclass(frozen=True)
 class Para:
     inline: Inline
+    css: str = ""  # an HTML class, e.g. "decision"
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.decision { border-left: 4px solid #1a5fb4; padding-left: 0.6rem; }
 .banner { border: 3px solid #b00020; color: #b00020; font-weight: bold; font-size: 1.2rem;
   padding: 0.5rem 1rem; text-align: center; }
 .table-wrap { overflow-x: auto; }
@@ -196,7 +198,8 @@ thead th { background: #f0f0f0; }
   main { max-width: none; padding: 0; }
   .page-break { break-before: page; page-break-before: always; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  table, .banner { break-inside: avoid; page-break-inside: avoid; }
+  table, .decision { border-left: 4px solid #1a5fb4; padding-left: 0.6rem; }
+.banner { break-inside: avoid; page-break-inside: avoid; }
 }
 """.strip()
 
@@ -225,7 +228,8 @@ def _html_block(block: Block) -> str:
             for p in paragraphs(block.text)
         )
     if isinstance(block, Para):
-        return f"<p>{_html_inline(block.inline)}</p>"
+        cls = f' class="{block.css}"' if block.css else ""
+        return f"<p{cls}>{_html_inline(block.inline)}</p>"
     if isinstance(block, Bullets):
         items = "".join(f"<li>{_html_inline(item)}</li>" for item in block.items)
         return f"<ul>{items}</ul>"

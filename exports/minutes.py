@@ -139,7 +139,10 @@ def _items(ctx: DocContext) -> list[Block]:
             blocks += _followup(ctx)
         if item.notes.strip():
             blocks.append(Text(ctx.user(item.notes)))
-        blocks += [Para(labelled(ctx.t("doc.decision"), ctx.user(d.text))) for d in item.decisions]
+        blocks += [
+            Para(labelled(ctx.t("doc.decision"), ctx.user(d.text)), css="decision")
+            for d in item.decisions
+        ]
         if item.actions:
             blocks.append(Bullets(tuple(_action_line(ctx, a) for a in item.actions)))
         if item.state is ItemState.DEFERRED:

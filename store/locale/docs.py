@@ -73,6 +73,7 @@ SV = {
     "doc.documents": "Att läsa före mötet",
     "doc.no_documents": "Inga handlingar att läsa före mötet.",
     "doc.ends": "Mötet beräknas sluta kl. {time}.",
+    "doc.no_items": "Dagordningen är inte klar ännu.",
     # dates
     "doc.month.1": "januari",
     "doc.month.2": "februari",
@@ -181,6 +182,7 @@ EN = {
     "doc.documents": "To read before the meeting",
     "doc.no_documents": "No documents to read before the meeting.",
     "doc.ends": "The meeting is planned to end at {time}.",
+    "doc.no_items": "The agenda is not ready yet.",
     "doc.month.1": "January",
     "doc.month.2": "February",
     "doc.month.3": "March",
