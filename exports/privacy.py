@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from exports.text import clean
 from store.i18n import t
+from store.records import Presence
 
 if TYPE_CHECKING:  # context imports redact from here
     from exports.context import DocContext
@@ -24,12 +25,38 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\
 PHONE = re.compile(r"(?<![\w+])(?:\+46[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?|0)[1-9](?:[ \-\u00a0]?\d){5,10}(?![\w])")
 
 
-def _is_phone(match: str) -> bool:
-    digits = re.sub(r"\D", "", match)
-    national = digits[2:] if match.startswith("+46") else digits[1:]
-    if match.startswith("+46") and "(0)" in match:
-        national = national[1:]
+_SEPARATORS = " -\u00a0"
+
+
+def _is_phone(candidate: str) -> bool:
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+46"):
+        national = digits[2:]
+        if "(0)" in candidate:
+            national = national[1:]
+    else:
+        national = digits[1:]
     return 7 <= len(national) <= 9
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where phone numbers are; a run of digit groups too long for one number is
+    cut back at a group boundary ("070-123 45 67 08-123 456" is two numbers)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while match := PHONE.search(text, pos):
+        found = match.group(0)
+        cuts = [len(found)] + [
+            i for i in range(len(found) - 1, 0, -1)
+            if found[i] in _SEPARATORS and found[i - 1].isdigit()
+        ]
+        length = next((n for n in cuts if _is_phone(found[:n])), 0)
+        if length:
+            spans.append((match.start(), match.start() + length))
+            pos = match.start() + length
+        else:
+            pos = match.start() + 1
+    return spans
 
 
 def emails_in(text: str) -> list[str]:
@@ -37,14 +64,17 @@ def emails_in(text: str) -> list[str]:
 
 
 def phones_in(text: str) -> list[str]:
-    return [m.group(0) for m in PHONE.finditer(clean(text)) if _is_phone(m.group(0))]
+    text = clean(text)
+    return [text[a:b] for a, b in _phone_spans(text)]
 
 
 def redact(text: str, lang: str) -> str:
-    """``text`` with every e-mail address and phone number replaced by a marker."""
-    text = EMAIL.sub(t("privacy.email_removed", lang=lang), text)
+    """``text`` (cleaned) with every e-mail address and phone number replaced by a marker."""
+    text = EMAIL.sub(t("privacy.email_removed", lang=lang), clean(text))
     marker = t("privacy.phone_removed", lang=lang)
-    return PHONE.sub(lambda m: marker if _is_phone(m.group(0)) else m.group(0), text)
+    for start, end in reversed(_phone_spans(text)):
+        text = text[:start] + marker + text[end:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -74,14 +104,21 @@ def _free_texts(ctx: DocContext) -> list[tuple[str, str]]:
     return [(w, s) for w, s in texts if s]
 
 
+def _listed_presence(ctx: DocContext) -> set[Presence]:
+    """The attendance groups the minutes list."""
+    shown = {Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED}
+    return shown | {Presence.ABSENT} if ctx.show_absent else shown
+
+
 def _named(ctx: DocContext) -> list[tuple[str, str]]:
     """(where, name) for the people the documents name in their own right."""
     m = ctx.meeting
     header, attendance = ctx.t("privacy.in_header"), ctx.t("privacy.in_attendance")
     ids = [(header, m.chair_id), (header, m.secretary_id)] + [(header, a) for a in m.adjuster_ids]
-    ids += [(attendance, a.person_id) for a in m.attendance]
+    listed = [a for a in m.attendance if a.presence in _listed_presence(ctx)]
+    ids += [(attendance, a.person_id) for a in listed]
     names = [(w, ctx.people[i].name) for w, i in ids if i and i in ctx.people]
-    names += [(attendance, a.guest_name) for a in m.attendance if a.person_id is None]
+    names += [(attendance, a.guest_name) for a in listed if a.person_id is None]
     for index, item in enumerate(m.agenda):
         where = ctx.t("privacy.in_item", number=ctx.item_number(index))
         if item.presenter_id in ctx.people:
