@@ -9,7 +9,9 @@ it as a draft ready to send.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -55,12 +57,45 @@ def _address(name: str, email: str) -> Address:
     return Address(display_name=name, username=username, domain=domain)
 
 
+def _name_words(name: str) -> list[str]:
+    """A display name as header words: atoms, one quoted string, or encoded words."""
+    if not name:
+        return []
+    if not name.isascii():
+        # One encoded word for the whole name: readers disagree on the space between
+        # two adjacent encoded words (Python keeps it, RFC 2047 drops it).
+        return [Header(name, "utf-8").encode(maxlinelen=0)]
+    shown = str(Address(display_name=name, addr_spec="x@example.se")).rsplit(" <", 1)[0]
+    return [shown] if shown.startswith('"') else shown.split()
+
+
+def address_list(addresses: list[Address], width: int = 78) -> str:
+    """An address-list header value, encoded and folded by hand.
+
+    Python 3.11's folder can split a list of addresses with non-ASCII names
+    so that a comma becomes an encoded word (``=?utf-8?q?=2C?=``), and mail
+    readers then drop a recipient. So each name is RFC 2047 encoded here and
+    the list folded between words; the value is stored raw (``set_raw``).
+    """
+    tokens: list[str] = []
+    for i, a in enumerate(addresses):
+        separator = "," if i < len(addresses) - 1 else ""
+        tokens += _name_words(a.display_name) + [f"<{a.addr_spec}>{separator}"]
+    lines = [""]
+    for token in tokens:
+        if lines[-1] and len(lines[-1]) + 1 + len(token) > width - 4:  # room for "To: "
+            lines.append(token)
+        else:
+            lines[-1] = f"{lines[-1]} {token}" if lines[-1] else token
+    return "\n ".join(lines)
+
+
 def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
     """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
     msg = EmailMessage(policy=SMTP)
     name, addr = parseaddr(sender)
     msg["From"] = _address(name, addr) if addr else sender
-    msg["To"] = minutes_recipients(ctx)
+    msg.set_raw("To", address_list(minutes_recipients(ctx)))
     msg["Subject"] = minutes_subject(ctx)
     msg["Date"] = format_datetime(now)
     # Derived from the meeting and ``now`` (not random) so the draft is reproducible.
@@ -81,4 +116,11 @@ def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
         subtype="markdown",
         filename=document_filename(ctx, "minutes", "md"),
     )
+    # Fixed MIME boundaries keep the draft reproducible; "=_" never occurs in
+    # quoted-printable or base64 content, so the boundary cannot clash.
+    tag = hashlib.sha256(ctx.meeting.uid.encode()).hexdigest()[:16]
+    msg.set_boundary(f"=_quorum_{tag}_mixed")
+    for part in msg.walk():
+        if part.get_content_type() == "multipart/alternative":
+            part.set_boundary(f"=_quorum_{tag}_alt")
     return msg.as_bytes(policy=SMTP)
