@@ -16,20 +16,16 @@ from collections.abc import Iterable
 from store.collate import sort_key
 from store.i18n import t
 from store.records import Network, Organisation, Person
+from store.roster_import import FORMULA_STARTS, looks_like_formula
 
 __all__ = ["roster_csv", "roster_rows", "neutralise", "FORMULA_STARTS", "COLUMNS"]
 
-# What makes Excel, LibreOffice or Google Sheets treat a cell as a formula
-# (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("name", "org", "title", "email", "phone", "role")
 
 
 def neutralise(cell: str) -> str:
     """Prefix an apostrophe when a spreadsheet would run the cell as a formula."""
-    if cell.lstrip(" ").startswith(FORMULA_STARTS) or cell.startswith("\n"):
-        return "'" + cell
-    return cell
+    return "'" + cell if looks_like_formula(cell) else cell
 
 
 def roster_rows(

@@ -48,6 +48,8 @@ __all__ = [
     "format_report",
     "guess_org_kind",
     "norm_key",
+    "looks_like_formula",
+    "FORMULA_STARTS",
 ]
 
 # Fields a person row can carry, each with the headings that name it
@@ -145,9 +147,22 @@ class CsvTable:
             return ""
         value = cells[index].strip()
         # Undo the apostrophe a roster export puts before a would-be formula.
-        if value.startswith("'") and value[1:].lstrip(" ")[:1] in ("=", "+", "-", "@"):
+        if value.startswith("'") and looks_like_formula(value[1:]):
             value = value[1:]
         return value
+
+
+# What makes Excel, LibreOffice or Google Sheets run a cell as a formula
+# (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(cell: str) -> bool:
+    """True when a spreadsheet could run ``cell``, or when it already looks
+    neutralised (so that neutralising stays reversible: ``'=x`` becomes ``''=x``)."""
+    if cell.lstrip(" ").startswith(FORMULA_STARTS) or cell.startswith("\n"):
+        return True
+    return cell.startswith("'") and looks_like_formula(cell[1:])
 
 
 def _decode(data: bytes) -> tuple[str, str]:
