@@ -6,6 +6,8 @@ import json
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from store.personal_data import erase_person, export_person, is_held
 from store.records import (
     ActionItem,
@@ -246,3 +248,57 @@ def test_a_past_meeting_with_presence_but_old_status_counts_as_held():
     assert not is_held(replace(m, status=MeetingStatus.CANCELLED))
     [after] = erase_person(ANNA, PEOPLE, [NET], [m]).meetings
     assert after.attendance[0].guest_name == "borttagen deltagare"
+
+
+# ------------------------------------------------------------ on a real store (the demo)
+
+from store.errors import NotFound  # noqa: E402
+from store.personal_data import erase_person_in_store, export_person_in_store  # noqa: E402
+from store.store import Store  # noqa: E402
+
+
+def test_export_in_store_is_json(demo_store):
+    data = export_person_in_store(demo_store, "2")
+    assert json.loads(json.dumps(data)) == data
+    assert data["person"]["name"] == "Anders Bergfalk"
+    assert {m["meeting_id"] for m in data["meetings"]} >= {"1", "2", "3"}
+
+
+def test_erase_in_store_is_complete_and_confined(demo_store, db_path):
+    pid = "2"  # the chair of every demo meeting
+    name = demo_store.person(pid).name
+    before_people = {p.id: p for p in demo_store.people()}
+    before_meetings = {m.id: m for m in demo_store.meetings()}
+    erasure = erase_person_in_store(demo_store, pid)
+    demo_store.close()
+    with Store.open(db_path) as again:
+        assert {p.id: p for p in again.people()} == {
+            k: v for k, v in before_people.items() if k != pid
+        }
+        with pytest.raises(NotFound):
+            again.person(pid)
+        for m in again.meetings():
+            old = before_meetings[m.id]
+            assert all(a.person_id != pid for a in m.attendance)
+            assert pid not in (m.chair_id, m.secretary_id, *m.adjuster_ids)
+            assert name not in repr(m)
+            assert len(m.all_decisions()) == len(old.all_decisions())
+            assert len(m.all_actions()) == len(old.all_actions())
+            if is_held(old):
+                assert len(m.attendance) == len(old.attendance)
+                assert sum(a.presence is Presence.PRESENT for a in m.attendance) == sum(
+                    a.presence is Presence.PRESENT for a in old.attendance
+                )
+            else:
+                assert len(m.attendance) == len(old.attendance) - (old.attendee(pid) is not None)
+            assert [a for a in m.attendance if a.person_id] == [
+                a for a in old.attendance if a.person_id and a.person_id != pid
+            ]
+        assert {m.id for m in erasure.meetings} <= set(before_meetings)
+        assert again.network("1").coordinator_id == "1"  # someone else's role: untouched
+
+
+def test_erase_unknown_person_is_a_sentence(demo_store):
+    with pytest.raises(NotFound) as err:
+        erase_person_in_store(demo_store, "999")
+    assert "999" in err.value.sentence("sv")

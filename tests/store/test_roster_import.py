@@ -319,3 +319,109 @@ def test_any_cells_give_a_report(rows):
     counted = len(report.to_add) + len(report.to_update) + len(report.unchanged)
     assert counted + len(report.refused) == expected
     format_report(report, "en")
+
+
+# ------------------------------------------------------------ applying on a real store
+
+from store.records import replace  # noqa: E402
+from store.roster_import import apply_import  # noqa: E402
+from store.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(db_path)
+    net = s.add_network(name="Nätverk Gymnasieskola")
+    s.add_network(name="IM-nätverket")
+    org = s.add_organisation(name="Skövde kommun", kind=OrgKind.MUNICIPALITY)
+    s.save_network(replace(net, member_org_ids=(org.id,)))
+    s.add_person(name="Anna Berg", email="anna@skovde.se", org_id=org.id, title="Rektor",
+                 memberships=(Membership(net.id, Role.MEMBER),))
+    s.add_person(name="Bo Ek", email="bo@x.se", memberships=(Membership("2", Role.CHAIR),))
+    yield s
+    s.close()
+
+
+GOOD = [
+    SV_HEADER,
+    "Anna Berg;anna@skovde.se;Skövde kommun;Rektor;0500-123;ordförande",
+    "Bo Ek;BO@x.se;Volvo Cars AB;;;",
+    "Cia Holm;cia@hogskolan.se;Högskolan i Skövde;Lektor;;gäst",
+]
+
+
+def test_apply_writes_adds_updates_and_new_organisations(store, db_path):
+    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    assert report.ok and len(report.to_add) == 1 and len(report.to_update) == 2
+    apply_import(store, report)
+    store.close()
+    with Store.open(db_path) as again:
+        people = {p.email.casefold(): p for p in again.people()}
+        orgs = {o.name: o for o in again.organisations()}
+        assert set(orgs) == {"Skövde kommun", "Volvo Cars AB", "Högskolan i Skövde"}
+        assert orgs["Volvo Cars AB"].kind is OrgKind.COMPANY
+        anna = people["anna@skovde.se"]
+        assert anna.role_in("1") is Role.CHAIR and anna.phone == "0500-123" and anna.title == "Rektor"
+        bo = people["bo@x.se"]
+        assert bo.email == "bo@x.se"  # stored spelling kept
+        assert bo.role_in("1") is Role.MEMBER and bo.role_in("2") is Role.CHAIR
+        assert bo.org_id == orgs["Volvo Cars AB"].id
+        cia = people["cia@hogskolan.se"]
+        assert cia.role_in("1") is Role.GUEST and cia.org_id == orgs["Högskolan i Skövde"].id
+        member_orgs = set(again.network("1").member_org_ids)
+        assert member_orgs == {o.id for o in orgs.values()}
+        assert again.network("2").member_org_ids == ()
+    # importing the same file again changes nothing
+    with Store.open(db_path) as again:
+        report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", again.people(), again.organisations())
+        assert report.ok and report.accepted == 0 and len(report.unchanged) == 3
+        assert report.orgs_to_create == ()
+
+
+def test_a_refused_row_means_nothing_is_written(store, db_path):
+    data = csv_bytes(GOOD + ["Dan;inte-en-adress;Ny Org;;;"])
+    report = plan_import(read_people_csv(data), "1", store.people(), store.organisations())
+    assert [r.line for r in report.refused] == [5]
+    before = store.snapshot()
+    with pytest.raises(QuorumError) as err:
+        apply_import(store, report)
+    assert err.value.key == "import.error.refused_rows"
+    assert "1" in err.value.sentence("sv")
+    assert store.snapshot() == before
+    store.close()
+    with Store.open(db_path) as again:
+        assert again.snapshot() == before
+
+
+def test_skip_invalid_writes_only_the_accepted_rows(store):
+    data = csv_bytes(GOOD + ["Dan;inte-en-adress;Ny Org;;;"])
+    report = plan_import(read_people_csv(data), "1", store.people(), store.organisations())
+    apply_import(store, report, skip_invalid=True)
+    assert len(store.people("1")) == 3
+    assert "Ny Org" not in {o.name for o in store.organisations()}
+
+
+def test_a_failure_while_writing_rolls_everything_back(store, db_path):
+    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    # Someone adds Cia's address to the network between the report and the write.
+    store.add_person(name="Cia Annan", email="CIA@hogskolan.se", memberships=(Membership("1"),))
+    before = store.snapshot()
+    with pytest.raises(QuorumError) as err:
+        apply_import(store, report)
+    assert err.value.key == "error.duplicate_email"
+    assert store.snapshot() == before
+    store.close()
+    with Store.open(db_path) as again:
+        assert again.snapshot() == before
+        assert "Volvo Cars AB" not in {o.name for o in again.organisations()}
+
+
+def test_an_update_keeps_an_edit_made_after_the_report(store):
+    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    anna = store.person_by_email("anna@skovde.se")
+    joined = anna.memberships + (Membership("2", Role.COORDINATOR),)
+    store.save_person(replace(anna, memberships=joined, active=False))
+    apply_import(store, report)
+    anna = store.person(anna.id)
+    assert anna.role_in("2") is Role.COORDINATOR  # the edit made meanwhile is kept
+    assert anna.role_in("1") is Role.CHAIR and anna.active and anna.phone == "0500-123"
