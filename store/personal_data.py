@@ -38,7 +38,6 @@ from store.i18n import t
 from store.records import (
     ActionItem,
     AgendaItem,
-    Approval,
     Attendance,
     Meeting,
     MeetingRole,

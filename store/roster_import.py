@@ -29,8 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 from store.errors import QuorumError, ValidationError
 from store.i18n import t
-from store.records import Membership, Network, Organisation, OrgKind, Person, Role, check_email
-from store.records import replace
+from store.records import (
+    Membership,
+    Network,
+    Organisation,
+    OrgKind,
+    Person,
+    Role,
+    check_email,
+    replace,
+)
 
 if TYPE_CHECKING:
     from store.store import Store

@@ -302,3 +302,26 @@ def test_erase_unknown_person_is_a_sentence(demo_store):
     with pytest.raises(NotFound) as err:
         erase_person_in_store(demo_store, "999")
     assert "999" in err.value.sentence("sv")
+
+
+# ------------------------------------------------------------ free text around the name
+
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from store.personal_data import _mention_pattern  # noqa: E402
+from store.records import replace as _replace  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=st.text(max_size=40), after=st.text(max_size=40))
+def test_only_the_name_is_replaced_in_any_text(before, after):
+    pattern = _mention_pattern(ANNA)
+    assume(not pattern.search(before) and not pattern.search(after))
+    assume(before.strip() and after.strip())
+    notes = f"{before} Anna Berg {after}"
+    m = past_meeting()
+    m = m.with_item(_replace(m.agenda[0], notes=notes, decisions=(Decision("d1", after),)))
+    [erased_m] = erase_person(ANNA, PEOPLE, [NET], [m]).meetings
+    assert erased_m.agenda[0].notes == f"{before} borttagen deltagare {after}"
+    assert erased_m.agenda[0].decisions[0].text == after.strip()
