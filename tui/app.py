@@ -19,7 +19,8 @@ from textual.screen import Screen
 
 from store.errors import QuorumError
 from store.i18n import t
-from tui.messages import StoreFailed, StoreLoaded
+from tui.messages import SaveFinished, StoreFailed, StoreLoaded
+from tui.saver import Saver
 from tui.translate import translate_bindings
 
 StoreOpener = Callable[[], Any]
@@ -51,6 +52,38 @@ class QuorumApp(App[int]):
         self.db_path = db_path or (store.path if store is not None else None)
         # Tests and snapshots pass a fixed clock; everything else asks now().
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
+        self.saver = Saver(on_done=self._save_done)
+
+    # -- saving -----------------------------------------------------------------
+
+    def save(self, key: str, fn: Callable[[], Any]) -> None:
+        """Run ``fn`` (a store write) on the saver thread; typing goes on meanwhile.
+
+        ``key`` coalesces: a newer save of the same key replaces a waiting one.
+        """
+        self.saver.submit(key, fn)
+
+    def save_meeting(self, meeting: Any) -> None:
+        store = self.store
+        self.save(f"meeting:{meeting.id}", lambda: store.save_meeting(meeting))
+
+    def _save_done(self, key: str, error: BaseException | None) -> None:
+        self.post_message(SaveFinished(key, error))
+
+    def on_save_finished(self, message: SaveFinished) -> None:
+        if message.error is not None:
+            detail = message.error.sentence() if isinstance(message.error, QuorumError) else repr(
+                message.error
+            )
+            self.notify(t("app.save_failed", detail=detail), severity="error", timeout=15)
+
+    async def action_quit(self) -> None:
+        # Everything typed is saved before the app goes.
+        self.saver.flush()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.saver.close()
 
     # -- start-up ---------------------------------------------------------------
 
@@ -121,11 +154,44 @@ class QuorumApp(App[int]):
         while len(self.screen_stack) > 2 and not isinstance(self.screen, OverviewScreen):
             self.pop_screen()
 
-    def open_meeting(self, meeting_id: str) -> None:
-        """Open a meeting's screen (the agenda editor and its tabs)."""
+    # Screens are opened through these hooks so each lives in its own module
+    # (tui/screens/<module>.py defining <Class>) and nothing else imports it.
+
+    def _open(self, module: str, cls: str, *args: Any) -> None:
+        import importlib
+
         try:
-            from tui.screens.meeting import MeetingScreen
-        except ImportError:
+            screen_cls = getattr(importlib.import_module(f"tui.screens.{module}"), cls)
+        except (ImportError, AttributeError):
             self.notify(t("app.not_yet"), severity="warning")
             return
-        self.push_screen(MeetingScreen(meeting_id))
+        if self.store is None:
+            return
+        self.push_screen(screen_cls(*args))
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """The meeting: details, agenda editor, attendees, status."""
+        self._open("meeting", "MeetingScreen", meeting_id)
+
+    def open_live(self, meeting_id: str) -> None:
+        """Live minutes during the meeting."""
+        self._open("live", "LiveScreen", meeting_id)
+
+    def open_network(self, network_id: str | None) -> None:
+        """Create (None) or edit a network."""
+        self._open("network", "NetworkScreen", network_id)
+
+    def action_open_roster(self) -> None:
+        self._open("roster", "RosterScreen")
+
+    def action_open_year_plan(self) -> None:
+        self._open("year_plan", "YearPlanScreen")
+
+    def action_open_actions(self) -> None:
+        self._open("actions", "ActionsScreen")
+
+    def action_open_decisions(self) -> None:
+        self._open("decisions", "DecisionsScreen")
+
+    def action_open_search(self) -> None:
+        self._open("search", "SearchScreen")

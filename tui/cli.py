@@ -285,6 +285,7 @@ def _open_app(ctx: CliContext) -> int:
     try:
         app.run()
     finally:
+        app.saver.close()  # every save submitted lands before the store closes
         for store in opened:
             store.close()
     return int(app.return_code or 0)

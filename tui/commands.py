@@ -16,6 +16,11 @@ from store.i18n import t
 # these register by adding a line here and an ``action_*`` on the app.
 APP_COMMANDS: list[tuple[str, str, str]] = [
     ("cmd.overview", "cmd.overview_help", "go_overview"),
+    ("cmd.roster", "cmd.roster_help", "open_roster"),
+    ("cmd.year_plan", "cmd.year_plan_help", "open_year_plan"),
+    ("cmd.actions", "cmd.actions_help", "open_actions"),
+    ("cmd.decisions", "cmd.decisions_help", "open_decisions"),
+    ("cmd.search", "cmd.search_help", "open_search"),
 ]
 
 

@@ -24,3 +24,9 @@ class DataChanged(Message):
 
     what: str = ""
     record_id: str = ""
+
+
+@dataclass
+class SaveFinished(Message):
+    key: str
+    error: BaseException | None
