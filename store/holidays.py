@@ -1,8 +1,8 @@
 """Swedish public holidays, the de-facto days off, and squeeze days (klämdagar).
 
 Computed rather than looked up, so every year works offline and the rules are
-visible (for 1990 on, the years of that law): the public holidays are those of *lag (1989:253) om allmänna
-helgdagar*, Easter comes from the anonymous Gregorian algorithm (Meeus /
+visible: the public holidays are those of *lag (1989:253) om allmänna
+helgdagar* (so years from 1990; annandag pingst until 2004), Easter comes from the anonymous Gregorian algorithm (Meeus /
 Jones / Butcher), and midsummer and All Saints' Day are the Saturdays of
 their fixed windows. The tests check the result against a published list and
 against the ``holidays`` package.
