@@ -64,6 +64,8 @@ __all__ = [
     "set_host",
     "set_secretary",
     "create_meetings",
+    "preview_meetings",
+    "agenda_from_template",
     "Handover",
     "next_meeting_handover",
     "handover_agenda",
@@ -643,6 +645,19 @@ def create_meetings(
             }
         )
     return out
+
+
+def preview_meetings(
+    plan: Sequence[Assignment],
+    network: Network,
+    organisations: Iterable[Organisation] = (),
+    people: Iterable[Person] = (),
+) -> list[Meeting]:
+    """The plan as unsaved Meeting records (ids "plan-1", "plan-2", ...), so
+    the date list and the year's iCalendar can be exported before the
+    meetings are created."""
+    fields = create_meetings(plan, network, organisations, people)
+    return [Meeting(id=f"plan-{i}", **f) for i, f in enumerate(fields, 1)]
 
 
 # ------------------------------------------------------------------ hand-over

@@ -100,6 +100,8 @@ SV = {
     "summary.actions_count": "{total} åtgärder: {done} klara, {open} öppna.",
     "summary.actions_open": "Öppna åtgärder",
     "summary.none": "Inga.",
+    "summary.no_org": "Utan organisation",
+    "summary.guests": "Gäster",
     "summary.action_done": "klar",
     "summary.action_open": "öppen",
 }
@@ -194,6 +196,8 @@ EN = {
     "summary.actions_count": "{total} action items: {done} done, {open} open.",
     "summary.actions_open": "Open action items",
     "summary.none": "None.",
+    "summary.no_org": "No organisation",
+    "summary.guests": "Guests",
     "summary.action_done": "done",
     "summary.action_open": "open",
 }
