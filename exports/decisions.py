@@ -27,7 +27,9 @@ class DecisionRow:
     text: str
 
 
-def decision_rows(network: Network, meetings: Iterable[Meeting], query: str = "") -> list[DecisionRow]:
+def decision_rows(
+    network: Network, meetings: Iterable[Meeting], query: str = ""
+) -> list[DecisionRow]:
     """Decisions of the network's meetings (cancelled ones have none that
     count), oldest first; with ``query``, only those whose decision text,
     item title or meeting title holds every word of it."""
@@ -58,11 +60,8 @@ def decisions_markdown(
     if not rows:
         out.append(t("decisions.empty", lang=lang))
     else:
-        out.append(
-            md_table(
-                _header(lang), ([r.day.isoformat(), r.meeting_title, r.item_title, r.text] for r in rows)
-            )
-        )
+        cells = ([r.day.isoformat(), r.meeting_title, r.item_title, r.text] for r in rows)
+        out.append(md_table(_header(lang), cells))
         out += ["", t("decisions.count", lang=lang, count=len(rows))]
     return "\n".join(out) + "\n"
 

@@ -120,6 +120,28 @@ def _bar(value: int, top: int) -> str:
     return "█" * filled + "░" * (_BAR_WIDTH - filled)
 
 
+def _sentences(s: YearStats, lang: str) -> dict[str, str]:
+    """The counting sentences, shared by the Markdown and the HTML."""
+    done, open_ = len(s.actions_done), len(s.actions_open)
+    return {
+        "meetings": t(
+            "summary.meetings_count",
+            lang=lang,
+            held=s.held,
+            total=len(s.meetings),
+            cancelled=s.cancelled,
+        ),
+        "decisions": t("summary.decisions_count", lang=lang, count=len(s.decisions)),
+        "actions": t(
+            "summary.actions_count", lang=lang, total=done + open_, done=done, open=open_
+        ),
+    }
+
+
+def _cols(lang: str, *keys: str) -> list[str]:
+    return [t(f"export.col.{k}", lang=lang) for k in keys]
+
+
 def _owner(a: ActionItem, persons: dict[str, Person]) -> str:
     p = persons.get(a.owner_id) if a.owner_id else None
     return p.name if p else a.owner_name
@@ -137,14 +159,14 @@ def year_summary_markdown(
     folks = list(people)
     persons = {p.id: p for p in folks}
     s = year_stats(network, meetings, organisations, folks, year, lang)
-    total = len(s.meetings)
+    say = _sentences(s, lang)
     out = [f"# {md_cell(t('summary.title', lang=lang, network=network.name, year=year))}", ""]
 
     out += [f"## {t('summary.meetings', lang=lang)}", ""]
-    out += [t("summary.meetings_count", lang=lang, held=s.held, total=total, cancelled=s.cancelled), ""]
+    out += [say["meetings"], ""]
     if s.meetings:
         out.append(md_table(
-            [t(f"export.col.{k}", lang=lang) for k in ("date", "meeting", "host", "status", "present")],
+            _cols(lang, "date", "meeting", "host", "status", "present"),
             ([ml.meeting.day.isoformat(), ml.meeting.title, ml.host,
               t(f"status.{ml.meeting.status.value}", lang=lang), ml.present] for ml in s.meetings),
         ))
@@ -158,8 +180,7 @@ def year_summary_markdown(
     out += [f"## {t('summary.attendance', lang=lang)}", ""]
     if s.organisations:
         out.append(md_table(
-            [t(f"export.col.{k}", lang=lang)
-             for k in ("organisation", "meetings_attended", "person_attendances")],
+            _cols(lang, "organisation", "meetings_attended", "person_attendances"),
             ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
         ))
     else:
@@ -167,19 +188,18 @@ def year_summary_markdown(
     out.append("")
 
     out += [f"## {t('summary.decisions', lang=lang)}", ""]
-    out += [t("summary.decisions_count", lang=lang, count=len(s.decisions)), ""]
+    out += [say["decisions"], ""]
     for m, it, d in s.decisions:
         out.append(f"- {m.day.isoformat()}, {md_cell(it.title)}: {md_cell(d.text)}")
     if s.decisions:
         out.append("")
 
     out += [f"## {t('summary.actions', lang=lang)}", ""]
-    done, open_ = len(s.actions_done), len(s.actions_open)
-    out += [t("summary.actions_count", lang=lang, total=done + open_, done=done, open=open_), ""]
+    out += [say["actions"], ""]
     if s.actions_open:
         out += [f"### {t('summary.actions_open', lang=lang)}", ""]
         out.append(md_table(
-            [t(f"export.col.{k}", lang=lang) for k in ("action", "owner", "due", "meeting")],
+            _cols(lang, "action", "owner", "due", "meeting"),
             ([a.text, _owner(a, persons), a.due.isoformat() if a.due else "",
               m.day.isoformat()] for m, _, a in s.actions_open),
         ))
@@ -191,11 +211,13 @@ _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem;
        color: #1a1a1a; line-height: 1.45; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #ccc;
+         vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bar { background: #e6e6e6; height: 1rem; min-width: 10rem; }
 .bar span { display: block; height: 100%; background: #2a6f97; }
-@media print { body { margin: 0; } .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+@media print { body { margin: 0; }
+               .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 """
 
 
@@ -204,7 +226,7 @@ def _table(header: list[str], rows: Iterable[list[object]], numeric: set[int] = 
     body = []
     for row in rows:
         cells = "".join(
-            f'<td class="num">{escape(str(v))}</td>' if i in numeric else f"<td>{escape(str(v))}</td>"
+            ('<td class="num">' if i in numeric else "<td>") + f"{escape(str(v))}</td>"
             for i, v in enumerate(row)
         )
         body.append(f"<tr>{cells}</tr>")
@@ -226,7 +248,8 @@ def year_summary_html(
     title = t("summary.title", lang=lang, network=network.name, year=year)
     col = lambda k: t(f"export.col.{k}", lang=lang)  # noqa: E731
     parts = [f"<h1>{escape(title)}</h1>", f"<h2>{escape(t('summary.meetings', lang=lang))}</h2>"]
-    parts.append(f"<p>{escape(t('summary.meetings_count', lang=lang, held=s.held, total=len(s.meetings), cancelled=s.cancelled))}</p>")
+    say = _sentences(s, lang)
+    parts.append(f"<p>{escape(say['meetings'])}</p>")
     if s.meetings:
         parts.append(_table(
             [col("date"), col("meeting"), col("host"), col("status"), col("present")],
@@ -240,7 +263,8 @@ def year_summary_html(
             pct = round(100 * ml.present / top) if top else 0
             rows.append(
                 f"<tr><td>{escape(ml.meeting.day.isoformat())}</td>"
-                f'<td><div class="bar" role="presentation"><span style="width: {pct}%"></span></div></td>'
+                '<td><div class="bar" role="presentation">'
+                f'<span style="width: {pct}%"></span></div></td>'
                 f'<td class="num">{ml.present}</td></tr>'
             )
         chart = escape(t("summary.chart", lang=lang))
@@ -260,15 +284,14 @@ def year_summary_html(
     else:
         parts.append(f"<p>{escape(t('summary.none', lang=lang))}</p>")
     parts.append(f"<h2>{escape(t('summary.decisions', lang=lang))}</h2>")
-    parts.append(f"<p>{escape(t('summary.decisions_count', lang=lang, count=len(s.decisions)))}</p>")
+    parts.append(f"<p>{escape(say['decisions'])}</p>")
     if s.decisions:
         parts.append(_table(
             [col("date"), col("item"), col("decision")],
             ([m.day.isoformat(), it.title, d.text] for m, it, d in s.decisions),
         ))
-    done, open_ = len(s.actions_done), len(s.actions_open)
     parts.append(f"<h2>{escape(t('summary.actions', lang=lang))}</h2>")
-    parts.append(f"<p>{escape(t('summary.actions_count', lang=lang, total=done + open_, done=done, open=open_))}</p>")
+    parts.append(f"<p>{escape(say['actions'])}</p>")
     if s.actions_open:
         parts.append(f"<h3>{escape(t('summary.actions_open', lang=lang))}</h3>")
         parts.append(_table(

@@ -2,9 +2,9 @@
 
 Computed rather than looked up, so every year works offline and the rules are
 visible: the public holidays are those of *lag (1989:253) om allmänna
-helgdagar* (so years from 1990; annandag pingst until 2004), Easter comes from the anonymous Gregorian algorithm (Meeus /
-Jones / Butcher), and midsummer and All Saints' Day are the Saturdays of
-their fixed windows. The tests check the result against a published list and
+helgdagar* (so years from 1990; annandag pingst until 2004), Easter
+comes from the anonymous Gregorian algorithm (Meeus / Jones / Butcher),
+and midsummer and All Saints' Day are the Saturdays of their fixed windows. The tests check the result against a published list and
 against the ``holidays`` package.
 
 Sundays are holidays in the law too; only the named ones (påskdagen,

@@ -43,6 +43,7 @@ from store.records import (
     new_item_id,
     replace,
 )
+from store.templates import agenda_from_template, standard_template
 
 __all__ = [
     "Term",
@@ -65,7 +66,6 @@ __all__ = [
     "set_secretary",
     "create_meetings",
     "preview_meetings",
-    "agenda_from_template",
     "Handover",
     "next_meeting_handover",
     "handover_agenda",
@@ -248,7 +248,9 @@ def _first_block(
 
 
 def _blackout_notice(b: Blackout) -> Notice:
-    return Notice.of("plan.cause.blackout", label=b.label) if b.label else Notice.of("plan.blackout")
+    if b.label:
+        return Notice.of("plan.cause.blackout", label=b.label)
+    return Notice.of("plan.blackout")
 
 
 def _holiday_key(d: date) -> str:
@@ -432,9 +434,14 @@ def suggest_blackouts(
     return (
         Blackout(date(year, 1, 1), date(year, 1, 9), t("plan.break.jullov", lang=lang)),
         Blackout(*week(sportlov_week), t("plan.break.sportlov", lang=lang)),
-        Blackout(easter_monday, easter_monday + timedelta(days=4), t("plan.break.pasklov", lang=lang)),
-        Blackout(spring_end + timedelta(days=1), autumn_start - timedelta(days=1),
-                 t("plan.break.sommarlov", lang=lang)),
+        Blackout(
+            easter_monday, easter_monday + timedelta(days=4), t("plan.break.pasklov", lang=lang)
+        ),
+        Blackout(
+            spring_end + timedelta(days=1),
+            autumn_start - timedelta(days=1),
+            t("plan.break.sommarlov", lang=lang),
+        ),
         Blackout(*week(hostlov_week), t("plan.break.hostlov", lang=lang)),
         Blackout(date(year, 12, 20), date(year, 12, 31), t("plan.break.jullov", lang=lang)),
     )
@@ -488,7 +495,8 @@ def rotation_order(
     date they last hosted (None: never)."""
     names = _names(organisations)
     last = _last_hosted(past_meetings, network.id)
-    eligible = [o for o in dict.fromkeys(network.member_org_ids) if o not in network.rotation_opt_out]
+    members = dict.fromkeys(network.member_org_ids)  # unique, in order
+    eligible = [o for o in members if o not in network.rotation_opt_out]
 
     def order(org_id: str) -> tuple[int, date, str, str]:
         hosted = last.get(org_id)
@@ -586,21 +594,9 @@ def _contact(org_id: str | None, network_id: str, people: Iterable[Person]) -> P
     )
 
 
-def agenda_from_template(template: Template | None) -> tuple[AgendaItem, ...]:
-    """Fresh agenda items (new ids) from a network's template."""
-    if template is None:
-        return ()
-    return tuple(
-        AgendaItem(
-            id=new_item_id(),
-            title=it.title,
-            kind=it.kind,
-            minutes=it.minutes,
-            description=it.description,
-            followup=it.followup,
-        )
-        for it in template.items
-    )
+def _template(network: Network, lang: str) -> Template:
+    """The network's first template, else the standard agenda in ``lang``."""
+    return network.templates[0] if network.templates else standard_template(lang)
 
 
 def create_meetings(
@@ -616,12 +612,13 @@ def create_meetings(
     Start and end in the network's zone from its start time and length;
     place and link the network's defaults (else the host's name, where
     the network meets when it visits); the secretary a member of the
-    secretary organisation; the agenda from the network's first template.
+    secretary organisation; the agenda from the network's first template
+    (or the standard agenda when it has none).
     """
     names = _names(organisations)
     folks = list(people)
-    template = network.templates[0] if network.templates else None
     lang = lang or network.language
+    template = _template(network, lang)
     out: list[dict[str, Any]] = []
     for a in sorted(plan, key=lambda a: a.day):
         start = combine(a.day, network.start_time, network.tz)
@@ -720,14 +717,14 @@ def next_meeting_handover(
 def handover_agenda(
     network: Network, handover: Handover, base: Sequence[AgendaItem] | None = None
 ) -> tuple[AgendaItem, ...]:
-    """The next meeting's agenda: its own (or else the template's), with the
+    """The next meeting's agenda: ``base``, else its own, else the template's, with the
     deferred items carried in right after the follow-up item ("Uppföljning av
     åtgärder", which lists the open action items), or at the end if there is
     none. An item already carried (same origin meeting and title) is not
     added twice."""
     if base is None:
         existing = handover.next_meeting.agenda if handover.next_meeting else ()
-        base = existing or agenda_from_template(network.templates[0] if network.templates else None)
+        base = existing or agenda_from_template(_template(network, network.language))
     items = list(base)
     carried = {(it.deferred_from, it.title) for it in items if it.deferred_from}
     new = [
