@@ -58,13 +58,16 @@ def _address(name: str, email: str) -> Address:
 
 
 def _name_words(name: str) -> list[str]:
-    """A display name as header words: atoms, one quoted string, or encoded words."""
+    """A display name as header words: atoms, one quoted string, or encoded words.
+
+    A non-ASCII name becomes one encoded word when it fits (short enough for a
+    78-character line); longer names are split into several, which RFC 2047
+    readers join again (Python's own parser shows a space between them).
+    """
     if not name:
         return []
     if not name.isascii():
-        # One encoded word for the whole name: readers disagree on the space between
-        # two adjacent encoded words (Python keeps it, RFC 2047 drops it).
-        return [Header(name, "utf-8").encode(maxlinelen=0)]
+        return Header(name, "utf-8").encode(maxlinelen=70).split()
     shown = str(Address(display_name=name, addr_spec="x@example.se")).rsplit(" <", 1)[0]
     return [shown] if shown.startswith('"') else shown.split()
 

