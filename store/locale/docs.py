@@ -113,6 +113,9 @@ SV = {
     "send.error_no_recipients": "Meddelandet har inga mottagare.",
     "send.error_no_sender": "Meddelandet saknar avsändare.",
     "send.error_password": "Ange lösenordet för {user} i miljövariabeln {env}.",
+    "send.no_smtp": "Nätverket {network} har inga inställningar för att skicka e-post (SMTP).",
+    "cli.personal_data": "Dokumentet innehåller {count} personuppgifter:",
+    "cli.document_written": "Skrev {path}.",
 }
 
 EN = {
@@ -219,4 +222,7 @@ EN = {
     "send.error_no_recipients": "The message has no recipients.",
     "send.error_no_sender": "The message has no sender.",
     "send.error_password": "Put the password for {user} in the environment variable {env}.",
+    "send.no_smtp": "The network {network} has no settings for sending e-mail (SMTP).",
+    "cli.personal_data": "The document contains {count} items of personal data:",
+    "cli.document_written": "Wrote {path}.",
 }
