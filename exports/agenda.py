@@ -79,7 +79,8 @@ def notice_document(ctx: DocContext) -> Document:
         (ctx.t("doc.chair"), ctx.person_name(m.chair_id) or ctx.t("doc.not_set")),
         (ctx.t("doc.secretary"), ctx.person_name(m.secretary_id) or ctx.t("doc.not_set")),
     ]
-    head: list[Block] = [Heading(1, title), Fields(tuple(header_fields(ctx) + roles + _contact(ctx)))]
+    fields = Fields(tuple(header_fields(ctx) + roles + _contact(ctx)))
+    head: list[Block] = [Heading(1, title), fields]
     parts = (Part(tuple(head)), Part(tuple(_time_plan(ctx))), Part(tuple(_documents(ctx))))
     return Document(lang=ctx.lang, title=title, parts=parts)
 

@@ -107,7 +107,9 @@ def _md_block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {md_escape(one_line(block.text))}"
     if isinstance(block, Fields):
-        return "\\\n".join(f"**{md_escape(label)}:** {md_escape(one_line(value))}" for label, value in block.rows)
+        return "\\\n".join(
+            f"**{md_escape(label)}:** {md_escape(one_line(value))}" for label, value in block.rows
+        )
     if isinstance(block, Text):
         return md_block(block.text)
     if isinstance(block, Para):
@@ -154,7 +156,7 @@ def _txt_block(block: Block) -> str:
     if isinstance(block, Bullets):
         return "\n".join(f"- {_txt_inline(item)}" for item in block.items)
     if isinstance(block, Table):
-        cells = [[one_line(c) for c in block.headers]] + [[one_line(c) for c in r] for r in block.rows]
+        cells = [[one_line(c) for c in row] for row in (block.headers, *block.rows)]
         widths = [max(len(row[i]) for row in cells) for i in range(len(block.headers))]
         lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
         lines.insert(1, "  ".join("-" * w for w in widths))

@@ -112,7 +112,7 @@ class DocContext:
         return self.t("doc.formal_minutes" if self.formal else "doc.minutes")
 
     def approved(self) -> bool:
-        """Approved (justerat): the status says so, or every adjuster's latest word is an approval."""
+        """Justerat: the status says so, or every adjuster's latest word is an approval."""
         if self.meeting.status in (MeetingStatus.APPROVED, MeetingStatus.PUBLISHED):
             return True
         latest: dict[str, bool] = {}

@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # context imports redact from here
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # +46 or a leading 0, an area code, then digits with at most one space or hyphen
 # between them; the digit count is checked afterwards (7–9 after the 0).
-PHONE = re.compile(r"(?<![\w+])(?:\+46[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?|0)[1-9](?:[ \-\u00a0]?\d){5,10}(?![\w])")
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+46[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?|0)[1-9](?:[ \-\u00a0]?\d){5,10}(?![\w])"
+)
 
 
 _SEPARATORS = " -\u00a0"
