@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -19,6 +18,7 @@ from email.utils import format_datetime, parseaddr
 
 from exports.context import DocContext
 from exports.filenames import document_filename
+from exports.mail_headers import address_list
 from exports.minutes import minutes_html, minutes_markdown, minutes_text
 from exports.text import one_line
 from store.records import Presence
@@ -55,42 +55,6 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
 def _address(name: str, email: str) -> Address:
     username, _, domain = email.rpartition("@")
     return Address(display_name=name, username=username, domain=domain)
-
-
-def _name_words(name: str) -> list[str]:
-    """A display name as header words: atoms, one quoted string, or encoded words.
-
-    A non-ASCII name becomes one encoded word when it fits (short enough for a
-    78-character line); longer names are split into several, which RFC 2047
-    readers join again (Python's own parser shows a space between them).
-    """
-    if not name:
-        return []
-    if not name.isascii():
-        return Header(name, "utf-8").encode(maxlinelen=70).split()
-    shown = str(Address(display_name=name, addr_spec="x@example.se")).rsplit(" <", 1)[0]
-    return [shown] if shown.startswith('"') else shown.split()
-
-
-def address_list(addresses: list[Address], width: int = 78) -> str:
-    """An address-list header value, encoded and folded by hand.
-
-    Python 3.11's folder can split a list of addresses with non-ASCII names
-    so that a comma becomes an encoded word (``=?utf-8?q?=2C?=``), and mail
-    readers then drop a recipient. So each name is RFC 2047 encoded here and
-    the list folded between words; the value is stored raw (``set_raw``).
-    """
-    tokens: list[str] = []
-    for i, a in enumerate(addresses):
-        separator = "," if i < len(addresses) - 1 else ""
-        tokens += _name_words(a.display_name) + [f"<{a.addr_spec}>{separator}"]
-    lines = [""]
-    for token in tokens:
-        if lines[-1] and len(lines[-1]) + 1 + len(token) > width - 4:  # room for "To: "
-            lines.append(token)
-        else:
-            lines[-1] = f"{lines[-1]} {token}" if lines[-1] else token
-    return "\n ".join(lines)
 
 
 def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:

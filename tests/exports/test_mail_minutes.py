@@ -11,7 +11,8 @@ from email.utils import getaddresses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.mail_minutes import address_list, minutes_mail, minutes_recipients, minutes_subject
+from exports.mail_headers import address_list
+from exports.mail_minutes import minutes_mail, minutes_recipients, minutes_subject
 from exports.minutes import minutes_html, minutes_markdown, minutes_text
 from store.records import Formality
 from tests.exports.conftest_docs import NOW, realistic_context
