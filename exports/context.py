@@ -105,8 +105,12 @@ class DocContext:
     def clock(self, moment: datetime) -> str:
         return moment.astimezone(self.meeting.zone).strftime("%H:%M")
 
-    def time_span(self) -> str:
-        return f"{self.clock(self.meeting.start)}–{self.clock(self.meeting.end)}"
+    def time_span(self, actual: bool = False) -> str:
+        """Planned start–end; with ``actual``, the recorded times when the minutes have them."""
+        m = self.meeting
+        if actual and m.actual_start and m.actual_end:
+            return f"{self.clock(m.actual_start)}–{self.clock(m.actual_end)}"
+        return f"{self.clock(m.start)}–{self.clock(m.end)}"
 
     def doc_title(self) -> str:
         return self.t("doc.formal_minutes" if self.formal else "doc.minutes")

@@ -38,13 +38,16 @@ _GROUPS = (
 )
 
 
-def header_fields(ctx: DocContext) -> list[tuple[str, str]]:
-    """Network, date, time and place: the lines both documents open with."""
+def header_fields(ctx: DocContext, actual: bool = False) -> list[tuple[str, str]]:
+    """Network, date, time and place: the lines both documents open with.
+
+    The minutes (``actual``) show the times the meeting really began and ended.
+    """
     m = ctx.meeting
     rows = [
         (ctx.t("doc.network"), ctx.network.name),
         (ctx.t("doc.date"), ctx.long_date(m.day)),
-        (ctx.t("doc.time"), ctx.time_span()),
+        (ctx.t("doc.time"), ctx.time_span(actual)),
         (ctx.t("doc.place"), ctx.user(m.place) or ctx.t("doc.not_set")),
     ]
     if m.online_link:
@@ -208,7 +211,7 @@ def minutes_document(ctx: DocContext) -> Document:
     head: list[Block] = []
     if ctx.formal and not ctx.approved():
         head.append(Banner(ctx.t("doc.draft")))
-    head += [Heading(1, title), Fields(tuple(header_fields(ctx) + _roles(ctx)))]
+    head += [Heading(1, title), Fields(tuple(header_fields(ctx, actual=True) + _roles(ctx)))]
     parts = [
         Part(tuple(head + _attendance(ctx))),
         Part(tuple(_items(ctx))),

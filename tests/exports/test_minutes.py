@@ -145,6 +145,16 @@ def test_attendance_grouped_by_organisation() -> None:
     assert "- **Landskrona stad:** Johan Bergström" in md.split("### Anmält förhinder")[1]
 
 
+def test_minutes_show_the_actual_times() -> None:
+    ctx = realistic_context()
+    started = replace(
+        ctx.meeting,
+        actual_start=ctx.meeting.start + timedelta(minutes=4),
+        actual_end=ctx.meeting.end - timedelta(minutes=25),
+    )
+    assert "Tid: 09:04–11:35" in norm(minutes_text(replace(ctx, meeting=started)))
+
+
 def test_erased_person_is_not_named() -> None:
     sv, en = minutes_text(realistic_context()), minutes_text(realistic_context("en"))
     assert "Utan organisation: borttagen deltagare" in sv
