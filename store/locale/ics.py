@@ -49,6 +49,7 @@ SV = {
     "error.reply_unknown_attendee": "{email} är inte inbjuden till {title} {date}. Ingenting ändrades.",
     "error.reply_stale": "Svaret från {email} gäller en äldre version av kallelsen (version {got}, nu {current}). Ingenting ändrades; be om ett svar på den nya kallelsen.",
     "reply.applied": "{name} svarade ”{answer}” på kallelsen till {title} {date}.",
+    "reply.comment": "Kommentar: ”{comment}”",
 }
 
 EN = {
@@ -96,4 +97,5 @@ EN = {
     "error.reply_unknown_attendee": "{email} is not invited to {title} on {date}. Nothing was changed.",
     "error.reply_stale": "The reply from {email} answers an older version of the invitation (version {got}, now {current}). Nothing was changed; ask for an answer to the new invitation.",
     "reply.applied": "{name} answered “{answer}” to the invitation to {title} on {date}.",
+    "reply.comment": "Comment: “{comment}”",
 }
