@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event, vCalAddress, vText
+from icalendar import Alarm, Calendar, Event, vCalAddress
 
-from exports.ics_fold import clean_line, clean_text, serialize
+from exports.ics_fold import Text, clean_line, clean_text, serialize
 from exports.ics_tz import vtimezone
 from exports.invite_text import clock, invite_description
 from store.errors import QuorumError, ValidationError
@@ -180,11 +180,11 @@ def year_plan(
         key=lambda m: m.start,
     )
     cal = _calendar("PUBLISH")
-    name = vText(clean_line(t("ics.plan_name", lang=lang, network=network.name, year=year)))
-    # Set as vText: Calendar.new(name=...) would write these unescaped.
+    name = Text(clean_line(t("ics.plan_name", lang=lang, network=network.name, year=year)))
+    # Set as TEXT values: Calendar.new(name=...) would write these unescaped.
     cal.add("NAME", name)
     cal.add("X-WR-CALNAME", name)
-    cal.add("X-WR-TIMEZONE", vText(network.tz))
+    cal.add("X-WR-TIMEZONE", Text(network.tz))
     events = []
     for meeting in chosen:
         who = _organiser(network, people, meeting, organiser)
@@ -242,21 +242,21 @@ def _event(
     event.add("DTSTAMP", now.astimezone(UTC).replace(microsecond=0))
     event.add("DTSTART", meeting.start.replace(microsecond=0))
     event.add("DTEND", meeting.end.replace(microsecond=0))
-    event.add("SUMMARY", clean_text(meeting.title))
+    event.add("SUMMARY", Text(clean_text(meeting.title)))
     place, link = clean_text(meeting.place).strip(), clean_text(meeting.online_link).strip()
     location = " / ".join(part for part in (place, link) if part)
     if location:
-        event.add("LOCATION", location)
+        event.add("LOCATION", Text(location))
     if _URI.match(link):
         event.add("URL", link)
-    event.add("DESCRIPTION", clean_text(invite_description(meeting, network, people, lang)))
+    event.add("DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang))))
     event.add("ORGANIZER", _address(organiser.name, organiser.email))
     event.add("TRANSP", "OPAQUE")
     alarm = Alarm()
     alarm.add("ACTION", "DISPLAY")
     alarm.add(
         "DESCRIPTION",
-        clean_text(t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start))),
+        Text(clean_text(t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start)))),
     )
     alarm.add("TRIGGER", timedelta(days=-1))
     event.add_component(alarm)

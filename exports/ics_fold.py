@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 
 LIMIT = 75  # octets per physical line, excluding CRLF
 _ZWJ = "\u200d"
@@ -32,6 +32,22 @@ def clean_text(value: str) -> str:
     return "".join(
         c for c in value if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs")
     )
+
+
+class Text(vText):
+    """A TEXT value escaped exactly per RFC 5545 §3.3.11.
+
+    icalendar 7.3 first turns a literal ``\\N`` into a newline before escaping,
+    so a path like ``C:\\Nyheter`` would come back broken; we escape ourselves.
+    """
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        escaped = (
+            self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+        )
+        return escaped.encode(self.encoding)
 
 
 def clean_line(value: str) -> str:
