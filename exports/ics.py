@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
-from exports.ics_fold import Text, clean_line, clean_text, serialize
+from exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
 from exports.ics_tz import vtimezone
 from exports.invite_text import clock, invite_description
 from store.errors import QuorumError, ValidationError
@@ -219,10 +219,10 @@ def _organiser(
 
 def _address(name: str, email: str) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
-    cn = clean_line(name)
+    cn = clean_param(name)
     if cn:
-        # icalendar quotes a value with : ; , and escapes quotes and newlines
-        # the RFC 6868 way (^' ^n), so a name can never end the parameter.
+        # icalendar quotes a value with : ; , and writes a double quote the
+        # RFC 6868 way (^'), so a name can never end the parameter.
         address.params["CN"] = cn
     return address
 

@@ -55,6 +55,16 @@ def clean_line(value: str) -> str:
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
 
 
+def clean_param(value: str) -> str:
+    """A name fit for a parameter value (CN): one line, and no backslash.
+
+    RFC 5545 has no escapes in parameters, yet parsers (icalendar among them)
+    read a backslash there as one: ``CN=x\\;ROLE=CHAIR`` loses its ROLE. A name
+    keeps its look with a full-width backslash instead.
+    """
+    return clean_line(value).replace("\\", "\uff3c")
+
+
 def _joins_previous(char: str, previous: str) -> bool:
     """Whether ``char`` belongs to the same visible character as ``previous``."""
     if previous == _ZWJ or char == _ZWJ:
@@ -69,21 +79,34 @@ def _joins_previous(char: str, previous: str) -> bool:
     )
 
 
+def value_start(line: str) -> int:
+    """Index of the colon that ends the name and parameters (quotes may hold colons)."""
+    quoted = False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return i
+    return len(line)
+
+
 def _units(line: str) -> list[str]:
     """Split a content line into units a fold must not cut.
 
-    A unit is an escape (``\\x`` in TEXT values, ``^x`` from RFC 6868 in
-    parameters) or a base character with its combining marks and joiners.
+    A unit is an escape — ``^x`` (RFC 6868) among the parameters, ``\\x`` in
+    the value — or a base character with its combining marks and joiners.
     """
     units: list[str] = []
+    colon = value_start(line)
     i = 0
     while i < len(line):
         char = line[i]
-        if char in "\\^" and i + 1 < len(line):
+        escape = "^" if i < colon else "\\"
+        if char == escape and i + 1 < len(line):
             units.append(line[i : i + 2])
             i += 2
             continue
-        if units and _joins_previous(char, units[-1][-1]) and not units[-1].startswith(("\\", "^")):
+        if units and _joins_previous(char, units[-1][-1]):
             units[-1] += char
         else:
             units.append(char)

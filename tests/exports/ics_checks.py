@@ -12,6 +12,8 @@ import unicodedata
 import vobject
 from icalendar import Calendar, Event
 
+from exports.ics_fold import value_start
+
 
 def physical_lines(data: bytes) -> list[bytes]:
     assert data.endswith(b"\r\n"), "the file must end with CRLF"
@@ -50,10 +52,12 @@ def check_structure(data: bytes) -> list[str]:
         head = line.split(":", 1)[0].split(";", 1)[0]
         assert head and head.replace("-", "").isalnum() and head.upper() == head, line
         names.append(head)
+        colon = value_start(line)
         for at in folds:
-            # An odd run of \ (or ^) before the fold means an escape was cut.
-            assert _run_before(line, at, "\\") % 2 == 0, f"escape split in {line!r}"
-            assert _run_before(line, at, "^") % 2 == 0, f"^-escape split in {line!r}"
+            # An odd run of \ (in the value) or ^ (in parameters) before the
+            # fold means an escape was cut in two.
+            escape = "^" if at <= colon else "\\"
+            assert _run_before(line, at, escape) % 2 == 0, f"escape split in {line!r}"
             following = line[at]
             assert not unicodedata.combining(following) and following != "\u200d", (
                 f"fold before a combining character in {line!r}"

@@ -165,6 +165,16 @@ def test_vobject_reads_the_times_through_our_vtimezone(world: World) -> None:
         assert event.dtend.value == meeting.end
 
 
+def test_the_vtimezone_alone_gives_the_right_offsets(world: World) -> None:
+    """Renamed to a zone no library knows, only our VTIMEZONE can place the meeting."""
+    for meeting in (world.march, world.june):
+        data = _invite(world, meeting).replace(b"Europe/Stockholm", b"Quorum/Unknown")
+        start = read_with_vobject(data).vevent.dtstart.value
+        assert type(start.tzinfo).__name__ == "_tzicalvtz"  # dateutil's VTIMEZONE reader
+        assert start.utcoffset() == meeting.start.utcoffset()
+        assert start.astimezone(UTC) == meeting.start.astimezone(UTC)
+
+
 def test_dtstamp_once_and_in_utc(world: World) -> None:
     data = _invite(world)
     stamps = [line for line in _raw_lines(data) if line.startswith("DTSTAMP")]
