@@ -1,0 +1,305 @@
+"""The store API: typed records in and out, persistence hidden behind it.
+
+Nothing outside ``store/`` sees a TinyDB document. Records are immutable, so
+the store hands out the cached objects themselves and threads can share them.
+All writes go through :meth:`Store._put`/``_delete`` and land in the journal
+as one batch per call, or per ``with store.batch():`` block.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from store import codec
+from store.db import Database, Op
+from store.errors import NotFound, QuorumError, ValidationError
+from store.records import Meeting, Network, Organisation, Person
+
+R = TypeVar("R")
+
+_TABLE_OF: dict[type, str] = {
+    Network: "networks",
+    Organisation: "organisations",
+    Person: "people",
+    Meeting: "meetings",
+}
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._lock = threading.RLock()
+        self._cache: dict[str, dict[str, Any]] = {}
+        self._docs: dict[str, dict[str, dict[str, Any]]] = {}
+        self._pending: list[Op] | None = None
+        for table in _TABLE_OF.values():
+            self._docs[table] = db.documents(table)
+            self._cache[table] = {}
+
+    # -- lifecycle ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> Store:
+        db = Database(Path(path), readonly=readonly)
+        db.open()
+        return cls(db)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def readonly(self) -> bool:
+        return self.db.readonly
+
+    def lock_owner(self) -> dict[str, Any]:
+        return self.db.lock.owner()
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def checkpoint(self) -> None:
+        with self._lock:
+            self.db.checkpoint()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- generic --------------------------------------------------------------
+
+    def _get(self, cls: type[R], table: str, record_id: str, key: str) -> R:
+        with self._lock:
+            cached = self._cache[table].get(record_id)
+            if cached is not None:
+                return cached  # type: ignore[no-any-return]
+            doc = self._docs[table].get(str(record_id))
+            if doc is None:
+                raise NotFound(key, value=record_id)
+            record = codec.from_doc(cls, doc)
+            self._cache[table][record_id] = record
+            return record
+
+    def _all(self, cls: type[R], table: str, key: str) -> list[R]:
+        with self._lock:
+            return [self._get(cls, table, rid, key) for rid in self._docs[table]]
+
+    def _put(self, record: Any) -> None:
+        table = _TABLE_OF[type(record)]
+        doc = codec.to_doc(record)
+        with self._lock:
+            self._write([("put", table, record.id, doc)])
+            self._docs[table][record.id] = doc
+            self._cache[table][record.id] = record
+
+    def _delete(self, table: str, record_id: str) -> None:
+        with self._lock:
+            self._write([("del", table, record_id, None)])
+            self._docs[table].pop(record_id, None)
+            self._cache[table].pop(record_id, None)
+
+    def _write(self, ops: list[Op]) -> None:
+        if self._pending is not None:
+            self._pending.extend(ops)
+        else:
+            self.db.commit(ops)
+
+    def _new_id(self, table: str) -> str:
+        with self._lock:
+            ids = [int(k) for k in self._docs[table]]
+            return str(max(ids, default=0) + 1)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every write inside lands together, or none does (and memory is rolled back)."""
+        with self._lock:
+            if self._pending is not None:  # nested: the outer batch commits
+                yield
+                return
+            saved_docs = {t: dict(d) for t, d in self._docs.items()}
+            saved_cache = {t: dict(c) for t, c in self._cache.items()}
+            self._pending = []
+            try:
+                yield
+                ops, self._pending = self._pending, None
+                self.db.commit(ops)
+            except BaseException:
+                self._pending = None
+                self._docs, self._cache = saved_docs, saved_cache
+                raise
+
+    def _add(self, cls: type[R], fields: dict[str, Any]) -> R:
+        table = _TABLE_OF[cls]
+        with self._lock:
+            try:
+                record = cls(id=self._new_id(table), **fields)
+            except TypeError as err:  # a programming error, not user input
+                raise QuorumError("error.choice_invalid", value=str(err)) from err
+            self.save(record)
+            return record
+
+    def save(self, record: Any) -> None:
+        """Save any record; dispatches to the type's own rules."""
+        if isinstance(record, Person):
+            self.save_person(record)
+        else:
+            self._put(record)
+
+    # -- networks -------------------------------------------------------------
+
+    def networks(self) -> list[Network]:
+        return sorted(self._all(Network, "networks", "error.not_found_network"), key=_name_key)
+
+    def network(self, network_id: str) -> Network:
+        return self._get(Network, "networks", str(network_id), "error.not_found_network")
+
+    def find_network(self, text: str) -> Network:
+        return _find(self.networks(), text, "error.not_found_network")
+
+    def add_network(self, **fields: Any) -> Network:
+        return self._add(Network, fields)
+
+    def save_network(self, network: Network) -> None:
+        self._put(network)
+
+    # -- organisations --------------------------------------------------------
+
+    def organisations(self) -> list[Organisation]:
+        return sorted(self._all(Organisation, "organisations", "error.not_found_org"), key=_name_key)
+
+    def organisation(self, org_id: str) -> Organisation:
+        return self._get(Organisation, "organisations", str(org_id), "error.not_found_org")
+
+    def find_organisation(self, text: str) -> Organisation:
+        return _find(self.organisations(), text, "error.not_found_org")
+
+    def add_organisation(self, **fields: Any) -> Organisation:
+        return self._add(Organisation, fields)
+
+    def save_organisation(self, org: Organisation) -> None:
+        self._put(org)
+
+    def delete_organisation(self, org_id: str) -> None:
+        self._delete("organisations", str(org_id))
+
+    # -- people ---------------------------------------------------------------
+
+    def people(self, network_id: str | None = None) -> list[Person]:
+        everyone = self._all(Person, "people", "error.not_found_person")
+        if network_id is not None:
+            everyone = [p for p in everyone if p.role_in(network_id) is not None]
+        return sorted(everyone, key=_name_key)
+
+    def person(self, person_id: str) -> Person:
+        return self._get(Person, "people", str(person_id), "error.not_found_person")
+
+    def find_person(self, text: str) -> Person:
+        people = self.people()
+        by_email = [p for p in people if p.email.casefold() == text.strip().casefold()]
+        if len(by_email) == 1:
+            return by_email[0]
+        return _find(people, text, "error.not_found_person")
+
+    def person_by_email(self, email: str, network_id: str | None = None) -> Person | None:
+        wanted = email.strip().casefold()
+        for p in self.people(network_id):
+            if p.email.casefold() == wanted:
+                return p
+        return None
+
+    def add_person(self, **fields: Any) -> Person:
+        return self._add(Person, fields)
+
+    def save_person(self, person: Person) -> None:
+        """Save, refusing an e-mail address another person uses in a shared network."""
+        with self._lock:
+            for m in person.memberships:
+                other = self.person_by_email(person.email, m.network_id)
+                if other is not None and other.id != person.id:
+                    raise ValidationError(
+                        "error.duplicate_email", field="email", email=person.email, name=other.name
+                    )
+            self._put(person)
+
+    def delete_person(self, person_id: str) -> None:
+        self._delete("people", str(person_id))
+
+    # -- meetings -------------------------------------------------------------
+
+    def meetings(self, network_id: str | None = None) -> list[Meeting]:
+        with self._lock:
+            docs = self._docs["meetings"]
+            ids = [
+                mid
+                for mid, doc in docs.items()
+                if network_id is None or doc.get("network_id") == network_id
+            ]
+            found = [self._get(Meeting, "meetings", mid, "error.not_found_meeting") for mid in ids]
+        return sorted(found, key=lambda m: (m.start, int(m.id)))
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        return self._get(Meeting, "meetings", str(meeting_id), "error.not_found_meeting")
+
+    def find_meeting(self, text: str) -> Meeting:
+        """By id, or by date (``2027-03-12``) when only one meeting is that day."""
+        text = text.strip()
+        with self._lock:
+            if text in self._docs["meetings"]:
+                return self.meeting(text)
+        same_day = [m for m in self.meetings() if m.day.isoformat() == text]
+        if len(same_day) == 1:
+            return same_day[0]
+        if len(same_day) > 1:
+            raise NotFound(
+                "error.ambiguous", value=text, choices=", ".join(m.id for m in same_day)
+            )
+        raise NotFound("error.not_found_meeting", value=text)
+
+    def add_meeting(self, **fields: Any) -> Meeting:
+        return self._add(Meeting, fields)
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        self._put(meeting)
+
+    def delete_meeting(self, meeting_id: str) -> None:
+        self._delete("meetings", str(meeting_id))
+
+    # -- for tests and diagnostics -------------------------------------------
+
+    def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """All documents as plain data (to compare a reload with memory)."""
+        with self._lock:
+            return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
+
+
+def _name_key(record: Any) -> tuple[str, str]:
+    return (record.name.casefold(), record.id)
+
+
+def _find(records: list[Any], text: str, key: str) -> Any:
+    wanted = text.strip()
+    for r in records:
+        if r.id == wanted:
+            return r
+    folded = wanted.casefold()
+    exact = [r for r in records if r.name.casefold() == folded]
+    if len(exact) == 1:
+        return exact[0]
+    matches = [r for r in records if folded and folded in r.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise NotFound("error.ambiguous", value=wanted, choices=", ".join(
+            f"{r.id} {r.name}" for r in matches
+        ))
+    raise NotFound(key, value=wanted)
+
+
+__all__ = ["Store"]

@@ -1,0 +1,67 @@
+"""The standard agenda of a Swedish network meeting, in both languages.
+
+A new meeting can start from it, or from a template saved from an earlier
+meeting of the network (``Network.templates``).
+"""
+
+from __future__ import annotations
+
+from store.records import AgendaItem, ItemKind, Template, TemplateItem, new_item_id
+
+_STANDARD = [
+    # (sv, en, kind, minutes, followup)
+    ("Mötets öppnande", "Opening of the meeting", ItemKind.STANDING, 5, False),
+    ("Val av sekreterare och justerare", "Election of secretary and adjusters", ItemKind.DECISION, 5, False),
+    ("Godkännande av dagordning", "Approval of the agenda", ItemKind.DECISION, 5, False),
+    ("Föregående minnesanteckningar", "Minutes of the previous meeting", ItemKind.STANDING, 5, False),
+    ("Uppföljning av åtgärder", "Follow-up of action items", ItemKind.STANDING, 15, True),
+    ("Information från skolchefsnätverket", "News from the school heads' network", ItemKind.INFORMATION, 15, False),
+    ("Aktuella frågor", "Current matters", ItemKind.DISCUSSION, 60, False),
+    ("Övriga frågor", "Any other business", ItemKind.DISCUSSION, 10, False),
+    ("Nästa möte", "Next meeting", ItemKind.STANDING, 5, False),
+    ("Mötets avslutande", "Closing of the meeting", ItemKind.STANDING, 5, False),
+]
+
+NEXT_MEETING_TITLES = {"Nästa möte", "Next meeting"}
+FOLLOWUP_TITLES = {"Uppföljning av åtgärder", "Follow-up of action items"}
+
+
+def standard_template(lang: str) -> Template:
+    name = "Standarddagordning" if lang == "sv" else "Standard agenda"
+    index = 0 if lang == "sv" else 1
+    items = tuple(
+        TemplateItem(title=row[index], kind=row[2], minutes=row[3], followup=row[4])
+        for row in _STANDARD
+    )
+    return Template(name=name, items=items)
+
+
+def agenda_from_template(template: Template) -> tuple[AgendaItem, ...]:
+    return tuple(
+        AgendaItem(
+            id=new_item_id(),
+            title=t.title,
+            kind=t.kind,
+            minutes=t.minutes,
+            description=t.description,
+            followup=t.followup,
+        )
+        for t in template.items
+    )
+
+
+def template_from_agenda(name: str, agenda: tuple[AgendaItem, ...]) -> Template:
+    """Save a meeting's agenda (titles, kinds, times; no minutes) as a template."""
+    return Template(
+        name=name,
+        items=tuple(
+            TemplateItem(
+                title=i.title,
+                kind=i.kind,
+                minutes=i.minutes,
+                description=i.description,
+                followup=i.followup,
+            )
+            for i in agenda
+        ),
+    )

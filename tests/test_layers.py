@@ -1,0 +1,46 @@
+"""Layers point one way: store and exports never load Textual; only store/db.py imports TinyDB."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_store_and_exports_load_no_textual():
+    modules = [f"store.{p.stem}" for p in (ROOT / "store").glob("*.py") if p.stem != "__init__"]
+    modules += [f"exports.{p.stem}" for p in (ROOT / "exports").glob("*.py") if p.stem != "__init__"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_store_db_imports_tinydb_and_exports_never_imports_the_store():
+    for path in ROOT.glob("*/**/*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(("tests/", ".")):
+            continue
+        imports = _imports(path)
+        if "tinydb" in imports:
+            assert rel == "store/db.py", rel
+        if rel.startswith("exports/"):
+            assert "tui" not in imports, rel
+            src = path.read_text(encoding="utf-8")
+            assert "store.store" not in src and "store.db" not in src, rel

@@ -1,0 +1,80 @@
+"""The first screen lists the demo network's meetings, upcoming first."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList
+
+from tests.conftest import DEMO_NOW
+from tui.app import QuorumApp
+from tui.screens.overview import OverviewScreen
+
+
+async def test_first_screen_shows_the_demo_meetings(demo_store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        networks = app.screen.query_one("#networks", OptionList)
+        assert networks.get_option_at_index(0).prompt == "Gymnasienätverket Skogsbygden"
+        table = app.screen.query_one("#meetings", DataTable)
+        meetings = demo_store.meetings("1")
+        assert table.row_count == len(meetings)
+        first = [str(c) for c in table.get_row_at(0)]
+        upcoming = [m for m in meetings if m.end >= DEMO_NOW]
+        assert first[0].startswith(upcoming[0].day.isoformat())
+        assert "invited" in first[3]
+
+
+async def test_store_opens_in_a_worker_and_the_screen_paints_first(db_path):
+    from store.demo import build_demo
+    from store.store import Store
+
+    with Store.open(db_path) as s:
+        build_demo(s)
+
+    opened = []
+
+    def opener():
+        store = Store.open(db_path)
+        opened.append(store)
+        return store
+
+    app = QuorumApp(opener=opener, db_path=db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#meetings", DataTable).row_count == 6
+    for s in opened:
+        s.close()
+
+
+async def test_help_screen_lists_the_keys(demo_store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        from tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        assert "Quit" in app.screen._text()
+        await pilot.press("escape")
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_unreadable_database_shows_what_is_wrong(db_path):
+    from store.store import Store
+
+    Store.open(db_path).close()
+    db_path.write_bytes(b"{broken")
+    app = QuorumApp(opener=lambda: Store.open(db_path), db_path=db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        from tui.screens.problem import DatabaseProblemScreen
+
+        assert isinstance(app.screen, DatabaseProblemScreen)
+        assert db_path.read_bytes() == b"{broken"
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)

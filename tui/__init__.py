@@ -1,0 +1,1 @@
+"""quorum's terminal app (Textual) and its command line."""

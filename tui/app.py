@@ -1,0 +1,197 @@
+"""The quorum App: given a store (or a way to open one), it shows the screens.
+
+Opening the database runs in a worker so the first screen paints at once,
+even for a large archive; the worker posts :class:`StoreLoaded` and the
+handler hands the store to the screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store.errors import QuorumError
+from store.i18n import t
+from tui.messages import SaveFinished, StoreFailed, StoreLoaded
+from tui.saver import Saver
+from tui.translate import translate_bindings
+
+StoreOpener = Callable[[], Any]
+
+
+class QuorumApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "quorum"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "key.help", show=True),
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("ctrl+q", "quit", "key.quit", show=True, priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Any = None,
+        *,
+        opener: StoreOpener | None = None,
+        clock: Callable[[], datetime] | None = None,
+        db_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store: Any = store
+        self._opener = opener
+        self.db_path = db_path or (store.path if store is not None else None)
+        # Tests and snapshots pass a fixed clock; everything else asks now().
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
+        self.saver = Saver(on_done=self._save_done)
+
+    # -- saving -----------------------------------------------------------------
+
+    def save(self, key: str, fn: Callable[[], Any]) -> None:
+        """Run ``fn`` (a store write) on the saver thread; typing goes on meanwhile.
+
+        ``key`` coalesces: a newer save of the same key replaces a waiting one.
+        """
+        self.saver.submit(key, fn)
+
+    def save_meeting(self, meeting: Any) -> None:
+        store = self.store
+        self.save(f"meeting:{meeting.id}", lambda: store.save_meeting(meeting))
+
+    def _save_done(self, key: str, error: BaseException | None) -> None:
+        self.post_message(SaveFinished(key, error))
+
+    def on_save_finished(self, message: SaveFinished) -> None:
+        if message.error is not None:
+            detail = message.error.sentence() if isinstance(message.error, QuorumError) else repr(
+                message.error
+            )
+            self.notify(t("app.save_failed", detail=detail), severity="error", timeout=15)
+
+    async def action_quit(self) -> None:
+        # Everything typed is saved before the app goes.
+        self.saver.flush()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.saver.close()
+
+    # -- start-up ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tui.screens.overview import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+        if self.store is not None:
+            self.post_message(StoreLoaded(self.store))
+        elif self._opener is not None:
+            self._open_store()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _open_store(self) -> None:
+        assert self._opener is not None
+        try:
+            store = self._opener()
+            store.meetings()  # build the record cache off the UI thread
+        except QuorumError as err:
+            self.post_message(StoreFailed(err))
+            return
+        self.post_message(StoreLoaded(store))
+
+    def on_store_loaded(self, message: StoreLoaded) -> None:
+        self.store = message.store
+        self.db_path = message.store.path
+        if message.store.readonly:
+            owner = message.store.lock_owner()
+            self.notify(
+                t("db.readonly_banner", owner=f"{owner.get('pid', '?')}@{owner.get('host', '?')}"),
+                severity="warning",
+                timeout=10,
+            )
+        for screen in self.screen_stack:
+            handler = getattr(screen, "store_ready", None)
+            if handler is not None:
+                handler(message.store)
+
+    def reopen(self) -> None:
+        """Open the database again (after a backup was restored)."""
+        from tui.screens.overview import OverviewScreen
+
+        self.switch_screen(OverviewScreen())
+        self._open_store()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        from tui.screens.problem import DatabaseProblemScreen
+
+        self.switch_screen(DatabaseProblemScreen(message.error))
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.commands import screen_commands
+
+        yield from screen_commands(self, screen)
+        yield from super().get_system_commands(screen)
+
+    def action_go_overview(self) -> None:
+        from tui.screens.overview import OverviewScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, OverviewScreen):
+            self.pop_screen()
+
+    # Screens are opened through these hooks so each lives in its own module
+    # (tui/screens/<module>.py defining <Class>) and nothing else imports it.
+
+    def _open(self, module: str, cls: str, *args: Any) -> None:
+        import importlib
+
+        try:
+            screen_cls = getattr(importlib.import_module(f"tui.screens.{module}"), cls)
+        except (ImportError, AttributeError):
+            self.notify(t("app.not_yet"), severity="warning")
+            return
+        if self.store is None:
+            return
+        self.push_screen(screen_cls(*args))
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """The meeting: details, agenda editor, attendees, status."""
+        self._open("meeting", "MeetingScreen", meeting_id)
+
+    def open_live(self, meeting_id: str) -> None:
+        """Live minutes during the meeting."""
+        self._open("live", "LiveScreen", meeting_id)
+
+    def open_network(self, network_id: str | None) -> None:
+        """Create (None) or edit a network."""
+        self._open("network", "NetworkScreen", network_id)
+
+    def action_open_roster(self) -> None:
+        self._open("roster", "RosterScreen")
+
+    def action_open_year_plan(self) -> None:
+        self._open("year_plan", "YearPlanScreen")
+
+    def action_open_actions(self) -> None:
+        self._open("actions", "ActionsScreen")
+
+    def action_open_decisions(self) -> None:
+        self._open("decisions", "DecisionsScreen")
+
+    def action_open_search(self) -> None:
+        self._open("search", "SearchScreen")

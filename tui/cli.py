@@ -1,0 +1,305 @@
+"""The ``quorum`` command: the CLI contract of DESIGN.md.
+
+Every command's handler lives in a small module and is loaded only when
+used, so ``quorum list`` never imports Textual and start-up stays quick.
+A handler is ``def handler(args, ctx: CliContext) -> int``.
+
+Bad input never shows a traceback: a :class:`QuorumError` becomes its
+sentence on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
+from store.i18n import language_from_environment, set_language, t
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+
+# (command words) -> "module:function"
+HANDLERS: dict[tuple[str, ...], str] = {
+    ("demo",): "tui.cli_basic:demo",
+    ("list",): "tui.cli_basic:list_records",
+    ("restore",): "tui.cli_basic:restore",
+    ("export", "invite"): "tui.cli_calendar:export_invite",
+    ("export", "cancel"): "tui.cli_calendar:export_cancel",
+    ("export", "plan"): "tui.cli_calendar:export_plan",
+    ("export", "mail", "invite"): "tui.cli_calendar:export_mail_invite",
+    ("import", "reply"): "tui.cli_calendar:import_reply",
+    ("export", "minutes"): "tui.cli_docs:export_minutes",
+    ("export", "agenda"): "tui.cli_docs:export_agenda",
+    ("export", "mail", "minutes"): "tui.cli_docs:export_mail_minutes",
+    ("send", "minutes"): "tui.cli_docs:send_minutes",
+    ("send", "invite"): "tui.cli_docs:send_invite",
+    ("import", "people"): "tui.cli_roster:import_people",
+    ("export", "roster"): "tui.cli_roster:export_roster",
+    ("export", "dates"): "tui.cli_plan:export_dates",
+    ("export", "decisions"): "tui.cli_plan:export_decisions",
+}
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so main() words the error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+class CliContext:
+    """What a handler needs: the database path, output streams, a store opener."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+
+    @property
+    def db_path(self) -> Path:
+        from store.paths import default_db_path
+
+        return Path(self.args.db).expanduser() if self.args.db else default_db_path()
+
+    def open_store(self, readonly: bool = False) -> Any:
+        from store.store import Store
+
+        return Store.open(self.db_path, readonly=readonly)
+
+    def write_output(self, data: str | bytes, path: str | None) -> None:
+        """Write to ``-o FILE`` or stdout (bytes keep their CRLFs either way)."""
+        if path in (None, "-"):
+            if isinstance(data, bytes):
+                self.out.flush()
+                buffer = getattr(self.out, "buffer", None)
+                if buffer is not None:
+                    buffer.write(data)
+                    buffer.flush()
+                else:
+                    self.out.write(data.decode("utf-8"))
+            else:
+                self.out.write(data)
+            return
+        target = Path(path).expanduser()
+        try:
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.write_text(data, encoding="utf-8", newline="")
+        except OSError as err:
+            raise QuorumError("cli.os_error", path=str(target), detail=err.strerror) from None
+
+    def say(self, key: str, **params: Any) -> None:
+        print(t(key, **params), file=self.err)
+
+
+def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
+    # --db is accepted before or after the subcommand; the subparser's copy
+    # must not reset a value given before it.
+    parser.add_argument(
+        "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        help="database file (default: QUORUM_DB or the user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("sv", "en"), default=None if top else argparse.SUPPRESS,
+        help="language of the interface",
+    )
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="quorum", description=t("cli.description"))
+    _db_option(parser, top=True)
+    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo database")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    def add(subs: Any, name: str, help_text: str) -> Parser:
+        p: Parser = subs.add_parser(name, help=help_text)
+        _db_option(p, top=False)
+        return p
+
+    add(sub, "demo", "write the demo database and exit")
+    lst = add(sub, "list", "list networks, meetings or people")
+    lst.add_argument("what", choices=("networks", "meetings", "people"))
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    lst.add_argument("--network", help="only this network (id or name)")
+    add(sub, "restore", "replace a broken database with its newest backup")
+
+    export = sub.add_parser("export", help="write invites, minutes, rosters ...")
+    esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)
+    for name in ("invite", "cancel"):
+        p = add(esub, name, f"calendar {name} (.ics) for a meeting")
+        p.add_argument("meeting")
+        p.add_argument("-o", "--output")
+    p = add(esub, "plan", "year plan of a network (.ics)")
+    p.add_argument("network")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("-o", "--output")
+    for name in ("minutes", "agenda"):
+        p = add(esub, name, f"{name} of a meeting")
+        p.add_argument("meeting")
+        p.add_argument("--format", choices=("md", "html", "txt"), default="md")
+        p.add_argument("--publish", action="store_true", help="leave out e-mail and phone")
+        p.add_argument("-o", "--output")
+    mail = esub.add_parser("mail", help="an .eml draft ready to send")
+    msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
+    for name in ("invite", "minutes"):
+        p = add(msub, name, f"{name} mail draft")
+        p.add_argument("meeting")
+        p.add_argument("-o", "--output")
+    p = add(esub, "roster", "the network's roster as CSV")
+    p.add_argument("network")
+    p.add_argument("-o", "--output")
+    p = add(esub, "dates", "the year's dates with hosts and secretaries")
+    p.add_argument("network")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--format", choices=("txt", "csv"), default="txt")
+    p.add_argument("-o", "--output")
+    p = add(esub, "decisions", "the network's decisions register")
+    p.add_argument("network")
+    p.add_argument("--format", choices=("md", "csv"), default="md")
+    p.add_argument("--search", default="")
+    p.add_argument("-o", "--output")
+
+    imp = sub.add_parser("import", help="read people or calendar replies")
+    isub = imp.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(isub, "people", "people from a CSV file")
+    p.add_argument("file")
+    p.add_argument("--network", required=True)
+    p.add_argument("--skip-invalid", action="store_true")
+    p = add(isub, "reply", "calendar replies (iTIP REPLY .ics)")
+    p.add_argument("files", nargs="+")
+
+    send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
+    ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
+    for name in ("minutes", "invite"):
+        p = add(ssub, name, f"send the {name}")
+        p.add_argument("meeting")
+    return parser
+
+
+def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
+    key: tuple[str, ...] = (args.command,)
+    if getattr(args, "what", None) and args.command in ("export", "import", "send"):
+        key += (args.what,)
+        if args.what == "mail":
+            key += (args.mail_what,)
+    return key
+
+
+def _load_handler(key: tuple[str, ...]) -> Any:
+    target = HANDLERS.get(key)
+    if target is None:
+        return None
+    module_name, func = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name == module_name:
+            return None
+        raise
+    return getattr(module, func, None)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_early_lang(argv))
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
+    if args.lang:
+        set_language(args.lang)
+    ctx = CliContext(args, out, err)
+    try:
+        if args.command is None:
+            return _open_app(ctx)
+        key = _command_key(args)
+        handler = _load_handler(key)
+        if handler is None:
+            ctx.say("cli.not_available", command=" ".join(key))
+            return EXIT_USAGE
+        return int(handler(args, ctx))
+    except DatabaseLocked as exc:
+        print(exc.sentence(), file=err)
+        return EXIT_LOCKED
+    except DatabaseUnreadable as exc:
+        print(exc.sentence(), file=err)
+        if exc.params.get("backup"):
+            print(t("error.db_restore_hint", backup=exc.params["backup"],
+                    path=exc.params.get("path", "")), file=err)
+        return EXIT_ERROR
+    except QuorumError as exc:
+        print(exc.sentence(), file=err)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=err)
+        return 130
+
+
+def _early_lang(argv: list[str]) -> str:
+    """The language for argument errors, before argparse has run."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("sv", "en"):
+            return arg[7:]
+    return language_from_environment()
+
+
+def _open_app(ctx: CliContext) -> int:
+    import tempfile
+
+    if ctx.args.demo:
+        # A fresh demo database in a temp folder: never the user's real one.
+        path = Path(tempfile.mkdtemp(prefix="quorum-demo-")) / "demo.json"
+    else:
+        path = ctx.db_path
+    opened: list[Any] = []
+
+    def opener() -> Any:
+        store = _open_for_app(path)
+        opened.append(store)
+        if ctx.args.demo:
+            from store.demo import build_demo
+
+            build_demo(store)
+        return store
+
+    from tui.app import QuorumApp
+
+    app = QuorumApp(opener=opener, db_path=path)
+    try:
+        app.run()
+    finally:
+        app.saver.close()  # every save submitted lands before the store closes
+        for store in opened:
+            store.close()
+    return int(app.return_code or 0)
+
+
+def _open_for_app(path: Path) -> Any:
+    """Open for writing; if another quorum holds the lock, open read-only."""
+    from store.store import Store
+
+    try:
+        return Store.open(path)
+    except DatabaseLocked:
+        return Store.open(path, readonly=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

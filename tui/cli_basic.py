@@ -1,0 +1,146 @@
+"""``quorum demo``, ``quorum list`` and ``quorum restore``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from store.i18n import t
+from tui.cli import CliContext
+
+
+def demo(args: argparse.Namespace, ctx: CliContext) -> int:
+    from store.demo import build_demo
+    from store.store import Store
+
+    path = ctx.db_path
+    if path.exists() and path.stat().st_size > 0:
+        ctx.say("cli.demo_exists", path=str(path))
+        return 1
+    with Store.open(path) as store:
+        build_demo(store)
+    ctx.say("cli.demo_written", path=str(path))
+    return 0
+
+
+def restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from store.db import restore_newest_backup
+
+    backup, broken = restore_newest_backup(ctx.db_path)
+    ctx.say("db.restored", backup=str(backup), path=str(ctx.db_path), broken=str(broken))
+    return 0
+
+
+def list_records(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store(readonly=True) as store:
+        network = store.find_network(args.network) if args.network else None
+        rows = {
+            "networks": _networks,
+            "meetings": _meetings,
+            "people": _people,
+        }[args.what](store, network.id if network else None)
+    if args.json:
+        ctx.out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not rows:
+        ctx.out.write(t(f"cli.no_{args.what}") + "\n")
+        return 0
+    _print_table(ctx, rows, _COLUMNS[args.what])
+    return 0
+
+
+_COLUMNS = {
+    "networks": [("id", "col.id"), ("name", "col.name"), ("meetings", "col.meetings"),
+                 ("next_meeting", "col.next")],
+    "meetings": [("id", "col.id"), ("date", "col.date"), ("time", "col.time"),
+                 ("status_text", "col.status"), ("network", "col.network"), ("title", "col.title"),
+                 ("host", "col.host")],
+    "people": [("id", "col.id"), ("name", "col.name"), ("organisation", "col.organisation"),
+               ("email", "col.email"), ("role", "col.role")],
+}
+
+
+def _print_table(ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
+    heads = [t(key) for _, key in columns]
+    cells = [[str(r.get(field) or "") for field, _ in columns] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+    line = "  ".join(h.ljust(w) for h, w in zip(heads, widths))
+    ctx.out.write(line.rstrip() + "\n")
+    for c in cells:
+        ctx.out.write("  ".join(v.ljust(w) for v, w in zip(c, widths)).rstrip() + "\n")
+
+
+def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for n in store.networks():
+        if network_id and n.id != network_id:
+            continue
+        meetings = store.meetings(n.id)
+        upcoming = [m for m in meetings if m.status.value not in ("cancelled",)
+                    and m.end.timestamp() >= _now_ts()]
+        rows.append({
+            "id": n.id,
+            "name": n.name,
+            "organiser": n.organiser,
+            "tz": n.tz,
+            "language": n.language,
+            "weekday": n.weekday,
+            "min_meetings": n.min_meetings,
+            "meetings": len(meetings),
+            "next_meeting": upcoming[0].start.isoformat() if upcoming else None,
+        })
+    return rows
+
+
+def _meetings(store: Any, network_id: str | None) -> list[dict[str, Any]]:
+    names = {n.id: n.name for n in store.networks()}
+    orgs = {o.id: o.name for o in store.organisations()}
+    return [
+        {
+            "id": m.id,
+            "network_id": m.network_id,
+            "network": names.get(m.network_id, ""),
+            "title": m.title,
+            "start": m.start.isoformat(),
+            "end": m.end.isoformat(),
+            "date": m.day.isoformat(),
+            "time": f"{m.start:%H:%M}–{m.end:%H:%M}",
+            "place": m.place,
+            "status": m.status.value,
+            "status_text": t(f"status.{m.status.value}"),
+            "host": orgs.get(m.host_org_id or "", ""),
+            "agenda_items": len(m.agenda),
+            "invitees": len(m.attendance),
+            "uid": m.uid,
+            "sequence": m.sequence,
+        }
+        for m in store.meetings(network_id)
+    ]
+
+
+def _people(store: Any, network_id: str | None) -> list[dict[str, Any]]:
+    orgs = {o.id: o.name for o in store.organisations()}
+    rows = []
+    for p in store.people(network_id):
+        role = p.role_in(network_id) if network_id else (
+            p.memberships[0].role if p.memberships else None)
+        rows.append({
+            "id": p.id,
+            "name": p.name,
+            "email": p.email,
+            "phone": p.phone,
+            "title": p.title,
+            "organisation": orgs.get(p.org_id or "", ""),
+            "org_id": p.org_id,
+            "role": role.value if role else None,
+            "networks": [m.network_id for m in p.memberships],
+            "active": p.active,
+        })
+    return rows
+
+
+def _now_ts() -> float:
+    import time
+
+    return time.time()

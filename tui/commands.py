@@ -1,0 +1,53 @@
+"""The command palette reaches every action: generated from the bindings of
+the screen and the app, so it never drifts from what the keys do, plus the
+commands a screen or the app lists in ``palette_commands``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from store.i18n import t
+
+# App-wide palette entries: (title key, help key, app action). Screens for
+# these register by adding a line here and an ``action_*`` on the app.
+APP_COMMANDS: list[tuple[str, str, str]] = [
+    ("cmd.overview", "cmd.overview_help", "go_overview"),
+    ("cmd.roster", "cmd.roster_help", "open_roster"),
+    ("cmd.year_plan", "cmd.year_plan_help", "open_year_plan"),
+    ("cmd.actions", "cmd.actions_help", "open_actions"),
+    ("cmd.decisions", "cmd.decisions_help", "open_decisions"),
+    ("cmd.search", "cmd.search_help", "open_search"),
+]
+
+
+def screen_commands(app: Any, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    seen: set[str] = set()
+    for _key, active in screen.active_bindings.items():
+        binding, enabled = active.binding, active.enabled
+        if not enabled or not binding.description or binding.action in seen:
+            continue
+        if binding.action in ("help", "quit", "command_palette"):
+            continue
+        seen.add(binding.action)
+        node = active.node
+
+        def run(node: Any = node, action: str = binding.action) -> None:
+            app.call_later(node.run_action, action)
+
+        yield SystemCommand(binding.description, t("cmd.key_help", key=binding.key_display or binding.key), run)
+    extra = getattr(screen, "palette_commands", None)
+    if extra is not None:
+        yield from extra()
+    for title, help_key, action in APP_COMMANDS:
+        if action in seen:
+            continue
+
+        def run_app(action: str = action) -> None:
+            app.call_later(app.run_action, action)
+
+        yield SystemCommand(t(title), t(help_key), run_app)
+    yield SystemCommand(t("key.help"), t("cmd.help_help"), app.action_help)

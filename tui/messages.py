@@ -1,0 +1,32 @@
+"""Messages that cross screens (posted by workers, handled on the UI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+
+@dataclass
+class StoreLoaded(Message):
+    store: Any
+
+
+@dataclass
+class StoreFailed(Message):
+    error: Exception
+
+
+@dataclass
+class DataChanged(Message):
+    """Something was saved; screens that show it refresh."""
+
+    what: str = ""
+    record_id: str = ""
+
+
+@dataclass
+class SaveFinished(Message):
+    key: str
+    error: BaseException | None

@@ -1,0 +1,158 @@
+"""The first screen: the networks, and each network's meetings, upcoming first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.i18n import t
+from store.records import Meeting, MeetingStatus
+from tui.screens.base import QuorumScreen
+
+STATUS_STYLE = {
+    MeetingStatus.PLANNED: "",
+    MeetingStatus.INVITED: "bold",
+    MeetingStatus.HELD: "",
+    MeetingStatus.DRAFTED: "italic",
+    MeetingStatus.APPROVED: "",
+    MeetingStatus.PUBLISHED: "dim",
+    MeetingStatus.CANCELLED: "dim strike",
+}
+
+
+def weekday_short(day: datetime) -> str:
+    return t(f"weekday.{day.weekday()}")[:3]
+
+
+def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting], list[Meeting]]:
+    """Upcoming meetings soonest first, then past ones newest first."""
+    upcoming = [m for m in meetings if m.end >= now]
+    past = [m for m in meetings if m.end < now]
+    return sorted(upcoming, key=lambda m: m.start), sorted(past, key=lambda m: m.start, reverse=True)
+
+
+class OverviewScreen(QuorumScreen):
+    BINDINGS = [
+        Binding("enter", "open_meeting", "key.open", show=True),
+        Binding("tab", "app.focus_next", "key.switch_pane", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    OverviewScreen #networks { height: auto; max-height: 7; border: round $primary-darken-2; }
+    OverviewScreen #networks:focus-within { border: round $accent; }
+    OverviewScreen #right { border: round $primary-darken-2; height: 1fr; }
+    OverviewScreen #right:focus-within { border: round $accent; }
+    OverviewScreen #meetings { height: 1fr; }
+    OverviewScreen #status { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._meeting_rows: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            yield OptionList(id="networks")
+            with Vertical(id="right"):
+                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "quorum"
+        self.sub_title = t("overview.title")
+        self.query_one("#networks").border_title = t("col.network")
+        self.query_one("#right").border_title = t("col.meetings")
+        table = self.query_one("#meetings", DataTable)
+        for key in ("col.date", "col.time", "col.title", "col.status", "col.host"):
+            table.add_column(t(key), key=key)
+        app_store = getattr(self.app, "store", None)
+        if app_store is not None:
+            self.store_ready(app_store)
+        else:
+            self.query_one("#status", Static).update(
+                t("app.loading", path=getattr(self.app, "db_path", "") or "")
+            )
+
+    # -- data ---------------------------------------------------------------------
+
+    def store_ready(self, store: Any) -> None:
+        self._store = store
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        networks = self.store.networks()
+        options = self.query_one("#networks", OptionList)
+        selected = options.highlighted
+        options.clear_options()
+        for n in networks:
+            options.add_option(Option(n.name, id=n.id))
+        if not networks:
+            self.query_one("#status", Static).update(t("overview.empty"))
+            return
+        options.highlighted = selected if selected is not None and selected < len(networks) else 0
+        self._show_network(networks[options.highlighted or 0].id)
+        if self.focused is None:
+            self.query_one("#meetings", DataTable).focus()
+
+    def _show_network(self, network_id: str) -> None:
+        now = self.app.clock()  # type: ignore[attr-defined]
+        meetings = self.store.meetings(network_id)
+        upcoming, past = split_upcoming(meetings, now)
+        orgs = {o.id: o.name for o in self.store.organisations()}
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        self._meeting_rows = []
+        for group in (upcoming, past):
+            for m in group:
+                style = STATUS_STYLE.get(m.status, "")
+                table.add_row(
+                    Text(f"{m.day.isoformat()} {weekday_short(m.start)}", style=style),
+                    Text(f"{m.start:%H:%M}–{m.end:%H:%M}", style=style),
+                    Text(m.title, style=style),
+                    Text(t(f"status.{m.status.value}"), style=style),
+                    Text(orgs.get(m.host_org_id or "", ""), style=style),
+                    key=m.id,
+                )
+                self._meeting_rows.append(m.id)
+        status = self.query_one("#status", Static)
+        if not meetings:
+            status.update(t("overview.no_meetings"))
+        else:
+            status.update(t("overview.counts", upcoming=len(upcoming), past=len(past)))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and getattr(self.app, "store", None) is not None:
+            self._show_network(str(event.option.id))
+
+    def selected_network_id(self) -> str | None:
+        options = self.query_one("#networks", OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def selected_meeting_id(self) -> str | None:
+        table = self.query_one("#meetings", DataTable)
+        if not self._meeting_rows or table.cursor_row is None:
+            return None
+        return self._meeting_rows[table.cursor_row]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        if getattr(self.app, "store", None) is not None:
+            self.refresh_data()
