@@ -15,7 +15,7 @@ from icalendar import Calendar, Event
 
 from exports.invite_text import long_date
 from store.errors import QuorumError
-from store.i18n import t
+from store.i18n import current_language, t
 from store.records import Meeting, Person, Rsvp, replace
 
 __all__ = ["Reply", "parse_reply", "find_meeting", "apply_reply"]
@@ -122,7 +122,8 @@ def apply_reply(
     """
     if reply.uid != meeting.uid:
         raise QuorumError("error.reply_unknown_meeting", uid=reply.uid)
-    when = long_date(meeting.start, lang or meeting.language)
+    lang = lang or current_language()
+    when = long_date(meeting.start, lang)
     wanted = reply.email.lower()
     for index, attendance in enumerate(meeting.attendance):
         person = people.get(attendance.person_id) if attendance.person_id else None

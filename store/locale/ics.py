@@ -50,6 +50,11 @@ SV = {
     "error.reply_stale": "Svaret från {email} gäller en äldre version av kallelsen (version {got}, nu {current}). Ingenting ändrades; be om ett svar på den nya kallelsen.",
     "reply.applied": "{name} svarade ”{answer}” på kallelsen till {title} {date}.",
     "reply.comment": "Kommentar: ”{comment}”",
+    "error.ics_invite_cancelled": "{title} är inställt. Skicka en avbokning med: quorum export cancel MÖTE",
+    # CLI
+    "calendar.written": "{title} {date} (version {sequence}) skrevs till {path}.",
+    "calendar.plan_written": "{count} möten {year} skrevs till {path}.",
+    "calendar.reply_failed": "{file}: {reason}",
 }
 
 EN = {
@@ -98,4 +103,8 @@ EN = {
     "error.reply_stale": "The reply from {email} answers an older version of the invitation (version {got}, now {current}). Nothing was changed; ask for an answer to the new invitation.",
     "reply.applied": "{name} answered “{answer}” to the invitation to {title} on {date}.",
     "reply.comment": "Comment: “{comment}”",
+    "error.ics_invite_cancelled": "{title} is cancelled. Send the cancellation with: quorum export cancel MEETING",
+    "calendar.written": "{title} {date} (version {sequence}) was written to {path}.",
+    "calendar.plan_written": "{count} meetings of {year} were written to {path}.",
+    "calendar.reply_failed": "{file}: {reason}",
 }
