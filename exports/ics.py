@@ -131,11 +131,12 @@ def invite(
     """METHOD:REQUEST for a new meeting or an update of one (same UID)."""
     lang = lang or meeting.language
     cal = _calendar("REQUEST")
-    event = _event(meeting, network, people, _organiser(network, people, meeting, organiser), now, lang)
+    who = _organiser(network, people, meeting, organiser)
+    event = _event(meeting, network, people, who, now, lang)
     event.add("SEQUENCE", next_sequence(meeting))
     event.add("STATUS", "CONFIRMED")
     _add_attendees(event, meeting, people)
-    return _finish(cal, [event], {meeting.tz: [meeting]})
+    return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
 
 
 def cancel(
@@ -161,7 +162,7 @@ def cancel(
     event.add("SEQUENCE", next_sequence(cancelled) if sequence is None else sequence)
     event.add("STATUS", "CANCELLED")
     _add_attendees(event, cancelled, people)
-    return _finish(cal, [event], {meeting.tz: [meeting]})
+    return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
 
 
 def year_plan(
@@ -193,10 +194,11 @@ def year_plan(
         cancelled = meeting.status is MeetingStatus.CANCELLED
         event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
         events.append(event)
-    zones: dict[str, list[Meeting]] = {network.tz: []}
+    # The network's zone even in an empty year: a VCALENDAR needs a component.
+    zones: dict[str, set[int]] = {network.tz: {year}}
     for meeting in chosen:
-        zones.setdefault(meeting.tz, []).append(meeting)
-    return _finish(cal, events, zones, default_year=year)
+        zones.setdefault(meeting.tz, set()).add(year)
+    return _finish(cal, events, zones)
 
 
 def _calendar(method: str) -> Calendar:
@@ -276,15 +278,9 @@ def _add_attendees(event: Event, meeting: Meeting, people: dict[str, Person]) ->
         event.add("ATTENDEE", address)
 
 
-def _finish(
-    cal: Calendar,
-    events: list[Event],
-    zones: dict[str, list[Meeting]],
-    default_year: int | None = None,
-) -> bytes:
-    """Add one RRULE VTIMEZONE per zone used (before the events), then serialise."""
-    for tz_name, used in zones.items():
-        years = [m.start.year for m in used] or [default_year or 2000]
+def _finish(cal: Calendar, events: list[Event], zones: dict[str, set[int]]) -> bytes:
+    """Add one RRULE VTIMEZONE per zone and the years it must cover, then the events."""
+    for tz_name, years in zones.items():
         cal.add_component(vtimezone(tz_name, min(years), max(years)))
     for event in events:
         cal.add_component(event)

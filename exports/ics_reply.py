@@ -85,7 +85,9 @@ def _reply_from(event: Event, uid: str) -> Reply:
     if not isinstance(comments, list):
         comments = [comments]
     # Outlook and Thunderbird write COMMENT; Google a parameter on the ATTENDEE.
-    comment = "\n".join(str(c) for c in comments) or str(attendee.params.get("X-RESPONSE-COMMENT", ""))
+    comment = "\n".join(str(c) for c in comments) or str(
+        attendee.params.get("X-RESPONSE-COMMENT", "")
+    )
     return Reply(
         uid=uid,
         sequence=raw_sequence,

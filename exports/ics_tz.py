@@ -149,7 +149,6 @@ def vtimezone(tz_name: str, first_year: int, last_year: int) -> Timezone:
         )
     for key, group in groups.items():
         first = group[0]
-        tz.add_component(
-            _observance(first, {"FREQ": "YEARLY", "BYMONTH": first.local.month, "BYDAY": rules[key]})
-        )
+        rule = {"FREQ": "YEARLY", "BYMONTH": first.local.month, "BYDAY": rules[key]}
+        tz.add_component(_observance(first, rule))
     return tz

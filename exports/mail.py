@@ -46,7 +46,8 @@ def invite_body(
         lines += ["", t("ics.agenda", lang=lang), *agenda_lines(meeting, people, lang)]
     if meeting.documents.strip():
         lines += ["", t("ics.documents", lang=lang), meeting.documents.strip()]
-    lines += ["", t("mail.invite_rsvp", lang=lang), "", t("mail.signoff", lang=lang), organiser.name]
+    lines += ["", t("mail.invite_rsvp", lang=lang), ""]
+    lines += [t("mail.signoff", lang=lang), organiser.name]
     return "\n".join(lines) + "\n"
 
 

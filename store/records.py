@@ -514,7 +514,10 @@ class Meeting:
             self.documents,
         ]
         parts += [
-            f"{i.title}|{i.kind.value}|{i.minutes}|{i.presenter_id}|{i.presenter_text}|{i.description}"
+            "|".join(
+                (i.title, i.kind.value, str(i.minutes), str(i.presenter_id), i.presenter_text,
+                 i.description)
+            )
             for i in self.agenda
         ]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

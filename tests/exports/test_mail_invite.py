@@ -8,8 +8,10 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from tests.exports.conftest import NOW, World
 from tests.exports.ics_checks import check_structure, only_event, read_with_vobject
+from tests.exports.hostile import FIELDS, valid_names, world_with
 
 from exports.ics import invite
 from exports.mail import invite_mail
@@ -100,3 +102,21 @@ def test_no_recipient_is_an_error(world: World) -> None:
     with pytest.raises(QuorumError) as err:
         invite_mail(meeting, world.network, world.people, None, b"", NOW)
     assert err.value.key == "error.ics_no_attendees"
+
+
+@settings(max_examples=80, deadline=None)
+@given(FIELDS.filter(valid_names))
+def test_any_text_gives_a_draft_that_parses(texts: dict[str, str]) -> None:
+    w = world_with(texts)
+    ics = invite(w.march, w.network, w.people, None, NOW)
+    data = invite_mail(w.march, w.network, w.people, None, ics, NOW)
+    assert data.isascii() and data.count(b"\n") == data.count(b"\r\n")
+    msg = email.message_from_bytes(data, policy=default)
+    assert sorted(k for k in msg.keys() if k != "MIME-Version") == [
+        "Content-Type", "Date", "From", "Subject", "To", "X-Unsent"
+    ]
+    assert len(msg["To"].addresses) == 6
+    [text, calendar] = msg.iter_parts()
+    assert calendar.get_payload(decode=True) == ics
+    assert text.get_content_type() == "text/plain"
+    assert text.get_content()  # decodes: the body survives any title, place or name
