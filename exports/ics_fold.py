@@ -51,7 +51,7 @@ class Text(vText):
 
 
 def clean_line(value: str) -> str:
-    """A single-line form of ``value`` for names in parameters (CN)."""
+    """A single-line form of ``value``: for names, calendar names and mail headers."""
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
 
 
