@@ -115,3 +115,28 @@ def test_send_minutes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None
     received = message_from_bytes(inbox.envelopes[0].content, policy=default)
     assert received["X-Unsent"] is None
     assert received["Subject"].endswith("– minutes")  # --lang en: the document follows
+
+
+def test_send_invite_records_it_as_sent(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upcoming = meeting_id(demo_db, "invited", capsys)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Store.open(demo_db) as store:
+        network = store.networks()[0]
+        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
+        before = store.meeting(upcoming)
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert main(["send", "invite", upcoming, "--db", str(demo_db)]) == 0
+    finally:
+        controller.stop()
+    received = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert "text/calendar" in [p.get_content_type() for p in received.walk()]
+    assert len(inbox.envelopes[0].rcpt_tos) == len(received["To"].addresses)
+    with Store.open(demo_db, readonly=True) as store:
+        after = store.meeting(upcoming)
+    assert after.sent_sequence == after.sequence >= before.sequence
+    assert not after.invite_outdated
