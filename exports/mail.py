@@ -18,6 +18,7 @@ from email.utils import format_datetime
 from exports.ics import invitees, organiser_for
 from exports.ics_fold import clean_line
 from exports.invite_text import agenda_lines, meeting_facts
+from exports.mail_headers import address_list
 from store.errors import QuorumError, ValidationError
 from store.i18n import t
 from store.records import Meeting, Network, Person
@@ -72,7 +73,8 @@ def invite_mail(
         raise QuorumError("error.ics_no_attendees")
     msg = EmailMessage(policy=SMTP)
     msg["From"] = _address(sender.name, sender.email)
-    msg["To"] = [_address(r.name, r.email) for r in recipients]
+    # set_raw: Python 3.11's own folding can turn a comma into an encoded word.
+    msg.set_raw("To", address_list([_address(r.name, r.email) for r in recipients]))
     msg["Subject"] = clean_line(
         t(
             "mail.invite_subject",

@@ -120,3 +120,33 @@ def test_any_text_gives_a_draft_that_parses(texts: dict[str, str]) -> None:
     assert calendar.get_payload(decode=True) == ics
     assert text.get_content_type() == "text/plain"
     assert text.get_content()  # decodes: the body survives any title, place or name
+
+
+def test_every_invitee_survives_header_folding(demo_store):
+    """Many non-ASCII names: Python's folding must not eat a comma (and a recipient)."""
+    import email
+    from datetime import datetime
+    from email.policy import default
+    from zoneinfo import ZoneInfo
+
+    from exports.ics import invite
+    from exports.mail import invite_mail
+    from store.records import Attendance, replace
+
+    meeting = demo_store.meeting("3")
+    names = ["Åsa Öberg-Lindqvist", "Lindström, Björn", "Ärla Ünal", "Örjan Å", "Dahl Lena"]
+    guests = tuple(
+        Attendance(guest_name=f"{names[i % 5]} {i}", guest_email=f"g{i}@example.org")
+        for i in range(40)
+    )
+    meeting = replace(meeting, attendance=meeting.attendance + guests)
+    network = demo_store.network(meeting.network_id)
+    people = {p.id: p for p in demo_store.people()}
+    now = datetime(2026, 11, 25, 10, tzinfo=ZoneInfo("Europe/Stockholm"))
+    ics = invite(meeting, network, people, None, now)
+    raw = invite_mail(meeting, network, people, None, ics, now)
+    msg = email.message_from_bytes(raw, policy=default)
+    got = {a.addr_spec for a in msg["To"].addresses}
+    expected = {people[a.person_id].email for a in meeting.attendance if a.person_id}
+    expected |= {a.guest_email for a in meeting.attendance if a.guest_email}
+    assert got == expected
