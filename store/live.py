@@ -131,13 +131,14 @@ def item_seconds(meeting: Meeting, index: int, now: datetime) -> int:
 def behind_seconds(meeting: Meeting, now: datetime) -> int:
     """How far the meeting runs behind its plan (negative: ahead).
 
-    A late start counts; each item already dealt with counts its overrun or
+    A late start counts (an early one does not); each item already dealt with counts its overrun or
     saving; the current item counts only once it runs over (it may still
     finish early, but not earlier than now).
     """
     if meeting.actual_start is None:
         return 0
-    total = int((meeting.actual_start - meeting.start).total_seconds())
+    # Starting early earns nothing (a test run days before must not read "ahead").
+    total = max(0, int((meeting.actual_start - meeting.start).total_seconds()))
     for index, item in enumerate(meeting.agenda):
         planned = item.minutes * 60
         if index == meeting.current_item and meeting.actual_end is None:
