@@ -111,13 +111,23 @@ class ActionDraft:
 
 
 def match_people(typed: str, people: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """People (id, name) whose name contains every typed word; exact name first."""
+    """People (id, name) matching what was typed: the exact name; else those with
+    a name word starting with each typed word ("lena" is Lena, not Helena);
+    else those whose name contains every typed word."""
     words = typed.casefold().split()
     if not words:
         return []
     exact = [p for p in people if p[1].casefold() == typed.strip().casefold()]
     if exact:
         return exact
+
+    def starts(name: str) -> bool:
+        parts = name.casefold().split()
+        return all(any(part.startswith(w) for part in parts) for w in words)
+
+    prefixed = [p for p in people if starts(p[1])]
+    if prefixed:
+        return prefixed
     return [p for p in people if all(w in p[1].casefold() for w in words)]
 
 
@@ -167,6 +177,8 @@ class ActionDialog(QuorumModal[ActionDraft | None]):
             found = match_people(event.value, self._people)
             if len(found) == 1:
                 event.input.value = found[0][1]
+            elif len(found) > 1:
+                return  # several fit: type a letter more (they are listed below)
         if index < len(order) - 1:
             self.query_one(f"#{order[index + 1]}", Input).focus()
             return
