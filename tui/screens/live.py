@@ -80,7 +80,7 @@ class LiveScreen(QuorumScreen):
     LiveScreen #centre:focus-within { border: round $accent; }
     LiveScreen #notes { height: 1fr; border: none; padding: 0; }
     LiveScreen #minutes { border-top: solid $primary-darken-2; }
-    LiveScreen.narrow LiveAgenda { width: 26; }
+    LiveScreen.narrow LiveAgenda { width: 30; }
     LiveScreen.narrow AttendanceList { display: none; }
     LiveScreen.narrow.side AttendanceList { display: block; width: 1fr; }
     LiveScreen.narrow.side #centre { display: none; }

@@ -92,7 +92,7 @@ class ProjectorScreen(QuorumScreen):
 
     def repaint(self) -> None:
         m = self.live_screen.meeting
-        if m is None or not m.agenda or not self.is_mounted:
+        if m is None or not m.agenda:
             return
         now = self.app.clock()  # type: ignore[attr-defined]
         local = now.astimezone(m.zone)

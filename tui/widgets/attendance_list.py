@@ -34,13 +34,14 @@ PRESENCE_STYLE = {
 
 
 def attendee_line(a: Attendance, names: Mapping[str, str], width: int) -> Text:
-    label = t(f"live.presence.{a.presence.value}")
+    """Presence first (fixed width) so the column lines up; the name is cut to fit."""
+    label = t(f"live.presence.{a.presence.value}")[:9].ljust(10)
     name = names.get(a.person_id or "", "") or a.guest_name
-    room = max(4, width - 10)
+    room = max(4, width - len(label))
     if len(name) > room:
         name = name[: room - 1] + "…"
-    line = Text(name.ljust(room) + " ", no_wrap=True, overflow="ellipsis")
-    line.append(label[:9], style=PRESENCE_STYLE[a.presence])
+    line = Text(label, style=PRESENCE_STYLE[a.presence])
+    line.append(name)
     return line
 
 
@@ -67,9 +68,18 @@ class AttendanceList(OptionList):
         translate_bindings(self)
         self._keys: list[str] = []
 
+    _shown: tuple[Meeting, Mapping[str, str]] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
     def show(self, meeting: Meeting, names: Mapping[str, str]) -> None:
+        self._shown = (meeting, names)
         highlighted = self.highlighted
-        width = max(10, (self.size.width or 32) - 4)
+        width = self.scrollable_content_region.width - 1
+        if width < 12:
+            width = 24
         self.clear_options()
         self._keys = [a.key for a in meeting.attendance]
         self.add_options(

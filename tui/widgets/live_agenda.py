@@ -6,24 +6,25 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.i18n import t
 from store.records import ItemState, Meeting
 
 STATE_MARK = {ItemState.OPEN: " ", ItemState.DONE: "✓", ItemState.DEFERRED: "»"}
 
 
-def item_line(meeting: Meeting, index: int) -> Text:
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def item_line(meeting: Meeting, index: int, width: int = 40) -> Text:
+    """One line per item (long titles are cut: the list must show every item)."""
     item = meeting.agenda[index]
     current = index == meeting.current_item
     style = "bold" if current else ("dim" if item.state != ItemState.OPEN else "")
-    line = Text(
-        f"{'▶' if current else ' '}{STATE_MARK[item.state]}{index + 1:>2}. ",
-        style=style, no_wrap=True, overflow="ellipsis",
-    )
-    line.append(item.title, style=style)
-    line.append(f" {item.minutes}′", style="dim")
-    if item.state != ItemState.OPEN:
-        line.append(f" {t(f'live.state.{item.state.value}')}", style="dim italic")
+    prefix = f"{'▶' if current else ' '}{STATE_MARK[item.state]}{index + 1:>2}. "
+    minutes = f" {item.minutes}′"
+    line = Text(prefix, style=style)
+    line.append(fit(item.title, width - len(prefix) - len(minutes)), style=style)
+    line.append(minutes, style="dim")
     return line
 
 
@@ -35,11 +36,21 @@ class LiveAgenda(OptionList):
     LiveAgenda:focus { border: round $accent; }
     """
 
+    _meeting: Meeting | None = None
+
+    def on_resize(self) -> None:
+        if self._meeting is not None:
+            self.show(self._meeting)
+
     def show(self, meeting: Meeting) -> None:
+        self._meeting = meeting
+        width = self.scrollable_content_region.width - 1
+        if width < 8:
+            width = 28
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(
-            Option(item_line(meeting, i), id=str(i)) for i in range(len(meeting.agenda))
+            Option(item_line(meeting, i, width), id=str(i)) for i in range(len(meeting.agenda))
         )
         if meeting.agenda:
             keep = highlighted is not None and self.has_focus and highlighted < len(meeting.agenda)
