@@ -38,6 +38,10 @@ class HelpScreen(QuorumModal[None]):
 
     def _text(self) -> str:
         lines = [f"# {t('help.title')}", "", t("help.intro"), ""]
+        # A screen with modes explains them itself (e.g. live minutes: notes vs commands).
+        screen_help = getattr(self.below, "help_text", None)
+        if screen_help is not None:
+            lines += [screen_help(), ""]
         screen_rows, app_rows = [], []
         seen: set[tuple[str, str]] = set()
         for key, active in self.below.active_bindings.items():

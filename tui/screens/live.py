@@ -131,6 +131,10 @@ class LiveScreen(QuorumScreen):
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
 
+    def help_text(self) -> str:
+        """Shown at the top of the help screen: the two modes."""
+        return t("live.help_modes")
+
     @property
     def now(self) -> Any:
         return self.app.clock()  # type: ignore[attr-defined]
