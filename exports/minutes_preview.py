@@ -42,8 +42,9 @@ def minutes_markdown(meeting: Meeting, names: Mapping[str, str], lang: str) -> s
     lines = [f"# {t(kind, lang=lang)}: {_escape(meeting.title)} {meeting.day.isoformat()}", ""]
     start = meeting.actual_start or meeting.start
     end = meeting.actual_end or meeting.end
-    lines.append(f"**{t('live.md.when', lang=lang)}:** {meeting.day.isoformat()} "
-                 f"{start.astimezone(meeting.zone):%H:%M}–{end.astimezone(meeting.zone):%H:%M}  ")
+    start, end = start.astimezone(meeting.zone), end.astimezone(meeting.zone)
+    lines.append(f"**{t('live.md.when', lang=lang)}:** {start.date().isoformat()} "
+                 f"{start:%H:%M}–{end:%H:%M}  ")
     if meeting.place:
         lines.append(f"**{t('live.md.place', lang=lang)}:** {_escape(meeting.place)}")
     lines.append("")

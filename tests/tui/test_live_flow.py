@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 
 from store.records import ItemState, MeetingStatus, Presence
 from store.store import Store
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, DEMO_TODAY
 from tui.app import QuorumApp
 from tui.screens.live import LiveScreen
 from tui.screens.review import ReviewScreen
@@ -132,3 +132,53 @@ async def test_a_whole_meeting_by_keyboard(demo_store, db_path):
 def store_name(db_path, person_id: str | None) -> str:
     with Store.open(db_path, readonly=True) as store:
         return store.person(person_id).name if person_id else ""
+
+
+async def test_quitting_right_after_typing_keeps_the_text(demo_store, db_path):
+    from store import live
+
+    demo_store.save_meeting(live.start(demo_store.meeting("3"), DEMO_NOW))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the resume offer: carry on
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await type_text(pilot, "sista ordet")
+        await pilot.press("ctrl+q")  # before the debounce fired
+    demo_store.close()
+    with Store.open(db_path, readonly=True) as store:
+        assert store.meeting("3").agenda[0].notes == "sista ordet"
+
+
+async def test_reopening_approved_minutes_needs_a_reason_and_is_recorded(demo_store, db_path):
+    from store import live
+
+    m = live.end(live.start(demo_store.meeting("3"), DEMO_NOW), DEMO_NOW + timedelta(hours=2))
+    m = live.approve(live.mark_drafted(m), "Erik Sandvik", DEMO_TODAY)
+    demo_store.save_meeting(m)
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.push_screen(ReviewScreen("3"))
+        await pilot.pause()
+        await pilot.press("enter")  # fixing text is refused while locked
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("o", "enter", "enter")  # no reason: refused, dialog stays
+        await pilot.pause()
+        assert app.screen.query_one("#error").render().plain
+        await type_text(pilot, "Fel datum")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # now item 1 opens for editing
+        await pilot.pause()
+        await type_text(pilot, "Rättat.")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.saver.flush()
+    demo_store.close()
+    with Store.open(db_path, readonly=True) as store:
+        after = store.meeting("3")
+    assert after.status == MeetingStatus.DRAFTED
+    assert after.approvals[-1].reopened and after.approvals[-1].reason == "Fel datum"
+    assert after.agenda[0].notes == "Rättat."

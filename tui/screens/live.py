@@ -93,6 +93,7 @@ class LiveScreen(QuorumScreen):
         self.names: dict[str, str] = {}
         self._shown_item = -1
         self._dirty_since: float | None = None
+        self._typed: str | None = None  # the editor's text not yet in self.meeting
         self._idle_timer: Timer | None = None
         self._listeners: list[Callable[[], None]] = []
 
@@ -183,8 +184,12 @@ class LiveScreen(QuorumScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.meeting is None or not self.meeting.agenda:
             return
-        if event.text_area.text == self.meeting.agenda[self.current].notes:
-            return  # an item's text just loaded
+        text = event.text_area.text
+        if text == self.meeting.agenda[self.current].notes:
+            self._typed = None  # an item's text just loaded, or typed back to what was saved
+            return
+        # Kept here too: on quit the editor is gone before the last save is made.
+        self._typed = text
         first = self._dirty_since is None
         if first:
             self._dirty_since = time.monotonic()
@@ -199,7 +204,9 @@ class LiveScreen(QuorumScreen):
         """Put the editor's text into the meeting in memory."""
         if self.meeting is None or not self.meeting.agenda or self._shown_item < 0:
             return
-        text = self.query_one("#notes", TextArea).text
+        if self._typed is None:
+            return
+        text, self._typed = self._typed, None
         try:
             self.meeting = live.set_notes(self.meeting, self._shown_item, text)
         except QuorumError as err:

@@ -33,8 +33,7 @@ DIALOG_CSS = """
 {cls} .dialog-title {{ text-style: bold; margin-bottom: 1; }}
 {cls} .dialog-error {{ color: $error; height: auto; }}
 {cls} .dialog-hint {{ color: $text-muted; height: auto; }}
-{cls} Input {{ height: 1; border: none; padding: 0 1; background: $boost; }}
-{cls} Input:focus {{ background: $primary-background; }}
+{cls} Input {{ margin-bottom: 1; background: $boost; }}
 """
 
 
@@ -58,7 +57,7 @@ class FormDialog(QuorumModal[Any]):
             yield Label(self._title, classes="dialog-title")
             for i, (label, value) in enumerate(self._fields):
                 yield Label(label)
-                yield Input(value=value, id=f"field-{i}")
+                yield Input(value=value, id=f"field-{i}", compact=True)
             yield Static("", classes="dialog-error", id="error")
             yield Static(t("live.dialog.hint"), classes="dialog-hint")
 
@@ -148,12 +147,13 @@ class ActionDialog(QuorumModal[ActionDraft | None]):
         with Vertical():
             yield Label(self._title, classes="dialog-title")
             yield Label(t("live.dialog.text"))
-            yield Input(id="text")
+            yield Input(id="text", compact=True)
             yield Label(t("live.dialog.owner"))
-            yield Input(id="owner", suggester=SuggestFromList(names, case_sensitive=False))
+            yield Input(id="owner", suggester=SuggestFromList(names, case_sensitive=False),
+                        compact=True)
             yield Static("", classes="dialog-hint", id="matches")
             yield Label(t("live.dialog.due"))
-            yield Input(id="due")
+            yield Input(id="due", compact=True)
             yield Static("", classes="dialog-error", id="error")
             yield Static(t("live.dialog.hint"), classes="dialog-hint")
 
