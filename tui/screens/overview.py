@@ -42,7 +42,7 @@ class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
-        Binding("L", "open_live", "live.title"),
+        Binding("L", "open_live", "live.title", show=False),
     ]
 
     DEFAULT_CSS = """
