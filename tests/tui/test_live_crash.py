@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 class Tmux:
     """One tmux server of our own (its own socket), one window running quorum."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self) -> None:
         self.socket = f"quorum-crash-{os.getpid()}"
         self.session = "crash"
 
@@ -65,8 +65,8 @@ class Tmux:
 
 
 @pytest.fixture
-def tmux(tmp_path):
-    t = Tmux(tmp_path)
+def tmux():
+    t = Tmux()
     yield t
     t.kill_server()
 

@@ -182,3 +182,19 @@ async def test_reopening_approved_minutes_needs_a_reason_and_is_recorded(demo_st
     assert after.status == MeetingStatus.DRAFTED
     assert after.approvals[-1].reopened and after.approvals[-1].reason == "Fel datum"
     assert after.agenda[0].notes == "Rättat."
+
+
+async def test_a_meeting_without_agenda_opens_and_refuses_quietly(demo_store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_live("5")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("s", "d", "a", "x", "n", "p", "ctrl+r", "v", "e", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert demo_store.meeting("5").actual_start is None
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveScreen)

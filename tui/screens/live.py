@@ -117,9 +117,12 @@ class LiveScreen(QuorumScreen):
         self.query_one("#attendance").border_title = t("live.attendance")
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
         notes = self.query_one("#notes", TextArea)
-        notes.read_only = self.store.readonly or live.is_locked(self.meeting)
-        if self.meeting.status.value == "cancelled":
-            notes.read_only = True
+        notes.read_only = (
+            self.store.readonly
+            or live.is_locked(self.meeting)
+            or self.meeting.status.value == "cancelled"
+            or not self.meeting.agenda
+        )
         self.refresh_all()
         if live.is_live(self.meeting) and not notes.read_only:
             notes.focus()
@@ -256,7 +259,7 @@ class LiveScreen(QuorumScreen):
         if self._notes_focused():
             return False
         m = self.meeting
-        if m is None:
+        if m is None or (not m.agenda and action != "close"):
             return None
         started, running = m.actual_start is not None, live.is_live(m)
         if action == "start":
@@ -333,8 +336,8 @@ class LiveScreen(QuorumScreen):
             if index is not None:
                 self.go_to(index)
 
-        self.app.push_screen(FormDialog(t("live.dialog.goto"), [("1–" + str(count), "")], validate),
-                             done)
+        dialog = FormDialog(t("live.dialog.goto"), [(f"1–{count}", "")], validate)
+        self.app.push_screen(dialog, done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, LiveAgenda):

@@ -21,6 +21,7 @@ from store import live
 from store.i18n import t
 from store.records import ItemState, Meeting
 from tui.screens.base import QuorumScreen
+from tui.widgets.live_agenda import STATE_MARK
 from tui.widgets.live_header import mmss
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def projector_agenda(meeting: Meeting) -> Text:
     text = Text()
     for index, item in enumerate(meeting.agenda):
         current = index == meeting.current_item
-        mark = "✓" if item.state == ItemState.DONE else "»" if item.state == ItemState.DEFERRED else " "
+        mark = STATE_MARK[item.state]
         style = "bold reverse" if current else ("dim" if item.state != ItemState.OPEN else "bold")
         text.append(f" {mark} {index + 1:>2}.  {item.title} ", style=style)
         text.append("\n")
