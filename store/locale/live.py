@@ -75,7 +75,7 @@ SV = {
     "live.present_count": "{present} av {total} här",
     "live.started": "Mötet startade {time}.",
     "live.locked_view": "Protokollet är justerat: skrivskyddat.",
-    "live.help_modes": "Skriv anteckningar direkt. Esc ger kommandon med en tangent; Enter eller i tillbaka till anteckningarna. Ctrl+N/Ctrl+B byter punkt och Ctrl+R/Ctrl+T lägger till beslut/åtgärd även medan du skriver.",
+    "live.help_modes": "Skriv anteckningar direkt. Esc ger kommandon med en tangent; Enter eller i tillbaka till anteckningarna. Ctrl+N/Ctrl+B byter punkt och Ctrl+R/Ctrl+T lägger till beslut/åtgärd även medan du skriver.\n\nKommandon: n/p nästa/föregående punkt · 1–9 eller g gå till punkt · d beslut · a åtgärd · x klar · l skjut upp till nästa möte · w närvaro (där p närvarande, r distans, e förhinder, a frånvarande, u okänd; Esc tillbaka) · mellanslag paus · v projektorvy · s starta · e avsluta mötet · r granska · q stäng.",
     # dialogs
     "live.dialog.decision": "Beslut under punkt {number}",
     "live.dialog.action": "Åtgärd under punkt {number}",
@@ -198,7 +198,7 @@ EN = {
     "live.present_count": "{present} of {total} here",
     "live.started": "The meeting started at {time}.",
     "live.locked_view": "The minutes are approved: read only.",
-    "live.help_modes": "Type notes straight away. Esc gives one-key commands; Enter or i goes back to the notes. Ctrl+N/Ctrl+B change item and Ctrl+R/Ctrl+T add a decision/action item even while typing.",
+    "live.help_modes": "Type notes straight away. Esc gives one-key commands; Enter or i goes back to the notes. Ctrl+N/Ctrl+B change item and Ctrl+R/Ctrl+T add a decision/action item even while typing.\n\nCommands: n/p next/previous item · 1–9 or g go to item · d decision · a action item · x done · l defer to the next meeting · w attendance (there p present, r remote, e excused, a absent, u unknown; Esc back) · space break · v projector view · s start · e end the meeting · r review · q close.",
     "live.dialog.decision": "Decision under item {number}",
     "live.dialog.action": "Action item under item {number}",
     "live.dialog.text": "What is to be done?",
