@@ -42,6 +42,7 @@ class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
+        Binding("L", "open_live", "live.title", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -87,6 +88,31 @@ class OverviewScreen(QuorumScreen):
     def store_ready(self, store: Any) -> None:
         self._store = store
         self.refresh_data()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """A meeting left live (closed or killed mid-meeting): offer to carry on, once."""
+        from store.live import is_live
+        from tui.screens.resume import ResumeDialog
+
+        if getattr(self.app, "resume_offered", False):
+            return
+        self.app.resume_offered = True  # type: ignore[attr-defined]
+        running = [m for m in self.store.meetings() if is_live(m)]
+        if not running:
+            return
+        meeting = running[-1]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.open_live(meeting.id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ResumeDialog(meeting), answer)
+
+    def action_open_live(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.open_live(meeting_id)  # type: ignore[attr-defined]
 
     def refresh_data(self) -> None:
         networks = self.store.networks()
