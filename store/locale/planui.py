@@ -32,6 +32,7 @@ SV = {
     # year plan
     "yearplan.title": "Årsplan",
     "yearplan.heading": "{network} · {year}",
+    "yearplan.year_hint": "[ ] byter år",
     "yearplan.key_move": "Flytta",
     "yearplan.key_add": "Lägg till",
     "yearplan.key_drop": "Ta bort",
@@ -142,6 +143,7 @@ EN = {
     "export.decisions_csv": "Decisions register (CSV)",
     "yearplan.title": "Year plan",
     "yearplan.heading": "{network} · {year}",
+    "yearplan.year_hint": "[ ] changes the year",
     "yearplan.key_move": "Move",
     "yearplan.key_add": "Add",
     "yearplan.key_drop": "Drop",

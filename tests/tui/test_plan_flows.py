@@ -1,0 +1,112 @@
+"""Pilot flows of the planning screens on the demo (a real Store in tmp_path)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, OptionList
+
+from store.store import Store
+from tests.conftest import DEMO_NOW
+from tui.app import QuorumApp
+from tui.widgets.ask import ChoiceDialog, ConfirmDialog, PromptDialog
+
+
+async def _type(pilot, text: str) -> None:
+    """Replace the open dialog's input with ``text`` and press Enter."""
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _cursor_to(screen, day: date) -> None:
+    table = screen.query_one("#plan", DataTable)
+    table.move_cursor(row=[r.day for r in screen._rows].index(day))
+
+
+async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: Path):
+    from tui.screens.year_plan import YearPlanScreen
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, YearPlanScreen)
+        assert screen.year == 2027  # after October: next year
+        proposed = [a.day for a in screen.assignments]
+        assert proposed == [date(2027, 9, 17), date(2027, 11, 19)]
+        assert all(a.host_org_id for a in screen.assignments)
+        # Move the first onto Good Friday: a warning, accepted with Enter again.
+        _cursor_to(screen, date(2027, 9, 17))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await _type(pilot, "2027-03-26")
+        assert isinstance(app.screen, PromptDialog)
+        message = str(app.screen.query_one("#message").render())
+        assert "Good Friday" in message
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        moved = [a for a in screen.assignments if a.day == date(2027, 3, 26)][0]
+        assert moved.proposal.warnings
+        # A plain error keeps the dialog open.
+        await pilot.press("a")
+        await pilot.pause()
+        await _type(pilot, "2028-01-07")
+        assert isinstance(app.screen, PromptDialog)
+        assert "2027" in str(app.screen.query_one("#message").render())
+        await _type(pilot, "8/10")  # day/month: the plan's year
+        assert app.screen is screen
+        # Drop one.
+        _cursor_to(screen, date(2027, 11, 19))
+        await pilot.press("x")
+        await pilot.pause()
+        assert [a.day for a in screen.assignments] == [date(2027, 3, 26), date(2027, 10, 8)]
+        # Choose the host of the October meeting by hand.
+        _cursor_to(screen, date(2027, 10, 8))
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = 2
+        chosen = options.get_option_at_index(2).id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.assignments[1].host_org_id == chosen
+        assert screen.assignments[0].secretary_org_id == chosen  # secretary = next host
+        # Create, after a confirmation.
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.assignments == []
+    demo_store.close()
+    with Store.open(db_path) as again:
+        by_day = {m.day: m for m in again.meetings("1")}
+        assert by_day[date(2027, 3, 26)].host_org_id
+        assert by_day[date(2027, 10, 8)].host_org_id == chosen
+        assert by_day[date(2027, 10, 8)].agenda
+        assert date(2027, 11, 19) not in by_day
+
+
+async def test_year_plan_exports_the_date_list(demo_store: Store, tmp_path: Path):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # the first: the date list as text
+        await pilot.pause()
+        target = tmp_path / "dates.txt"
+        await _type(pilot, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert "2027-09-17" in text and "2027-01-29" in text
+    assert "Ekdala kommun" in text  # the proposed host is listed
