@@ -110,3 +110,75 @@ async def test_year_plan_exports_the_date_list(demo_store: Store, tmp_path: Path
     text = target.read_text(encoding="utf-8")
     assert "2027-09-17" in text and "2027-01-29" in text
     assert "Ekdala kommun" in text  # the proposed host is listed
+
+
+async def test_complete_an_action_item_and_filter_overdue(demo_store: Store, db_path: Path):
+    from tui.screens.actions import ActionsScreen
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.action_open_actions()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ActionsScreen)
+        assert screen.mode == "open"
+        all_open = len(screen.shown)
+        assert all_open == 4
+        # Overdue: open and due before today (2026-11-25).
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.mode == "overdue"
+        assert screen.shown and all(
+            r.action.due < DEMO_NOW.date() for r in screen.shown
+        )
+        assert len(screen.shown) == 3
+        # Type to filter by owner.
+        await pilot.press("slash")
+        await pilot.press(*"anna")
+        await pilot.pause()
+        assert [r.owner for r in screen.shown] == ["Anna Grön"]
+        await pilot.press("escape")  # back to the list, the filter stays
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#actions")
+        target = screen.shown[0]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press(*"Inbjudan skickad")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.shown == []  # done: no longer overdue
+        await pilot.press("ctrl+q")
+    demo_store.close()
+    with Store.open(db_path) as again:
+        meeting = again.meeting(target.meeting.id)
+        action = next(a for _i, a in meeting.all_actions() if a.id == target.action.id)
+        assert action.status == "done"
+        assert action.done_on == DEMO_NOW.date()
+        assert action.done_note == "Inbjudan skickad"
+
+
+class RecordingApp(QuorumApp):
+    """The real app, remembering which meetings it was asked to open (the
+    meeting screen is built in another branch; this holds either way)."""
+
+    CSS_PATH = str(Path(__file__).parents[2] / "tui" / "app.tcss")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.opened: list[str] = []
+
+    def open_meeting(self, meeting_id: str) -> None:
+        self.opened.append(meeting_id)
+        super().open_meeting(meeting_id)
+
+
+async def test_enter_on_an_action_item_opens_its_meeting(demo_store: Store):
+    app = RecordingApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_open_actions()
+        await pilot.pause()
+        row = app.screen.selected()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened == [row.meeting.id]
