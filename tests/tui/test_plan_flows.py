@@ -182,3 +182,104 @@ async def test_enter_on_an_action_item_opens_its_meeting(demo_store: Store):
         await pilot.press("enter")
         await pilot.pause()
         assert app.opened == [row.meeting.id]
+
+
+async def test_search_as_you_type_and_open_a_result(demo_store: Store):
+    from tui.screens.search import SearchScreen
+
+    app = RecordingApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.action_open_search()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"LOVSKOL")  # case-insensitive, as you type
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.hits
+        assert all("lovskol" in h.text.casefold() for h in screen.hits)
+        hit = screen.hits[0]
+        text = screen.query_one("#hits", OptionList).get_option_at_index(0).prompt
+        marked = [text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style)]
+        assert marked and all(m.casefold() == "lovskol" for m in marked)
+        assert hit.meeting_title in text.plain and hit.day.isoformat() in text.plain
+        await pilot.press("down", "down")  # into the results, then the second hit
+        await pilot.pause()
+        second = screen.hits[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened == [second.meeting_id]
+
+
+async def test_search_is_swedish_aware(demo_store: Store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_open_search()
+        await pilot.pause()
+        await pilot.press(*"ÅTGÄRD")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.hits
+        app.screen.query_one(Input).value = "atgard"
+        await pilot.pause()
+        assert app.screen.hits == []
+
+
+async def test_decisions_register_search_and_export(demo_store: Store, tmp_path: Path):
+    from tui.screens.decisions import DecisionsScreen
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_open_decisions()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DecisionsScreen)
+        everything = len(screen.rows)
+        await pilot.press(*"imv")
+        await pilot.pause()
+        assert 0 < len(screen.rows) < everything
+        assert all("imv" in r.text.casefold() for r in screen.rows)
+        await pilot.press("escape")  # from the search box to the list
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # Markdown
+        await pilot.pause()
+        target = tmp_path / "beslut.md"
+        await _type(pilot, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("IMV") == len(screen.rows)
+    assert "Dagordningen godkändes" not in text  # the export follows the search
+
+
+async def test_year_summary_from_the_decisions_screen(demo_store: Store, tmp_path: Path):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.action_open_decisions()
+        await pilot.pause()
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 2  # the year summary
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 1  # HTML
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "summary.html"
+        await _type(pilot, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html") or "<html" in html
+    assert "2026" in html
+
+
+async def test_palette_lists_the_planning_screens(demo_store: Store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("Year plan", "Action items", "Decisions register", "Search"):
+            assert titles.count(title) == 1

@@ -5,7 +5,7 @@
 | / | type to filter by owner, organisation or text |
 | f | show open → overdue → done → all |
 | d | mark the highlighted item done with a note (or reopen it) |
-| enter | go to the meeting it came from |
+| o / enter | go to the meeting it came from |
 | escape | back to the list from the filter; then back |
 
 Overdue items (open, due before today) are drawn in the theme's error colour.
@@ -88,11 +88,12 @@ def action_rows(meetings: list[Meeting], people: dict[str, Any], orgs: dict[str,
 
 class ActionsScreen(QuorumScreen):
     BINDINGS = [
-        Binding("enter", "open_meeting", "actions.key_open"),
+        Binding("o", "open_meeting", "actions.key_open"),
         Binding("d", "toggle_done", "actions.key_done"),
         Binding("f", "next_mode", "actions.key_status"),
         Binding("slash", "focus_filter", "actions.key_filter", key_display="/"),
         Binding("escape", "back", "key.back"),
+        Binding("down", "to_list", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -111,6 +112,7 @@ class ActionsScreen(QuorumScreen):
         self.meetings: dict[str, Meeting] = {}  # kept fresh here; the saver writes behind
         self.rows: list[ActionRow] = []
         self.shown: list[ActionRow] = []
+        self._wide = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,13 +136,17 @@ class ActionsScreen(QuorumScreen):
         self._show()
 
     def _columns(self) -> None:
-        # The action text takes what the other columns leave, so 80 columns fit.
+        # The action text takes what the other columns leave; below 96 columns
+        # the organisation moves to the line under the table, so 80 columns fit.
         table = self.query_one("#actions", DataTable)
         table.clear(columns=True)
-        fixed = {"due": 10, "owner": 16, "org": 16, "status": 9}
-        text_width = max(16, self.size.width - sum(fixed.values()) - 2 * 5 - 4)
-        for key, width in (("due", 10), ("action", text_width), ("owner", 16), ("org", 16),
-                           ("status", 9)):
+        self._wide = self.size.width >= 96
+        fixed = [("due", 10), ("owner", 16), ("org", 16), ("status", 8)]
+        if not self._wide:
+            fixed.remove(("org", 16))
+        text_width = max(20, self.size.width - sum(w for _k, w in fixed) - 2 * len(fixed) - 6)
+        fixed.insert(1, ("action", text_width))
+        for key, width in fixed:
             table.add_column(t(f"actions.col.{key}"), key=key, width=width)
 
     # -- data -----------------------------------------------------------------
@@ -173,6 +179,8 @@ class ActionsScreen(QuorumScreen):
                 style, status = "", t("actions.status.open")
             cells = [a.due.isoformat() if a.due else "", a.text, r.owner or t("actions.no_owner"),
                      r.organisation, status]
+            if not self._wide:
+                del cells[3]
             table.add_row(*(Text(c, style=style) for c in cells), key=f"{r.meeting.id}/{a.id}")
         if self.shown:
             ids = [r.action.id for r in self.shown]
@@ -195,7 +203,8 @@ class ActionsScreen(QuorumScreen):
         if r is None:
             self.query_one("#detail", Static).update(t("actions.empty"))
             return
-        lines = [f"{r.meeting.day.isoformat()} · {r.meeting.title} · {r.item.title}"]
+        origin = f"{r.meeting.day.isoformat()} · {r.meeting.title} · {r.item.title}"
+        lines = [origin if self._wide or not r.organisation else f"{r.organisation} · {origin}"]
         a = r.action
         if a.status == ActionStatus.DONE:
             done = t("actions.status.done", day=a.done_on.isoformat() if a.done_on else "")
@@ -231,6 +240,10 @@ class ActionsScreen(QuorumScreen):
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_to_list(self) -> None:
+        # Only reached from the filter: the list handles its own arrow keys.
+        self.query_one("#actions", DataTable).focus()
 
     def action_back(self) -> None:
         if self._typing():
