@@ -38,7 +38,7 @@ SV = {
     "yearplan.key_drop": "Ta bort",
     "yearplan.key_host": "Värd",
     "yearplan.key_secretary": "Sekreterare",
-    "yearplan.key_create": "Skapa möten",
+    "yearplan.key_create": "Skapa",
     "yearplan.key_export": "Exportera",
     "yearplan.key_summary": "Årsredovisning",
     "yearplan.key_prev_year": "Föregående år",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from textual.widgets import DataTable, Input, OptionList
 from store.store import Store
 from tests.conftest import DEMO_NOW
 from tui.app import QuorumApp
+from tui.cli import main as cli_main
 from tui.widgets.ask import ChoiceDialog, ConfirmDialog, PromptDialog
 
 
@@ -25,7 +27,7 @@ def _cursor_to(screen, day: date) -> None:
     table.move_cursor(row=[r.day for r in screen._rows].index(day))
 
 
-async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: Path):
+async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: Path, capsys):
     from tui.screens.year_plan import YearPlanScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
@@ -91,6 +93,22 @@ async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: 
         assert by_day[date(2027, 10, 8)].host_org_id == chosen
         assert by_day[date(2027, 10, 8)].agenda
         assert date(2027, 11, 19) not in by_day
+        host_name = again.organisation(chosen).name
+    # The organiser's date list from the CLI names the created meetings' hosts.
+    assert cli_main(["export", "dates", "1", "--year", "2027", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "2027-10-08" in x)
+    assert host_name in line
+    assert any("2027-03-26" in x for x in out.splitlines())
+    if importlib.util.find_spec("tui.cli_calendar") is not None:
+        from icalendar import Calendar
+
+        target = db_path.parent / "plan.ics"
+        assert cli_main(["export", "plan", "1", "--year", "2027", "-o", str(target),
+                         "--db", str(db_path)]) == 0
+        cal = Calendar.from_ical(target.read_bytes())
+        days = {e.decoded("DTSTART").date() for e in cal.walk("VEVENT")}
+        assert {date(2027, 3, 26), date(2027, 10, 8)} <= days
 
 
 async def test_year_plan_exports_the_date_list(demo_store: Store, tmp_path: Path):
