@@ -301,3 +301,25 @@ async def test_palette_lists_the_planning_screens(demo_store: Store):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Year plan", "Action items", "Decisions register", "Search"):
             assert titles.count(title) == 1
+
+
+async def test_year_plan_exports_the_plan_as_icalendar(demo_store: Store, tmp_path: Path):
+    from icalendar import Calendar
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 2  # the year plan (.ics)
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "plan.ics"
+        await _type(pilot, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    cal = Calendar.from_ical(target.read_bytes())
+    days = {e.decoded("DTSTART").date() for e in cal.walk("VEVENT")}
+    # The year's meetings and the proposals not yet created.
+    assert {date(2027, 1, 29), date(2027, 9, 17), date(2027, 11, 19)} <= days
