@@ -41,6 +41,7 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
+        Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
         Binding("L", "open_live", "live.title", show=False),
     ]
