@@ -72,7 +72,7 @@ class RosterScreen(RosterFiles, QuorumScreen):
     ]
 
     DEFAULT_CSS = """
-    RosterScreen #search { margin: 0 1; }
+    RosterScreen #search { margin: 1 1 0 1; }
     RosterScreen TabbedContent { height: 1fr; }
     RosterScreen TabPane { padding: 0; }
     RosterScreen #roster-status { height: 1; color: $text-muted; padding: 0 1; }
@@ -85,7 +85,7 @@ class RosterScreen(RosterFiles, QuorumScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("rui.search_placeholder"), id="search")
+        yield Input(placeholder=t("rui.search_placeholder"), id="search", compact=True)
         with TabbedContent(id="tabs"):
             with TabPane(t("rui.tab_people"), id="tab-people"):
                 yield PeopleTable(id="people")

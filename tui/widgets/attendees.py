@@ -129,8 +129,10 @@ class AttendeesPane(Vertical, can_focus=False):
 
     def on_mount(self) -> None:
         table = self.query_one("#att-table", DataTable)
-        for key in ("name", "org", "role", "rsvp", "presence", "times"):
-            table.add_column(t(f"rui.att_col_{key}"), key=key)
+        # Name and organisation are capped so presence still shows at 80 columns.
+        widths = {"name": 18, "org": 16}
+        for key in ("name", "org", "role", "rsvp", "presence"):
+            table.add_column(t(f"rui.att_col_{key}"), key=key, width=widths.get(key))
         self.meeting = self.store.meeting(self.meeting_id)
         self.refresh_view()
 
@@ -174,8 +176,10 @@ class AttendeesPane(Vertical, can_focus=False):
                 Text(org),
                 Text(t(f"mrole.{effective_role(m, a).value}")),
                 Text(t(f"rsvp.{a.rsvp.value}"), style=RSVP_STYLE[a.rsvp]),
-                Text(t(f"presence.{a.presence.value}"), style=PRESENCE_STYLE[a.presence]),
-                Text(", ".join(times)),
+                Text.assemble(
+                    (t(f"presence.{a.presence.value}"), PRESENCE_STYLE[a.presence]),
+                    " " + ", ".join(times) if times else "",
+                ),
                 key=a.key,
             )
         if selected is not None and selected in table.rows:

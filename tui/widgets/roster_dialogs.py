@@ -44,7 +44,7 @@ class FieldRow(Vertical):
     DEFAULT_CSS = """
     FieldRow { height: auto; }
     FieldRow > Horizontal { height: auto; }
-    FieldRow .field-label { width: 14; padding: 1 1 0 0; color: $text-muted; }
+    FieldRow .field-label { width: 14; height: 1; padding-right: 1; color: $text-muted; }
     FieldRow .field-msg { display: none; padding-left: 14; color: $error; height: auto; }
     FieldRow .field-msg.-shown { display: block; }
     """
@@ -95,7 +95,7 @@ class PromptDialog(QuorumModal[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self._title, classes="dialog-title")
-            yield FieldRow(self._label, Input(self._value, id="prompt-input"), "value")
+            yield FieldRow(self._label, Input(self._value, id="prompt-input", compact=True), "value")
             if self._hint:
                 yield Static(self._hint, classes="hint")
             with Horizontal(classes="buttons"):
@@ -195,7 +195,8 @@ class ImportReportDialog(QuorumModal[str | None]):
                 yield Button(t("rui.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(".buttons Button", Button).focus()
+        # Importing everything is the default only when nothing is refused.
+        self.query_one("#all" if self.query("#all") else "#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -226,7 +227,7 @@ class PersonPicker(QuorumModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self._title, classes="dialog-title")
-            yield Input(placeholder=t("rui.filter_placeholder"), id="filter")
+            yield Input(placeholder=t("rui.filter_placeholder"), id="filter", compact=True)
             yield OptionList(id="choices")
 
     def on_mount(self) -> None:

@@ -35,9 +35,10 @@ class FormDialog(QuorumModal[Any]):
         Binding("ctrl+s", "submit", "rui.save"),
     ]
     DEFAULT_CSS = DIALOG_CSS.format(cls="FormDialog") + """
-    FormDialog #fields { height: auto; max-height: 20; }
+    FormDialog #fields { height: auto; max-height: 16; }
     FormDialog Input, FormDialog Select { width: 1fr; }
     FormDialog #form-msg { color: $error; height: auto; }
+    FormDialog Checkbox { border: none; height: 1; padding: 0; }
     """
 
     def __init__(self, title: str, save: SaveFn) -> None:
@@ -125,9 +126,9 @@ class PersonForm(FormDialog):
     def fields(self) -> list[tuple[str, str, Widget]]:
         p = self.person
         rows: list[tuple[str, str, Widget]] = [
-            ("name", t("roster.col.name"), Input(p.name if p else "", id="f-name")),
-            ("email", t("roster.col.email"), Input(p.email if p else "", id="f-email")),
-            ("phone", t("roster.col.phone"), Input(p.phone if p else "", id="f-phone")),
+            ("name", t("roster.col.name"), Input(p.name if p else "", id="f-name", compact=True)),
+            ("email", t("roster.col.email"), Input(p.email if p else "", id="f-email", compact=True)),
+            ("phone", t("roster.col.phone"), Input(p.phone if p else "", id="f-phone", compact=True)),
             (
                 "org_id",
                 t("roster.col.org"),
@@ -136,9 +137,10 @@ class PersonForm(FormDialog):
                     value=p.org_id if p and p.org_id else Select.NULL,
                     prompt=t("rui.no_org"),
                     id="f-org",
+                    compact=True,
                 ),
             ),
-            ("title", t("roster.col.title"), Input(p.title if p else "", id="f-title")),
+            ("title", t("roster.col.title"), Input(p.title if p else "", id="f-title", compact=True)),
         ]
         roles = [(t(f"role.{r.value}"), r.value) for r in Role]
         for n in self._networks:
@@ -149,12 +151,13 @@ class PersonForm(FormDialog):
             rows.append(
                 (
                     f"role-{n.id}",
-                    t("rui.role_in", network=n.name),
+                    t("roster.col.role") if len(self._networks) == 1 else n.name,
                     Select(
                         roles,
                         value=current.value if current else Select.NULL,
                         prompt=t("rui.not_member"),
                         id=f"f-role-{n.id}",
+                        compact=True,
                     ),
                 )
             )
@@ -191,7 +194,7 @@ class OrgForm(FormDialog):
     def fields(self) -> list[tuple[str, str, Widget]]:
         kind = self.org.kind if self.org else OrgKind.SCHOOL
         return [
-            ("name", t("roster.col.name"), Input(self.org.name if self.org else "", id="f-name")),
+            ("name", t("roster.col.name"), Input(self.org.name if self.org else "", id="f-name", compact=True)),
             (
                 "kind",
                 t("rui.col_kind"),
@@ -200,6 +203,7 @@ class OrgForm(FormDialog):
                     value=kind.value,
                     allow_blank=False,
                     id="f-kind",
+                    compact=True,
                 ),
             ),
         ]
@@ -219,9 +223,9 @@ class GuestForm(FormDialog):
 
     def fields(self) -> list[tuple[str, str, Widget]]:
         return [
-            ("guest_name", t("roster.col.name"), Input(id="f-name")),
-            ("guest_email", t("roster.col.email"), Input(id="f-email")),
-            ("guest_org", t("roster.col.org"), Input(id="f-org")),
+            ("guest_name", t("roster.col.name"), Input(id="f-name", compact=True)),
+            ("guest_email", t("roster.col.email"), Input(id="f-email", compact=True)),
+            ("guest_org", t("roster.col.org"), Input(id="f-org", compact=True)),
         ]
 
     def values(self) -> dict[str, Any]:
