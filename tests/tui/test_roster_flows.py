@@ -129,7 +129,8 @@ async def test_invite_a_guest_set_rsvp_and_presence(demo_store):
         await type_text(pilot, "not-an-email")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.message_of("guest_email") == t("error.email_invalid", value="not-an-email")
+        expected = t("error.email_invalid", value="not-an-email")
+        assert app.screen.message_of("guest_email") == expected
         app.screen.query_one("#f-email", Input).value = "gun@example.org"
         app.screen.query_one("#f-org", Input).value = "Nordverk AB"
         await pilot.press("ctrl+s")
@@ -155,7 +156,8 @@ async def test_invite_a_guest_set_rsvp_and_presence(demo_store):
         await pilot.press("2")
         await pilot.pause()
         assert "present 0 · remote 1" in counts_line(pane)
-        assert "Represented (1): Nordverk AB (1)" in str(pane.query_one("#att-orgs", Static).content)
+        orgs_line = str(pane.query_one("#att-orgs", Static).content)
+        assert "Represented (1): Nordverk AB (1)" in orgs_line
         await pilot.press("o")  # participant -> chair
         await pilot.pause()
         app.saver.flush()

@@ -120,7 +120,9 @@ class RosterScreen(RosterFiles, QuorumScreen):
         org_names = {o.id: o.name for o in orgs}
         query = self.query_one("#search", Input).value
         everyone = store.people()
-        people = [p for p in everyone if person_matches(p, org_names.get(p.org_id or "", ""), query)]
+        people = [
+            p for p in everyone if person_matches(p, org_names.get(p.org_id or "", ""), query)
+        ]
         people = sorted_people(people, org_names, self.by_org)
         self.query_one("#people", PeopleTable).show(people, org_names, self.network_id)
         words = query.casefold().split()
@@ -232,9 +234,8 @@ class RosterScreen(RosterFiles, QuorumScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.network_id is not None:
-            yield SystemCommand(
-                t("rui.key_representation"), t("rui.representation_help"), self.action_representation
-            )
+            title, help_text = t("rui.key_representation"), t("rui.representation_help")
+            yield SystemCommand(title, help_text, self.action_representation)
 
     # -- forms --------------------------------------------------------------------
 
@@ -242,13 +243,9 @@ class RosterScreen(RosterFiles, QuorumScreen):
         store = self.store
 
         def save(values: dict[str, Any]) -> Person:
+            # The form shows a role for every network, so its roles replace them all.
             roles = values.pop("roles")
-            kept = [m for m in (person.memberships if person else ()) if m.network_id not in {
-                n.id for n in store.networks()
-            }]
-            values["memberships"] = tuple(kept) + tuple(
-                Membership(nid, role) for nid, role in roles.items()
-            )
+            values["memberships"] = tuple(Membership(nid, role) for nid, role in roles.items())
             if person is None:
                 return store.add_person(**values)
             updated = replace(person, **values)

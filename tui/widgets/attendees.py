@@ -146,7 +146,9 @@ class AttendeesPane(Vertical, can_focus=False):
         orgs = {o.id: o.name for o in self.store.organisations()}
         return people, orgs
 
-    def _label(self, a: Attendance, people: dict[str, Any], orgs: dict[str, str]) -> tuple[str, str]:
+    def _label(
+        self, a: Attendance, people: dict[str, Any], orgs: dict[str, str]
+    ) -> tuple[str, str]:
         if a.person_id is None:
             return f"{a.guest_name} ({t('rui.guest')})", a.guest_org
         person = people.get(a.person_id)
@@ -164,7 +166,9 @@ class AttendeesPane(Vertical, can_focus=False):
         table.clear()
         rows = [(a, *self._label(a, people, orgs)) for a in m.attendance]
         # Roster people by organisation then name; guests after them.
-        rows.sort(key=lambda r: (r[0].person_id is None, r[2] == "", sort_key(r[2]), sort_key(r[1])))
+        rows.sort(
+            key=lambda r: (r[0].person_id is None, r[2] == "", sort_key(r[2]), sort_key(r[1]))
+        )
         for a, name, org in rows:
             times = []
             if a.arrived:
@@ -325,7 +329,8 @@ class AttendeesPane(Vertical, can_focus=False):
             times = {"arrived": a.arrived, "left": a.left, which: value}
             return set_times(meeting, key, **times)
 
-        title = t(f"rui.{which}_title", name=self.query_one("#att-table", DataTable).get_row(key)[0])
+        name = self.query_one("#att-table", DataTable).get_row(key)[0]
+        title = t(f"rui.{which}_title", name=name)
         current = _hm(getattr(a, which))
         self.app.push_screen(
             PromptDialog(title, t("rui.time"), check, current, t("rui.time_hint")),

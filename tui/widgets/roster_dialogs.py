@@ -95,7 +95,8 @@ class PromptDialog(QuorumModal[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self._title, classes="dialog-title")
-            yield FieldRow(self._label, Input(self._value, id="prompt-input", compact=True), "value")
+            field = Input(self._value, id="prompt-input", compact=True)
+            yield FieldRow(self._label, field, "value")
             if self._hint:
                 yield Static(self._hint, classes="hint")
             with Horizontal(classes="buttons"):

@@ -27,6 +27,11 @@ from tui.widgets.roster_dialogs import DIALOG_CSS, FieldRow
 SaveFn = Callable[[dict[str, Any]], Any]
 
 
+def _input(value: str, widget_id: str) -> Input:
+    # Compact (borderless) fields: a whole person form fits in 80x24.
+    return Input(value, id=widget_id, compact=True)
+
+
 class FormDialog(QuorumModal[Any]):
     """Rows of fields, Save and Cancel. Returns what ``save`` returned."""
 
@@ -126,9 +131,9 @@ class PersonForm(FormDialog):
     def fields(self) -> list[tuple[str, str, Widget]]:
         p = self.person
         rows: list[tuple[str, str, Widget]] = [
-            ("name", t("roster.col.name"), Input(p.name if p else "", id="f-name", compact=True)),
-            ("email", t("roster.col.email"), Input(p.email if p else "", id="f-email", compact=True)),
-            ("phone", t("roster.col.phone"), Input(p.phone if p else "", id="f-phone", compact=True)),
+            ("name", t("roster.col.name"), _input(p.name if p else "", "f-name")),
+            ("email", t("roster.col.email"), _input(p.email if p else "", "f-email")),
+            ("phone", t("roster.col.phone"), _input(p.phone if p else "", "f-phone")),
             (
                 "org_id",
                 t("roster.col.org"),
@@ -140,7 +145,7 @@ class PersonForm(FormDialog):
                     compact=True,
                 ),
             ),
-            ("title", t("roster.col.title"), Input(p.title if p else "", id="f-title", compact=True)),
+            ("title", t("roster.col.title"), _input(p.title if p else "", "f-title")),
         ]
         roles = [(t(f"role.{r.value}"), r.value) for r in Role]
         for n in self._networks:
@@ -194,7 +199,7 @@ class OrgForm(FormDialog):
     def fields(self) -> list[tuple[str, str, Widget]]:
         kind = self.org.kind if self.org else OrgKind.SCHOOL
         return [
-            ("name", t("roster.col.name"), Input(self.org.name if self.org else "", id="f-name", compact=True)),
+            ("name", t("roster.col.name"), _input(self.org.name if self.org else "", "f-name")),
             (
                 "kind",
                 t("rui.col_kind"),
@@ -223,9 +228,9 @@ class GuestForm(FormDialog):
 
     def fields(self) -> list[tuple[str, str, Widget]]:
         return [
-            ("guest_name", t("roster.col.name"), Input(id="f-name", compact=True)),
-            ("guest_email", t("roster.col.email"), Input(id="f-email", compact=True)),
-            ("guest_org", t("roster.col.org"), Input(id="f-org", compact=True)),
+            ("guest_name", t("roster.col.name"), _input("", "f-name")),
+            ("guest_email", t("roster.col.email"), _input("", "f-email")),
+            ("guest_org", t("roster.col.org"), _input("", "f-org")),
         ]
 
     def values(self) -> dict[str, Any]:

@@ -67,7 +67,8 @@ class PeopleTable(DataTable[Text]):
             role_text = t(f"role.{role.value}") if role else "–"
             if not p.active:
                 role_text += f" ({t('rui.inactive')})"
-            cells = (p.name, org_names.get(p.org_id or "", ""), role_text, p.title, p.email, p.phone)
+            org = org_names.get(p.org_id or "", "")
+            cells = (p.name, org, role_text, p.title, p.email, p.phone)
             self.add_row(*(Text(c, style=style) for c in cells), key=p.id)
         if selected is not None and selected in {p.id for p in people}:
             self.move_cursor(row=self.get_row_index(selected))
