@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
@@ -44,6 +45,8 @@ class OverviewScreen(QuorumScreen):
         Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
         Binding("L", "open_live", "live.title", show=False),
+        Binding("r", "app.open_roster", "cmd.roster", show=True),
+        Binding("i", "open_attendees", "rui.key_invitees", show=True),
     ]
 
     DEFAULT_CSS = """
@@ -179,6 +182,28 @@ class OverviewScreen(QuorumScreen):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_open_attendees(self) -> None:
+        from tui.screens.attendees import AttendeesScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(AttendeesScreen(meeting_id))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        network_id = self.selected_network_id()
+        if network_id is None or getattr(self.app, "store", None) is None:
+            return
+
+        def open_representation() -> None:
+            from tui.screens.representation import RepresentationScreen
+
+            year = self.app.clock().year  # type: ignore[attr-defined]
+            self.app.push_screen(RepresentationScreen(str(network_id), year))
+
+        yield SystemCommand(
+            t("rui.key_representation"), t("rui.representation_help"), open_representation
+        )
 
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:
