@@ -31,7 +31,6 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import shutil
 import socket
 import threading
 import zlib

@@ -135,11 +135,11 @@ def _entries(m: Meeting) -> Iterable[tuple[str | None, str, str, str | None, str
 
 def _doc(m: Meeting) -> _Doc:
     entries = []
-    for item_id, item_title, field, ref_id, raw in _entries(m):
+    for item_id, item_title, kind, ref_id, raw in _entries(m):
         if not raw or not raw.strip():
             continue
         text = unicodedata.normalize("NFC", raw)
-        entries.append(_Entry(item_id, item_title, field, ref_id, text, fold(text)))
+        entries.append(_Entry(item_id, item_title, kind, ref_id, text, fold(text)))
     blob = "\n".join(e.folded for e in entries)
     return _Doc(m.id, m.network_id, m.start, m.title, blob, tuple(entries))
 

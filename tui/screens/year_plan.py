@@ -19,7 +19,6 @@ dimmed, so the whole year is in view.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
