@@ -15,7 +15,16 @@ from store.carry_forward import carry_forward
 from store.holidays_check import holiday_name
 from store.i18n import t
 from store.parse import combine
-from store.records import Meeting, MeetingStatus, Network, Template
+from store.records import (
+    Attendance,
+    Meeting,
+    MeetingRole,
+    MeetingStatus,
+    Network,
+    Person,
+    Role,
+    Template,
+)
 from store.templates import agenda_from_template, standard_template
 
 
@@ -46,10 +55,14 @@ def draft_meeting(
     meetings: Sequence[Meeting],
     day: date,
     template: Template,
-    names: Mapping[str, str],
+    people: Sequence[Person],
     title: str = "",
 ) -> dict[str, Any]:
-    """The fields for ``store.add_meeting``: defaults, template and carried-forward items."""
+    """The fields for ``store.add_meeting``: defaults, template, carried-forward
+    items, and the network's members (not its guests) invited."""
+    names: Mapping[str, str] = {p.id: p.name for p in people}
+    members = [p for p in people if p.active and p.role_in(network.id) not in (None, Role.GUEST)]
+    chair = next((p.id for p in members if p.role_in(network.id) == Role.CHAIR), None)
     start: datetime = combine(day, network.start_time, network.tz)
     end = start + timedelta(minutes=network.length_minutes)
     lang = network.language
@@ -64,4 +77,12 @@ def draft_meeting(
         "online_link": network.default_link,
         "language": lang,
         "agenda": agenda,
+        "chair_id": chair,
+        "attendance": tuple(
+            Attendance(
+                person_id=p.id,
+                role=MeetingRole.CHAIR if p.id == chair else MeetingRole.PARTICIPANT,
+            )
+            for p in members
+        ),
     }

@@ -6,11 +6,19 @@ from datetime import date, datetime, time, timedelta
 
 from store.holidays_check import holiday_name
 from store.new_meeting import draft_meeting, next_free_date, template_choices
-from store.records import Blackout, Meeting, MeetingStatus, Network, Template, TemplateItem, replace
+from store.records import Blackout, MeetingRole, Membership, Person, Role, Meeting, MeetingStatus, Network, Template, TemplateItem, replace
 from store.templates import standard_template
 
 NET = Network(id="1", name="Nätverket", weekday=4, start_time=time(9, 30), length_minutes=120,
               default_place="Stadshuset", default_link="https://meet.example.se/n")
+
+
+PEOPLE = [
+    Person("1", "Sofia Ekström", "sofia@example.se", memberships=(Membership("1"),)),
+    Person("2", "Anders Bergfalk", "anders@example.se", memberships=(Membership("1", Role.CHAIR),)),
+    Person("3", "Nora Vik", "nora@example.se", memberships=(Membership("1", Role.GUEST),)),
+    Person("4", "Ulf Norén", "ulf@example.se", memberships=(Membership("2"),)),
+]
 
 
 def meeting_on(day: date, status=MeetingStatus.PLANNED) -> Meeting:
@@ -49,12 +57,14 @@ def test_holiday_names_include_the_eves_in_both_languages():
 
 
 def test_draft_takes_time_place_and_template_from_the_network():
-    fields = draft_meeting(NET, [], date(2027, 3, 12), standard_template("en"), {})
+    fields = draft_meeting(NET, [], date(2027, 3, 12), standard_template("en"), PEOPLE)
     meeting = Meeting(id="9", **fields)
     assert (f"{meeting.start:%H:%M}", f"{meeting.end:%H:%M}") == ("09:30", "11:30")
     assert meeting.place == "Stadshuset" and meeting.online_link == NET.default_link
     assert meeting.title == "Nätverksträff" and meeting.language == "sv"
     assert meeting.agenda[0].title == "Opening of the meeting"
+    assert [a.person_id for a in meeting.attendance] == ["1", "2"]
+    assert meeting.chair_id == "2" and meeting.attendance[1].role == MeetingRole.CHAIR
 
 
 def test_saved_templates_are_offered_after_the_standard_ones():

@@ -42,6 +42,9 @@ class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
+        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
+        Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=True),
+        Binding("e", "edit_network", "overview.key_edit_network", show=True),
     ]
 
     DEFAULT_CSS = """
@@ -156,3 +159,31 @@ class OverviewScreen(QuorumScreen):
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:
             self.refresh_data()
+
+    def action_new_network(self) -> None:
+        self.app.open_network(None)  # type: ignore[attr-defined]
+
+    def action_edit_network(self) -> None:
+        network_id = self.selected_network_id()
+        if network_id is not None:
+            self.app.open_network(network_id)  # type: ignore[attr-defined]
+
+    def action_new_meeting(self) -> None:
+        from tui.screens.new_meeting import NewMeetingDialog
+
+        network_id = self.selected_network_id()
+        if network_id is None:
+            self.notify(t("new.no_network"), severity="warning")
+            return
+
+        def created(meeting_id: str | None) -> None:
+            if meeting_id is not None:
+                self.refresh_data()
+                self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(NewMeetingDialog(network_id), created)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
+            return None
+        return True
