@@ -69,6 +69,7 @@ class MeetingScreen(QuorumScreen):
         super().__init__()
         self.meeting_id = meeting_id
         self.meeting: Meeting = self.store_meeting()
+        self._deleted = False
 
     def store_meeting(self) -> Meeting:
         return self.store.meeting(self.meeting_id)
@@ -151,12 +152,14 @@ class MeetingScreen(QuorumScreen):
         return True
 
     def action_back(self) -> None:
+        self.query_one(MeetingDetails).commit()
         self.dismiss()
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{name}"
 
     def action_live(self) -> None:
+        self.query_one(MeetingDetails).commit()
         self.app.saver.flush()  # type: ignore[attr-defined]
         self.app.open_live(self.meeting_id)  # type: ignore[attr-defined]
 
@@ -191,6 +194,7 @@ class MeetingScreen(QuorumScreen):
             store, meeting_id = self.store, self.meeting_id
             app.save(f"meeting:{meeting_id}:delete", lambda: store.delete_meeting(meeting_id))
             app.saver.flush()
+            self._deleted = True
             self.dismiss()
             app.notify(t("meeting.deleted", date=day))
 
@@ -219,10 +223,13 @@ class MeetingScreen(QuorumScreen):
 
     def on_screen_resume(self) -> None:
         # Back from the live screen (or another): show what was saved there.
+        if self._deleted:
+            return
         self.app.saver.flush()  # type: ignore[attr-defined]
         try:
             fresh = self.store_meeting()
         except NotFound:
+            self.notify(t("meeting.gone"), severity="warning")
             self.dismiss()
             return
         if fresh != self.meeting:

@@ -181,7 +181,7 @@ class AgendaEditor(Vertical):
         event.stop()
         action = (event.button.id or "").removeprefix("btn-")
         self.query_one(DataTable).focus()
-        self.run_action(action)
+        getattr(self, f"action_{action}")()
 
     # -- editing -----------------------------------------------------------------
 

@@ -18,6 +18,8 @@ class FieldRow(Vertical):
     DEFAULT_CSS = """
     FieldRow { height: auto; }
     FieldRow > Horizontal { height: auto; }
+    FieldRow Input { background: $boost; }
+    FieldRow Input:focus { background: $primary 30%; }
     FieldRow .field-label { width: 14; padding-right: 1; color: $text-muted; }
     FieldRow .field-msg { display: none; padding-left: 14; color: $error; height: auto; }
     FieldRow .field-msg.-shown { display: block; }

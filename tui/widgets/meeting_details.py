@@ -130,21 +130,39 @@ class MeetingDetails(VerticalScroll):
             chair_id=self._value("chair_id"),
             secretary_id=self._value("secretary_id"),
             adjuster_ids=self._value("adjuster_ids"),
-            formality=self._value("formality"),
+            formality=Formality(self._value("formality")),
         )
 
     _ROW_OF_FIELD = {"online_link": "link"}
+
+    def _errors(self) -> list[ValidationError]:
+        """Every mistake at once, so each row shows its own."""
+        errors: list[ValidationError] = []
+        if not self._value("title").strip():
+            errors.append(ValidationError("error.title_empty", field="title"))
+        try:
+            meeting_times(
+                self._value("date"), self._value("start"), self._value("end"), self.meeting.tz, self.today
+            )
+        except ValidationError as err:
+            errors.append(err)
+        return errors
 
     def validate(self) -> Meeting | None:
         """Show each row's message; the valid meeting, or None (nothing to save)."""
         for row in self.query(FieldRow):
             row.show("")
-        try:
-            meeting = self.candidate()
-        except ValidationError as err:
-            name = self._ROW_OF_FIELD.get(err.field or "", err.field or "title")
-            rows = [r for r in self.query(FieldRow) if r.field_name == name]
-            (rows[0] if rows else self.query_one("#row-title", FieldRow)).show(err.sentence())
+        errors = self._errors()
+        if not errors:
+            try:
+                meeting = self.candidate()
+            except ValidationError as err:
+                errors.append(err)
+        if errors:
+            for err in errors:
+                name = self._ROW_OF_FIELD.get(err.field or "", err.field or "title")
+                rows = [r for r in self.query(FieldRow) if r.field_name == name]
+                (rows[0] if rows else self.query_one("#row-title", FieldRow)).show(err.sentence())
             self.query_one("#accept-holiday", Checkbox).remove_class("-shown")
             return None
         if self._holiday_warning(meeting.day) and not self.query_one("#accept-holiday", Checkbox).value:
@@ -164,27 +182,44 @@ class MeetingDetails(VerticalScroll):
         accept.add_class("-shown")
         return True
 
-    def _edited(self) -> None:
+    def _edited(self, commit_times: bool = False) -> None:
+        """Validate everything; post the valid changes.
+
+        A date or time half typed ("2026-12-2" on the way to "2026-12-24") is
+        often a valid but wrong value, so those fields are only taken when
+        the user leaves the field, presses enter or accepts a holiday.
+        """
         if not self._ready:
             return
         meeting = self.validate()
         if meeting is None:
             return
-        changed = {
-            name: getattr(meeting, name)
-            for name in (
-                "title", "start", "end", "place", "online_link", "host_org_id", "chair_id",
-                "secretary_id", "adjuster_ids", "formality",
-            )
-            if getattr(meeting, name) != getattr(self.meeting, name)
-        }
+        names = ["title", "place", "online_link", "host_org_id", "chair_id", "secretary_id",
+                 "adjuster_ids", "formality"]
+        if commit_times:
+            names += ["start", "end"]
+        else:
+            meeting = replace(meeting, start=self.meeting.start, end=self.meeting.end)
+        changed = {n: getattr(meeting, n) for n in names if getattr(meeting, n) != getattr(self.meeting, n)}
         self.meeting = meeting
         if changed:
             self.post_message(self.Changed(self, changed))
 
+    def commit(self) -> None:
+        """Take whatever valid values the form holds (leaving the screen)."""
+        self._edited(commit_times=True)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._edited()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._edited(commit_times=True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._edited(commit_times=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -196,4 +231,4 @@ class MeetingDetails(VerticalScroll):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self._edited()
+        self._edited(commit_times=True)
