@@ -157,6 +157,12 @@ class MeetingScreen(QuorumScreen):
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{name}"
+        # Keyboard users land in the pane they asked for.
+        pane = self.query_one(f"#tab-{name}", TabPane)
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                break
 
     def action_live(self) -> None:
         self.query_one(MeetingDetails).commit()

@@ -54,7 +54,7 @@ class AgendaEditor(Vertical):
     AgendaEditor { height: 1fr; }
     AgendaEditor #agenda-table { height: 1fr; }
     AgendaEditor #agenda-description {
-        height: auto; max-height: 6; padding: 0 1; color: $text-muted;
+        height: auto; max-height: 6; overflow-y: auto; padding: 0 1; color: $text-muted;
         border-top: solid $primary-darken-2;
     }
     AgendaEditor #agenda-total { height: 1; padding: 0 1; }
@@ -90,9 +90,6 @@ class AgendaEditor(Vertical):
                 yield Button(t(key), id=f"btn-{action}", compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in ("no", "time", "title", "kind", "presenter", "minutes"):
-            table.add_column(t(f"agenda.col_{key}"), key=key)
         self.refresh_rows()
 
     # -- showing ----------------------------------------------------------------
@@ -110,11 +107,15 @@ class AgendaEditor(Vertical):
     def refresh_rows(self, cursor: int | None = None) -> None:
         table = self.query_one(DataTable)
         keep = self.cursor if cursor is None else cursor
-        table.clear()
+        # Columns are rebuilt so their widths follow the clipped content.
+        table.clear(columns=True)
+        for key in ("no", "time", "title", "kind", "presenter", "minutes"):
+            table.add_column(t(f"agenda.col_{key}"), key=key)
         items = self.agenda
         numbers = ops.numbers(items, self.meeting.formality)
         times = ops.clock_times(self.meeting.start, items)
-        title_width = max(14, (self.size.width or 100) - 52)
+        # Fixed columns and cell padding take 56 cells; the title gets the rest.
+        title_width = max(12, (self.size.width or 100) - 56)
         for item, number, at in zip(items, numbers, times, strict=True):
             marker = "↻ " if item.deferred_from else ("⟳ " if item.followup else "")
             presenter = self.people.get(item.presenter_id or "", "") or item.presenter_text
