@@ -2,7 +2,8 @@
 
 The date is the next free one on the network's weekday: after the last
 meeting (or today, whichever is later), skipping days that already have a
-meeting, Swedish public holidays and the network's blackout periods.
+meeting, Swedish public holidays (and julafton, nyårsafton, midsommarafton)
+and the network's blackout periods.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from store.carry_forward import carry_forward
-from store.holidays_check import holiday_name
+from store.holidays import holiday_name
 from store.i18n import t
 from store.parse import combine
 from store.records import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from store.holidays_check import holiday_name
+from store.holidays import holiday_name
 from store.new_meeting import draft_meeting, next_free_date, template_choices
 from store.records import Blackout, MeetingRole, Membership, Person, Role, Meeting, MeetingStatus, Network, Template, TemplateItem, replace
 from store.templates import standard_template

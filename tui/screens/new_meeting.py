@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from store.errors import ValidationError
-from store.holidays_check import holiday_name
+from store.holidays import holiday_name
 from store.i18n import current_language, t
 from store.new_meeting import draft_meeting, next_free_date, template_choices
 from store.parse import parse_date

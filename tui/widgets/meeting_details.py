@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, Select, SelectionList
 
 from store.errors import ValidationError
-from store.holidays_check import holiday_name
+from store.holidays import holiday_name
 from store.i18n import current_language, t
 from store.parse import meeting_times
 from store.records import Formality, Meeting, Organisation, Person, replace
