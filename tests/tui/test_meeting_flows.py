@@ -534,3 +534,14 @@ async def test_edits_are_there_after_quitting_and_a_second_launch(db_path):
         async with app.run_test(size=(100, 32)) as pilot:
             screen = await open_meeting(app, pilot)
             assert screen.query_one(AgendaEditor).agenda[0].title == "Val av sekreterare och justerare"
+
+
+async def test_every_meeting_action_is_in_the_command_palette(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_meeting(app, pilot)
+        titles_shown = {c.title for c in app.get_system_commands(screen)}
+    assert {
+        "Add item", "Edit", "Delete", "Move up", "Move down", "Live minutes",
+        "Cancel the meeting", "Delete the meeting", "Save agenda as template", "Show the details",
+    } <= titles_shown

@@ -16,7 +16,6 @@ the agenda in memory and posts :class:`AgendaEditor.Changed`; the screen saves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,8 +25,9 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
 from store import agenda as ops
+from store.errors import NotFound
 from store.i18n import t
-from store.records import AgendaItem, Formality, Meeting
+from store.records import AgendaItem, Meeting, replace
 from tui.translate import translate_bindings
 from tui.widgets.item_form import ItemForm
 
@@ -163,7 +163,7 @@ class AgendaEditor(Vertical):
         store = getattr(self.app, "store", None)
         try:
             return store.meeting(meeting_id).day.isoformat() if store else meeting_id
-        except Exception:  # the origin meeting may have been deleted since
+        except NotFound:  # the origin meeting may have been deleted since
             return meeting_id
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -191,8 +191,6 @@ class AgendaEditor(Vertical):
         self._set(agenda, cursor)
 
     def _set(self, agenda: tuple[AgendaItem, ...], cursor: int) -> None:
-        from store.records import replace
-
         self.meeting = replace(self.meeting, agenda=agenda)
         self.refresh_rows(cursor)
         self.post_message(self.Changed(self, agenda))
