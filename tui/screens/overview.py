@@ -44,9 +44,12 @@ class OverviewScreen(QuorumScreen):
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
-        Binding("L", "open_live", "live.title", show=False),
-        Binding("r", "app.open_roster", "cmd.roster", show=True),
+        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
         Binding("i", "open_attendees", "rui.key_invitees", show=True),
+        Binding("r", "app.open_roster", "cmd.roster", show=True),
+        Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
+        Binding("e", "edit_network", "overview.key_edit_network", show=False),
+        Binding("L", "open_live", "live.title", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -208,3 +211,31 @@ class OverviewScreen(QuorumScreen):
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:
             self.refresh_data()
+
+    def action_new_network(self) -> None:
+        self.app.open_network(None)  # type: ignore[attr-defined]
+
+    def action_edit_network(self) -> None:
+        network_id = self.selected_network_id()
+        if network_id is not None:
+            self.app.open_network(network_id)  # type: ignore[attr-defined]
+
+    def action_new_meeting(self) -> None:
+        from tui.screens.new_meeting import NewMeetingDialog
+
+        network_id = self.selected_network_id()
+        if network_id is None:
+            self.notify(t("new.no_network"), severity="warning")
+            return
+
+        def created(meeting_id: str | None) -> None:
+            if meeting_id is not None:
+                self.refresh_data()
+                self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(NewMeetingDialog(network_id), created)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
+            return None
+        return True
