@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from store import codec
 from store.db import Database, Op
 from store.errors import NotFound, QuorumError, ValidationError
-from store.records import Meeting, Network, Organisation, Person
+from store.records import Meeting, Network, Organisation, Person, replace
 
 R = TypeVar("R")
 
@@ -267,6 +267,15 @@ class Store:
 
     def save_meeting(self, meeting: Meeting) -> None:
         self._put(meeting)
+
+    def update_meeting(self, meeting_id: str, **fields: Any) -> Meeting:
+        """Change only ``fields`` of the stored meeting, keeping everything else as
+        it is now: two editors of one meeting (agenda, attendees) never undo each
+        other's saves."""
+        with self._lock:
+            meeting = replace(self.meeting(meeting_id), **fields)
+            self.save_meeting(meeting)
+            return meeting
 
     def delete_meeting(self, meeting_id: str) -> None:
         self._delete("meetings", str(meeting_id))

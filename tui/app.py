@@ -67,6 +67,16 @@ class QuorumApp(App[int]):
         store = self.store
         self.save(f"meeting:{meeting.id}", lambda: store.save_meeting(meeting))
 
+    def patch_meeting(self, meeting_id: str, part: str, **fields: Any) -> None:
+        """Save only ``fields`` onto the stored meeting (see Store.update_meeting).
+
+        ``part`` names the editor; a newer save of the same part replaces a waiting one.
+        """
+        store = self.store
+        self.save(
+            f"meeting:{meeting_id}:{part}", lambda: store.update_meeting(meeting_id, **fields)
+        )
+
     def _save_done(self, key: str, error: BaseException | None) -> None:
         self.post_message(SaveFinished(key, error))
 

@@ -545,3 +545,35 @@ async def test_every_meeting_action_is_in_the_command_palette(demo_store):
         "Add item", "Edit", "Delete", "Move up", "Move down", "Live minutes",
         "Cancel the meeting", "Delete the meeting", "Save agenda as template", "Show the details",
     } <= titles_shown
+
+
+async def test_agenda_and_attendee_edits_in_one_visit_both_land(demo_store, db_path):
+    """The agenda tab and the attendees pane save only their own fields."""
+    from store.store import Store
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.open_meeting("3")
+        await pilot.pause()
+        before = demo_store.meeting("3")
+        await pilot.press("f2", "d")  # delete the highlighted agenda item
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        from tui.widgets.attendees import AttendeesPane
+
+        key = app.screen.query_one(AttendeesPane).selected_key()
+        wanted, press = ("tentative", "t")
+        if before.attendee(key).rsvp.value == wanted:
+            wanted, press = ("declined", "n")
+        await pilot.press(press)  # the highlighted invitee answers
+        await pilot.pause()
+        app.saver.flush()
+        after = demo_store.meeting("3")
+        assert len(after.agenda) == len(before.agenda) - 1
+        assert after.attendee(key).rsvp.value == wanted
+    demo_store.close()
+    with Store.open(db_path) as again:
+        stored = again.meeting("3")
+        assert len(stored.agenda) == len(before.agenda) - 1
+        assert stored.attendee(key).rsvp.value == wanted

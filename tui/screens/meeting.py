@@ -23,6 +23,7 @@ from store.templates import template_from_agenda
 from tui.screens.base import QuorumScreen
 from tui.screens.dialogs import ConfirmDialog, PromptDialog
 from tui.widgets.agenda_editor import AgendaEditor
+from tui.widgets.attendees import ATTENDANCE_FIELDS, AttendeesPane
 from tui.widgets.meeting_details import MeetingDetails
 
 _TABS = ("agenda", "details", "attendees")
@@ -58,6 +59,10 @@ class MeetingScreen(QuorumScreen):
         Binding("1", "tab('agenda')", "meeting.key_tab_agenda", show=False),
         Binding("2", "tab('details')", "meeting.key_tab_details", show=False),
         Binding("3", "tab('attendees')", "meeting.key_tab_attendees", show=False),
+        # Digits mean presence inside the attendees pane; F-keys switch tabs everywhere.
+        Binding("f2", "switch_tab('agenda')", "meeting.key_tab_agenda", show=False, priority=True),
+        Binding("f3", "switch_tab('details')", "meeting.key_tab_details", show=False, priority=True),
+        Binding("f4", "switch_tab('attendees')", "meeting.key_tab_attendees", show=False, priority=True),
     ]
     DEFAULT_CSS = """
     MeetingScreen #meeting-status { height: auto; padding: 0 1; background: $boost; }
@@ -79,7 +84,6 @@ class MeetingScreen(QuorumScreen):
     def compose(self) -> ComposeResult:
         m = self.meeting
         people = self.store.people(m.network_id)
-        names = {p.id: p.name for p in self.store.people()}
         today = self.app.clock().date()  # type: ignore[attr-defined]
         yield Header()
         yield Static(status_line(m), id="meeting-status")
@@ -89,18 +93,8 @@ class MeetingScreen(QuorumScreen):
             with TabPane(t("meeting.tab_details"), id="tab-details"):
                 yield MeetingDetails(m, people, self.store.organisations(), today, id="details")
             with TabPane(t("meeting.tab_attendees"), id="tab-attendees"):
-                yield self._attendees_pane(m, names)
+                yield AttendeesPane(m.id)
         yield Footer()
-
-    def _attendees_pane(self, meeting: Meeting, names: dict[str, str]) -> Any:
-        # The full attendees editor is its own widget; until it exists, a list.
-        try:
-            from tui.widgets.attendees import AttendeesPane  # type: ignore[import-not-found]
-        except ImportError:
-            from tui.widgets.invitee_list import InviteeList
-
-            return InviteeList(meeting, names, id="attendees")
-        return AttendeesPane(meeting.id)
 
     def on_mount(self) -> None:
         self._show_title()
@@ -125,12 +119,14 @@ class MeetingScreen(QuorumScreen):
         newer save of the same part replaces a waiting one.
         """
         self.meeting = replace(self.meeting, **fields)
-        store, meeting_id = self.store, self.meeting_id
+        self.app.patch_meeting(self.meeting_id, part, **fields)  # type: ignore[attr-defined]
+        self._refresh()
 
-        def write() -> None:
-            store.save_meeting(replace(store.meeting(meeting_id), **fields))
-
-        self.app.save(f"meeting:{meeting_id}:{part}", write)  # type: ignore[attr-defined]
+    def on_attendees_pane_changed(self, message: AttendeesPane.Changed) -> None:
+        # The pane saved its own fields; keep this screen's copy in step.
+        self.meeting = replace(
+            self.meeting, **{f: getattr(message.meeting, f) for f in ATTENDANCE_FIELDS}
+        )
         self._refresh()
 
     def on_agenda_editor_changed(self, message: AgendaEditor.Changed) -> None:
@@ -154,6 +150,9 @@ class MeetingScreen(QuorumScreen):
     def action_back(self) -> None:
         self.query_one(MeetingDetails).commit()
         self.dismiss()
+
+    def action_switch_tab(self, name: str) -> None:
+        self.action_tab(name)
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{name}"

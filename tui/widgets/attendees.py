@@ -75,6 +75,10 @@ def _hm(value: time | None) -> str:
     return f"{value:%H:%M}" if value else ""
 
 
+# What the pane changes on a meeting (roles move chair/secretary/adjusters).
+ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids")
+
+
 class AttendeesPane(Vertical, can_focus=False):
     BINDINGS = [
         Binding("a", "invite", "rui.key_invite"),
@@ -239,7 +243,10 @@ class AttendeesPane(Vertical, can_focus=False):
         if meeting == self.meeting:
             return
         self.meeting = meeting
-        self.app.save_meeting(meeting)  # type: ignore[attr-defined]
+        # Only the attendance fields: the agenda may be edited in another tab.
+        self.app.patch_meeting(  # type: ignore[attr-defined]
+            meeting.id, "attendance", **{f: getattr(meeting, f) for f in ATTENDANCE_FIELDS}
+        )
         self.refresh_view()
         self.post_message(self.Changed(meeting))
 
