@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from store.errors import QuorumError
 from store.i18n import t
-from tui.messages import SaveFinished, StoreFailed, StoreLoaded
+from tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
 from tui.saver import Saver
 from tui.translate import translate_bindings
 
@@ -79,6 +79,9 @@ class QuorumApp(App[int]):
 
     def _save_done(self, key: str, error: BaseException | None) -> None:
         self.post_message(SaveFinished(key, error))
+
+    def on_announce(self, message: Announce) -> None:
+        self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
 
     def on_save_finished(self, message: SaveFinished) -> None:
         if message.error is not None:

@@ -1,6 +1,7 @@
 """Strings of live minutes, the projector view and the review of the minutes."""
 
 SV = {
+    "live.handover_ready": "Nästa möte ({date}) är förberett: värd, sekreterare och dagordning med öppna åtgärder.",
     # errors (store/live.py)
     "live.error.locked": "Protokollet är justerat och låst. Öppna det igen (o) för att ändra.",
     "live.error.cancelled": "Mötet är inställt.",
@@ -128,6 +129,7 @@ SV = {
 }
 
 EN = {
+    "live.handover_ready": "The next meeting ({date}) is ready: host, secretary and an agenda with the open action items.",
     "live.error.locked": "The minutes are approved and locked. Reopen them (o) to change them.",
     "live.error.cancelled": "The meeting is cancelled.",
     "live.error.already_ended": "The meeting has already ended.",

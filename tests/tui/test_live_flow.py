@@ -127,6 +127,15 @@ async def test_a_whole_meeting_by_keyboard(demo_store, db_path):
     assert spent[:3] == [360, 240, 300] and spent[6] == 2400 and spent[7] == 120
     assert sum(spent) == (360 + 240 + 300 + 2400 + 120)
     assert m.approvals[0].name == "Erik Sandvik"
+    # Hand-over: the next (not cancelled) meeting is ready, with the item
+    # deferred here carried in and the new action items in its follow-up item.
+    with Store.open(db_path, readonly=True) as store:
+        nxt = next(x for x in store.meetings("1")
+                   if x.start > m.start and x.status != MeetingStatus.CANCELLED)
+    assert nxt.host_org_id and nxt.secretary_id
+    assert any(i.deferred_from == "3" for i in nxt.agenda)
+    followup = next(i for i in nxt.agenda if i.followup)
+    assert "Lena Öberg" in followup.description
 
 
 def store_name(db_path, person_id: str | None) -> str:

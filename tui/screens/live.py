@@ -31,7 +31,9 @@ from textual.widgets import Footer, OptionList, TextArea
 from store import live
 from store.errors import QuorumError
 from store.i18n import t
+from store.templates import NEXT_MEETING_TITLES
 from store.records import Decision, ItemState, Meeting
+from tui.messages import Announce
 from tui.screens.base import QuorumScreen
 from tui.screens.live_dialogs import ActionDialog, ActionDraft, ConfirmDialog, FormDialog
 from tui.widgets.attendance_list import AttendanceList
@@ -309,7 +311,28 @@ class LiveScreen(QuorumScreen):
             self.apply(lambda m: live.pause(m, self.now))
 
     def go_to(self, index: int) -> None:
-        self.apply(lambda m: live.go_to(m, index, self.now))
+        if self.apply(lambda m: live.go_to(m, index, self.now)):
+            assert self.meeting is not None
+            if self.meeting.agenda[self.meeting.current_item].title in NEXT_MEETING_TITLES:
+                self.hand_over()
+
+    def hand_over(self) -> None:
+        """Make the next meeting ready (host, secretary, agenda with the open
+        action items), on the saver thread after this meeting's own save."""
+        from store.handover import apply_handover
+
+        self.save_now()
+        store, held, today, app = self.store, self.meeting, self.now.date(), self.app
+        if held is None or store.readonly:
+            return
+
+        def work() -> None:
+            ready = apply_handover(store, held, today)
+            if ready is not None:
+                # post_message, not call_from_thread: quitting waits on the saver.
+                app.post_message(Announce(t("live.handover_ready", date=ready.day.isoformat())))
+
+        app.save(f"handover:{held.id}", work)  # type: ignore[attr-defined]
 
     def action_next_item(self, via: str = "") -> None:
         if self.meeting and self.current < len(self.meeting.agenda) - 1:
@@ -404,6 +427,7 @@ class LiveScreen(QuorumScreen):
     def action_end_meeting(self) -> None:
         def done(yes: bool | None) -> None:
             if yes and self.apply(lambda m: live.end(m, self.now)):
+                self.hand_over()
                 self.action_review()
 
         self.app.push_screen(ConfirmDialog(t("live.dialog.end")), done)
