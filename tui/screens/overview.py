@@ -40,6 +40,9 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 
 
 class OverviewScreen(QuorumScreen):
+    # The meetings are what a user opens; the network list is one tab away.
+    AUTO_FOCUS = "#meetings"
+
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
@@ -177,6 +180,9 @@ class OverviewScreen(QuorumScreen):
         if not self._meeting_rows or table.cursor_row is None:
             return None
         return self._meeting_rows[table.cursor_row]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#meetings", DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_meeting()
