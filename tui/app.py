@@ -7,6 +7,7 @@ handler hands the store to the screens.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,9 @@ from tui.saver import Saver
 from tui.translate import translate_bindings
 
 StoreOpener = Callable[[], Any]
+# The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
+# the first frame) or "ready" (exit once the overview has painted its rows).
+EXIT_AFTER_ENV = "QUORUM_EXIT_AFTER"
 
 
 class QuorumApp(App[int]):
@@ -91,6 +95,8 @@ class QuorumApp(App[int]):
         from tui.screens.overview import OverviewScreen
 
         self.push_screen(OverviewScreen())
+        if os.environ.get(EXIT_AFTER_ENV) == "paint":
+            self.call_after_refresh(self.exit, 0)
         if self.store is not None:
             self.post_message(StoreLoaded(self.store))
         elif self._opener is not None:
@@ -121,6 +127,8 @@ class QuorumApp(App[int]):
             handler = getattr(screen, "store_ready", None)
             if handler is not None:
                 handler(message.store)
+        if os.environ.get(EXIT_AFTER_ENV) == "ready":
+            self.call_after_refresh(self.exit, 0)
 
     def reopen(self) -> None:
         """Open the database again (after a backup was restored)."""
