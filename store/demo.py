@@ -216,9 +216,10 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
         )
         for i, a in enumerate(meeting.attendance)
     )
+    secretary = next(p for p in people if p.id == meeting.secretary_id)
     notes = {
         0: "Ordföranden hälsade välkommen och öppnade mötet.",
-        1: "Till sekreterare valdes Jonas Lindblad. Till justerare valdes Sofia Ekström.",
+        1: f"Till sekreterare valdes {secretary.name}. Till justerare valdes Sofia Ekström.",
         2: "Dagordningen godkändes med tillägg under övriga frågor: lovskolor i sommar.",
         3: "Föregående minnesanteckningar gicks igenom och lades till handlingarna.",
         4: "Genomgång av åtgärdslistan. Kartläggningen av IMV-platser är klar.",
@@ -280,7 +281,6 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
         agenda=tuple(agenda),
         attendance=attendance,
         adjuster_ids=(by_name["Sofia Ekström"].id,),
-        secretary_id=by_name["Jonas Lindblad"].id,
         actual_start=meeting.start + timedelta(minutes=3),
         actual_end=meeting.end - timedelta(minutes=10),
         formality=Formality.INFORMAL,

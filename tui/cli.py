@@ -288,6 +288,10 @@ def _open_app(ctx: CliContext) -> int:
         app.saver.close()  # every save submitted lands before the store closes
         for store in opened:
             store.close()
+        if ctx.args.demo:
+            import shutil
+
+            shutil.rmtree(path.parent, ignore_errors=True)
     return int(app.return_code or 0)
 
 

@@ -8,10 +8,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from store.i18n import t
 from tui.screens.base import QuorumModal
+
+
+def _ours(node: Any, binding: Binding) -> bool:
+    """Declared by quorum's own classes (not inherited from Textual's Screen/App)."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("tui.") and any(
+            getattr(b, "action", None) == binding.action for b in cls.__dict__.get("BINDINGS", [])
+        ):
+            return True
+    return False
 
 
 class HelpScreen(QuorumModal[None]):
@@ -35,23 +45,35 @@ class HelpScreen(QuorumModal[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Markdown(self._text())
+        yield Footer()
 
     def _text(self) -> str:
         lines = [f"# {t('help.title')}", "", t("help.intro"), ""]
-        screen_rows, app_rows = [], []
-        seen: set[tuple[str, str]] = set()
-        for key, active in self.below.active_bindings.items():
-            b = active.binding
-            if not b.description or (b.action, key) in seen:
-                continue
-            seen.add((b.action, key))
-            row = f"| `{self.app.get_key_display(b)}` | {b.description} |"
-            (app_rows if active.node is self.app else screen_rows).append(row)
+        screen_rows = self._rows(self.below, shown_only=False)
+        app_rows = self._rows(self.app, shown_only=False)
+        focused = self.below.focused
+        while focused is not None and focused is not self.below:
+            # A widget's own keys (cursor movement...) only when it shows them.
+            screen_rows += self._rows(focused, shown_only=True)
+            focused = focused.parent  # type: ignore[assignment]
         for title, rows in ((t("help.screen_keys"), screen_rows), (t("help.app_keys"), app_rows)):
             if rows:
-                lines += [f"## {title}", "", "| | |", "|---|---|", *rows, ""]
+                lines += [f"## {title}", "", *rows, ""]
         lines += ["", t("help.glossary")]
         return "\n".join(lines)
+
+    def _rows(self, node: Any, shown_only: bool) -> list[str]:
+        rows = []
+        for bindings in node._bindings.key_to_bindings.values():
+            for b in bindings:
+                if not b.description or (shown_only and not b.show):
+                    continue
+                if type(node).__module__.startswith("textual.") and not b.show:
+                    continue
+                if not _ours(node, b) and not b.show:
+                    continue
+                rows.append(f"- `{self.app.get_key_display(b)}` {b.description}")
+        return rows
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

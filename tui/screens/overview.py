@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -45,9 +45,9 @@ class OverviewScreen(QuorumScreen):
     ]
 
     DEFAULT_CSS = """
-    OverviewScreen #networks { width: 30; border: round $primary-darken-2; }
+    OverviewScreen #networks { height: auto; max-height: 7; border: round $primary-darken-2; }
     OverviewScreen #networks:focus-within { border: round $accent; }
-    OverviewScreen #right { border: round $primary-darken-2; }
+    OverviewScreen #right { border: round $primary-darken-2; height: 1fr; }
     OverviewScreen #right:focus-within { border: round $accent; }
     OverviewScreen #meetings { height: 1fr; }
     OverviewScreen #status { height: 1; color: $text-muted; padding: 0 1; }
@@ -59,7 +59,7 @@ class OverviewScreen(QuorumScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Vertical():
             yield OptionList(id="networks")
             with Vertical(id="right"):
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
@@ -72,7 +72,7 @@ class OverviewScreen(QuorumScreen):
         self.query_one("#networks").border_title = t("col.network")
         self.query_one("#right").border_title = t("col.meetings")
         table = self.query_one("#meetings", DataTable)
-        for key in ("col.date", "col.time", "col.title", "col.host", "col.status"):
+        for key in ("col.date", "col.time", "col.title", "col.status", "col.host"):
             table.add_column(t(key), key=key)
         app_store = getattr(self.app, "store", None)
         if app_store is not None:
@@ -118,8 +118,8 @@ class OverviewScreen(QuorumScreen):
                     Text(f"{m.day.isoformat()} {weekday_short(m.start)}", style=style),
                     Text(f"{m.start:%H:%M}–{m.end:%H:%M}", style=style),
                     Text(m.title, style=style),
-                    Text(orgs.get(m.host_org_id or "", ""), style=style),
                     Text(t(f"status.{m.status.value}"), style=style),
+                    Text(orgs.get(m.host_org_id or "", ""), style=style),
                     key=m.id,
                 )
                 self._meeting_rows.append(m.id)

@@ -1,0 +1,135 @@
+"""The year's meeting dates with hosts and secretaries, for the organiser.
+
+Works on meetings (created ones, or the year plan's previews from
+``store.planning.preview_meetings``). The secretary is the meeting's own if
+set; otherwise, by the networks' rule, the host of the following meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from exports.tabular import to_csv
+from store.i18n import t
+from store.records import Meeting, MeetingStatus, Network, Organisation, Person
+
+__all__ = ["DateRow", "date_rows", "date_list_text", "date_list_csv"]
+
+
+@dataclass(frozen=True)
+class DateRow:
+    meeting_id: str
+    day: date
+    week: int
+    weekday: int
+    time: str  # "09:00–12:00"
+    place: str
+    host: str
+    secretary: str
+
+
+def date_rows(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+) -> list[DateRow]:
+    """The network's meetings of ``year`` that are not cancelled, by date."""
+    orgs = {o.id: o.name for o in organisations}
+    persons = {p.id: p for p in people}
+    ours = sorted(
+        (
+            m
+            for m in meetings
+            if m.network_id == network.id
+            and m.day.year == year
+            and m.status != MeetingStatus.CANCELLED
+        ),
+        key=lambda m: m.start,
+    )
+    rows = []
+    for i, m in enumerate(ours):
+        following = ours[i + 1] if i + 1 < len(ours) else None
+        rows.append(
+            DateRow(
+                meeting_id=m.id,
+                day=m.day,
+                week=m.day.isocalendar().week,
+                weekday=m.day.weekday(),
+                time=f"{m.start:%H:%M}–{m.end:%H:%M}",
+                place=m.place or m.online_link,
+                host=orgs.get(m.host_org_id, m.host_org_id or "") if m.host_org_id else "",
+                secretary=_secretary(m, following, orgs, persons),
+            )
+        )
+    return rows
+
+
+def _secretary(
+    m: Meeting, following: Meeting | None, orgs: dict[str, str], persons: dict[str, Person]
+) -> str:
+    person = persons.get(m.secretary_id) if m.secretary_id else None
+    if person is not None:
+        org = orgs.get(person.org_id or "", "")
+        return f"{person.name} ({org})" if org else person.name
+    if following is not None and following.host_org_id:
+        return orgs.get(following.host_org_id, following.host_org_id)
+    return ""
+
+
+def _header(lang: str) -> list[str]:
+    keys = ("week", "date", "weekday", "time", "place", "host", "secretary")
+    return [t(f"export.col.{k}", lang=lang) for k in keys]
+
+
+def _cells(r: DateRow, lang: str) -> list[str]:
+    return [
+        t("plan.week", lang=lang, week=r.week),
+        r.day.isoformat(),
+        t(f"weekday.{r.weekday}", lang=lang),
+        r.time,
+        r.place,
+        r.host,
+        r.secretary,
+    ]
+
+
+def date_list_text(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    lang: str | None = None,
+) -> str:
+    """Plain text with aligned columns, for an e-mail to the organiser."""
+    lang = lang or network.language
+    rows = date_rows(network, meetings, organisations, people, year)
+    title = t("datelist.title", lang=lang, network=network.name, year=year)
+    lines = [title, "=" * len(title), ""]
+    if not rows:
+        lines.append(t("datelist.empty", lang=lang, year=year))
+        return "\n".join(lines) + "\n"
+    table: list[Sequence[str]] = [_header(lang)] + [_cells(r, lang) for r in rows]
+    widths = [max(len(row[c]) for row in table) for c in range(len(table[0]))]
+    for row in table:
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    lines += ["", t("datelist.footer", lang=lang)]
+    return "\n".join(lines) + "\n"
+
+
+def date_list_csv(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    lang: str | None = None,
+) -> str:
+    """CSV (semicolons, UTF-8 with BOM) of the same rows."""
+    lang = lang or network.language
+    rows = date_rows(network, meetings, organisations, people, year)
+    return to_csv(_header(lang), (_cells(r, lang) for r in rows))

@@ -1,0 +1,82 @@
+"""The decisions register of a network: every decision with its date,
+meeting and agenda item, oldest first, as Markdown or CSV, optionally
+filtered by text (all words, Swedish-aware, as in search)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from exports.tabular import md_table, to_csv
+from store.i18n import t
+from store.records import Meeting, MeetingStatus, Network
+from store.search import fold, terms
+
+__all__ = ["DecisionRow", "decision_rows", "decisions_markdown", "decisions_csv"]
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    day: date
+    meeting_id: str
+    meeting_title: str
+    item_id: str
+    item_title: str
+    decision_id: str
+    text: str
+
+
+def decision_rows(
+    network: Network, meetings: Iterable[Meeting], query: str = ""
+) -> list[DecisionRow]:
+    """Decisions of the network's meetings (cancelled ones have none that
+    count), oldest first; with ``query``, only those whose decision text,
+    item title or meeting title holds every word of it."""
+    words = terms(query)
+    rows = []
+    for m in sorted(meetings, key=lambda m: m.start):
+        if m.network_id != network.id or m.status == MeetingStatus.CANCELLED:
+            continue
+        for item, d in m.all_decisions():
+            haystack = fold(f"{d.text}\n{item.title}\n{m.title}")
+            if all(w in haystack for w in words):
+                rows.append(DecisionRow(m.day, m.id, m.title, item.id, item.title, d.id, d.text))
+    return rows
+
+
+def _header(lang: str) -> list[str]:
+    return [t(f"export.col.{k}", lang=lang) for k in ("date", "meeting", "item", "decision")]
+
+
+def decisions_markdown(
+    network: Network, meetings: Iterable[Meeting], query: str = "", lang: str | None = None
+) -> str:
+    lang = lang or network.language
+    rows = decision_rows(network, meetings, query)
+    out = [f"# {t('decisions.title', lang=lang, network=network.name)}", ""]
+    if query.strip():
+        out += [f"*{t('decisions.filtered', lang=lang, query=query.strip())}*", ""]
+    if not rows:
+        out.append(t("decisions.empty", lang=lang))
+    else:
+        cells = ([r.day.isoformat(), r.meeting_title, r.item_title, r.text] for r in rows)
+        out.append(md_table(_header(lang), cells))
+        out += ["", t("decisions.count", lang=lang, count=len(rows))]
+    return "\n".join(out) + "\n"
+
+
+def decisions_csv(
+    network: Network, meetings: Iterable[Meeting], query: str = "", lang: str | None = None
+) -> str:
+    lang = lang or network.language
+    rows = decision_rows(network, meetings, query)
+    header = ["id", *_header(lang)]
+    return to_csv(
+        header,
+        (
+            [f"{r.meeting_id}/{r.item_id}/{r.decision_id}", r.day.isoformat(), r.meeting_title,
+             r.item_title, r.text]
+            for r in rows
+        ),
+    )
