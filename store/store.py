@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from store import codec
-from store.db import Database, Op
+from store.db import Database, Op, quiet_gc
 from store.errors import NotFound, QuorumError, ValidationError
 from store.records import Meeting, Network, Organisation, Person
 
@@ -90,6 +90,24 @@ class Store:
     def _all(self, cls: type[R], table: str, key: str) -> list[R]:
         with self._lock:
             return [self._get(cls, table, rid, key) for rid in self._docs[table]]
+
+    def warm(self) -> None:
+        """Turn every document into its record ahead of use, off the UI thread.
+
+        One record at a time under the lock, so a reader on another thread
+        waits for one conversion at most, never for the whole archive.
+        """
+        keys = {"networks": "error.not_found_network", "organisations": "error.not_found_org",
+                "people": "error.not_found_person", "meetings": "error.not_found_meeting"}
+        with quiet_gc():
+            for cls, table in _TABLE_OF.items():
+                with self._lock:
+                    ids = list(self._docs[table])
+                for record_id in ids:
+                    try:
+                        self._get(cls, table, record_id, keys[table])
+                    except NotFound:
+                        pass  # deleted meanwhile
 
     def _put(self, record: Any) -> None:
         table = _TABLE_OF[type(record)]

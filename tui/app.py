@@ -107,11 +107,16 @@ class QuorumApp(App[int]):
         assert self._opener is not None
         try:
             store = self._opener()
-            store.meetings()  # build the record cache off the UI thread
+            # Off the UI thread: the records the overview shows first, then
+            # (after the screen has them) the rest of the archive.
+            networks = store.networks()
+            if networks:
+                store.meetings(networks[0].id)
         except QuorumError as err:
             self.post_message(StoreFailed(err))
             return
         self.post_message(StoreLoaded(store))
+        store.warm()
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.store = message.store
