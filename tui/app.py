@@ -107,8 +107,8 @@ class QuorumApp(App[int]):
         assert self._opener is not None
         try:
             store = self._opener()
-            # Off the UI thread: the records the overview shows first, then
-            # (after the screen has them) the rest of the archive.
+            # Off the UI thread: the records the overview shows first; the rest
+            # of the archive once they are painted (see on_store_loaded).
             networks = store.networks()
             if networks:
                 store.meetings(networks[0].id)
@@ -116,6 +116,9 @@ class QuorumApp(App[int]):
             self.post_message(StoreFailed(err))
             return
         self.post_message(StoreLoaded(store))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
+    def _warm_store(self, store: Any) -> None:
         store.warm()
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
@@ -134,6 +137,10 @@ class QuorumApp(App[int]):
                 handler(message.store)
         if os.environ.get(EXIT_AFTER_ENV) == "ready":
             self.call_after_refresh(self.exit, 0)
+        elif self._opener is not None:
+            # Converting the whole archive competes with painting for the
+            # interpreter: start it once the overview is on screen.
+            self.call_after_refresh(self._warm_store, message.store)
 
     def reopen(self) -> None:
         """Open the database again (after a backup was restored)."""
