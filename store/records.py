@@ -508,10 +508,18 @@ class Meeting:
             self.end.isoformat(),
             self.place,
             self.online_link,
-            self.status.value,
+            # Only cancelling changes what the invite says; planned -> invited -> held does not.
+            "cancelled" if self.status is MeetingStatus.CANCELLED else "on",
             self.title,
+            self.documents,
         ]
-        parts += [f"{i.title}|{i.minutes}|{i.presenter_id}|{i.presenter_text}" for i in self.agenda]
+        parts += [
+            "|".join(
+                (i.title, i.kind.value, str(i.minutes), str(i.presenter_id), i.presenter_text,
+                 i.description)
+            )
+            for i in self.agenda
+        ]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
     @property

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
@@ -41,7 +42,11 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
+        Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
+        Binding("L", "open_live", "live.title", show=False),
+        Binding("r", "app.open_roster", "cmd.roster", show=True),
+        Binding("i", "open_attendees", "rui.key_invitees", show=True),
     ]
 
     DEFAULT_CSS = """
@@ -87,6 +92,31 @@ class OverviewScreen(QuorumScreen):
     def store_ready(self, store: Any) -> None:
         self._store = store
         self.refresh_data()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """A meeting left live (closed or killed mid-meeting): offer to carry on, once."""
+        from store.live import is_live
+        from tui.screens.resume import ResumeDialog
+
+        if getattr(self.app, "resume_offered", False):
+            return
+        self.app.resume_offered = True  # type: ignore[attr-defined]
+        running = [m for m in self.store.meetings() if is_live(m)]
+        if not running:
+            return
+        meeting = running[-1]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.open_live(meeting.id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ResumeDialog(meeting), answer)
+
+    def action_open_live(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.open_live(meeting_id)  # type: ignore[attr-defined]
 
     def refresh_data(self) -> None:
         networks = self.store.networks()
@@ -152,6 +182,28 @@ class OverviewScreen(QuorumScreen):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_open_attendees(self) -> None:
+        from tui.screens.attendees import AttendeesScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(AttendeesScreen(meeting_id))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        network_id = self.selected_network_id()
+        if network_id is None or getattr(self.app, "store", None) is None:
+            return
+
+        def open_representation() -> None:
+            from tui.screens.representation import RepresentationScreen
+
+            year = self.app.clock().year  # type: ignore[attr-defined]
+            self.app.push_screen(RepresentationScreen(str(network_id), year))
+
+        yield SystemCommand(
+            t("rui.key_representation"), t("rui.representation_help"), open_representation
+        )
 
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:

@@ -1,0 +1,287 @@
+"""Calendar files for meetings: invite, update, cancel and a network's year plan.
+
+Pure renderers: records and ``now`` in, iCalendar bytes out. The rules they
+keep come from RFC 5545/5546 and from clients' bug trackers (issue 6):
+
+- a REQUEST has one VEVENT, one ORGANIZER and at least one ATTENDEE; a
+  PUBLISH has an ORGANIZER and no ATTENDEE;
+- the UID is the meeting's and never changes; SEQUENCE goes up whenever what
+  the invite shows changed since the last one sent (:func:`next_sequence`);
+- times carry the zone's TZID and a VTIMEZONE written with RRULEs;
+- text is escaped and folded so that no client cuts or shifts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event, vCalAddress
+
+from exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
+from exports.ics_tz import vtimezone
+from exports.invite_text import clock, invite_description
+from store.errors import QuorumError, ValidationError
+from store.i18n import t
+from store.records import Meeting, MeetingRole, MeetingStatus, Network, Person, Rsvp, replace
+
+__all__ = [
+    "Invitee",
+    "invitees",
+    "invite",
+    "cancel",
+    "year_plan",
+    "next_sequence",
+    "mark_sent",
+    "organiser_for",
+]
+
+PRODID = "-//quorum//quorum calendar export//SV"
+_ROLE = {
+    MeetingRole.CHAIR: "CHAIR",
+    MeetingRole.SECRETARY: "REQ-PARTICIPANT",
+    MeetingRole.ADJUSTER: "REQ-PARTICIPANT",
+    MeetingRole.PARTICIPANT: "REQ-PARTICIPANT",
+    MeetingRole.OPTIONAL: "OPT-PARTICIPANT",
+}
+_PARTSTAT = {
+    Rsvp.NEEDS_ACTION: "NEEDS-ACTION",
+    Rsvp.ACCEPTED: "ACCEPTED",
+    Rsvp.DECLINED: "DECLINED",
+    Rsvp.TENTATIVE: "TENTATIVE",
+}
+# A URL property is written raw (it is not TEXT), so only a plain URI goes there.
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+$")
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """One ATTENDEE of an invite: a roster person or a guest with an address."""
+
+    name: str
+    email: str
+    role: MeetingRole
+    rsvp: Rsvp
+
+
+def invitees(meeting: Meeting, people: dict[str, Person]) -> list[Invitee]:
+    """The invitees a calendar or mail can reach: those with an e-mail address.
+
+    The same address twice (a person also added as a guest) is invited once.
+    """
+    found: list[Invitee] = []
+    seen: set[str] = set()
+    for a in meeting.attendance:
+        if a.person_id is not None:
+            person = people.get(a.person_id)
+            if person is None or not person.email:
+                continue
+            name, email = person.name, person.email
+        else:
+            name, email = a.guest_name, a.guest_email
+        if not email or email.lower() in seen:
+            continue
+        seen.add(email.lower())
+        found.append(Invitee(name, email, a.role, a.rsvp))
+    return found
+
+
+def organiser_for(
+    network: Network, people: dict[str, Person], meeting: Meeting | None = None
+) -> Person | None:
+    """Who organises: the network's coordinator, else the meeting's chair."""
+    for person_id in (network.coordinator_id, meeting.chair_id if meeting else None):
+        if person_id and person_id in people:
+            return people[person_id]
+    return None
+
+
+def next_sequence(meeting: Meeting) -> int:
+    """The SEQUENCE the next export of this meeting carries.
+
+    It stays put while what the invite shows is unchanged since the last one
+    sent, and goes one above the sent SEQUENCE as soon as time, place, status
+    or agenda changed; it never goes down.
+    """
+    if meeting.sent_sequence is None:
+        return meeting.sequence
+    if meeting.sent_fingerprint != meeting.invite_fingerprint():
+        return max(meeting.sequence, meeting.sent_sequence + 1)
+    return max(meeting.sequence, meeting.sent_sequence)
+
+
+def mark_sent(meeting: Meeting) -> Meeting:
+    """The meeting as it is once its invite (or cancellation) has been sent."""
+    sequence = next_sequence(meeting)
+    status = MeetingStatus.INVITED if meeting.status is MeetingStatus.PLANNED else meeting.status
+    sent = replace(meeting, status=status, sequence=sequence, sent_sequence=sequence)
+    return replace(sent, sent_fingerprint=sent.invite_fingerprint())
+
+
+def invite(
+    meeting: Meeting,
+    network: Network,
+    people: dict[str, Person],
+    organiser: Person | None,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """METHOD:REQUEST for a new meeting or an update of one (same UID)."""
+    lang = lang or meeting.language
+    cal = _calendar("REQUEST")
+    who = _organiser(network, people, meeting, organiser)
+    event = _event(meeting, network, people, who, now, lang)
+    event.add("SEQUENCE", next_sequence(meeting))
+    event.add("STATUS", "CONFIRMED")
+    _add_attendees(event, meeting, people)
+    return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
+
+
+def cancel(
+    meeting: Meeting,
+    network: Network,
+    people: dict[str, Person],
+    organiser: Person | None,
+    now: datetime,
+    lang: str | None = None,
+    sequence: int | None = None,
+) -> bytes:
+    """METHOD:CANCEL: the same UID, STATUS:CANCELLED and a SEQUENCE above the last sent.
+
+    Without ``sequence``, the one :func:`mark_sent` records for the meeting
+    once cancelled — above the last invite sent, so clients accept it.
+    """
+    lang = lang or meeting.language
+    cancelled = replace(meeting, status=MeetingStatus.CANCELLED)
+    cal = _calendar("CANCEL")
+    event = _event(
+        cancelled, network, people, _organiser(network, people, meeting, organiser), now, lang
+    )
+    event.add("SEQUENCE", next_sequence(cancelled) if sequence is None else sequence)
+    event.add("STATUS", "CANCELLED")
+    _add_attendees(event, cancelled, people)
+    return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
+
+
+def year_plan(
+    network: Network,
+    meetings: Iterable[Meeting],
+    people: dict[str, Person],
+    organiser: Person | None,
+    year: int,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """METHOD:PUBLISH: the network's meetings of ``year``, with no ATTENDEE."""
+    lang = lang or network.language
+    chosen = sorted(
+        (m for m in meetings if m.network_id == network.id and m.start.year == year),
+        key=lambda m: m.start,
+    )
+    cal = _calendar("PUBLISH")
+    name = Text(clean_line(t("ics.plan_name", lang=lang, network=network.name, year=year)))
+    # Set as TEXT values: Calendar.new(name=...) would write these unescaped.
+    cal.add("NAME", name)
+    cal.add("X-WR-CALNAME", name)
+    cal.add("X-WR-TIMEZONE", Text(network.tz))
+    events = []
+    for meeting in chosen:
+        who = _organiser(network, people, meeting, organiser)
+        event = _event(meeting, network, people, who, now, lang)
+        event.add("SEQUENCE", next_sequence(meeting))
+        cancelled = meeting.status is MeetingStatus.CANCELLED
+        event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
+        events.append(event)
+    # The network's zone even in an empty year: a VCALENDAR needs a component.
+    zones: dict[str, set[int]] = {network.tz: {year}}
+    for meeting in chosen:
+        zones.setdefault(meeting.tz, set()).add(year)
+    return _finish(cal, events, zones)
+
+
+def _calendar(method: str) -> Calendar:
+    cal = Calendar()
+    cal.add("PRODID", PRODID)
+    cal.add("VERSION", "2.0")
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", method)
+    return cal
+
+
+def _organiser(
+    network: Network, people: dict[str, Person], meeting: Meeting, organiser: Person | None
+) -> Person:
+    person = organiser or organiser_for(network, people, meeting)
+    if person is None:
+        raise QuorumError("error.ics_no_organiser")
+    return person
+
+
+def _address(name: str, email: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    cn = clean_param(name)
+    if cn:
+        # icalendar quotes a value with : ; , and writes a double quote the
+        # RFC 6868 way (^'), so a name can never end the parameter.
+        address.params["CN"] = cn
+    return address
+
+
+def _event(
+    meeting: Meeting,
+    network: Network,
+    people: dict[str, Person],
+    organiser: Person,
+    now: datetime,
+    lang: str,
+) -> Event:
+    if now.tzinfo is None:
+        raise ValidationError("error.naive_datetime", field="now")
+    event = Event()
+    event.add("UID", meeting.uid)
+    event.add("DTSTAMP", now.astimezone(UTC).replace(microsecond=0))
+    event.add("DTSTART", meeting.start.replace(microsecond=0))
+    event.add("DTEND", meeting.end.replace(microsecond=0))
+    event.add("SUMMARY", Text(clean_text(meeting.title)))
+    place, link = clean_text(meeting.place).strip(), clean_text(meeting.online_link).strip()
+    location = " / ".join(part for part in (place, link) if part)
+    if location:
+        event.add("LOCATION", Text(location))
+    if _URI.match(link):
+        event.add("URL", link)
+    event.add("DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang))))
+    event.add("ORGANIZER", _address(organiser.name, organiser.email))
+    event.add("TRANSP", "OPAQUE")
+    alarm = Alarm()
+    alarm.add("ACTION", "DISPLAY")
+    alarm.add(
+        "DESCRIPTION",
+        Text(clean_text(t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start)))),
+    )
+    alarm.add("TRIGGER", timedelta(days=-1))
+    event.add_component(alarm)
+    return event
+
+
+def _add_attendees(event: Event, meeting: Meeting, people: dict[str, Person]) -> None:
+    found = invitees(meeting, people)
+    if not found:
+        raise QuorumError("error.ics_no_attendees")
+    for invitee in found:
+        address = _address(invitee.name, invitee.email)
+        address.params["CUTYPE"] = "INDIVIDUAL"
+        address.params["ROLE"] = _ROLE[invitee.role]
+        address.params["PARTSTAT"] = _PARTSTAT[invitee.rsvp]
+        address.params["RSVP"] = "TRUE"
+        event.add("ATTENDEE", address)
+
+
+def _finish(cal: Calendar, events: list[Event], zones: dict[str, set[int]]) -> bytes:
+    """Add one RRULE VTIMEZONE per zone and the years it must cover, then the events."""
+    for tz_name, years in zones.items():
+        cal.add_component(vtimezone(tz_name, min(years), max(years)))
+    for event in events:
+        cal.add_component(event)
+    return serialize(cal)

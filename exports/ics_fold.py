@@ -1,0 +1,150 @@
+"""Serialising a calendar: clean text, CRLF, and folding that clients survive.
+
+RFC 5545 folds content lines at 75 octets. icalendar 7.3 already avoids
+folding between a backslash and the character it escapes, but it can still
+fold inside an escaped backslash pair (``\\\\``) and between a letter and its
+combining accent or the parts of an emoji. Google drops events whose escapes
+are split, and a split grapheme shows as garbage in some clients, so we fold
+every line again ourselves, keeping those units whole.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from icalendar import Calendar, vText
+
+LIMIT = 75  # octets per physical line, excluding CRLF
+_ZWJ = "\u200d"
+# Line and paragraph separators that some parsers (str.splitlines) treat as
+# line breaks: in text they become a real newline, which is then escaped.
+_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+
+
+def clean_text(value: str) -> str:
+    """The text as a calendar can carry it: one kind of newline, no control characters.
+
+    Control characters (other than tab and newline) cannot appear in an
+    iCalendar TEXT value at all; we drop them rather than let a parser choke.
+    """
+    for old, new in _LINE_BREAKS.items():
+        value = value.replace(old, new)
+    return "".join(
+        c for c in value if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs")
+    )
+
+
+class Text(vText):
+    """A TEXT value escaped exactly per RFC 5545 §3.3.11.
+
+    icalendar 7.3 first turns a literal ``\\N`` into a newline before escaping,
+    so a path like ``C:\\Nyheter`` would come back broken; we escape ourselves.
+    """
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        escaped = (
+            self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+        )
+        return escaped.encode(self.encoding)
+
+
+def clean_line(value: str) -> str:
+    """A single-line form of ``value``: for names, calendar names and mail headers."""
+    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+
+
+def clean_param(value: str) -> str:
+    """A name fit for a parameter value (CN): one line, and no backslash.
+
+    RFC 5545 has no escapes in parameters, yet parsers (icalendar among them)
+    read a backslash there as one: ``CN=x\\;ROLE=CHAIR`` loses its ROLE. A name
+    keeps its look with a full-width backslash instead.
+    """
+    return clean_line(value).replace("\\", "\uff3c")
+
+
+def _joins_previous(char: str, previous: str) -> bool:
+    """Whether ``char`` belongs to the same visible character as ``previous``."""
+    if previous == _ZWJ or char == _ZWJ:
+        return True
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Mc"):
+        return True
+    code = ord(char)
+    return (
+        0xFE00 <= code <= 0xFE0F  # variation selectors (emoji presentation)
+        or 0x1F3FB <= code <= 0x1F3FF  # skin-tone modifiers
+        or 0xE0020 <= code <= 0xE007F  # tag characters (flag sequences)
+    )
+
+
+def value_start(line: str) -> int:
+    """Index of the colon that ends the name and parameters (quotes may hold colons)."""
+    quoted = False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return i
+    return len(line)
+
+
+def _units(line: str) -> list[str]:
+    """Split a content line into units a fold must not cut.
+
+    A unit is an escape — ``^x`` (RFC 6868) among the parameters, ``\\x`` in
+    the value — or a base character with its combining marks and joiners.
+    """
+    units: list[str] = []
+    colon = value_start(line)
+    i = 0
+    while i < len(line):
+        char = line[i]
+        escape = "^" if i < colon else "\\"
+        if char == escape and i + 1 < len(line):
+            units.append(line[i : i + 2])
+            i += 2
+            continue
+        if units and _joins_previous(char, units[-1][-1]):
+            units[-1] += char
+        else:
+            units.append(char)
+        i += 1
+    return units
+
+
+def fold_line(line: str) -> str:
+    """Fold one unfolded content line into CRLF-separated physical lines."""
+    rows: list[str] = []
+    current, size = "", 0
+    for unit in _units(line):
+        width = len(unit.encode("utf-8"))
+        # A continuation line starts with a space, which counts towards the limit.
+        limit = LIMIT - 1 if rows else LIMIT
+        if current and size + width > limit:
+            rows.append(current)
+            current, size = "", 0
+            limit = LIMIT - 1
+        if width > limit:
+            # A unit longer than a whole line (a pathological run of combining
+            # marks): cut it between code points, which is still valid UTF-8.
+            for char in unit:
+                char_width = len(char.encode("utf-8"))
+                if current and size + char_width > limit:
+                    rows.append(current)
+                    current, size = "", 0
+                    limit = LIMIT - 1
+                current += char
+                size += char_width
+            continue
+        current += unit
+        size += width
+    rows.append(current)
+    return "\r\n ".join(rows)
+
+
+def serialize(cal: Calendar) -> bytes:
+    """The calendar as UTF-8 bytes with CRLF line ends and safe folding."""
+    lines = [fold_line(str(line)) for line in cal.content_lines()]
+    return ("\r\n".join(line for line in lines if line) + "\r\n").encode("utf-8")

@@ -1,0 +1,102 @@
+"""Mail drafts (.eml, RFC 5322 MIME) that any mail client opens and sends.
+
+Built with the standard library's ``email`` package so headers with å ä ö,
+commas or quotes in names are encoded correctly. ``X-Unsent: 1`` makes
+Outlook (and others that honour it) open the file as a draft to send rather
+than as a received message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+
+from exports.ics import invitees, organiser_for
+from exports.ics_fold import clean_line
+from exports.invite_text import agenda_lines, meeting_facts
+from exports.mail_headers import address_list
+from store.errors import QuorumError, ValidationError
+from store.i18n import t
+from store.records import Meeting, Network, Person
+
+__all__ = ["invite_mail", "invite_body"]
+
+
+def _address(name: str, email: str) -> Address:
+    # Address quotes and RFC 2047-encodes the display name; it must be one line.
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=clean_line(name), username=username, domain=domain)
+
+
+def invite_body(
+    meeting: Meeting, network: Network, people: dict[str, Person], organiser: Person, lang: str
+) -> str:
+    """The readable text of the invitation mail: greeting, facts, agenda, signature."""
+    lines = [
+        t("mail.greeting", lang=lang),
+        "",
+        t("mail.invite_intro", lang=lang, title=meeting.title, network=network.name),
+        "",
+        *meeting_facts(meeting, people, lang),
+    ]
+    if meeting.agenda:
+        lines += ["", t("ics.agenda", lang=lang), *agenda_lines(meeting, people, lang)]
+    if meeting.documents.strip():
+        lines += ["", t("ics.documents", lang=lang), meeting.documents.strip()]
+    lines += ["", t("mail.invite_rsvp", lang=lang), ""]
+    lines += [t("mail.signoff", lang=lang), organiser.name]
+    return "\n".join(lines) + "\n"
+
+
+def invite_mail(
+    meeting: Meeting,
+    network: Network,
+    people: dict[str, Person],
+    organiser: Person | None,
+    ics_bytes: bytes,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """The invitation as an .eml draft: text body plus the METHOD:REQUEST calendar part."""
+    lang = lang or meeting.language
+    if now.tzinfo is None:
+        raise ValidationError("error.naive_datetime", field="now")
+    sender = organiser or organiser_for(network, people, meeting)
+    if sender is None:
+        raise QuorumError("error.ics_no_organiser")
+    recipients = invitees(meeting, people)
+    if not recipients:
+        raise QuorumError("error.ics_no_attendees")
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = _address(sender.name, sender.email)
+    # set_raw: Python 3.11's own folding can turn a comma into an encoded word.
+    msg.set_raw("To", address_list([_address(r.name, r.email) for r in recipients]))
+    msg["Subject"] = clean_line(
+        t(
+            "mail.invite_subject",
+            lang=lang,
+            date=meeting.start.date().isoformat(),
+            network=network.name,
+            title=meeting.title,
+        )
+    )
+    msg["Date"] = format_datetime(now)
+    msg["X-Unsent"] = "1"
+    msg.set_content(invite_body(meeting, network, people, sender, lang))
+    # The calendar part is an alternative of the text, as Outlook and Google
+    # send it; base64 keeps its CRLF lines and folding byte for byte.
+    msg.add_alternative(
+        ics_bytes,
+        maintype="text",
+        subtype="calendar",
+        params={"method": "REQUEST", "charset": "utf-8"},
+    )
+    # A boundary from the content, not from random: the same draft twice is
+    # the same bytes (renderers are pure), and no part can contain its own hash.
+    digest = hashlib.sha256(msg.get_body(("plain",)).get_content().encode() + ics_bytes)
+    msg.set_boundary(f"quorum-{digest.hexdigest()[:32]}")
+    return msg.as_bytes()

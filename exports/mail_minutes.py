@@ -1,0 +1,93 @@
+"""The minutes as an e-mail draft (.eml) that opens in any mail client.
+
+To: every attendee who was there or sent their apologies (present, remote,
+excused) and has an e-mail address, plus the network's publication address.
+The body is the minutes as text and HTML alternatives; the minutes are also
+attached as .html and .md. ``X-Unsent: 1`` makes Outlook and Thunderbird open
+it as a draft ready to send.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, parseaddr
+
+from exports.context import DocContext
+from exports.filenames import document_filename
+from exports.mail_headers import address_list
+from exports.minutes import minutes_html, minutes_markdown, minutes_text
+from exports.text import one_line
+from store.records import Presence
+
+_TOLD = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED)
+
+
+def minutes_subject(ctx: DocContext) -> str:
+    kind = ctx.t("doc.subject_formal_minutes" if ctx.formal else "doc.subject_minutes")
+    return f"{ctx.meeting.day.isoformat()} {one_line(ctx.network.name)} – {kind}"
+
+
+def minutes_recipients(ctx: DocContext) -> list[Address]:
+    """Attendees told of the meeting's outcome, then the publication address; no duplicates."""
+    seen: set[str] = set()
+    result: list[Address] = []
+
+    def add(name: str, email: str) -> None:
+        if email and email.casefold() not in seen:
+            seen.add(email.casefold())
+            result.append(_address(one_line(name), email))
+
+    for a in ctx.meeting.attendance:
+        if a.presence not in _TOLD:
+            continue
+        if a.person_id is None:
+            add(a.guest_name, a.guest_email)
+        elif (person := ctx.people.get(a.person_id)) is not None:
+            add(person.name, person.email)
+    add(ctx.network.name, ctx.network.publication_email)
+    return result
+
+
+def _address(name: str, email: str) -> Address:
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=name, username=username, domain=domain)
+
+
+def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
+    """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
+    msg = EmailMessage(policy=SMTP)
+    name, addr = parseaddr(sender)
+    msg["From"] = _address(name, addr) if addr else sender
+    msg.set_raw("To", address_list(minutes_recipients(ctx)))
+    msg["Subject"] = minutes_subject(ctx)
+    msg["Date"] = format_datetime(now)
+    # Derived from the meeting and ``now`` (not random) so the draft is reproducible.
+    msg["Message-ID"] = f"<minutes.{now.strftime('%Y%m%dT%H%M%S')}.{ctx.meeting.uid}>"
+    msg["X-Unsent"] = "1"
+    html_doc = minutes_html(ctx)
+    msg.set_content(minutes_text(ctx), charset="utf-8")
+    msg.add_alternative(html_doc, subtype="html", charset="utf-8")
+    msg.add_attachment(
+        html_doc.encode("utf-8"),
+        maintype="text",
+        subtype="html",
+        filename=document_filename(ctx, "minutes", "html"),
+    )
+    msg.add_attachment(
+        minutes_markdown(ctx).encode("utf-8"),
+        maintype="text",
+        subtype="markdown",
+        filename=document_filename(ctx, "minutes", "md"),
+    )
+    # Fixed MIME boundaries keep the draft reproducible; "=_" never occurs in
+    # quoted-printable or base64 content, so the boundary cannot clash.
+    tag = hashlib.sha256(ctx.meeting.uid.encode()).hexdigest()[:16]
+    msg.set_boundary(f"=_quorum_{tag}_mixed")
+    for part in msg.walk():
+        if part.get_content_type() == "multipart/alternative":
+            part.set_boundary(f"=_quorum_{tag}_alt")
+    return msg.as_bytes(policy=SMTP)

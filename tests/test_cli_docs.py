@@ -1,0 +1,142 @@
+"""``quorum export minutes|agenda``, ``export mail minutes`` and ``send minutes`` on the demo."""
+
+from __future__ import annotations
+
+import json
+import socket
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from exports.privacy import emails_in, phones_in
+from store.records import SmtpSettings, replace
+from store.store import Store
+from tests.exports.html_checks import assert_self_contained
+from tui.cli import main
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    db = tmp_path / "demo.json"
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    return db
+
+
+def meeting_id(db: Path, status: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["list", "meetings", "--db", str(db), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    return str(next(r["id"] for r in rows if r["status"] == status))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_export_minutes_to_stdout(demo_db: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    held = meeting_id(demo_db, "drafted", capsys)
+    assert main(["export", "minutes", held, "--format", fmt, "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Gymnasienätverket Skogsbygden" in out
+    if fmt == "html":
+        assert_self_contained(out)
+
+
+def test_export_minutes_to_a_file_lists_personal_data(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    held = meeting_id(demo_db, "drafted", capsys)
+    target = tmp_path / "minnen.html"
+    code = main(["--lang", "sv", "export", "minutes", held, "--format", "html", "-o", str(target),
+                 "--db", str(demo_db)])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "personuppgifter" in err and "namn: Anders Bergfalk" in err
+    assert f"Skrev {target}." in err
+    assert_self_contained(target.read_text(encoding="utf-8"))
+
+
+def test_publish_leaves_out_contacts(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upcoming = meeting_id(demo_db, "invited", capsys)
+    assert main(["export", "agenda", upcoming, "--format", "txt", "--db", str(demo_db)]) == 0
+    assert emails_in(capsys.readouterr().out)  # the contact line has an address
+    assert main(["export", "agenda", upcoming, "--format", "txt", "--publish", "--db", str(demo_db)]) == 0
+    out = capsys.readouterr().out
+    assert emails_in(out) == [] and phones_in(out) == []
+
+
+def test_export_mail_minutes(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    held = meeting_id(demo_db, "drafted", capsys)
+    target = tmp_path / "minutes.eml"
+    assert main(["export", "mail", "minutes", held, "-o", str(target), "--db", str(demo_db)]) == 0
+    msg = message_from_bytes(target.read_bytes(), policy=default)
+    assert msg["Subject"].endswith("Gymnasienätverket Skogsbygden – minnesanteckningar")
+    assert "utbildning@example.se" in [a.addr_spec for a in msg["To"].addresses]
+    assert [p.get_filename() for p in msg.iter_attachments()][1].endswith(".md")
+
+
+def test_unknown_meeting_is_a_sentence(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "export", "minutes", "999", "--db", str(demo_db)]) == 1
+    assert "No meeting" in capsys.readouterr().err
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.envelopes: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+def test_send_minutes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    held = meeting_id(demo_db, "drafted", capsys)
+    assert main(["--lang", "en", "send", "minutes", held, "--db", str(demo_db)]) == 1
+    assert "has no settings for sending e-mail" in capsys.readouterr().err
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Store.open(demo_db) as store:
+        network = store.networks()[0]
+        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert main(["--lang", "en", "send", "minutes", held, "--db", str(demo_db)]) == 0
+    finally:
+        controller.stop()
+    captured = capsys.readouterr()
+    assert "Done:" in captured.err and "0 refused" in captured.err
+    assert "ok  utbildning@example.se" in captured.out
+    assert len(inbox.envelopes) == 1
+    received = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert received["X-Unsent"] is None
+    assert received["Subject"].endswith("– minutes")  # --lang en: the document follows
+
+
+def test_send_invite_records_it_as_sent(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upcoming = meeting_id(demo_db, "invited", capsys)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Store.open(demo_db) as store:
+        network = store.networks()[0]
+        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
+        before = store.meeting(upcoming)
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert main(["send", "invite", upcoming, "--db", str(demo_db)]) == 0
+    finally:
+        controller.stop()
+    received = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert "text/calendar" in [p.get_content_type() for p in received.walk()]
+    assert len(inbox.envelopes[0].rcpt_tos) == len(received["To"].addresses)
+    with Store.open(demo_db, readonly=True) as store:
+        after = store.meeting(upcoming)
+    assert after.sent_sequence == after.sequence >= before.sequence
+    assert not after.invite_outdated

@@ -1,0 +1,119 @@
+"""``quorum export invite|cancel|plan``, ``export mail invite`` and ``import reply``.
+
+Exporting an invite (or its mail draft) or a cancellation marks it sent: the
+meeting records the SEQUENCE it carried, so the next export knows whether
+anything changed. The file is written first and the meeting saved after, so
+a failed write never records an invite nobody got.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from store.errors import QuorumError
+from store.i18n import t
+from store.records import Meeting, MeetingStatus, Network, Person, replace
+from tui.cli import EXIT_ERROR, CliContext
+
+
+def _context(store: Any, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
+    meeting = store.find_meeting(meeting_text)
+    network = store.network(meeting.network_id)
+    people = {p.id: p for p in store.people()}
+    return meeting, network, people
+
+
+def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:
+    if path not in (None, "-"):
+        ctx.say(
+            "calendar.written",
+            path=path,
+            title=meeting.title,
+            date=meeting.day.isoformat(),
+            sequence=meeting.sequence,
+        )
+
+
+def _send_invite(args: argparse.Namespace, ctx: CliContext, as_mail: bool) -> int:
+    from exports.ics import invite, mark_sent
+    from exports.mail import invite_mail
+
+    now = datetime.now(UTC)
+    with ctx.open_store() as store:
+        meeting, network, people = _context(store, args.meeting)
+        if meeting.status is MeetingStatus.CANCELLED:
+            raise QuorumError("error.ics_invite_cancelled", title=meeting.title)
+        sent = mark_sent(meeting)
+        data = invite(sent, network, people, None, now, lang=args.lang)
+        if as_mail:
+            data = invite_mail(sent, network, people, None, data, now, lang=args.lang)
+        ctx.write_output(data, args.output)
+        store.save_meeting(sent)
+    _written(ctx, args.output, sent)
+    return 0
+
+
+def export_invite(args: argparse.Namespace, ctx: CliContext) -> int:
+    return _send_invite(args, ctx, as_mail=False)
+
+
+def export_mail_invite(args: argparse.Namespace, ctx: CliContext) -> int:
+    return _send_invite(args, ctx, as_mail=True)
+
+
+def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Cancel the meeting and write the METHOD:CANCEL that tells every invitee."""
+    from exports.ics import cancel, mark_sent
+
+    with ctx.open_store() as store:
+        meeting, network, people = _context(store, args.meeting)
+        cancelled = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
+        data = cancel(cancelled, network, people, None, datetime.now(UTC), lang=args.lang)
+        ctx.write_output(data, args.output)
+        store.save_meeting(cancelled)
+    _written(ctx, args.output, cancelled)
+    return 0
+
+
+def export_plan(args: argparse.Namespace, ctx: CliContext) -> int:
+    from exports.ics import year_plan
+
+    with ctx.open_store(readonly=True) as store:
+        network = store.find_network(args.network)
+        meetings = store.meetings(network.id)
+        people = {p.id: p for p in store.people()}
+    data = year_plan(network, meetings, people, None, args.year, datetime.now(UTC), lang=args.lang)
+    ctx.write_output(data, args.output)
+    if args.output not in (None, "-"):
+        count = sum(1 for m in meetings if m.start.year == args.year)
+        ctx.say("calendar.plan_written", path=args.output, count=count, year=args.year)
+    return 0
+
+
+def import_reply(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Apply each reply file on its own: one bad file is reported, the rest still count."""
+    from exports.ics_reply import apply_reply, find_meeting, parse_reply
+
+    failed = 0
+    with ctx.open_store() as store:
+        people = {p.id: p for p in store.people()}
+        for name in args.files:
+            path = Path(name).expanduser()
+            try:
+                try:
+                    data = path.read_bytes()
+                except OSError as err:
+                    raise QuorumError("cli.os_error", path=str(path), detail=err.strerror) from None
+                reply = parse_reply(data)
+                meeting = find_meeting(store.meetings(), reply)
+                updated, sentence = apply_reply(meeting, people, reply, lang=args.lang)
+            except QuorumError as err:
+                failed += 1
+                print(t("calendar.reply_failed", file=name, reason=err.sentence()), file=ctx.err)
+                continue
+            store.save_meeting(updated)
+            ctx.out.write(sentence + "\n")
+    return EXIT_ERROR if failed else 0

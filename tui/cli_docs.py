@@ -1,0 +1,141 @@
+"""``quorum export minutes|agenda``, ``export mail minutes`` and ``send minutes|invite``.
+
+Documents are in the meeting's language unless ``--lang`` is given. Before a
+document is written to a file, the personal data it contains is listed on
+stderr so the secretary can decide (``--publish`` leaves out e-mail
+addresses and phone numbers). Sending needs the network's SMTP settings; the
+password comes from the environment variable they name, or is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from exports.context import DocContext, build_context
+from store.errors import QuorumError
+from store.records import Meeting, Network, Person
+from tui.cli import EXIT_ERROR, CliContext
+
+
+def _context(store: Any, args: argparse.Namespace, publish: bool = False) -> DocContext:
+    meeting = store.find_meeting(args.meeting)
+    network = store.network(meeting.network_id)
+    return build_context(
+        meeting,
+        network,
+        store.people(),
+        store.organisations(),
+        store.meetings(network.id),
+        lang=args.lang or "",
+        redact_contacts=publish,
+    )
+
+
+def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
+    from exports.privacy import personal_data
+
+    findings = personal_data(doc)
+    if findings:
+        ctx.say("cli.personal_data", count=len(findings))
+        for finding in findings:
+            print(f"  {finding.describe(doc.lang)}", file=ctx.err)
+
+
+def _export(args: argparse.Namespace, ctx: CliContext, renderers: dict[str, Any]) -> int:
+    with ctx.open_store(readonly=True) as store:
+        doc = _context(store, args, publish=args.publish)
+    if args.output not in (None, "-"):
+        _list_personal_data(ctx, doc)
+    ctx.write_output(renderers[args.format](doc), args.output)
+    if args.output not in (None, "-"):
+        ctx.say("cli.document_written", path=args.output)
+    return 0
+
+
+def export_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from exports.minutes import minutes_html, minutes_markdown, minutes_text
+
+    return _export(args, ctx, {"md": minutes_markdown, "html": minutes_html, "txt": minutes_text})
+
+
+def export_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
+    from exports.agenda import notice_html, notice_markdown, notice_text
+
+    return _export(args, ctx, {"md": notice_markdown, "html": notice_html, "txt": notice_text})
+
+
+def _sender(network: Network, meeting: Meeting, people: dict[str, Person]) -> str:
+    """Who the minutes come from: the SMTP sender, else the secretary, chair or coordinator."""
+    from email.utils import formataddr
+
+    if network.smtp and network.smtp.sender:
+        return network.smtp.sender
+    for pid in (meeting.secretary_id, meeting.chair_id, network.coordinator_id):
+        if pid and pid in people:
+            return formataddr((people[pid].name, people[pid].email))
+    raise QuorumError("send.error_no_sender")
+
+
+def _minutes_mail(store: Any, args: argparse.Namespace) -> bytes:
+    from exports.mail_minutes import minutes_mail
+
+    doc = _context(store, args)
+    return minutes_mail(doc, _sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC))
+
+
+def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store(readonly=True) as store:
+        data = _minutes_mail(store, args)
+    ctx.write_output(data, args.output)
+    return 0
+
+
+def _send(ctx: CliContext, network: Network, data: bytes) -> int:
+    from tui.sending import password_from_env, send_message
+
+    settings = network.smtp
+    if settings is None:
+        raise QuorumError("send.no_smtp", network=network.name)
+    password = password_from_env(settings, os.environ)
+    if settings.user and password is None and sys.stdin.isatty():
+        password = getpass.getpass(f"{settings.user}@{settings.host}: ")
+    report = send_message(settings, password, data, progress=lambda line: print(line, file=ctx.err))
+    for address in report.accepted:
+        ctx.out.write(f"ok  {address}\n")
+    for address, answer in report.refused.items():
+        ctx.out.write(f"--  {address}  {answer}\n")
+    return EXIT_ERROR if report.refused else 0
+
+
+def send_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.open_store(readonly=True) as store:
+        meeting = store.find_meeting(args.meeting)
+        network = store.network(meeting.network_id)
+        data = _minutes_mail(store, args)
+    return _send(ctx, network, data)
+
+
+def send_invite(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Send the invite mail (the calendar exports' draft) and record it as sent."""
+    try:
+        from exports.ics import invite, mark_sent
+        from exports.mail import invite_mail
+    except ImportError:
+        ctx.say("cli.not_available", command="send invite")
+        return EXIT_ERROR
+    now = datetime.now(UTC)
+    with ctx.open_store() as store:
+        meeting = store.find_meeting(args.meeting)
+        network = store.network(meeting.network_id)
+        people = {p.id: p for p in store.people()}
+        sent = mark_sent(meeting)
+        ics = invite(sent, network, people, None, now, lang=args.lang)
+        data = invite_mail(sent, network, people, None, ics, now, lang=args.lang)
+        code = _send(ctx, network, data)
+        store.save_meeting(sent)  # recorded only once the server has taken it
+    return code
