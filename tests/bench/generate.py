@@ -210,6 +210,7 @@ class _Archive:
 
     def agenda(self, held: bool, day: date, people: list) -> tuple[AgendaItem, ...]:
         rng = self.rng
+        recent = day > TODAY - timedelta(days=365)
         items = []
         for position, (title, kind, minutes) in enumerate(AGENDA):
             topic = rng.choice(TOPICS)
@@ -230,7 +231,9 @@ class _Archive:
                             rng.choice(ACTIONS).format(topic=topic),
                             owner_id=rng.choice(people).id,
                             due=day + timedelta(weeks=rng.randint(2, 8)),
-                            status=ActionStatus.DONE if rng.random() < 0.7 else ActionStatus.OPEN,
+                            # Older ones were followed up; about a year's stay open.
+                            status=ActionStatus.OPEN if recent and rng.random() < 0.3
+                            else ActionStatus.DONE,
                         )
                         for _ in range(rng.randint(1, 2))
                     )
