@@ -420,7 +420,15 @@ class Database:
                     data.get(table, {}).pop(doc_id, None)
             self.tinydb.clear_cache()
             self._dirty = True
-            if self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
+
+    def checkpoint_if_due(self) -> None:
+        """Checkpoint once the journal has passed its size limit.
+
+        Separate from :meth:`commit` so the store can run it after releasing
+        its own lock: readers go on while the archive is rewritten.
+        """
+        with self._mutex:
+            if not self.readonly and self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
                 self.checkpoint()
 
     def _append_journal(self, line: bytes) -> None:

@@ -116,18 +116,27 @@ class Store:
             self._write([("put", table, record.id, doc)])
             self._docs[table][record.id] = doc
             self._cache[table][record.id] = record
+        self._fold_if_due()
 
     def _delete(self, table: str, record_id: str) -> None:
         with self._lock:
             self._write([("del", table, record_id, None)])
             self._docs[table].pop(record_id, None)
             self._cache[table].pop(record_id, None)
+        self._fold_if_due()
 
     def _write(self, ops: list[Op]) -> None:
         if self._pending is not None:
             self._pending.extend(ops)
         else:
             self.db.commit(ops)
+
+    def _fold_if_due(self) -> None:
+        # Called after the store lock is released: a checkpoint rewrites the
+        # whole archive (~70 ms at 1,000 meetings, ~400 ms at 5,000) and the
+        # UI thread's reads must not wait for it.
+        if self._pending is None:
+            self.db.checkpoint_if_due()
 
     def _new_id(self, table: str) -> str:
         with self._lock:
@@ -152,6 +161,7 @@ class Store:
                 self._pending = None
                 self._docs, self._cache = saved_docs, saved_cache
                 raise
+        self._fold_if_due()
 
     def _add(self, cls: type[R], fields: dict[str, Any]) -> R:
         table = _TABLE_OF[cls]

@@ -155,10 +155,13 @@ def measure_open(path: Path) -> dict[str, float]:
 
 
 class Ticker:
-    """Stands in for the UI thread's event loop: ticks every 1 ms, records the largest gap."""
+    """Stands in for the UI thread's event loop: ticks every 1 ms, records the largest
+    gap; with a ``probe`` (a store read) it also records the slowest probe."""
 
-    def __init__(self) -> None:
+    def __init__(self, probe: Callable[[], Any] | None = None) -> None:
         self.max_gap = 0.0
+        self.max_probe = 0.0
+        self.probe = probe
         self.running = True
 
     async def run(self) -> None:
@@ -167,6 +170,11 @@ class Ticker:
             await asyncio.sleep(0.001)
             now = time.perf_counter()
             self.max_gap = max(self.max_gap, now - last)
+            if self.probe is not None:
+                self.probe()
+                after = time.perf_counter()
+                self.max_probe = max(self.max_probe, after - now)
+                now = after
             last = now
 
 
@@ -192,8 +200,9 @@ async def _autosave(store: Any, saves: int, interval: float) -> dict[str, Any]:
 
         return fn
 
+    other = held[0].id
     saver = Saver()
-    ticker = Ticker()
+    ticker = Ticker(probe=lambda: store.meeting(other))  # the UI reading another record
     tick = asyncio.ensure_future(ticker.run())
     await asyncio.sleep(0.05)
     baseline = ticker.max_gap
@@ -213,6 +222,7 @@ async def _autosave(store: Any, saves: int, interval: float) -> dict[str, Any]:
         "max": max(durations),
         "count": len(durations),
         "block": ticker.max_gap,
+        "read": ticker.max_probe,
         "baseline_block": baseline,
         "checkpoints": checkpoints,
     }
@@ -365,6 +375,8 @@ def report(size: int, mb: float, r: dict[str, Any]) -> list[str]:
              f"(idle loop: {_ms(auto['baseline_block']):.1f} ms)",
              f"< {block_target:.0f} ms" if block_target else "",
              _ms(auto["block"]) < block_target if block_target else None),
+        _row("slowest store read on the UI thread during autosaves",
+             f"{_ms(auto['read']):.1f} ms"),
         _row("checkpoint (whole file, fsync)", f"{_ms(cp['median']):.0f} ms"),
         _row("longest UI block during checkpoints", f"{_ms(cp['block']):.1f} ms",
              f"< {block_target:.0f} ms" if block_target else "",
