@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
-from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 

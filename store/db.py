@@ -410,7 +410,9 @@ class Database:
             self._append_journal(line)
             # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
             # whole table on every call (O(archive) per keystroke save, ~2 ms at
-            # 5,000 meetings); the documents are the same either way.
+            # 5,000 meetings); the documents are the same either way. Reads go
+            # through the storage dict as well (documents()), never through a
+            # Table's query cache, so there is no cache to invalidate.
             data = self.tinydb.storage.read()  # type: ignore[attr-defined]
             for op, table, doc_id, doc in ops:
                 if op == "put":
@@ -418,7 +420,6 @@ class Database:
                     data.setdefault(table, {})[doc_id] = doc
                 else:
                     data.get(table, {}).pop(doc_id, None)
-            self.tinydb.clear_cache()
             self._dirty = True
 
     def checkpoint_if_due(self) -> None:

@@ -58,7 +58,7 @@ def _ms(seconds: float) -> float:
 
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _timed(fn: Callable[[], Any], repeat: int = 5) -> list[float]:
@@ -423,8 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="quorum-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    out = [f"Machine: {machine()}", f"Command: python -m tests.bench.run --sizes "
-           f"{args.sizes} --seed {args.seed}", ""]
+    command = f"python -m tests.bench.run --sizes {args.sizes} --seed {args.seed}"
+    out = [f"Machine: {machine()}", f"Command: {command}", ""]
     print("\n".join(out), flush=True)
     try:
         for size in sizes:

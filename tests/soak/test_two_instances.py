@@ -65,9 +65,8 @@ def run_rounds(path: Path, rounds: int, steps: int) -> dict[str, int]:
 
 def test_second_writer_is_refused_in_process(archive):
     path = archive(100)
-    with Store.open(path):
-        with pytest.raises(DatabaseLocked):
-            Store.open(path)
+    with Store.open(path), pytest.raises(DatabaseLocked):
+        Store.open(path)
 
 
 def test_two_instances_short(archive):
