@@ -113,7 +113,9 @@ class QuorumApp(App[int]):
         if self.store is not None:
             self.post_message(StoreLoaded(self.store))
         elif self._opener is not None:
-            self._open_store()
+            # Parsing a large archive holds the interpreter lock: paint the
+            # first screen ("Loading …") before it starts.
+            self.call_after_refresh(self._open_store)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open_store(self) -> None:
