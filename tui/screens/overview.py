@@ -41,6 +41,8 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
+        Binding("x", "export", "exportui.key_export_dialog", show=True),
+        Binding("R", "open_replies", "exportui.key_replies", show=True),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
     ]
 
@@ -152,6 +154,16 @@ class OverviewScreen(QuorumScreen):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None and getattr(self.app, "store", None) is not None:
+            from tui.screens.export import ExportScreen
+
+            self.app.push_screen(ExportScreen(meeting_id))
+
+    def action_open_replies(self) -> None:
+        self.app.action_open_replies()  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:
