@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -18,18 +17,12 @@ from email.utils import format_datetime
 from exports.ics import invitees, organiser_for
 from exports.ics_fold import clean_line
 from exports.invite_text import agenda_lines, meeting_facts
-from exports.mail_headers import address_list
+from exports.mail_headers import address_list, mail_address
 from store.errors import QuorumError, ValidationError
 from store.i18n import t
 from store.records import Meeting, Network, Person
 
 __all__ = ["invite_mail", "invite_body"]
-
-
-def _address(name: str, email: str) -> Address:
-    # Address quotes and RFC 2047-encodes the display name; it must be one line.
-    username, _, domain = email.rpartition("@")
-    return Address(display_name=clean_line(name), username=username, domain=domain)
 
 
 def invite_body(
@@ -72,9 +65,9 @@ def invite_mail(
     if not recipients:
         raise QuorumError("error.ics_no_attendees")
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = _address(sender.name, sender.email)
+    msg["From"] = mail_address(sender.name, sender.email)
     # set_raw: Python 3.11's own folding can turn a comma into an encoded word.
-    msg.set_raw("To", address_list([_address(r.name, r.email) for r in recipients]))
+    msg.set_raw("To", address_list([mail_address(r.name, r.email) for r in recipients]))
     msg["Subject"] = clean_line(
         t(
             "mail.invite_subject",

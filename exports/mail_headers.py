@@ -12,6 +12,12 @@ from email.header import Header
 from email.headerregistry import Address
 
 
+def mail_address(name: str, email: str) -> Address:
+    """An address with a one-line display name (a newline would start a header)."""
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=" ".join(name.split()), username=username, domain=domain)
+
+
 def _name_words(name: str) -> list[str]:
     """A display name as header words: atoms, one quoted string, or encoded words.
 

@@ -18,7 +18,7 @@ from email.utils import format_datetime, parseaddr
 
 from exports.context import DocContext
 from exports.filenames import document_filename
-from exports.mail_headers import address_list
+from exports.mail_headers import address_list, mail_address
 from exports.minutes import minutes_html, minutes_markdown, minutes_text
 from exports.text import one_line
 from store.records import Presence
@@ -39,7 +39,7 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
     def add(name: str, email: str) -> None:
         if email and email.casefold() not in seen:
             seen.add(email.casefold())
-            result.append(_address(one_line(name), email))
+            result.append(mail_address(one_line(name), email))
 
     for a in ctx.meeting.attendance:
         if a.presence not in _TOLD:
@@ -52,16 +52,11 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
     return result
 
 
-def _address(name: str, email: str) -> Address:
-    username, _, domain = email.rpartition("@")
-    return Address(display_name=name, username=username, domain=domain)
-
-
 def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
     """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
     msg = EmailMessage(policy=SMTP)
     name, addr = parseaddr(sender)
-    msg["From"] = _address(name, addr) if addr else sender
+    msg["From"] = mail_address(name, addr) if addr else sender
     msg.set_raw("To", address_list(minutes_recipients(ctx)))
     msg["Subject"] = minutes_subject(ctx)
     msg["Date"] = format_datetime(now)

@@ -29,20 +29,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import json
 import os
-import shutil
 import socket
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
 from store.migrations import CURRENT_SCHEMA, migrate
@@ -70,6 +69,28 @@ class MemoryJournalStorage(Storage):
         self.data = data
 
 
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a large, acyclic heap is built.
+
+    Parsing an archive allocates millions of dicts and lists; each few hundred
+    start a collection that walks them all again (31 MB loaded in 150 ms with
+    collections, 80 ms without). Afterwards the loaded objects are frozen
+    (``gc.freeze``) so later full collections skip them: a full collection
+    over a 1,000-meeting archive otherwise stalls every thread for ~60 ms,
+    typing included. JSON data has no cycles; reference counting still frees
+    a replaced document at once.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows has no directory fsync; MoveFileEx is durable enough there.
@@ -80,13 +101,34 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+def _dump_chunks(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """``orjson.dumps(data)``, byte for byte, one document at a time.
+
+    orjson holds the interpreter lock for the whole of a call: one call on a
+    1,000-meeting archive (31 MB) froze the UI thread for ~25 ms, on 5,000
+    meetings for over 100 ms. Between per-document calls the UI thread runs.
+    """
+    yield b"{"
+    for t_index, (table, docs) in enumerate(data.items()):
+        yield (b"," if t_index else b"") + orjson.dumps(table) + b":{"
+        first = True
+        for doc_id, doc in docs.items():
+            yield (b"" if first else b",") + orjson.dumps(doc_id) + b":" + orjson.dumps(doc)
+            first = False
+        yield b"}"
+    yield b"}"
+
+
+def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
     """Write ``payload`` to ``path`` so that readers see the old or the new bytes."""
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            if isinstance(payload, bytes):
+                fh.write(payload)
+            else:
+                fh.writelines(payload)
             fh.flush()
             os.fsync(fh.fileno())
         _replace(tmp, path)
@@ -264,8 +306,9 @@ class Database:
     def _load(self) -> None:
         if not self.readonly:
             self._clean_temp_files()
-        data = self._read_main()
-        data = self._replay_journal(data)
+        with quiet_gc():
+            data = self._read_main()
+            data = self._replay_journal(data)
         self.tinydb = TinyDB(storage=MemoryJournalStorage, data=data)
         if self.readonly:
             return
@@ -364,18 +407,28 @@ class Database:
         line = _encode_line(orjson.dumps([list(op) for op in ops]))
         with self._mutex:
             self._append_journal(line)
+            # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
+            # whole table on every call (O(archive) per keystroke save, ~2 ms at
+            # 5,000 meetings); the documents are the same either way. Reads go
+            # through the storage dict as well (documents()), never through a
+            # Table's query cache, so there is no cache to invalidate.
+            data = self.tinydb.storage.read()  # type: ignore[attr-defined]
             for op, table, doc_id, doc in ops:
-                tbl = self.tinydb.table(table, cache_size=0)
                 if op == "put":
                     assert doc is not None
-                    if tbl.contains(doc_id=int(doc_id)):
-                        tbl.remove(doc_ids=[int(doc_id)])
-                    tbl.insert(Document(doc, doc_id=int(doc_id)))
+                    data.setdefault(table, {})[doc_id] = doc
                 else:
-                    if tbl.contains(doc_id=int(doc_id)):
-                        tbl.remove(doc_ids=[int(doc_id)])
+                    data.get(table, {}).pop(doc_id, None)
             self._dirty = True
-            if self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
+
+    def checkpoint_if_due(self) -> None:
+        """Checkpoint once the journal has passed its size limit.
+
+        Separate from :meth:`commit` so the store can run it after releasing
+        its own lock: readers go on while the archive is rewritten.
+        """
+        with self._mutex:
+            if not self.readonly and self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
                 self.checkpoint()
 
     def _append_journal(self, line: bytes) -> None:
@@ -413,7 +466,7 @@ class Database:
                 "generation": self.generation,
                 "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             }
-            atomic_write(self.path, orjson.dumps(data))
+            atomic_write(self.path, _dump_chunks(data))
             # The journal's generation is now old: replay would skip it anyway;
             # removing it just saves the next start from reading it.
             with contextlib.suppress(FileNotFoundError):
@@ -451,6 +504,7 @@ class Database:
 __all__ = [
     "Database",
     "atomic_write",
+    "quiet_gc",
     "backups",
     "restore_newest_backup",
     "TABLES",

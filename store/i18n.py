@@ -60,7 +60,7 @@ def language_from_environment() -> str:
     return "sv" if loc.lower().startswith("sv") else "en"
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """Translate ``key`` into ``lang`` (default: the current language)."""
     cats = _load()
     text = cats.get(lang or _current, {}).get(key) or cats["en"].get(key) or key

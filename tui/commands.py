@@ -33,13 +33,13 @@ def screen_commands(app: Any, screen: Screen[Any]) -> Iterable[SystemCommand]:
             continue
         if binding.action in ("help", "quit", "command_palette"):
             continue
-        seen.add(binding.action)
+        seen.add(binding.action.removeprefix("app."))
         node = active.node
 
         def run(node: Any = node, action: str = binding.action) -> None:
             app.call_later(node.run_action, action)
 
-        yield SystemCommand(binding.description, t("cmd.key_help", key=binding.key_display or binding.key), run)
+        yield SystemCommand(binding.description, t("cmd.key_help").format(key=binding.key_display or binding.key), run)
     extra = getattr(screen, "palette_commands", None)
     if extra is not None:
         yield from extra()

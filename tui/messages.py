@@ -30,3 +30,11 @@ class DataChanged(Message):
 class SaveFinished(Message):
     key: str
     error: BaseException | None
+
+
+@dataclass
+class Announce(Message):
+    """A notification from a background thread (thread-safe, never blocks)."""
+
+    text: str
+    severity: str = "information"

@@ -49,11 +49,9 @@ SV = {
     "exportui.written": "Sparade {path}",
     "exportui.written_redacted": "Sparade {path} utan e-postadresser och telefonnummer",
     "exportui.confirm_overwrite": "{path} finns redan. Vill du skriva över den?",
-    "exportui.yes_overwrite": "Skriv över",
     "exportui.confirm_cancel": (
         "Avbokningen ställer in {title} {date} och meddelar alla inbjudna. Fortsätta?"
     ),
-    "exportui.yes_cancel": "Ställ in mötet",
     "exportui.cancel": "Avbryt",
     # personal data step
     "exportui.pd_intro": "Dokumentet innehåller {count} personuppgifter:",
@@ -143,11 +141,9 @@ EN = {
     "exportui.written": "Saved {path}",
     "exportui.written_redacted": "Saved {path} without e-mail addresses and phone numbers",
     "exportui.confirm_overwrite": "{path} already exists. Overwrite it?",
-    "exportui.yes_overwrite": "Overwrite",
     "exportui.confirm_cancel": (
         "The cancellation cancels {title} {date} and tells every invitee. Go on?"
     ),
-    "exportui.yes_cancel": "Cancel the meeting",
     "exportui.cancel": "Cancel",
     # personal data step
     "exportui.pd_intro": "The document contains {count} pieces of personal data:",

@@ -16,7 +16,6 @@ from store.records import (
     Formality,
     Meeting,
     MeetingStatus,
-    Presence,
     replace,
 )
 from tests.exports.conftest_docs import (

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from store.db import backups
-from store.errors import DatabaseLocked, DatabaseUnreadable, NotFound, ReadOnly, ValidationError
+from store.errors import DatabaseUnreadable, NotFound, ReadOnly, ValidationError
 from store.records import AgendaItem, Membership, replace
 from store.store import Store
 

@@ -78,3 +78,16 @@ async def test_unreadable_database_shows_what_is_wrong(db_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_enter_opens_the_highlighted_meeting(demo_store):
+    from tui.screens.meeting import MeetingScreen
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        upcoming = [m for m in demo_store.meetings("1") if m.end >= DEMO_NOW]
+        assert app.screen.meeting_id == upcoming[1].id

@@ -25,6 +25,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -43,7 +44,8 @@ from tui.export_kinds import (
     prepare,
 )
 from tui.screens.base import QuorumScreen
-from tui.screens.export_dialogs import ConfirmDialog, PersonalDataDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.export_dialogs import PersonalDataDialog
 
 
 def target_path(text: str) -> Path:
@@ -60,6 +62,15 @@ def write_file(path: Path, data: bytes) -> None:
         raise QuorumError(
             "exportui.write_failed", path=str(path), detail=err.strerror or str(err)
         ) from None
+
+
+SENT_FIELDS = ("status", "sequence", "sent_sequence", "sent_fingerprint")
+
+
+def save_sent(screen: QuorumScreen, sent: Meeting) -> None:
+    """Save what sending an invite changes, and only that (the meeting screen may hold edits)."""
+    fields = {f: getattr(sent, f) for f in SENT_FIELDS}
+    screen.app.patch_meeting(sent.id, "sent", **fields)  # type: ignore[attr-defined]
 
 
 async def ask_personal_data(screen: QuorumScreen, meeting: Meeting) -> bool | None:
@@ -181,17 +192,19 @@ class ExportScreen(QuorumScreen):
     # -- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None shows the key greyed out; False hides it (send is only for mail kinds).
         if action == "export":
-            return self.prepared is not None and not self._busy
+            return True if self.prepared is not None and not self._busy else None
         if action == "send":
-            network = self.store.network(self.meeting.network_id) if self.meeting else None
-            if self.kind.mail is None or network is None or network.smtp is None:
+            if self.kind.mail is None:
                 return False
-            return self.prepared is not None
+            network = self.store.network(self.meeting.network_id) if self.meeting else None
+            ready = network is not None and network.smtp is not None and self.prepared is not None
+            return True if ready else None
         return True
 
     def action_close(self) -> None:
-        self.dismiss()
+        self.dismiss(self.meeting)  # the caller refreshes what sending changed
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -225,15 +238,11 @@ class ExportScreen(QuorumScreen):
         if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
             question = t("exportui.confirm_cancel", title=self.meeting.title,
                          date=self.meeting.day.isoformat())
-            if not await self.app.push_screen_wait(
-                ConfirmDialog(question, t("exportui.yes_cancel"))
-            ):
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
                 return
         if path.exists():
             question = t("exportui.confirm_overwrite", path=str(path))
-            if not await self.app.push_screen_wait(
-                ConfirmDialog(question, t("exportui.yes_overwrite"))
-            ):
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
                 return
         self._busy = True
         self.refresh_bindings()
@@ -254,7 +263,7 @@ class ExportScreen(QuorumScreen):
         self.notify(t(key, path=str(message.path)), timeout=8)
         if message.prepared.sent is not None:
             self.meeting = message.prepared.sent
-            self.app.save_meeting(message.prepared.sent)  # type: ignore[attr-defined]
+            save_sent(self, message.prepared.sent)
             self._refresh_preview()
         self.refresh_bindings()
 

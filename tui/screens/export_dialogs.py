@@ -1,4 +1,4 @@
-"""Small questions the export asks: overwrite a file? which personal data to publish?"""
+"""The export's question before publishing: which personal data may the copy keep?"""
 
 from __future__ import annotations
 
@@ -21,34 +21,6 @@ _DIALOG_CSS = """
 {cls} .buttons {{ height: auto; width: 100%; align-horizontal: right; }}
 {cls} Button {{ margin-left: 1; min-width: 10; }}
 """
-
-
-class ConfirmDialog(QuorumModal[bool]):
-    """Yes or no. ``escape`` and the cancel button answer no; nothing is changed on no."""
-
-    BINDINGS = [Binding("escape", "cancel", "exportui.cancel")]
-    DEFAULT_CSS = _DIALOG_CSS.format(cls="ConfirmDialog")
-
-    def __init__(self, question: str, yes: str) -> None:
-        super().__init__()
-        self._question = question
-        self._yes = yes
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(Text(self._question), classes="question")
-            with Horizontal(classes="buttons"):
-                yield Button(self._yes, id="yes", variant="warning")
-                yield Button(t("exportui.cancel"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe answer is the default
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 class PersonalDataDialog(QuorumModal[str | None]):

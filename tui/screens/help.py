@@ -49,6 +49,10 @@ class HelpScreen(QuorumModal[None]):
 
     def _text(self) -> str:
         lines = [f"# {t('help.title')}", "", t("help.intro"), ""]
+        # A screen with modes explains them itself (e.g. live minutes: notes vs commands).
+        screen_help = getattr(self.below, "help_text", None)
+        if screen_help is not None:
+            lines += [screen_help(), ""]
         screen_rows = self._rows(self.below, shown_only=False)
         app_rows = self._rows(self.app, shown_only=False)
         focused = self.below.focused

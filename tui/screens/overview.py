@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
@@ -39,11 +40,21 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 
 
 class OverviewScreen(QuorumScreen):
+    # The meetings are what a user opens; the network list is one tab away.
+    AUTO_FOCUS = "#meetings"
+
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
+        Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
         Binding("x", "export", "exportui.key_export_dialog", show=True),
-        Binding("R", "open_replies", "exportui.key_replies", show=True),
+        Binding("R", "open_replies", "exportui.key_replies", show=False),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
+        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
+        Binding("i", "open_attendees", "rui.key_invitees", show=True),
+        Binding("r", "app.open_roster", "cmd.roster", show=True),
+        Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
+        Binding("e", "edit_network", "overview.key_edit_network", show=False),
+        Binding("L", "open_live", "live.title", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -89,6 +100,31 @@ class OverviewScreen(QuorumScreen):
     def store_ready(self, store: Any) -> None:
         self._store = store
         self.refresh_data()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """A meeting left live (closed or killed mid-meeting): offer to carry on, once."""
+        from store.live import is_live
+        from tui.screens.resume import ResumeDialog
+
+        if getattr(self.app, "resume_offered", False):
+            return
+        self.app.resume_offered = True  # type: ignore[attr-defined]
+        running = [m for m in self.store.meetings() if is_live(m)]
+        if not running:
+            return
+        meeting = running[-1]
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.open_live(meeting.id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ResumeDialog(meeting), answer)
+
+    def action_open_live(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.open_live(meeting_id)  # type: ignore[attr-defined]
 
     def refresh_data(self) -> None:
         networks = self.store.networks()
@@ -147,6 +183,9 @@ class OverviewScreen(QuorumScreen):
             return None
         return self._meeting_rows[table.cursor_row]
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#meetings", DataTable).focus()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_meeting()
 
@@ -165,6 +204,56 @@ class OverviewScreen(QuorumScreen):
     def action_open_replies(self) -> None:
         self.app.action_open_replies()  # type: ignore[attr-defined]
 
+    def action_open_attendees(self) -> None:
+        from tui.screens.attendees import AttendeesScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(AttendeesScreen(meeting_id))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        network_id = self.selected_network_id()
+        if network_id is None or getattr(self.app, "store", None) is None:
+            return
+
+        def open_representation() -> None:
+            from tui.screens.representation import RepresentationScreen
+
+            year = self.app.clock().year  # type: ignore[attr-defined]
+            self.app.push_screen(RepresentationScreen(str(network_id), year))
+
+        yield SystemCommand(
+            t("rui.key_representation"), t("rui.representation_help"), open_representation
+        )
+
     def on_screen_resume(self) -> None:
         if getattr(self.app, "store", None) is not None:
             self.refresh_data()
+
+    def action_new_network(self) -> None:
+        self.app.open_network(None)  # type: ignore[attr-defined]
+
+    def action_edit_network(self) -> None:
+        network_id = self.selected_network_id()
+        if network_id is not None:
+            self.app.open_network(network_id)  # type: ignore[attr-defined]
+
+    def action_new_meeting(self) -> None:
+        from tui.screens.new_meeting import NewMeetingDialog
+
+        network_id = self.selected_network_id()
+        if network_id is None:
+            self.notify(t("new.no_network"), severity="warning")
+            return
+
+        def created(meeting_id: str | None) -> None:
+            if meeting_id is not None:
+                self.refresh_data()
+                self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(NewMeetingDialog(network_id), created)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
+            return None
+        return True

@@ -78,7 +78,7 @@ class RepliesScreen(QuorumScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "import":
-            return not self._busy
+            return None if self._busy else True
         return True
 
     def action_import(self) -> None:
@@ -102,7 +102,10 @@ class RepliesScreen(QuorumScreen):
     def on_replies_screen_imported(self, message: Imported) -> None:
         self._busy = False
         for meeting in message.changed.values():
-            self.app.save_meeting(meeting)  # type: ignore[attr-defined]
+            # Only the answers: nothing else of the meeting is touched.
+            self.app.patch_meeting(  # type: ignore[attr-defined]
+                meeting.id, "replies", attendance=meeting.attendance
+            )
         self.query_one("#report", Static).update(outcome_text(message.outcomes))
         applied = sum(1 for o in message.outcomes if o.applied)
         refused = len(message.outcomes) - applied

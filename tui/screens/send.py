@@ -33,6 +33,7 @@ from store.i18n import current_language, t
 from store.records import Meeting, SmtpSettings
 from tui.export_kinds import Prepared, kind, prepare
 from tui.screens.base import QuorumScreen
+from tui.screens.export import save_sent
 from tui.sending import SendReport, password_from_env, send_message
 
 _KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
@@ -146,7 +147,7 @@ class SendScreen(QuorumScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send":
-            return self.prepared is not None and self._state == "ready"
+            return True if self.prepared is not None and self._state == "ready" else None
         return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -201,7 +202,7 @@ class SendScreen(QuorumScreen):
         assert self.prepared is not None
         if self.prepared.sent is not None and message.report.accepted:
             self._saved = self.prepared.sent
-            self.app.save_meeting(self._saved)  # type: ignore[attr-defined]
+            save_sent(self, self._saved)
         self.refresh_bindings()
 
     def action_close(self) -> None:

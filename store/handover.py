@@ -1,0 +1,162 @@
+"""Hand-over: when a meeting ends, the next meeting of the network is made ready.
+
+The next meeting gets a host and a secretary (its own if set, else the
+rotation's: the secretary is the host of the meeting after), a date (an
+existing next meeting keeps its own; without one, a meeting is created on the
+next proposed date of the year plan), and an agenda started from the
+network's template with the open action items listed in the follow-up item
+("Uppföljning av åtgärder") and the deferred items carried in.
+
+Running it twice changes nothing the second time: the open action items are a
+block of the follow-up item's description that is replaced, not appended,
+and deferred items already carried are recognised by their origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from store.i18n import t
+from store.planning import (
+    Handover,
+    assign_hosts,
+    create_meetings,
+    handover_agenda,
+    next_meeting_handover,
+    propose_dates,
+    rotation_order,
+)
+from store.records import (
+    ActionItem,
+    AgendaItem,
+    ItemKind,
+    Meeting,
+    Network,
+    Organisation,
+    Person,
+    new_item_id,
+    replace,
+)
+from store.templates import standard_template
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+__all__ = ["apply_handover", "followup_block", "with_followup"]
+
+
+def _headings() -> set[str]:
+    """The first line of the open-actions block, in either language, so a
+    second hand-over finds and replaces it."""
+    return {t("handover.open_heading", lang=lang) for lang in ("sv", "en")}
+
+
+def followup_block(
+    open_actions: Sequence[tuple[Meeting, AgendaItem, ActionItem]],
+    people: Iterable[Person],
+    lang: str,
+) -> str:
+    """The open action items as lines for the follow-up item's description."""
+    names = {p.id: p.name for p in people}
+    lines = [t("handover.open_heading", lang=lang)]
+    if not open_actions:
+        lines.append(t("handover.open_none", lang=lang))
+    for m, _item, a in open_actions:
+        owner = names.get(a.owner_id or "", "") or a.owner_name or t("handover.no_owner", lang=lang)
+        due = a.due.isoformat() if a.due else t("handover.no_due", lang=lang)
+        lines.append(
+            t("handover.open_line", lang=lang, text=a.text, owner=owner, due=due,
+              origin=m.day.isoformat())
+        )
+    return "\n".join(lines)
+
+
+def _replace_block(description: str, block: str) -> str:
+    """``description`` with its open-actions block (if any) replaced by ``block``."""
+    kept: list[str] = []
+    headings = _headings()
+    for line in description.splitlines():
+        if line.strip() in headings:
+            break  # the old block runs to the end: it is always written last
+        kept.append(line)
+    base = "\n".join(kept).strip()
+    return f"{base}\n\n{block}" if base else block
+
+
+def with_followup(
+    agenda: tuple[AgendaItem, ...], block: str, lang: str
+) -> tuple[AgendaItem, ...]:
+    """``agenda`` with ``block`` in its follow-up item; one is added first if
+    the agenda has none."""
+    items = list(agenda)
+    if not any(i.followup for i in items):
+        title = next(i.title for i in standard_template(lang).items if i.followup)
+        items.insert(0, AgendaItem(new_item_id(), title, ItemKind.STANDING, followup=True))
+    return tuple(
+        replace(i, description=_replace_block(i.description, block)) if i.followup else i
+        for i in items
+    )
+
+
+def _next_date_fields(
+    network: Network,
+    meetings: Sequence[Meeting],
+    held: Meeting,
+    organisations: Sequence[Organisation],
+    people: Sequence[Person],
+    today: date,
+) -> dict[str, Any] | None:
+    """The fields of a new meeting on the first proposed date after ``held``."""
+    for year in (held.day.year, held.day.year + 1):
+        later = [
+            p
+            for p in propose_dates(network, year, meetings, today=max(today, held.day))
+            if p.day > held.day
+        ]
+        if later:
+            plan = assign_hosts(later[:1], network, organisations, meetings)
+            return create_meetings(plan, network, organisations, people)[0]
+    return None
+
+
+def _rotation_host(
+    network: Network, organisations: Sequence[Organisation], meetings: Sequence[Meeting]
+) -> str | None:
+    order = rotation_order(network, organisations, meetings)
+    return order[0][0] if order else None
+
+
+def apply_handover(store: Store, held_meeting: Meeting, today: date) -> Meeting | None:
+    """Make the meeting after ``held_meeting`` ready, in one batch; return it
+    (None when the network has no next meeting and no free date is left)."""
+    network = store.network(held_meeting.network_id)
+    organisations = store.organisations()
+    people = store.people()
+    with store.batch():
+        meetings = [m for m in store.meetings(network.id) if m.id != held_meeting.id]
+        meetings.append(held_meeting)
+        handover = next_meeting_handover(network, meetings, held_meeting, people)
+        nxt = handover.next_meeting
+        if nxt is None:
+            fields = _next_date_fields(network, meetings, held_meeting, organisations, people,
+                                       today)
+            if fields is None:
+                return None
+            nxt = store.add_meeting(**fields)
+            handover = Handover(nxt, nxt.host_org_id, nxt.secretary_id, handover.open_actions,
+                                handover.deferred_items)
+        host = handover.host_org_id or _rotation_host(network, organisations, meetings)
+        agenda = handover_agenda(network, handover)
+        agenda = with_followup(agenda, followup_block(handover.open_actions, people,
+                                                      nxt.language), nxt.language)
+        ready = replace(
+            nxt,
+            host_org_id=nxt.host_org_id or host,
+            secretary_id=nxt.secretary_id or handover.secretary_id,
+            agenda=agenda,
+        )
+        if ready != nxt:
+            store.save_meeting(ready)
+    return ready

@@ -1,0 +1,73 @@
+"""A new meeting's date and fields come from the network's defaults."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from store.holidays import holiday_name
+from store.new_meeting import draft_meeting, next_free_date, template_choices
+from store.records import Blackout, MeetingRole, Membership, Person, Role, Meeting, MeetingStatus, Network, Template, TemplateItem, replace
+from store.templates import standard_template
+
+NET = Network(id="1", name="Nätverket", weekday=4, start_time=time(9, 30), length_minutes=120,
+              default_place="Stadshuset", default_link="https://meet.example.se/n")
+
+
+PEOPLE = [
+    Person("1", "Sofia Ekström", "sofia@example.se", memberships=(Membership("1"),)),
+    Person("2", "Anders Bergfalk", "anders@example.se", memberships=(Membership("1", Role.CHAIR),)),
+    Person("3", "Nora Vik", "nora@example.se", memberships=(Membership("1", Role.GUEST),)),
+    Person("4", "Ulf Norén", "ulf@example.se", memberships=(Membership("2"),)),
+]
+
+
+def meeting_on(day: date, status=MeetingStatus.PLANNED) -> Meeting:
+    start = datetime(day.year, day.month, day.day, 9, tzinfo=NET.zone)
+    return Meeting(id=day.isoformat(), network_id="1", title="T", start=start,
+                   end=start + timedelta(hours=1), status=status)
+
+
+def test_the_next_friday_after_today_when_there_are_no_meetings():
+    assert next_free_date(NET, [], date(2027, 3, 9)) == date(2027, 3, 12)
+    # Today itself counts when it is the weekday.
+    assert next_free_date(NET, [], date(2027, 3, 12)) == date(2027, 3, 12)
+
+
+def test_after_the_last_meeting_skipping_taken_days_but_not_cancelled_ones():
+    meetings = [meeting_on(date(2027, 3, 12)), meeting_on(date(2027, 4, 2))]
+    assert next_free_date(NET, meetings, date(2027, 3, 1)) == date(2027, 4, 9)
+    only_cancelled = [meeting_on(date(2027, 3, 12), MeetingStatus.CANCELLED)]
+    assert next_free_date(NET, only_cancelled, date(2027, 3, 9)) == date(2027, 3, 12)
+
+
+def test_holidays_and_blackouts_are_skipped():
+    # Långfredagen 2027 is 26 March.
+    assert holiday_name(date(2027, 3, 26)) == "Långfredagen"
+    assert next_free_date(NET, [], date(2027, 3, 23)) == date(2027, 4, 2)
+    summer = replace(NET, blackouts=(Blackout(date(2027, 6, 14), date(2027, 8, 15), "sommar"),))
+    assert next_free_date(summer, [], date(2027, 6, 10)) == date(2027, 6, 11)
+    assert next_free_date(summer, [], date(2027, 6, 12)) == date(2027, 8, 20)
+
+
+def test_holiday_names_include_the_eves_in_both_languages():
+    assert holiday_name(date(2027, 12, 24)) == "Julafton"
+    assert holiday_name(date(2027, 6, 25), "en") == "Midsummer Eve"
+    assert holiday_name(date(2027, 12, 25), "en") == "Christmas Day"
+    assert holiday_name(date(2027, 3, 12)) is None
+
+
+def test_draft_takes_time_place_and_template_from_the_network():
+    fields = draft_meeting(NET, [], date(2027, 3, 12), standard_template("en"), PEOPLE)
+    meeting = Meeting(id="9", **fields)
+    assert (f"{meeting.start:%H:%M}", f"{meeting.end:%H:%M}") == ("09:30", "11:30")
+    assert meeting.place == "Stadshuset" and meeting.online_link == NET.default_link
+    assert meeting.title == "Nätverksträff" and meeting.language == "sv"
+    assert meeting.agenda[0].title == "Opening of the meeting"
+    assert [a.person_id for a in meeting.attendance] == ["1", "2"]
+    assert meeting.chair_id == "2" and meeting.attendance[1].role == MeetingRole.CHAIR
+
+
+def test_saved_templates_are_offered_after_the_standard_ones():
+    own = Template("Kort", (TemplateItem("Bara en punkt"),))
+    choices = template_choices(replace(NET, templates=(own,)))
+    assert len(choices) == 3 and choices[2][1] == own

@@ -1,0 +1,259 @@
+"""One meeting: its status at a glance, the agenda, the details, the invitees.
+
+The screen keeps the meeting in memory. Each part edits some fields and the
+screen saves only those fields on the saver thread, applied to the stored
+meeting (so the agenda editor and the attendees pane never overwrite each
+other's work). Other panes call :meth:`MeetingScreen.patch` to do the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.markup import escape
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
+
+from store.errors import NotFound
+from store.i18n import t
+from store.readiness import missing_for_invite
+from store.records import Meeting, MeetingStatus, replace
+from store.templates import template_from_agenda
+from tui.screens.base import QuorumScreen
+from tui.screens.dialogs import ConfirmDialog, PromptDialog
+from tui.widgets.agenda_editor import AgendaEditor
+from tui.widgets.attendees import ATTENDANCE_FIELDS, AttendeesPane
+from tui.widgets.meeting_details import MeetingDetails
+
+_TABS = ("agenda", "details", "attendees")
+# Keys that are plain letters or digits: never while the user types in a field.
+_LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
+
+
+def status_line(meeting: Meeting) -> str:
+    """Status · whether the sent invite is out of date · what the invite lacks (markup)."""
+    parts = ["[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"]
+    if meeting.sent_sequence is None:
+        parts.append(escape(t("meeting.invite_not_sent")))
+    elif meeting.invite_outdated:
+        parts.append("[b $warning]" + escape(t("meeting.invite_outdated")) + "[/]")
+    else:
+        parts.append(escape(t("meeting.invite_current")))
+    gaps = missing_for_invite(meeting)
+    if gaps:
+        listed = ", ".join(t(f"ready.{g.value}") for g in gaps)
+        parts.append("[$warning]" + escape(t("ready.missing", gaps=listed)) + "[/]")
+    elif meeting.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
+        parts.append(escape(t("ready.ok")))
+    return " · ".join(parts)
+
+
+class MeetingScreen(QuorumScreen):
+    BINDINGS = [
+        Binding("escape", "back", "meeting.key_back", show=False),
+        Binding("l", "live", "meeting.key_live"),
+        Binding("x", "export", "exportui.key_export_dialog"),
+        Binding("X", "cancel_meeting", "meeting.key_cancel", show=False),
+        Binding("D", "delete_meeting", "meeting.key_delete", show=False),
+        Binding("T", "save_template", "meeting.key_template", show=False),
+        Binding("1", "tab('agenda')", "meeting.key_tab_agenda", show=False),
+        Binding("2", "tab('details')", "meeting.key_tab_details", show=False),
+        Binding("3", "tab('attendees')", "meeting.key_tab_attendees", show=False),
+        # Digits mean presence inside the attendees pane; F-keys switch tabs everywhere.
+        Binding("f2", "switch_tab('agenda')", "meeting.key_tab_agenda", show=False, priority=True),
+        Binding("f3", "switch_tab('details')", "meeting.key_tab_details", show=False, priority=True),
+        Binding("f4", "switch_tab('attendees')", "meeting.key_tab_attendees", show=False, priority=True),
+    ]
+    DEFAULT_CSS = """
+    MeetingScreen #meeting-status { height: auto; padding: 0 1; background: $boost; }
+    MeetingScreen TabbedContent { height: 1fr; }
+    MeetingScreen TabPane { padding: 0; height: 1fr; }
+    """
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.meeting: Meeting = self.store_meeting()
+        self._deleted = False
+
+    def store_meeting(self) -> Meeting:
+        return self.store.meeting(self.meeting_id)
+
+    # -- composing ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        m = self.meeting
+        people = self.store.people(m.network_id)
+        today = self.app.clock().date()  # type: ignore[attr-defined]
+        yield Header()
+        yield Static(status_line(m), id="meeting-status")
+        with TabbedContent(initial="tab-agenda"):
+            with TabPane(t("meeting.tab_agenda"), id="tab-agenda"):
+                yield AgendaEditor(m, {p.id: p.name for p in people}, id="agenda-editor")
+            with TabPane(t("meeting.tab_details"), id="tab-details"):
+                yield MeetingDetails(m, people, self.store.organisations(), today, id="details")
+            with TabPane(t("meeting.tab_attendees"), id="tab-attendees"):
+                yield AttendeesPane(m.id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_title()
+        self.query_one("#agenda-table").focus()
+
+    def _show_title(self) -> None:
+        m = self.meeting
+        network = self.store.network(m.network_id)
+        self.title = f"{m.title} {m.day.isoformat()} {m.start:%H:%M}–{m.end:%H:%M}"
+        self.sub_title = network.name
+
+    def _refresh(self) -> None:
+        self.query_one("#meeting-status", Static).update(status_line(self.meeting))
+        self._show_title()
+
+    # -- saving -------------------------------------------------------------------
+
+    def patch(self, part: str, **fields: Any) -> None:
+        """Change ``fields`` of the meeting here and in the database.
+
+        ``part`` names the editor ("agenda", "details", "attendance", ...): a
+        newer save of the same part replaces a waiting one.
+        """
+        self.meeting = replace(self.meeting, **fields)
+        self.app.patch_meeting(self.meeting_id, part, **fields)  # type: ignore[attr-defined]
+        self._refresh()
+
+    def on_attendees_pane_changed(self, message: AttendeesPane.Changed) -> None:
+        # The pane saved its own fields; keep this screen's copy in step.
+        self.meeting = replace(
+            self.meeting, **{f: getattr(message.meeting, f) for f in ATTENDANCE_FIELDS}
+        )
+        self._refresh()
+
+    def on_agenda_editor_changed(self, message: AgendaEditor.Changed) -> None:
+        self.patch("agenda", agenda=message.agenda)
+
+    def on_meeting_details_changed(self, message: MeetingDetails.Changed) -> None:
+        self.patch("details", **message.fields)
+        self.query_one(AgendaEditor).show_meeting(self.meeting)
+
+    # -- actions ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _LETTER_ACTIONS and isinstance(self.focused, (Input, TextArea)):
+            return False
+        if action == "cancel_meeting" and self.meeting.status == MeetingStatus.CANCELLED:
+            return None
+        if action == "save_template" and not self.meeting.agenda:
+            return None
+        return True
+
+    def action_back(self) -> None:
+        self.query_one(MeetingDetails).commit()
+        self.dismiss()
+
+    def action_switch_tab(self, name: str) -> None:
+        self.action_tab(name)
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        # Keyboard users land in the pane they asked for.
+        pane = self.query_one(f"#tab-{name}", TabPane)
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                break
+
+    def action_live(self) -> None:
+        self.query_one(MeetingDetails).commit()
+        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.open_live(self.meeting_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        from tui.screens.export import SENT_FIELDS, ExportScreen
+
+        self.query_one(MeetingDetails).commit()
+        self.app.saver.flush()  # type: ignore[attr-defined]
+
+        def done(exported: Meeting | None) -> None:
+            if exported is not None:  # an invite sent or a cancellation: keep our copy in step
+                self.meeting = replace(
+                    self.meeting, **{f: getattr(exported, f) for f in SENT_FIELDS}
+                )
+                self._refresh()
+
+        self.app.push_screen(ExportScreen(self.meeting_id), done)
+
+    def action_cancel_meeting(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.patch("status", status=MeetingStatus.CANCELLED)
+                self.notify(t("meeting.cancelled"))
+
+        question = t("meeting.cancel_question", date=self.meeting.day.isoformat())
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def loss_summary(self) -> dict[str, int]:
+        """What deleting the meeting throws away, for the confirmation."""
+        m = self.meeting
+        return {
+            "items": len(m.agenda),
+            "notes": sum(1 for i in m.agenda if i.notes.strip()),
+            "decisions": len(m.all_decisions()),
+            "actions": len(m.all_actions()),
+            "invitees": len(m.attendance),
+        }
+
+    def action_delete_meeting(self) -> None:
+        day = self.meeting.day.isoformat()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            app: Any = self.app
+            app.saver.flush()
+            store, meeting_id = self.store, self.meeting_id
+            app.save(f"meeting:{meeting_id}:delete", lambda: store.delete_meeting(meeting_id))
+            app.saver.flush()
+            self._deleted = True
+            self.dismiss()
+            app.notify(t("meeting.deleted", date=day))
+
+        question = t("meeting.delete_question", date=day, **self.loss_summary())
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_save_template(self) -> None:
+        network_id = self.meeting.network_id
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            store = self.store
+            template = template_from_agenda(name, self.meeting.agenda)
+
+            def write() -> None:
+                network = store.network(network_id)
+                kept = tuple(tpl for tpl in network.templates if tpl.name != name)
+                store.save_network(replace(network, templates=kept + (template,)))
+
+            self.app.save(f"network:{network_id}:templates", write)  # type: ignore[attr-defined]
+            self.notify(t("meeting.template_saved", name=name))
+
+        default = f"{self.meeting.title} {self.meeting.day.isoformat()}"
+        self.app.push_screen(PromptDialog(t("meeting.template_prompt"), default), named)
+
+    def on_screen_resume(self) -> None:
+        # Back from the live screen (or another): show what was saved there.
+        if self._deleted:
+            return
+        self.app.saver.flush()  # type: ignore[attr-defined]
+        try:
+            fresh = self.store_meeting()
+        except NotFound:
+            self.notify(t("meeting.gone"), severity="warning")
+            self.dismiss()
+            return
+        if fresh != self.meeting:
+            self.meeting = fresh
+            self.query_one(AgendaEditor).show_meeting(fresh)
+            self._refresh()

@@ -1,0 +1,220 @@
+"""After the meeting: read the minutes through, fix text, settle the open
+questions, mark them drafted, record the adjusters' approvals.
+
+Approved minutes are locked; ``o`` reopens them with a reason, which is kept
+in the minutes' approval record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from exports.minutes_preview import minutes_markdown
+from store import live
+from store.errors import QuorumError, ValidationError
+from store.i18n import current_language, t
+from store.parse import parse_date
+from store.records import Meeting
+from tui.screens.base import QuorumScreen
+from tui.screens.live_dialogs import FormDialog, NotesDialog
+
+
+def questions_text(meeting: Meeting) -> Text:
+    found = live.open_questions(meeting)
+    if not found:
+        return Text(t("live.q.none"), style="green")
+    text = Text()
+    for q in found:
+        text.append("• " + t(q.key, number=q.item_number, title=q.item_title, text=q.text) + "\n",
+                    style="yellow")
+    return text
+
+
+class ReviewScreen(QuorumScreen):
+    BINDINGS = [
+        Binding("d", "drafted", "live.key.drafted"),
+        Binding("a", "approve", "live.key.approve"),
+        Binding("o", "reopen", "live.key.reopen"),
+        Binding("l", "live", "live.title", show=False),
+        Binding("q,escape", "close", "live.key.close"),
+    ]
+    DEFAULT_CSS = """
+    ReviewScreen #status { height: 1; padding: 0 1; background: $panel; }
+    ReviewScreen #left { width: 38; }
+    ReviewScreen #items { height: 1fr; border: round $primary-darken-2; }
+    ReviewScreen #items:focus { border: round $accent; }
+    ReviewScreen #questions-box { height: auto; max-height: 45%; border: round $warning; }
+    ReviewScreen #preview { border: round $primary-darken-2; }
+    ReviewScreen.narrow #left { width: 30; }
+    """
+
+    def __init__(self, meeting_id: str, meeting: Meeting | None = None) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal():
+            with Vertical(id="left"):
+                yield OptionList(id="items")
+                with VerticalScroll(id="questions-box"):
+                    yield Static(id="questions")
+            with VerticalScroll(id="preview"):
+                yield Markdown(id="minutes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.meeting is None:
+            self.meeting = self.store.meeting(self.meeting_id)
+        self.names = {p.id: p.name for p in self.store.people()}
+        self.sub_title = t("live.review.title")
+        self.query_one("#items").border_title = t("live.review.items")
+        self.query_one("#questions-box").border_title = t("live.review.questions")
+        self.query_one("#preview").border_title = t("live.review.title")
+        self.set_class(self.app.size.width < 100, "narrow")
+        self.refresh_all()
+        self.query_one("#items").focus()
+
+    @property
+    def today(self) -> date:
+        return self.app.clock().date()  # type: ignore[attr-defined,no-any-return]
+
+    def refresh_all(self) -> None:
+        m = self.meeting
+        assert m is not None
+        self.query_one("#status", Static).update(
+            t("live.review.status", status=t(f"status.{m.status.value}"),
+              given=len(live.current_approvals(m)), needed=live.approvals_needed(m))
+        )
+        items = self.query_one("#items", OptionList)
+        highlighted = items.highlighted
+        items.clear_options()
+        items.add_options(Option(f"{n}. {i.title}", id=str(n - 1))
+                          for n, i in enumerate(m.agenda, start=1))
+        if m.agenda:
+            items.highlighted = min(highlighted or 0, len(m.agenda) - 1)
+        self.query_one("#questions", Static).update(questions_text(m))
+        lang = m.language if m.language in ("sv", "en") else current_language()
+        self.query_one("#minutes", Markdown).update(minutes_markdown(m, self.names, lang))
+        self.refresh_bindings()
+
+    def apply(self, change: Callable[[Meeting], Meeting], said: str = "") -> None:
+        assert self.meeting is not None
+        try:
+            self.meeting = change(self.meeting)
+        except QuorumError as err:
+            self.notify(err.sentence(), severity="error")
+            return
+        self.app.save_meeting(self.meeting)  # type: ignore[attr-defined]
+        self.refresh_all()
+        if said:
+            self.notify(said)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        m = self.meeting
+        if m is None:
+            return True
+        if action == "drafted":
+            return m.status.value == "held" or None
+        if action == "approve":
+            return m.status.value == "drafted" or None
+        if action == "reopen":
+            return live.is_locked(m) or None
+        return True
+
+    # -- fixing text --------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        m = self.meeting
+        assert m is not None
+        if live.is_locked(m):
+            self.notify(t("live.error.locked"), severity="error")
+            return
+        index = event.option_index
+        item = m.agenda[index]
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.apply(lambda m: live.set_notes(m, index, text))
+
+        self.app.push_screen(
+            NotesDialog(t("live.dialog.edit_notes", number=index + 1, title=item.title),
+                        item.notes),
+            done,
+        )
+
+    # -- status ---------------------------------------------------------------------
+
+    def action_drafted(self) -> None:
+        self.apply(live.mark_drafted, t("live.review.drafted"))
+
+    def _next_adjuster(self) -> str:
+        m = self.meeting
+        assert m is not None
+        given = {a.name for a in live.current_approvals(m)}
+        for pid in m.adjuster_ids:
+            name = self.names.get(pid, "")
+            if name and name not in given:
+                return name
+        return ""
+
+    def action_approve(self) -> None:
+        def validate(values: list[str]) -> tuple[str, date]:
+            if not values[0].strip():
+                raise ValidationError("error.name_empty", field="name")
+            return values[0].strip(), parse_date(values[1], today=self.today)
+
+        def done(result: tuple[str, date] | None) -> None:
+            if result is not None:
+                name, on = result
+                self.apply(lambda m: live.approve(m, name, on),
+                           t("live.review.approved", name=name))
+
+        fields = [(t("live.dialog.approver"), self._next_adjuster()),
+                  (t("live.dialog.approve_on"), self.today.isoformat())]
+        self.app.push_screen(FormDialog(t("live.dialog.approve"), fields, validate), done)
+
+    def action_reopen(self) -> None:
+        m = self.meeting
+        assert m is not None
+
+        def validate(values: list[str]) -> tuple[str, str]:
+            if not values[0].strip():
+                raise ValidationError("error.name_empty", field="name")
+            if not values[1].strip():
+                raise ValidationError("live.error.reason_missing", field="reason")
+            return values[0].strip(), values[1]
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                name, reason = result
+                self.apply(lambda m: live.reopen(m, name, self.today, reason),
+                           t("live.review.reopened"))
+
+        secretary = self.names.get(m.secretary_id or "", "")
+        fields = [(t("live.dialog.reopen_by"), secretary), (t("live.dialog.reason"), "")]
+        self.app.push_screen(FormDialog(t("live.dialog.reopen"), fields, validate), done)
+
+    def action_live(self) -> None:
+        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.switch_screen(_live_screen(self.meeting_id))
+
+    def action_close(self) -> None:
+        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.pop_screen()
+
+
+def _live_screen(meeting_id: str) -> Any:
+    from tui.screens.live import LiveScreen
+
+    return LiveScreen(meeting_id)

@@ -1,0 +1,103 @@
+"""The files the planning screens export, as (key, label key, file suffix,
+render) so a menu, a file name and the writing share one list. Renderers are
+the pure ones in ``exports/``; ``exports.ics`` joins when it is there."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from store.records import Meeting, Network, Organisation, Person
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """Everything a year's export needs, taken from the store on the UI thread."""
+
+    network: Network
+    year: int
+    meetings: Sequence[Meeting]  # the network's meetings (and the plan's previews)
+    organisations: Sequence[Organisation]
+    people: Sequence[Person]
+    now: datetime
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str  # also the i18n key of its label: export.<key>
+    suffix: str
+    render: Callable[[PlanData], str | bytes]
+
+    @property
+    def label_key(self) -> str:
+        return f"export.{self.key}"
+
+
+def ics_available() -> bool:
+    return importlib.util.find_spec("exports.ics") is not None
+
+
+def _dates_txt(d: PlanData) -> str:
+    from exports.datelist import date_list_text
+
+    return date_list_text(d.network, d.meetings, d.organisations, d.people, d.year)
+
+
+def _dates_csv(d: PlanData) -> str:
+    from exports.datelist import date_list_csv
+
+    return date_list_csv(d.network, d.meetings, d.organisations, d.people, d.year)
+
+
+def _plan_ics(d: PlanData) -> bytes:
+    ics: Any = importlib.import_module("exports.ics")
+    people = {p.id: p for p in d.people}
+    organiser = people.get(d.network.coordinator_id or "")
+    return ics.year_plan(d.network, d.meetings, people, organiser, d.year, d.now)  # type: ignore[no-any-return]
+
+
+def _summary_md(d: PlanData) -> str:
+    from exports.year_summary import year_summary_markdown
+
+    return year_summary_markdown(d.network, d.meetings, d.organisations, d.people, d.year)
+
+
+def _summary_html(d: PlanData) -> str:
+    from exports.year_summary import year_summary_html
+
+    return year_summary_html(d.network, d.meetings, d.organisations, d.people, d.year)
+
+
+DATES_TXT = ExportKind("dates_txt", "datum.txt", _dates_txt)
+DATES_CSV = ExportKind("dates_csv", "datum.csv", _dates_csv)
+PLAN_ICS = ExportKind("plan_ics", "arsplan.ics", _plan_ics)
+SUMMARY_MD = ExportKind("summary_md", "arsredovisning.md", _summary_md)
+SUMMARY_HTML = ExportKind("summary_html", "arsredovisning.html", _summary_html)
+
+YEAR_EXPORTS = (DATES_TXT, DATES_CSV, PLAN_ICS, SUMMARY_MD, SUMMARY_HTML)
+SUMMARY_EXPORTS = (SUMMARY_MD, SUMMARY_HTML)
+
+
+def offer_exports(
+    screen: Any, kinds: Sequence[ExportKind], data: Callable[[], PlanData]
+) -> None:
+    """Ask which file to export, then where; render and write in a worker."""
+    from store.i18n import t
+    from tui.widgets.ask import ChoiceDialog
+    from tui.widgets.file_export import export_to_file, slug
+
+    by_key = {k.key: k for k in kinds}
+    disabled = () if ics_available() else (PLAN_ICS.key,)
+
+    def chosen(key: str | None) -> None:
+        if key is None:
+            return
+        kind, snapshot = by_key[key], data()
+        name = f"{slug(snapshot.network.name)}-{snapshot.year}-{kind.suffix}"
+        export_to_file(screen, name, lambda: kind.render(snapshot))
+
+    choices = [(k.key, t(k.label_key)) for k in kinds]
+    screen.app.push_screen(ChoiceDialog(t("export.choose"), choices, disabled=disabled), chosen)

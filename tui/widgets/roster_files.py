@@ -1,0 +1,242 @@
+"""The roster screen's file work and erasure, as a mixin of :class:`RosterScreen`.
+
+- Import: ask for the path (checked: it exists and reads as a people CSV),
+  show the report of :func:`plan_import` before anything is written, then
+  :func:`apply_import` in one batch — or nothing on cancel.
+- Export: the roster CSV and one person's data (JSON), to a suggested file
+  name, asking before overwriting; written in a thread worker.
+- Erase: a confirmation naming the person and saying what happens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.message import Message
+
+from store.errors import QuorumError
+from store.i18n import t
+from tui.widgets.roster_dialogs import ConfirmDialog, ImportReportDialog, PromptDialog
+
+if TYPE_CHECKING:
+    from store.records import Person
+    from store.roster_import import CsvTable
+    from store.store import Store
+
+
+def slug(text: str) -> str:
+    """A file-name friendly form of a name: ascii, lower case, dashes."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "quorum"
+
+
+def existing_file(text: str) -> Path:
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        raise QuorumError("rui.path_missing")
+    if not path.is_file():
+        raise QuorumError("rui.path_not_found", path=str(path))
+    return path
+
+
+def writable_target(text: str) -> Path:
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        raise QuorumError("rui.path_missing")
+    if path.is_dir():
+        raise QuorumError("rui.path_is_dir", path=str(path))
+    if not path.parent.is_dir():
+        raise QuorumError("rui.path_no_folder", path=str(path.parent))
+    return path
+
+
+def read_table(text: str) -> CsvTable:
+    from store.roster_import import read_people_csv
+
+    path = existing_file(text)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise QuorumError("import.error.read_failed", path=str(path), detail=err.strerror) from None
+    return read_people_csv(data)
+
+
+class FileWritten(Message):
+    """A worker finished writing (``error`` is a sentence when it failed)."""
+
+    def __init__(self, sentence: str, error: str = "") -> None:
+        super().__init__()
+        self.sentence = sentence
+        self.error = error
+
+
+class RosterFiles:
+    """Needs ``store``, ``network_id``, ``selected_person`` and ``refresh_data``."""
+
+    store: Store
+    network_id: str | None
+    app: Any
+
+    def selected_person(self) -> Person | None:
+        raise NotImplementedError
+
+    def refresh_data(self) -> None:
+        raise NotImplementedError
+
+    # -- import -------------------------------------------------------------------
+
+    def action_import_people(self) -> None:
+        if self.network_id is None:
+            return
+        network = self.store.network(self.network_id)
+        prompt: PromptDialog[CsvTable] = PromptDialog(
+            t("rui.import_title"),
+            t("rui.path"),
+            read_table,
+            hint=t("rui.import_hint", network=network.name),
+        )
+        self.app.push_screen(prompt, self._import_read)
+
+    def _import_read(self, table: CsvTable | None) -> None:
+        from store.roster_import import format_report, plan_import
+
+        if table is None or self.network_id is None:
+            return
+        store = self.store
+        report = plan_import(table, self.network_id, store.people(), store.organisations())
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.app.notify(t("import.report.nothing_written"))
+                return
+            self._import_apply(report, skip=choice == "skip")
+
+        dialog = ImportReportDialog(format_report(report), len(report.refused), report.accepted)
+        self.app.push_screen(dialog, chosen)
+
+    def _import_apply(self, report: Any, skip: bool) -> None:
+        from store.roster_import import apply_import
+
+        try:
+            apply_import(self.store, report, skip_invalid=skip)
+        except QuorumError as err:
+            self.app.notify(err.sentence(), severity="error", timeout=10)
+            return
+        text = t("import.report.written", added=len(report.to_add), updated=len(report.to_update))
+        if skip and report.refused:
+            text += " " + t("import.report.skipped", count=len(report.refused))
+        self.app.notify(text)
+        self.refresh_data()
+
+    # -- export -------------------------------------------------------------------
+
+    def action_export_roster(self) -> None:
+        from exports.roster import roster_csv, roster_rows
+
+        if self.network_id is None:
+            return
+        store = self.store
+        network = store.network(self.network_id)
+        people, orgs = store.people(network.id), store.organisations()
+        text = roster_csv(network, people, orgs)
+        count = len(roster_rows(network, people, orgs))
+        name = f"{slug(t('rui.roster_file'))}-{slug(network.name)}.csv"
+
+        def write(path: Path) -> None:
+            path.write_text(text, encoding="utf-8", newline="")
+
+        self._ask_target(
+            t("rui.export_title"),
+            name,
+            write,
+            lambda p: t("roster.export_written", path=str(p), count=count),
+        )
+
+    def action_export_person(self) -> None:
+        from store.personal_data import export_person_in_store
+
+        person = self.selected_person()
+        if person is None:
+            return
+        data = export_person_in_store(self.store, person.id)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+        def write(path: Path) -> None:
+            path.write_text(text, encoding="utf-8")
+
+        self._ask_target(
+            t("rui.export_person_title", name=person.name),
+            f"{slug(t('rui.person_file'))}-{slug(person.name)}.json",
+            write,
+            lambda p: t("rui.person_exported", name=person.name, path=str(p)),
+        )
+
+    def _ask_target(self, title: str, name: str, write: Any, said: Any) -> None:
+        suggested = str(Path.cwd() / name)
+
+        def target(path: Path | None) -> None:
+            if path is None:
+                return
+            if not path.exists():
+                self._write_file(path, write, said(path))
+                return
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._write_file(path, write, said(path))
+
+            question = t("rui.overwrite", path=str(path))
+            self.app.push_screen(ConfirmDialog(question, t("rui.overwrite_yes")), confirmed)
+
+        prompt: PromptDialog[Path] = PromptDialog(title, t("rui.path"), writable_target, suggested)
+        self.app.push_screen(prompt, target)
+
+    @work(thread=True, exit_on_error=False, group="roster-files")
+    def _write_file(self, path: Path, write: Any, sentence: str) -> None:
+        try:
+            write(path)
+        except OSError as err:
+            detail = t("rui.write_failed", path=str(path), detail=err.strerror or str(err))
+            self.post_message(FileWritten("", detail))  # type: ignore[attr-defined]
+            return
+        self.post_message(FileWritten(sentence))  # type: ignore[attr-defined]
+
+    def on_file_written(self, message: FileWritten) -> None:
+        if message.error:
+            self.app.notify(message.error, severity="error", timeout=10)
+        else:
+            self.app.notify(message.sentence)
+
+    # -- erase --------------------------------------------------------------------
+
+    def action_erase_person(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._erase(person)
+
+        question = t("person.erase_confirm", name=f"{person.name} <{person.email}>")
+        self.app.push_screen(ConfirmDialog(question, t("rui.erase_yes"), danger=True), confirmed)
+
+    def _erase(self, person: Person) -> None:
+        from store.personal_data import erase_person_in_store
+
+        # Pending meeting saves hold copies made before the erase: let them land first.
+        self.app.saver.flush()
+        try:
+            erasure = erase_person_in_store(self.store, person.id)
+        except QuorumError as err:
+            self.app.notify(err.sentence(), severity="error", timeout=10)
+            return
+        self.app.notify(t("person.erased", name=person.name, meetings=len(erasure.meetings)))
+        if erasure.ambiguous_name:
+            self.app.notify(t("rui.erase_ambiguous", name=person.name), severity="warning")
+        self.refresh_data()

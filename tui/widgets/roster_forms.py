@@ -1,0 +1,241 @@
+"""Modal forms for a person, an organisation and a meeting guest.
+
+A form collects the values and hands them to a ``save`` function given by
+the screen, which builds the record and writes it (or only builds it). A
+:class:`ValidationError` from there is shown beside the field it names —
+the duplicate e-mail sentence, naming the person who has the address, lands
+under the e-mail field — and the form stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from store.errors import QuorumError, ValidationError
+from store.i18n import t
+from store.records import Network, Organisation, OrgKind, Person, Role
+from tui.screens.base import QuorumModal
+from tui.widgets.roster_dialogs import DIALOG_CSS, FieldRow
+
+SaveFn = Callable[[dict[str, Any]], Any]
+
+
+def _input(value: str, widget_id: str) -> Input:
+    # Compact (borderless) fields: a whole person form fits in 80x24.
+    return Input(value, id=widget_id, compact=True)
+
+
+class FormDialog(QuorumModal[Any]):
+    """Rows of fields, Save and Cancel. Returns what ``save`` returned."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "rui.cancel"),
+        Binding("ctrl+s", "submit", "rui.save"),
+    ]
+    DEFAULT_CSS = DIALOG_CSS.format(cls="FormDialog") + """
+    FormDialog #fields { height: auto; max-height: 16; }
+    FormDialog Input, FormDialog Select { width: 1fr; }
+    FormDialog #form-msg { color: $error; height: auto; }
+    FormDialog Checkbox { border: none; height: 1; padding: 0; }
+    """
+
+    def __init__(self, title: str, save: SaveFn) -> None:
+        super().__init__()
+        self._title = title
+        self._save = save
+
+    def fields(self) -> list[tuple[str, str, Widget]]:
+        """(name, label, widget) for each row."""
+        raise NotImplementedError
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self._title, classes="dialog-title")
+            with VerticalScroll(id="fields"):
+                for name, label, widget in self.fields():
+                    yield FieldRow(label, widget, name)
+            yield Static("", id="form-msg")
+            with Horizontal(classes="buttons"):
+                yield Button(t("rui.save"), variant="primary", id="save")
+                yield Button(t("rui.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_submit()
+        else:
+            self.dismiss(None)
+
+    def action_submit(self) -> None:
+        for row in self.query(FieldRow):
+            row.show("")
+        self.query_one("#form-msg", Static).update("")
+        try:
+            result = self._save(self.values())
+        except ValidationError as err:
+            rows = {r.field_name: r for r in self.query(FieldRow)}
+            row = rows.get(err.field or "")
+            if row is not None:
+                row.show(err.sentence())
+                row.query_one(Horizontal).children[-1].focus()
+            else:
+                self.query_one("#form-msg", Static).update(err.sentence())
+            return
+        except QuorumError as err:
+            self.query_one("#form-msg", Static).update(err.sentence())
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def message_of(self, name: str) -> str:
+        """The sentence shown beside field ``name`` (for tests and help)."""
+        return self.query_one(f"#row-{name}", FieldRow).message
+
+
+class PersonForm(FormDialog):
+    """Name, e-mail, phone, organisation, title, a role per network, active."""
+
+    def __init__(
+        self,
+        person: Person | None,
+        orgs: Sequence[Organisation],
+        networks: Sequence[Network],
+        save: SaveFn,
+        default_network_id: str | None = None,
+    ) -> None:
+        super().__init__(t("rui.person_edit" if person else "rui.person_new"), save)
+        self.person = person
+        self._orgs = orgs
+        self._networks = networks
+        self._default_network_id = default_network_id
+
+    def fields(self) -> list[tuple[str, str, Widget]]:
+        p = self.person
+        rows: list[tuple[str, str, Widget]] = [
+            ("name", t("roster.col.name"), _input(p.name if p else "", "f-name")),
+            ("email", t("roster.col.email"), _input(p.email if p else "", "f-email")),
+            ("phone", t("roster.col.phone"), _input(p.phone if p else "", "f-phone")),
+            (
+                "org_id",
+                t("roster.col.org"),
+                Select(
+                    [(o.name, o.id) for o in self._orgs],
+                    value=p.org_id if p and p.org_id else Select.NULL,
+                    prompt=t("rui.no_org"),
+                    id="f-org",
+                    compact=True,
+                ),
+            ),
+            ("title", t("roster.col.title"), _input(p.title if p else "", "f-title")),
+        ]
+        roles = [(t(f"role.{r.value}"), r.value) for r in Role]
+        for n in self._networks:
+            if p is not None:
+                current = p.role_in(n.id)
+            else:
+                current = Role.MEMBER if n.id == self._default_network_id else None
+            rows.append(
+                (
+                    f"role-{n.id}",
+                    t("roster.col.role") if len(self._networks) == 1 else n.name,
+                    Select(
+                        roles,
+                        value=current.value if current else Select.NULL,
+                        prompt=t("rui.not_member"),
+                        id=f"f-role-{n.id}",
+                        compact=True,
+                    ),
+                )
+            )
+        rows.append(
+            ("active", "", Checkbox(t("rui.active"), p.active if p else True, id="f-active"))
+        )
+        return rows
+
+    def values(self) -> dict[str, Any]:
+        org = self.query_one("#f-org", Select).value
+        roles = {}
+        for n in self._networks:
+            value = self.query_one(f"#f-role-{n.id}", Select).value
+            if isinstance(value, str):
+                roles[n.id] = Role(value)
+        return {
+            "name": self.query_one("#f-name", Input).value,
+            "email": self.query_one("#f-email", Input).value,
+            "phone": self.query_one("#f-phone", Input).value.strip(),
+            "org_id": org if isinstance(org, str) else None,
+            "title": self.query_one("#f-title", Input).value.strip(),
+            "roles": roles,
+            "active": self.query_one("#f-active", Checkbox).value,
+        }
+
+
+class OrgForm(FormDialog):
+    """An organisation: name and kind."""
+
+    def __init__(self, org: Organisation | None, save: SaveFn) -> None:
+        super().__init__(t("rui.org_edit" if org else "rui.org_new"), save)
+        self.org = org
+
+    def fields(self) -> list[tuple[str, str, Widget]]:
+        kind = self.org.kind if self.org else OrgKind.SCHOOL
+        return [
+            ("name", t("roster.col.name"), _input(self.org.name if self.org else "", "f-name")),
+            (
+                "kind",
+                t("rui.col_kind"),
+                Select(
+                    [(t(f"orgkind.{k.value}"), k.value) for k in OrgKind],
+                    value=kind.value,
+                    allow_blank=False,
+                    id="f-kind",
+                    compact=True,
+                ),
+            ),
+        ]
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.query_one("#f-name", Input).value,
+            "kind": OrgKind(str(self.query_one("#f-kind", Select).value)),
+        }
+
+
+class GuestForm(FormDialog):
+    """A guest of one meeting, not on the roster: name, e-mail, organisation."""
+
+    def __init__(self, save: SaveFn) -> None:
+        super().__init__(t("rui.guest_new"), save)
+
+    def fields(self) -> list[tuple[str, str, Widget]]:
+        return [
+            ("guest_name", t("roster.col.name"), _input("", "f-name")),
+            ("guest_email", t("roster.col.email"), _input("", "f-email")),
+            ("guest_org", t("roster.col.org"), _input("", "f-org")),
+        ]
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.query_one("#f-name", Input).value,
+            "email": self.query_one("#f-email", Input).value,
+            "org": self.query_one("#f-org", Input).value,
+        }
