@@ -323,3 +323,29 @@ async def test_send_is_greyed_out_without_smtp(demo_store):
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_export_from_the_meeting_screen_keeps_its_copy_in_step(demo_store, tmp_path):
+    from tui.screens.meeting import MeetingScreen
+
+    meeting = demo_store.meeting("3")
+    demo_store.save_meeting(replace(meeting, place="Annat ställe"))  # the sent invite is out of date
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting("3")
+        await pilot.pause()
+        meeting_screen = app.screen
+        assert isinstance(meeting_screen, MeetingScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen) and screen.kind.key == "invite"
+        set_file(screen, tmp_path / "update.ics")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is meeting_screen
+        assert meeting_screen.meeting.sent_sequence == 1
+    assert demo_store.meeting("3").sent_sequence == 1

@@ -28,7 +28,7 @@ class PersonalDataDialog(QuorumModal[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "exportui.cancel")]
     DEFAULT_CSS = _DIALOG_CSS.format(cls="PersonalDataDialog") + """
-    PersonalDataDialog #findings { height: auto; max-height: 12; border: round $primary-darken-2; }
+    PersonalDataDialog #findings { height: auto; max-height: 10; border: round $primary-darken-2; }
     """
 
     def __init__(self, findings: list[str]) -> None:
