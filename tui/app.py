@@ -230,3 +230,6 @@ class QuorumApp(App[int]):
 
     def action_open_search(self) -> None:
         self._open("search", "SearchScreen")
+
+    def action_open_replies(self) -> None:
+        self._open("replies", "RepliesScreen")

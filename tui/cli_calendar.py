@@ -17,13 +17,12 @@ from store.errors import QuorumError
 from store.i18n import t
 from store.records import Meeting, MeetingStatus, Network, Person, replace
 from tui.cli import EXIT_ERROR, CliContext
+from tui.gather import calendar_records
 
 
 def _context(store: Any, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
     meeting = store.find_meeting(meeting_text)
-    network = store.network(meeting.network_id)
-    people = {p.id: p for p in store.people()}
-    return meeting, network, people
+    return (meeting, *calendar_records(store, meeting))
 
 
 def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:

@@ -16,23 +16,16 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from exports.context import DocContext, build_context
+from exports.context import DocContext
 from store.errors import QuorumError
-from store.records import Meeting, Network, Person
+from store.records import Network
 from tui.cli import EXIT_ERROR, CliContext
+from tui.gather import document_context, minutes_sender
 
 
 def _context(store: Any, args: argparse.Namespace, publish: bool = False) -> DocContext:
-    meeting = store.find_meeting(args.meeting)
-    network = store.network(meeting.network_id)
-    return build_context(
-        meeting,
-        network,
-        store.people(),
-        store.organisations(),
-        store.meetings(network.id),
-        lang=args.lang or "",
-        redact_contacts=publish,
+    return document_context(
+        store, store.find_meeting(args.meeting), lang=args.lang or "", redact_contacts=publish
     )
 
 
@@ -69,23 +62,11 @@ def export_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
     return _export(args, ctx, {"md": notice_markdown, "html": notice_html, "txt": notice_text})
 
 
-def _sender(network: Network, meeting: Meeting, people: dict[str, Person]) -> str:
-    """Who the minutes come from: the SMTP sender, else the secretary, chair or coordinator."""
-    from email.utils import formataddr
-
-    if network.smtp and network.smtp.sender:
-        return network.smtp.sender
-    for pid in (meeting.secretary_id, meeting.chair_id, network.coordinator_id):
-        if pid and pid in people:
-            return formataddr((people[pid].name, people[pid].email))
-    raise QuorumError("send.error_no_sender")
-
-
 def _minutes_mail(store: Any, args: argparse.Namespace) -> bytes:
     from exports.mail_minutes import minutes_mail
 
     doc = _context(store, args)
-    return minutes_mail(doc, _sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC))
+    return minutes_mail(doc, minutes_sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC))
 
 
 def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -21,6 +21,7 @@ APP_COMMANDS: list[tuple[str, str, str]] = [
     ("cmd.actions", "cmd.actions_help", "open_actions"),
     ("cmd.decisions", "cmd.decisions_help", "open_decisions"),
     ("cmd.search", "cmd.search_help", "open_search"),
+    ("exportui.cmd_replies", "exportui.cmd_replies_help", "open_replies"),
 ]
 
 

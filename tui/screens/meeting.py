@@ -28,7 +28,7 @@ from tui.widgets.meeting_details import MeetingDetails
 
 _TABS = ("agenda", "details", "attendees")
 # Keys that are plain letters or digits: never while the user types in a field.
-_LETTER_ACTIONS = {"live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
+_LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
 
 
 def status_line(meeting: Meeting) -> str:
@@ -53,6 +53,7 @@ class MeetingScreen(QuorumScreen):
     BINDINGS = [
         Binding("escape", "back", "meeting.key_back", show=False),
         Binding("l", "live", "meeting.key_live"),
+        Binding("x", "export", "exportui.key_export_dialog"),
         Binding("X", "cancel_meeting", "meeting.key_cancel", show=False),
         Binding("D", "delete_meeting", "meeting.key_delete", show=False),
         Binding("T", "save_template", "meeting.key_template", show=False),
@@ -167,6 +168,21 @@ class MeetingScreen(QuorumScreen):
         self.query_one(MeetingDetails).commit()
         self.app.saver.flush()  # type: ignore[attr-defined]
         self.app.open_live(self.meeting_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        from tui.screens.export import SENT_FIELDS, ExportScreen
+
+        self.query_one(MeetingDetails).commit()
+        self.app.saver.flush()  # type: ignore[attr-defined]
+
+        def done(exported: Meeting | None) -> None:
+            if exported is not None:  # an invite sent or a cancellation: keep our copy in step
+                self.meeting = replace(
+                    self.meeting, **{f: getattr(exported, f) for f in SENT_FIELDS}
+                )
+                self._refresh()
+
+        self.app.push_screen(ExportScreen(self.meeting_id), done)
 
     def action_cancel_meeting(self) -> None:
         def answered(yes: bool | None) -> None:

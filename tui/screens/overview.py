@@ -46,6 +46,8 @@ class OverviewScreen(QuorumScreen):
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
         Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
+        Binding("x", "export", "exportui.key_export_dialog", show=True),
+        Binding("R", "open_replies", "exportui.key_replies", show=False),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
         Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
         Binding("i", "open_attendees", "rui.key_invitees", show=True),
@@ -191,6 +193,16 @@ class OverviewScreen(QuorumScreen):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None and getattr(self.app, "store", None) is not None:
+            from tui.screens.export import ExportScreen
+
+            self.app.push_screen(ExportScreen(meeting_id))
+
+    def action_open_replies(self) -> None:
+        self.app.action_open_replies()  # type: ignore[attr-defined]
 
     def action_open_attendees(self) -> None:
         from tui.screens.attendees import AttendeesScreen

@@ -1,0 +1,351 @@
+"""Export, send and reply-import journeys in the app, on the demo, with real files.
+
+The demo (built 2026-11-25): meeting "2" is held with full minutes, "3" is the
+upcoming invited one. Sending goes to a real aiosmtpd server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from email import message_from_bytes
+from email.policy import default
+from pathlib import Path
+
+import html5lib
+import pytest
+from aiosmtpd.controller import Controller
+from icalendar import Calendar
+from rich.text import Text
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+
+from store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
+from store.store import Store
+from tests.conftest import DEMO_NOW
+from tests.test_sending import Inbox, authenticator, free_port
+from tui.app import QuorumApp
+from tui.export_kinds import KINDS, kind
+from tui.screens.export import ExportScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.export_dialogs import PersonalDataDialog
+from tui.screens.replies import RepliesScreen
+from tui.screens.send import SendScreen
+
+PHONE = "070-123 45 67"
+EMAIL = "kontakt.privat@example.se"
+
+
+def notifications(app: QuorumApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def static_text(screen, selector: str) -> str:
+    content = screen.query_one(selector, Static).render()
+    return content.plain if isinstance(content, Text) else str(content)
+
+
+async def settle(app: QuorumApp, pilot, group: str | None = None) -> None:
+    """Let workers (of ``group``) finish, their messages land, and every save reach the file."""
+    workers = [w for w in app.workers if group in (None, w.group)]
+    if workers:  # an empty list would mean every worker
+        await app.workers.wait_for_complete(workers)
+    await pilot.pause()
+    assert app.saver.flush()
+
+
+async def open_export(app: QuorumApp, pilot, meeting_id: str, kind_key: str | None = None):
+    app.push_screen(ExportScreen(meeting_id))
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ExportScreen)
+    if kind_key is not None:
+        screen.query_one("#kinds", OptionList).highlighted = KINDS.index(kind(kind_key))
+        await pilot.pause()
+    return screen
+
+
+def set_file(screen: ExportScreen, path: Path) -> None:
+    screen.query_one("#filename", Input).value = str(path)
+
+
+async def test_export_invite_from_the_overview_marks_it_sent(demo_store, db_path, tmp_path):
+    meeting = demo_store.meeting("3")
+    # Moved by an hour since the invite went out: the sent invite is out of date.
+    demo_store.save_meeting(
+        replace(meeting, start=meeting.start + timedelta(hours=1), end=meeting.end + timedelta(hours=1))
+    )
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    target = tmp_path / "invite.ics"
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#meetings", DataTable).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen) and screen.meeting_id == "3"
+        assert screen.kind.key == "invite"
+        assert "out of date" in static_text(screen, "#state")
+        assert screen.query_one("#filename", Input).value == (
+            "2026-12-04-gymnasienatverket-skogsbygden-inbjudan.ics"
+        )
+        set_file(screen, target)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert f"Saved {target}" in notifications(app)
+        assert "matches the meeting" in static_text(screen, "#state")
+    demo_store.close()
+    cal = Calendar.from_ical(target.read_bytes())
+    event = next(iter(cal.walk("VEVENT")))
+    assert str(cal["METHOD"]) == "REQUEST"
+    assert event["SEQUENCE"] == 1 and str(event["UID"]) == meeting.uid
+    with Store.open(db_path, readonly=True) as again:
+        saved = again.meeting("3")
+    assert saved.sent_sequence == 1 and saved.sequence == 1
+
+
+async def test_minutes_html_lists_personal_data_and_leaves_contacts_out(demo_store, tmp_path):
+    meeting = demo_store.meeting("2")
+    first = replace(meeting.agenda[0], notes=f"Ring Anna på {PHONE} eller skriv till {EMAIL}.")
+    demo_store.save_meeting(meeting.with_item(first))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    target = tmp_path / "minutes.html"
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2")
+        assert screen.kind.key == "minutes_html"  # held meeting: the minutes first
+        set_file(screen, target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PersonalDataDialog)
+        listed = "\n".join(dialog._findings)
+        assert PHONE in listed and EMAIL in listed and "phone number: 070-123 45 67 (item 1.)" in listed
+        await pilot.click("#redact")
+        await settle(app, pilot)
+        assert any("without e-mail addresses and phone numbers" in n for n in notifications(app))
+    html = target.read_text(encoding="utf-8")
+    assert PHONE not in html and EMAIL not in html and "Ring Anna" in html
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(html)
+    assert not parser.errors
+
+
+async def test_keeping_everything_writes_the_contacts(demo_store, tmp_path):
+    meeting = demo_store.meeting("2")
+    first = replace(meeting.agenda[0], notes=f"Ring {PHONE}.")
+    demo_store.save_meeting(meeting.with_item(first))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    target = tmp_path / "minutes.md"
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "minutes_md")
+        set_file(screen, target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#keep")
+        await settle(app, pilot)
+    assert PHONE in target.read_text(encoding="utf-8")
+
+
+async def test_overwrite_asks_and_cancel_keeps_the_old_file(demo_store, tmp_path):
+    target = tmp_path / "invite.ics"
+    target.write_text("old", encoding="utf-8")
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "3", "invite")
+        set_file(screen, target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert target.read_text(encoding="utf-8") == "old"
+        assert app.screen is screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(app, pilot)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
+    target = tmp_path / "no-such-folder" / "invite.ics"
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot, "3", "invite_mail")
+        set_file(screen, target)
+        await pilot.press("enter")  # enter on the kind goes on to the file name
+        assert screen.focused is screen.query_one("#filename", Input)
+        await pilot.press("enter")  # and enter there writes
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert f"Could not write {target}: No such file or directory" in notifications(app)
+    assert not target.exists()
+    assert demo_store.meeting("3").sent_sequence == 0  # nothing recorded as sent
+
+
+async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(demo_store, tmp_path):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "4")
+        assert screen.kind.key == "cancel"
+        screen.query_one("#kinds", OptionList).highlighted = 0
+        await pilot.pause()
+        assert "is cancelled" in static_text(screen, "#state")
+        assert screen.prepared is None
+        await pilot.press("ctrl+s")  # greyed out: nothing happens
+        await pilot.pause()
+        assert app.screen is screen
+        # Cancelling the upcoming meeting asks before it writes.
+        screen = await open_export(app, pilot, "3", "cancel")
+        set_file(screen, tmp_path / "cancel.ics")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+    assert demo_store.meeting("3").status.value == "cancelled"
+    cal = Calendar.from_ical((tmp_path / "cancel.ics").read_bytes())
+    assert str(cal["METHOD"]) == "CANCEL"
+
+
+REPLY = """\
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN
+METHOD:REPLY
+BEGIN:VEVENT
+UID:{uid}
+SEQUENCE:{seq}
+DTSTAMP:20261126T081500Z
+DTSTART:20261204T080000Z
+ATTENDEE;PARTSTAT={answer};CN="{name}":mailto:{email}
+ORGANIZER:mailto:someone@example.se
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+async def test_import_replies_one_good_one_stale_one_garbage(demo_store, db_path, tmp_path):
+    meeting = demo_store.meeting("3")
+    demo_store.save_meeting(replace(meeting, sequence=2))
+    people = {p.id: p for p in demo_store.people()}
+    invited = [people[a.person_id] for a in meeting.attendance if a.person_id][:2]
+    folder = tmp_path / "svar"
+    folder.mkdir()
+    good = folder / "ja.ics"
+    good.write_text(REPLY.format(uid=meeting.uid, seq=2, answer="ACCEPTED", name=invited[0].name,
+                                 email=invited[0].email), encoding="utf-8")
+    stale = folder / "gammalt.ics"
+    stale.write_text(REPLY.format(uid=meeting.uid, seq=1, answer="DECLINED", name=invited[1].name,
+                                  email=invited[1].email), encoding="utf-8")
+    garbage = tmp_path / "skräp fil.ics"
+    garbage.write_bytes(b"\x00\xffnot a calendar")
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RepliesScreen)
+        # A folder (both its replies) and a file name with a space, quoted.
+        screen.query_one("#paths", TextArea).text = f'{folder}\n"{garbage}"'
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        report = static_text(screen, "#report")
+        assert f"✓ {good}" in report and f"accepted" in report
+        assert f"✗ {stale}" in report and "older" in report.lower()
+        assert f"✗ {garbage}" in report
+        assert "1 replies applied, 2 refused." in notifications(app)
+    demo_store.close()
+    with Store.open(db_path, readonly=True) as again:
+        rsvp = {a.person_id: a.rsvp for a in again.meeting("3").attendance}
+    assert rsvp[invited[0].id] is Rsvp.ACCEPTED
+    assert rsvp[invited[1].id] is Rsvp.NEEDS_ACTION  # the stale reply changed nothing
+
+
+@pytest.fixture
+def smtp_server():
+    inbox, port = Inbox(), free_port()
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False
+    )
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+async def test_send_minutes_to_a_local_server_and_see_the_report(demo_store, smtp_server, monkeypatch):
+    inbox, port = smtp_server
+    monkeypatch.delenv("QUORUM_TEST_SMTP_PW", raising=False)
+    network = demo_store.network("1")
+    demo_store.save_network(replace(network, smtp=SmtpSettings(
+        "127.0.0.1", port, security="none", user="sekreterare", password_env="QUORUM_TEST_SMTP_PW"
+    )))
+    meeting = demo_store.meeting("2")
+    guest = Attendance(guest_name="Okänd Gäst", guest_email="borta@refused.example.se",
+                       presence=Presence.PRESENT)
+    demo_store.save_meeting(replace(meeting, attendance=(*meeting.attendance, guest)))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "minutes_mail")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        if isinstance(app.screen, PersonalDataDialog):
+            await pilot.click("#keep")
+            await pilot.pause()
+        send = app.screen
+        assert isinstance(send, SendScreen)
+        listed = static_text(send, "#recipient-list")
+        assert "borta@refused.example.se" in listed and "utbildning@example.se" in listed
+        assert send.query_one("#password-row").display
+        send.query_one("#password", Input).value = "hemligt"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, "send")  # the export screen waits for the send screen
+        report = static_text(send, "#recipient-list")
+        assert "✗ borta@refused.example.se  550" in report
+        assert "✓ utbildning@example.se" in report
+        assert "refused" in static_text(send, "#report")
+        assert send.query_one("#password", Input).value == ""  # never kept
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+    assert len(inbox.envelopes) == 1
+    got = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert "minnesanteckningar" in str(got["Subject"])
+    assert "borta@refused.example.se" not in inbox.envelopes[0].rcpt_tos
+
+
+async def test_send_is_greyed_out_without_smtp(demo_store):
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "minutes_mail")
+        assert screen.check_action("send", ()) is None  # shown greyed out
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_export_from_the_meeting_screen_keeps_its_copy_in_step(demo_store, tmp_path):
+    from tui.screens.meeting import MeetingScreen
+
+    meeting = demo_store.meeting("3")
+    demo_store.save_meeting(replace(meeting, place="Annat ställe"))  # the sent invite is out of date
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting("3")
+        await pilot.pause()
+        meeting_screen = app.screen
+        assert isinstance(meeting_screen, MeetingScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen) and screen.kind.key == "invite"
+        set_file(screen, tmp_path / "update.ics")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is meeting_screen
+        assert meeting_screen.meeting.sent_sequence == 1
+    assert demo_store.meeting("3").sent_sequence == 1

@@ -1,0 +1,165 @@
+"""What the export screen can write, and each kind prepared from the store.
+
+No Textual here: :func:`prepare` gathers the records, runs the pure
+renderers in ``exports/`` and returns the bytes, a suggested file name, a
+Markdown preview and — for an invite or a cancellation — the meeting as it
+is once that file has gone out (saved only after the file is written, so a
+failed write never records an invite nobody got).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from exports.filenames import document_filename, slug
+from store.errors import QuorumError
+from store.i18n import current_language, t
+from store.records import Meeting, MeetingStatus, replace
+from tui.export_summary import summarize_eml, summarize_ics
+from tui.gather import calendar_records, document_context, minutes_sender
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One choice in the export list: a document (``doc``) in one format (``ext``)."""
+
+    key: str  # unique, also the i18n suffix: exportui.kind.<key>
+    doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail
+    ext: str  # ics | eml | md | html | txt
+
+    @property
+    def label(self) -> str:
+        return t(f"exportui.kind.{self.key}")
+
+    @property
+    def has_personal_data(self) -> bool:
+        """Documents that print names, notes and contacts: checked before writing."""
+        return self.doc in ("notice", "minutes", "minutes_mail")
+
+    @property
+    def marks_sent(self) -> bool:
+        return self.doc in ("invite", "invite_mail", "cancel")
+
+    @property
+    def mail(self) -> str | None:
+        """What ``SendScreen`` sends for this kind, if it is a mail."""
+        return {"invite_mail": "invite", "minutes_mail": "minutes"}.get(self.doc)
+
+
+KINDS: tuple[ExportKind, ...] = (
+    ExportKind("invite", "invite", "ics"),
+    ExportKind("invite_mail", "invite_mail", "eml"),
+    ExportKind("cancel", "cancel", "ics"),
+    ExportKind("notice_md", "notice", "md"),
+    ExportKind("notice_html", "notice", "html"),
+    ExportKind("notice_txt", "notice", "txt"),
+    ExportKind("minutes_md", "minutes", "md"),
+    ExportKind("minutes_html", "minutes", "html"),
+    ExportKind("minutes_txt", "minutes", "txt"),
+    ExportKind("minutes_mail", "minutes_mail", "eml"),
+)
+_BY_KEY = {k.key: k for k in KINDS}
+_MINUTED = (MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
+
+
+def kind(key: str) -> ExportKind:
+    return _BY_KEY[key]
+
+
+def default_kind(meeting: Meeting) -> ExportKind:
+    """What a user most likely wants next: minutes after the meeting, else the invite."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        return kind("cancel")
+    if meeting.status in _MINUTED:
+        return kind("minutes_html")
+    return kind("invite")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    kind: ExportKind
+    data: bytes
+    filename: str
+    preview: str  # Markdown
+    sent: Meeting | None = None  # to save once written (invites and cancellations)
+
+
+def _calendar_filename(meeting: Meeting, network_name: str, word_key: str, ext: str) -> str:
+    word = t(word_key, lang=meeting.language)
+    return f"{meeting.day.isoformat()}-{slug(network_name)}-{word}.{ext}"
+
+
+def prepare(
+    export: ExportKind, store: Any, meeting: Meeting, now: datetime, redact: bool = False
+) -> Prepared:
+    """``export`` of ``meeting`` rendered; QuorumError with a sentence when it cannot be."""
+    if export.doc in ("invite", "invite_mail", "cancel"):
+        return _prepare_calendar(export, store, meeting, now)
+    from exports.agenda import notice_html, notice_markdown, notice_text
+    from exports.mail_minutes import minutes_mail
+    from exports.minutes import minutes_html, minutes_markdown, minutes_text
+
+    ctx = document_context(store, meeting, redact_contacts=redact)
+    if export.doc == "minutes_mail":
+        sender = minutes_sender(ctx.network, meeting, dict(ctx.people))
+        data = minutes_mail(ctx, sender, now)
+        return Prepared(
+            export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data)
+        )
+    renderers = {
+        "notice": (notice_markdown, notice_html, notice_text),
+        "minutes": (minutes_markdown, minutes_html, minutes_text),
+    }[export.doc]
+    markdown, html, text = renderers
+    chosen = {"md": markdown, "html": html, "txt": text}[export.ext]
+    return Prepared(
+        export,
+        chosen(ctx).encode("utf-8"),
+        document_filename(ctx, export.doc, export.ext),
+        markdown(ctx),
+    )
+
+
+def _prepare_calendar(export: ExportKind, store: Any, meeting: Meeting, now: datetime) -> Prepared:
+    from exports.ics import cancel, invite, mark_sent
+    from exports.mail import invite_mail
+
+    network, people = calendar_records(store, meeting)
+    if export.doc == "cancel":
+        sent = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
+        data = cancel(sent, network, people, None, now)
+        name = _calendar_filename(meeting, network.name, "exportui.file_cancel", "ics")
+        return Prepared(export, data, name, summarize_ics(data), sent)
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise QuorumError("exportui.invite_cancelled", title=meeting.title)
+    sent = mark_sent(meeting)
+    data = invite(sent, network, people, None, now)
+    if export.doc == "invite_mail":
+        data = invite_mail(sent, network, people, None, data, now)
+        name = _calendar_filename(meeting, network.name, "exportui.file_invite", "eml")
+        return Prepared(export, data, name, summarize_eml(data), sent)
+    name = _calendar_filename(meeting, network.name, "exportui.file_invite", "ics")
+    return Prepared(export, data, name, summarize_ics(data), sent)
+
+
+def personal_findings(store: Any, meeting: Meeting) -> list[str]:
+    """The personal data the meeting's documents contain, one described line each."""
+    from exports.privacy import personal_data
+
+    lang = current_language()  # the list is read in the app's language
+    ctx = document_context(store, meeting, lang=lang)
+    return [f.describe(lang) for f in personal_data(ctx)]
+
+
+def invite_state(meeting: Meeting) -> str:
+    """Whether the invite members have is still what the meeting says."""
+    from exports.ics import next_sequence
+
+    if meeting.sent_sequence is None:
+        return t("exportui.state_unsent", sequence=next_sequence(meeting))
+    upcoming = next_sequence(meeting)
+    if upcoming > meeting.sent_sequence:
+        return t("exportui.state_outdated", sent=meeting.sent_sequence, sequence=upcoming)
+    return t("exportui.state_current", sent=meeting.sent_sequence)

@@ -1,0 +1,306 @@
+"""Export a meeting's documents: calendar files, mail drafts, notice and minutes.
+
+Pick a kind on the left; the right shows a preview (the document rendered,
+or for a calendar file or mail a summary of what will be sent). The file name
+is suggested from date and network and can be edited. Writing asks before
+overwriting, lists the personal data of minutes and notices first (the
+secretary can leave out e-mail addresses and phone numbers), and runs in a
+thread worker. Exporting an invite or a cancellation records it as sent.
+
+| key    | action                                   |
+|--------|------------------------------------------|
+| ctrl+s | write the file (also enter in the name)  |
+| ctrl+e | send the mail for real (network SMTP)    |
+| escape | back                                     |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.errors import QuorumError
+from store.i18n import t
+from store.records import Meeting, MeetingStatus
+from tui.export_kinds import (
+    KINDS,
+    ExportKind,
+    Prepared,
+    default_kind,
+    invite_state,
+    kind,
+    personal_findings,
+    prepare,
+)
+from tui.screens.base import QuorumScreen
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.export_dialogs import PersonalDataDialog
+
+
+def target_path(text: str) -> Path:
+    """The typed file name as an absolute path (relative to where quorum started)."""
+    path = Path(text.strip()).expanduser()
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` or raise QuorumError with a sentence (no folder, no permission ...)."""
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        raise QuorumError(
+            "exportui.write_failed", path=str(path), detail=err.strerror or str(err)
+        ) from None
+
+
+SENT_FIELDS = ("status", "sequence", "sent_sequence", "sent_fingerprint")
+
+
+def save_sent(screen: QuorumScreen, sent: Meeting) -> None:
+    """Save what sending an invite changes, and only that (the meeting screen may hold edits)."""
+    fields = {f: getattr(sent, f) for f in SENT_FIELDS}
+    screen.app.patch_meeting(sent.id, "sent", **fields)  # type: ignore[attr-defined]
+
+
+async def ask_personal_data(screen: QuorumScreen, meeting: Meeting) -> bool | None:
+    """Show the personal data of ``meeting``'s documents; True to leave contacts out.
+
+    None when the user cancels. No question when the documents hold none.
+    """
+    findings = personal_findings(screen.store, meeting)
+    if not findings:
+        return False
+    answer = await screen.app.push_screen_wait(PersonalDataDialog(findings))
+    return None if answer is None else answer == "redact"
+
+
+class ExportScreen(QuorumScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "export", "exportui.key_write", priority=True),
+        Binding("ctrl+e", "send", "exportui.key_send", priority=True),
+        Binding("escape", "close", "key.back"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen #body { height: 1fr; }
+    ExportScreen #kinds { width: 30; height: auto; max-height: 100%;
+        border: round $primary-darken-2; }
+    ExportScreen #kinds:focus { border: round $accent; }
+    ExportScreen #preview-box { width: 1fr; border: round $primary-darken-2; }
+    ExportScreen #preview-box:focus-within { border: round $accent; }
+    ExportScreen #preview { margin: 0; padding: 0 1; }
+    ExportScreen #state { height: auto; padding: 0 1; color: $text-muted; }
+    ExportScreen #state.error { color: $error; }
+    ExportScreen #file-row { height: 3; }
+    ExportScreen #file-row Label { padding: 1 1 0 1; }
+    ExportScreen #filename { width: 1fr; }
+    """
+
+    @dataclass
+    class Written(Message):
+        path: Path
+        prepared: Prepared
+        redacted: bool
+
+    @dataclass
+    class WriteFailed(Message):
+        sentence: str
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.meeting: Meeting | None = None
+        self.prepared: Prepared | None = None
+        self.kind: ExportKind = KINDS[0]
+        self._busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield OptionList(*(Option(k.label, id=k.key) for k in KINDS), id="kinds")
+            with VerticalScroll(id="preview-box"):
+                yield Markdown(id="preview")
+        yield Static(id="state")
+        with Horizontal(id="file-row"):
+            yield Label(t("exportui.file"))
+            yield Input(id="filename")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.meeting = self.store.meeting(self.meeting_id)
+        self.title = t("exportui.title")
+        self.sub_title = f"{self.meeting.day.isoformat()} {self.meeting.title}"
+        self.query_one("#kinds").border_title = t("exportui.kinds")
+        self.query_one("#preview-box").border_title = t("exportui.preview")
+        kinds = self.query_one("#kinds", OptionList)
+        kinds.highlighted = KINDS.index(default_kind(self.meeting))
+        kinds.focus()
+
+    # -- preview ------------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.kind = kind(str(event.option.id))
+            self._refresh_preview()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#filename", Input).focus()  # chosen: on to the file name
+
+    def _refresh_preview(self) -> None:
+        assert self.meeting is not None
+        state = self.query_one("#state", Static)
+        try:
+            self.prepared = prepare(self.kind, self.store, self.meeting, self.app.clock())  # type: ignore[attr-defined]
+        except QuorumError as err:
+            self.prepared = None
+            self.query_one("#preview", Markdown).update("")
+            state.update(Text(err.sentence()))
+            state.add_class("error")
+            self.refresh_bindings()
+            return
+        state.remove_class("error")
+        self.query_one("#preview", Markdown).update(self.prepared.preview)
+        self.query_one("#preview-box").scroll_home(animate=False)
+        state.update(Text(self._state_line()))
+        name = self.query_one("#filename", Input)
+        folder = Path(name.value.strip()).parent if name.value.strip() else Path()
+        name.value = str(folder / self.prepared.filename)
+        self.refresh_bindings()
+
+    def _state_line(self) -> str:
+        assert self.meeting is not None
+        lines = []
+        if self.kind.marks_sent:
+            lines.append(invite_state(self.meeting))
+        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
+            lines.append(t("exportui.cancel_warning"))
+        if self.kind.has_personal_data:
+            lines.append(t("exportui.pd_note"))
+        return "\n".join(lines)
+
+    # -- actions ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None shows the key greyed out; False hides it (send is only for mail kinds).
+        if action == "export":
+            return True if self.prepared is not None and not self._busy else None
+        if action == "send":
+            if self.kind.mail is None:
+                return False
+            network = self.store.network(self.meeting.network_id) if self.meeting else None
+            ready = network is not None and network.smtp is not None and self.prepared is not None
+            return True if ready else None
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss(self.meeting)  # the caller refreshes what sending changed
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        if self.prepared is not None and not self._busy:
+            self._export_flow()
+
+    @work(exclusive=True, group="export-flow")
+    async def _export_flow(self) -> None:
+        """Ask what must be asked, then hand the writing to a thread."""
+        assert self.meeting is not None and self.prepared is not None
+        text = self.query_one("#filename", Input).value
+        if not text.strip():
+            self.notify(t("exportui.no_name"), severity="warning")
+            return
+        path = target_path(text)
+        if path.is_dir():
+            self.notify(t("exportui.is_folder", path=str(path)), severity="error")
+            return
+        prepared, redacted = self.prepared, False
+        if self.kind.has_personal_data:
+            answer = await ask_personal_data(self, self.meeting)
+            if answer is None:
+                return
+            if answer:
+                redacted = True
+                now = self.app.clock()  # type: ignore[attr-defined]
+                prepared = prepare(self.kind, self.store, self.meeting, now, redact=True)
+        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
+            question = t("exportui.confirm_cancel", title=self.meeting.title,
+                         date=self.meeting.day.isoformat())
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
+                return
+        if path.exists():
+            question = t("exportui.confirm_overwrite", path=str(path))
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
+                return
+        self._busy = True
+        self.refresh_bindings()
+        self._write(path, prepared, redacted)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
+    def _write(self, path: Path, prepared: Prepared, redacted: bool) -> None:
+        try:
+            write_file(path, prepared.data)
+        except QuorumError as err:
+            self.post_message(self.WriteFailed(err.sentence()))
+            return
+        self.post_message(self.Written(path, prepared, redacted))
+
+    def on_export_screen_written(self, message: Written) -> None:
+        self._busy = False
+        key = "exportui.written_redacted" if message.redacted else "exportui.written"
+        self.notify(t(key, path=str(message.path)), timeout=8)
+        if message.prepared.sent is not None:
+            self.meeting = message.prepared.sent
+            save_sent(self, message.prepared.sent)
+            self._refresh_preview()
+        self.refresh_bindings()
+
+    def on_export_screen_write_failed(self, message: WriteFailed) -> None:
+        self._busy = False
+        self.notify(message.sentence, severity="error", timeout=10)
+        self.refresh_bindings()
+
+    def action_send(self) -> None:
+        if self.kind.mail is not None and self.prepared is not None:
+            self._send_flow()
+
+    @work(exclusive=True, group="export-flow")
+    async def _send_flow(self) -> None:
+        from tui.screens.send import SendScreen
+
+        assert self.meeting is not None and self.kind.mail is not None
+        redact = False
+        if self.kind.has_personal_data:
+            answer = await ask_personal_data(self, self.meeting)
+            if answer is None:
+                return
+            redact = answer
+        sent = await self.app.push_screen_wait(
+            SendScreen(self.meeting_id, self.kind.mail, redact=redact)
+        )
+        if sent is not None:
+            self.meeting = sent
+            self._refresh_preview()
+
+    def palette_commands(self) -> Any:
+        """Every kind is one palette entry away."""
+        from textual.app import SystemCommand
+
+        for k in KINDS:
+
+            def choose(index: int = KINDS.index(k)) -> None:
+                self.query_one("#kinds", OptionList).highlighted = index
+
+            yield SystemCommand(k.label, t("exportui.kind_help"), choose)

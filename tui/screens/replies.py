@@ -1,0 +1,116 @@
+"""Import calendar replies (RSVP) saved from a mail client, several at once.
+
+Type the paths of the .ics files — one per line or separated by spaces, a
+folder for every .ics in it — and import. Each file is applied on its own and
+reported: who answered what, or why nothing changed.
+
+| key    | action |
+|--------|--------|
+| ctrl+s | import |
+| escape | back   |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static, TextArea
+
+from store.i18n import current_language, t
+from store.records import Meeting, Person
+from tui.replies_import import ReplyOutcome, import_replies, reply_files
+from tui.screens.base import QuorumScreen
+
+
+def outcome_text(outcomes: list[ReplyOutcome]) -> Text:
+    text = Text()
+    for o in outcomes:
+        mark, style = ("✓", "green") if o.applied else ("✗", "red")
+        text.append(f"{mark} ", style=style)
+        if o.file:
+            text.append(o.file, style="bold")
+            text.append("\n  ")
+        text.append(o.sentence + "\n")
+    return text
+
+
+class RepliesScreen(QuorumScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "import", "exportui.key_import", priority=True),
+        Binding("escape", "close", "key.back"),
+    ]
+
+    DEFAULT_CSS = """
+    RepliesScreen #help { padding: 0 1; height: auto; color: $text-muted; }
+    RepliesScreen #paths { height: 7; border: round $primary-darken-2; }
+    RepliesScreen #paths:focus { border: round $accent; }
+    RepliesScreen #report-box { height: 1fr; border: round $primary-darken-2; padding: 0 1; }
+    """
+
+    @dataclass
+    class Imported(Message):
+        outcomes: list[ReplyOutcome]
+        changed: dict[str, Meeting]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("exportui.replies_help"), id="help")
+        yield TextArea(id="paths", soft_wrap=True, show_line_numbers=False)
+        with VerticalScroll(id="report-box"):
+            yield Static(id="report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("exportui.replies_title")
+        self.query_one("#paths").border_title = t("exportui.replies_files")
+        self.query_one("#report-box").border_title = t("exportui.replies_report")
+        self.query_one("#paths", TextArea).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "import":
+            return None if self._busy else True
+        return True
+
+    def action_import(self) -> None:
+        text = self.query_one("#paths", TextArea).text
+        if self._busy or not text.strip():
+            return
+        self._busy = True
+        self.refresh_bindings()
+        # The records are read here; the worker only reads files and applies replies.
+        meetings = self.store.meetings()
+        people = {p.id: p for p in self.store.people()}
+        self._import(text, meetings, people, current_language())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="replies")
+    def _import(
+        self, text: str, meetings: list[Meeting], people: dict[str, Person], lang: str
+    ) -> None:
+        outcomes, changed = import_replies(reply_files(text), meetings, people, lang)
+        self.post_message(self.Imported(outcomes, changed))
+
+    def on_replies_screen_imported(self, message: Imported) -> None:
+        self._busy = False
+        for meeting in message.changed.values():
+            # Only the answers: nothing else of the meeting is touched.
+            self.app.patch_meeting(  # type: ignore[attr-defined]
+                meeting.id, "replies", attendance=meeting.attendance
+            )
+        self.query_one("#report", Static).update(outcome_text(message.outcomes))
+        applied = sum(1 for o in message.outcomes if o.applied)
+        refused = len(message.outcomes) - applied
+        self.notify(t("exportui.replies_done", applied=applied, refused=refused))
+        self.refresh_bindings()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,210 @@
+"""Send the invite or the minutes for real, through the network's SMTP server.
+
+The recipients are listed first. The password comes from the environment
+variable the network's SMTP settings name, or is typed here; it is never
+stored. Sending runs in a thread worker that reports its progress line by
+line, then the screen lists who the server accepted and who it refused.
+Sending an invite records it as sent, once the server has taken it.
+
+| key    | action |
+|--------|--------|
+| ctrl+s | send   |
+| escape | back   |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from email import message_from_bytes
+from email.policy import default
+from email.utils import getaddresses
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Label, Log, Static
+
+from store.errors import QuorumError
+from store.i18n import current_language, t
+from store.records import Meeting, SmtpSettings
+from tui.export_kinds import Prepared, kind, prepare
+from tui.screens.base import QuorumScreen
+from tui.screens.export import save_sent
+from tui.sending import SendReport, password_from_env, send_message
+
+_KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
+
+
+def report_text(report: SendReport) -> Text:
+    """Accepted and refused recipients, one per line, refused with the server's answer."""
+    text = Text()
+    text.append(t("sendui.accepted", count=len(report.accepted)) + "\n", style="bold")
+    for address in report.accepted:
+        text.append(f"  ✓ {address}\n", style="green")
+    if report.refused:
+        text.append(t("sendui.refused", count=len(report.refused)) + "\n", style="bold")
+        for address, answer in report.refused.items():
+            text.append(f"  ✗ {address}  {answer}\n", style="red")
+    return text
+
+
+class SendScreen(QuorumScreen):
+    """Dismisses with the meeting as saved after sending (an invite marked sent), else None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "send", "sendui.key_send", priority=True),
+        Binding("escape", "close", "key.back"),
+    ]
+
+    DEFAULT_CSS = """
+    SendScreen #intro { padding: 0 1; height: auto; }
+    SendScreen #recipients { height: 1fr; border: round $primary-darken-2; padding: 0 1; }
+    SendScreen #password-row { height: 3; }
+    SendScreen #password-row Label { padding: 1 1 0 1; }
+    SendScreen #password { width: 1fr; }
+    SendScreen #progress { height: 6; border: round $primary-darken-2; }
+    SendScreen #report { height: auto; padding: 0 1; }
+    SendScreen #report.error { color: $error; }
+    """
+
+    @dataclass
+    class Progress(Message):
+        line: str
+
+    @dataclass
+    class Finished(Message):
+        report: SendReport | None
+        error: str = ""
+
+    def __init__(self, meeting_id: str, what: str, redact: bool = False) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.what = what  # invite | minutes
+        self.redact = redact
+        self.prepared: Prepared | None = None
+        self.settings: SmtpSettings | None = None
+        self._state = "ready"  # ready | sending | done
+        self._saved: Meeting | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="intro")
+        with VerticalScroll(id="recipients"):
+            yield Static(id="recipient-list")
+        with Horizontal(id="password-row"):
+            yield Label(t("sendui.password"))
+            yield Input(id="password", password=True)
+        yield Log(id="progress", auto_scroll=True)
+        yield Static(id="report")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = self.store.meeting(self.meeting_id)
+        network = self.store.network(meeting.network_id)
+        self.title = t(f"sendui.title_{self.what}")
+        self.sub_title = f"{meeting.day.isoformat()} {meeting.title}"
+        self.settings = network.smtp
+        self.query_one("#progress").border_title = t("sendui.progress")
+        row = self.query_one("#password-row")
+        row.display = False
+        try:
+            if self.settings is None:
+                raise QuorumError("send.no_smtp", network=network.name)
+            self.prepared = prepare(
+                kind(_KIND[self.what]), self.store, meeting, self.app.clock(),  # type: ignore[attr-defined]
+                redact=self.redact,
+            )
+        except QuorumError as err:
+            self._fail(err.sentence())
+            return
+        settings = self.settings
+        self.query_one("#intro", Static).update(
+            Text(t("sendui.intro", host=settings.host, port=settings.port, security=settings.security))
+        )
+        msg = message_from_bytes(self.prepared.data, policy=default)
+        to = getaddresses([str(v) for v in msg.get_all("To", [])])
+        box = self.query_one("#recipients")
+        box.border_title = t("sendui.recipients", count=len(to))
+        lines = [t("sendui.subject", subject=str(msg.get("Subject", ""))), ""]
+        lines += [f"{name} <{addr}>" if name else addr for name, addr in to]
+        self.query_one("#recipient-list", Static).update(Text("\n".join(lines)))
+        if settings.user and password_from_env(settings, os.environ) is None:
+            row.display = True
+            self.query_one("#password", Input).placeholder = t(
+                "sendui.password_hint", user=settings.user, env=settings.password_env
+            )
+            self.query_one("#password", Input).focus()
+        self.refresh_bindings()
+
+    def _fail(self, sentence: str) -> None:
+        report = self.query_one("#report", Static)
+        report.update(Text(sentence))
+        report.add_class("error")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send":
+            return True if self.prepared is not None and self._state == "ready" else None
+        return True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_send()
+
+    def action_send(self) -> None:
+        if self.prepared is None or self.settings is None or self._state != "ready":
+            return
+        field = self.query_one("#password", Input)
+        password = password_from_env(self.settings, os.environ)
+        if password is None and self.settings.user:
+            password = field.value or None
+            if password is None:
+                self.notify(t("sendui.need_password"), severity="warning")
+                return
+        field.value = ""  # the password lives only as long as the send
+        self._state = "sending"
+        self.query_one("#report", Static).update(t("sendui.sending"))
+        self.refresh_bindings()
+        self._send(self.settings, password, self.prepared.data)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="send")
+    def _send(self, settings: SmtpSettings, password: str | None, data: bytes) -> None:
+        lang = current_language()
+        try:
+            report = send_message(
+                settings, password, data, progress=lambda line: self.post_message(self.Progress(line)),
+                lang=lang,
+            )
+        except QuorumError as err:
+            self.post_message(self.Finished(None, err.sentence(lang)))
+            return
+        self.post_message(self.Finished(report))
+
+    def on_send_screen_progress(self, message: Progress) -> None:
+        self.query_one("#progress", Log).write_line(message.line)
+
+    def on_send_screen_finished(self, message: Finished) -> None:
+        report = self.query_one("#report", Static)
+        if message.report is None:
+            self._state = "ready"  # a wrong password or a server away: try again
+            self._fail(message.error)
+            self.refresh_bindings()
+            return
+        self._state = "done"
+        report.remove_class("error")
+        done = message.report
+        report.update(Text(t("send.done", accepted=len(done.accepted), refused=len(done.refused))))
+        self.query_one("#recipients").border_title = t("sendui.report")
+        self.query_one("#recipient-list", Static).update(report_text(done))
+        assert self.prepared is not None
+        if self.prepared.sent is not None and message.report.accepted:
+            self._saved = self.prepared.sent
+            save_sent(self, self._saved)
+        self.refresh_bindings()
+
+    def action_close(self) -> None:
+        if self._state != "sending":
+            self.dismiss(self._saved)
