@@ -11,8 +11,6 @@ SV = {
     # dialogs
     "ask.ok": "OK",
     "ask.cancel": "Avbryt",
-    "ask.yes": "Ja",
-    "ask.no": "Nej",
     "ask.accept_hint": "Enter: använd ändå · Esc: avbryt",
     "ask.none": "(ingen)",
     # exports to file
@@ -124,8 +122,6 @@ EN = {
     "handover.no_due": "no date",
     "ask.ok": "OK",
     "ask.cancel": "Cancel",
-    "ask.yes": "Yes",
-    "ask.no": "No",
     "ask.accept_hint": "Enter: use it anyway · Esc: cancel",
     "ask.none": "(none)",
     "file.prompt": "Save as",

@@ -250,7 +250,7 @@ async def test_import_replies_one_good_one_stale_one_garbage(demo_store, db_path
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         report = static_text(screen, "#report")
-        assert f"✓ {good}" in report and f"accepted" in report
+        assert f"✓ {good}" in report and "accepted" in report
         assert f"✗ {stale}" in report and "older" in report.lower()
         assert f"✗ {garbage}" in report
         assert "1 replies applied, 2 refused." in notifications(app)

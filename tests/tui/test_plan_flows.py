@@ -12,7 +12,8 @@ from store.store import Store
 from tests.conftest import DEMO_NOW
 from tui.app import QuorumApp
 from tui.cli import main as cli_main
-from tui.widgets.ask import ChoiceDialog, ConfirmDialog, PromptDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.widgets.ask import ChoiceDialog, PromptDialog
 
 
 async def _type(pilot, text: str) -> None:

@@ -16,7 +16,8 @@ from tui.screens.attendees import AttendeesScreen
 from tui.screens.representation import RepresentationScreen
 from tui.screens.roster import RosterScreen
 from tui.widgets.attendees import AttendeesPane
-from tui.widgets.roster_dialogs import ConfirmDialog, ImportReportDialog, PromptDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
 from tui.widgets.roster_forms import GuestForm, PersonForm
 
 

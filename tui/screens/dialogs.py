@@ -23,7 +23,12 @@ _CSS = """
 
 
 class ConfirmDialog(QuorumModal[bool]):
-    """Asks ``question``; dismisses True only on an explicit yes (y or the button)."""
+    """Asks ``question``; dismisses True only on an explicit yes (``y`` or the button).
+
+    ``yes`` labels the yes button with what will happen ("Erase", "Overwrite").
+    For a ``danger``ous action the safe button has the focus, so Enter by habit
+    cancels; otherwise Enter says yes.
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", "confirm.yes"),
@@ -31,19 +36,20 @@ class ConfirmDialog(QuorumModal[bool]):
     ]
     DEFAULT_CSS = _CSS.format(cls="ConfirmDialog")
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str | None = None, danger: bool = False) -> None:
         super().__init__()
-        self.question = question
+        self.question, self.yes, self.danger = question, yes, danger
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, classes="question", id="question")
             with Horizontal(classes="buttons"):
-                yield Button(t("confirm.yes"), id="yes", variant="warning", compact=True)
+                yield Button(self.yes or t("confirm.yes"), id="yes",
+                             variant="error" if self.danger else "primary", compact=True)
                 yield Button(t("confirm.no"), id="no", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -24,7 +24,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
@@ -238,11 +238,11 @@ class ExportScreen(QuorumScreen):
         if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
             question = t("exportui.confirm_cancel", title=self.meeting.title,
                          date=self.meeting.day.isoformat())
-            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question), danger=True)):
                 return
         if path.exists():
             question = t("exportui.confirm_overwrite", path=str(path))
-            if not await self.app.push_screen_wait(ConfirmDialog(escape(question))):
+            if not await self.app.push_screen_wait(ConfirmDialog(escape(question), danger=True)):
                 return
         self._busy = True
         self.refresh_bindings()

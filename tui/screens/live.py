@@ -35,7 +35,8 @@ from store.templates import NEXT_MEETING_TITLES
 from store.records import Decision, ItemState, Meeting
 from tui.messages import Announce
 from tui.screens.base import QuorumScreen
-from tui.screens.live_dialogs import ActionDialog, ActionDraft, ConfirmDialog, FormDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.live_dialogs import ActionDialog, ActionDraft, FormDialog
 from tui.widgets.attendance_list import AttendanceList
 from tui.widgets.item_minutes import ItemMinutes
 from tui.widgets.live_agenda import LiveAgenda

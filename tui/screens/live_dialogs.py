@@ -81,26 +81,6 @@ class FormDialog(QuorumModal[Any]):
         self.dismiss(None)
 
 
-class ConfirmDialog(QuorumModal[bool]):
-    BINDINGS = [
-        Binding("enter,y,j", "answer(True)", "live.key.save", show=False),
-        Binding("escape,n", "answer(False)", "live.key.cancel", show=False),
-    ]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="ConfirmDialog")
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self._question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self._question, classes="dialog-title")
-            yield Static(t("live.dialog.yes_no"), classes="dialog-hint")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
-
-
 @dataclass(frozen=True)
 class ActionDraft:
     text: str

@@ -191,7 +191,7 @@ class MeetingScreen(QuorumScreen):
                 self.notify(t("meeting.cancelled"))
 
         question = t("meeting.cancel_question", date=self.meeting.day.isoformat())
-        self.app.push_screen(ConfirmDialog(question), answered)
+        self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def loss_summary(self) -> dict[str, int]:
         """What deleting the meeting throws away, for the confirmation."""
@@ -220,7 +220,7 @@ class MeetingScreen(QuorumScreen):
             app.notify(t("meeting.deleted", date=day))
 
         question = t("meeting.delete_question", date=day, **self.loss_summary())
-        self.app.push_screen(ConfirmDialog(question), answered)
+        self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def action_save_template(self) -> None:
         network_id = self.meeting.network_id

@@ -45,7 +45,8 @@ from store.planning import (
 from store.records import Meeting, MeetingStatus, Network
 from tui.context import current_network
 from tui.screens.base import QuorumScreen
-from tui.widgets.ask import ChoiceDialog, ConfirmDialog, PromptDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.widgets.ask import ChoiceDialog, PromptDialog
 from tui.widgets.plan_exports import YEAR_EXPORTS, PlanData, offer_exports
 
 _EDITS = {"move", "drop", "host", "secretary"}

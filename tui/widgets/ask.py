@@ -16,8 +16,8 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import QuorumError
@@ -146,35 +146,3 @@ class ChoiceDialog(QuorumModal[Any]):
         self.dismiss(None)
 
 
-class ConfirmDialog(QuorumModal[bool]):
-    """A yes/no question; Enter or ``y`` says yes, Escape or ``n`` no."""
-
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", "ask.no"),
-        Binding("y", "answer(True)", "ask.yes"),
-    ]
-    DEFAULT_CSS = _DIALOG_CSS.format(cls="ConfirmDialog") + """
-    ConfirmDialog Horizontal { height: auto; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 1; }
-    """
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, classes="question")
-            with Horizontal():
-                yield Button(t("ask.yes"), variant="primary", id="yes")
-                yield Button(t("ask.no"), id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -15,7 +15,6 @@ from typing import Generic, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from store.collate import sort_key
 from store.errors import QuorumError
 from store.i18n import t
 from tui.screens.base import QuorumModal
+from tui.widgets.form import FieldRow
 
 T = TypeVar("T")
 
@@ -36,39 +36,6 @@ DIALOG_CSS = """
     {cls} .buttons {{ height: auto; padding-top: 1; }}
     {cls} .buttons Button {{ margin-right: 1; }}
 """
-
-
-class FieldRow(Vertical):
-    """A label, a field and, under it, the sentence saying what is wrong."""
-
-    DEFAULT_CSS = """
-    FieldRow { height: auto; }
-    FieldRow > Horizontal { height: auto; }
-    FieldRow .field-label { width: 14; height: 1; padding-right: 1; color: $text-muted; }
-    FieldRow .field-msg { display: none; padding-left: 14; color: $error; height: auto; }
-    FieldRow .field-msg.-shown { display: block; }
-    """
-
-    def __init__(self, label: str, field: Widget, name: str) -> None:
-        super().__init__(id=f"row-{name}")
-        self._label = label
-        self._field = field
-        self.field_name = name
-
-    def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Label(self._label, classes="field-label")
-            yield self._field
-        yield Static("", classes="field-msg", id=f"msg-{self.field_name}")
-
-    def show(self, message: str = "") -> None:
-        msg = self.query_one(".field-msg", Static)
-        msg.update(message)
-        msg.set_class(bool(message), "-shown")
-
-    @property
-    def message(self) -> str:
-        return str(self.query_one(".field-msg", Static).content)
 
 
 class PromptDialog(QuorumModal[T | None], Generic[T]):
@@ -128,37 +95,6 @@ class PromptDialog(QuorumModal[T | None], Generic[T]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmDialog(QuorumModal[bool]):
-    """A yes/no question; the yes button says what will happen."""
-
-    BINDINGS = [Binding("escape", "cancel", "rui.cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="ConfirmDialog") + """
-    ConfirmDialog #question { height: auto; }
-    """
-
-    def __init__(self, question: str, yes: str, danger: bool = False) -> None:
-        super().__init__()
-        self._question, self._yes, self._danger = question, yes, danger
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self._question, id="question")
-            with Horizontal(classes="buttons"):
-                yield Button(self._yes, variant="error" if self._danger else "primary", id="yes")
-                yield Button(t("rui.cancel"), id="no")
-
-    def on_mount(self) -> None:
-        # The safe choice has the focus: Enter by habit cancels an erase.
-        self.query_one("#no" if self._danger else "#yes", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 class ImportReportDialog(QuorumModal[str | None]):

@@ -21,7 +21,8 @@ from textual.message import Message
 
 from store.errors import QuorumError
 from store.i18n import t
-from tui.widgets.roster_dialogs import ConfirmDialog, ImportReportDialog, PromptDialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
 
 if TYPE_CHECKING:
     from store.records import Person

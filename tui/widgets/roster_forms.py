@@ -22,7 +22,8 @@ from store.errors import QuorumError, ValidationError
 from store.i18n import t
 from store.records import Network, Organisation, OrgKind, Person, Role
 from tui.screens.base import QuorumModal
-from tui.widgets.roster_dialogs import DIALOG_CSS, FieldRow
+from tui.widgets.form import FieldRow
+from tui.widgets.roster_dialogs import DIALOG_CSS
 
 SaveFn = Callable[[dict[str, Any]], Any]
 
