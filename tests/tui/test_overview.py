@@ -91,3 +91,21 @@ async def test_enter_opens_the_highlighted_meeting(demo_store):
         assert isinstance(app.screen, MeetingScreen)
         upcoming = [m for m in demo_store.meetings("1") if m.end >= DEMO_NOW]
         assert app.screen.meeting_id == upcoming[1].id
+
+
+async def test_help_lists_a_panes_keys_that_the_footer_hides(demo_store):
+    """The attendees pane shows a few keys in the footer; help lists all of them."""
+    from tui.screens.help import HelpScreen
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.open_meeting("3")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._text()
+        assert "Tentative" in text or "tentative" in text.lower()
+        assert "Scroll Left" not in text

@@ -53,12 +53,11 @@ class HelpScreen(QuorumModal[None]):
         screen_help = getattr(self.below, "help_text", None)
         if screen_help is not None:
             lines += [screen_help(), ""]
-        screen_rows = self._rows(self.below, shown_only=False)
-        app_rows = self._rows(self.app, shown_only=False)
+        screen_rows = self._rows(self.below)
+        app_rows = self._rows(self.app)
         focused = self.below.focused
         while focused is not None and focused is not self.below:
-            # A widget's own keys (cursor movement...) only when it shows them.
-            screen_rows += self._rows(focused, shown_only=True)
+            screen_rows += self._rows(focused)
             focused = focused.parent  # type: ignore[assignment]
         for title, rows in ((t("help.screen_keys"), screen_rows), (t("help.app_keys"), app_rows)):
             if rows:
@@ -66,15 +65,13 @@ class HelpScreen(QuorumModal[None]):
         lines += ["", t("help.glossary")]
         return "\n".join(lines)
 
-    def _rows(self, node: Any, shown_only: bool) -> list[str]:
+    def _rows(self, node: Any) -> list[str]:
         rows = []
         for bindings in node._bindings.key_to_bindings.values():
             for b in bindings:
-                if not b.description or (shown_only and not b.show):
-                    continue
-                if type(node).__module__.startswith("textual.") and not b.show:
-                    continue
-                if not _ours(node, b) and not b.show:
+                # quorum's own keys always; Textual's built-in ones (cursor
+                # movement, copy...) only where the widget shows them.
+                if not b.description or not (b.show or _ours(node, b)):
                     continue
                 rows.append(f"- `{self.app.get_key_display(b)}` {b.description}")
         return rows
