@@ -173,8 +173,14 @@ def year_plan(
     year: int,
     now: datetime,
     lang: str | None = None,
+    hosts: dict[str, str] | None = None,
 ) -> bytes:
-    """METHOD:PUBLISH: the network's meetings of ``year``, with no ATTENDEE."""
+    """METHOD:PUBLISH: the network's meetings of ``year``, with no ATTENDEE.
+
+    ``hosts`` (organisation id -> name) puts each meeting's host in its
+    SUMMARY and DESCRIPTION: who hosts is what a year plan is read for.
+    """
+    hosts = hosts or {}
     lang = lang or network.language
     chosen = sorted(
         (m for m in meetings if m.network_id == network.id and m.start.year == year),
@@ -189,7 +195,8 @@ def year_plan(
     events = []
     for meeting in chosen:
         who = _organiser(network, people, meeting, organiser)
-        event = _event(meeting, network, people, who, now, lang)
+        host = hosts.get(meeting.host_org_id or "", "")
+        event = _event(meeting, network, people, who, now, lang, host)
         event.add("SEQUENCE", next_sequence(meeting))
         cancelled = meeting.status is MeetingStatus.CANCELLED
         event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
@@ -236,6 +243,7 @@ def _event(
     organiser: Person,
     now: datetime,
     lang: str,
+    host: str = "",
 ) -> Event:
     if now.tzinfo is None:
         raise ValidationError("error.naive_datetime", field="now")
@@ -244,14 +252,17 @@ def _event(
     event.add("DTSTAMP", now.astimezone(UTC).replace(microsecond=0))
     event.add("DTSTART", meeting.start.replace(microsecond=0))
     event.add("DTEND", meeting.end.replace(microsecond=0))
-    event.add("SUMMARY", Text(clean_text(meeting.title)))
+    summary = meeting.title
+    if host.strip():
+        summary = t("ics.summary_host", lang=lang, title=meeting.title, host=host)
+    event.add("SUMMARY", Text(clean_text(summary)))
     place, link = clean_text(meeting.place).strip(), clean_text(meeting.online_link).strip()
     location = " / ".join(part for part in (place, link) if part)
     if location:
         event.add("LOCATION", Text(location))
     if _URI.match(link):
         event.add("URL", link)
-    event.add("DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang))))
+    event.add("DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang, host))))
     event.add("ORGANIZER", _address(organiser.name, organiser.email))
     event.add("TRANSP", "OPAQUE")
     alarm = Alarm()

@@ -46,8 +46,10 @@ def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list
     return lines
 
 
-def meeting_facts(meeting: Meeting, people: dict[str, Person], lang: str) -> list[str]:
-    """Time, place, online link, chair and secretary: one line each."""
+def meeting_facts(
+    meeting: Meeting, people: dict[str, Person], lang: str, host: str = ""
+) -> list[str]:
+    """Time, place, online link, host, chair and secretary: one line each."""
     lines = [
         t(
             "ics.when",
@@ -61,6 +63,8 @@ def meeting_facts(meeting: Meeting, people: dict[str, Person], lang: str) -> lis
         lines.append(t("ics.place", lang=lang, place=meeting.place))
     if meeting.online_link.strip():
         lines.append(t("ics.online", lang=lang, link=meeting.online_link))
+    if host.strip():
+        lines.append(t("ics.host", lang=lang, name=host))
     if chair := person_name(people, meeting.chair_id):
         lines.append(t("ics.chair", lang=lang, name=chair))
     if secretary := person_name(people, meeting.secretary_id):
@@ -69,14 +73,14 @@ def meeting_facts(meeting: Meeting, people: dict[str, Person], lang: str) -> lis
 
 
 def invite_description(
-    meeting: Meeting, network: Network, people: dict[str, Person], lang: str
+    meeting: Meeting, network: Network, people: dict[str, Person], lang: str, host: str = ""
 ) -> str:
     """The DESCRIPTION of an invite: what, when, where, the agenda, what to read."""
     lines: list[str] = []
     if meeting.status is MeetingStatus.CANCELLED:
         lines += [t("ics.cancelled", lang=lang), ""]
     lines.append(f"{network.name} – {meeting.title}")
-    lines += meeting_facts(meeting, people, lang)
+    lines += meeting_facts(meeting, people, lang, host)
     if meeting.agenda:
         lines += ["", t("ics.agenda", lang=lang), *agenda_lines(meeting, people, lang)]
     if meeting.documents.strip():

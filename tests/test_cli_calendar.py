@@ -121,3 +121,26 @@ def test_import_replies_applies_good_files_and_reports_bad_ones(tmp_path, capsys
         if (people[a.person_id].email if a.person_id in people else a.guest_email) == email_address
     ]
     assert rsvps == [Rsvp.TENTATIVE]
+
+
+def test_export_plan_lists_the_meetings_with_their_hosts(tmp_path, capsys):
+    from icalendar import Calendar
+
+    from tui.cli import main
+
+    db = tmp_path / "x.json"
+    assert main(["demo", "--db", str(db)]) == 0
+    out = tmp_path / "plan.ics"
+    assert main(["export", "plan", "1", "--year", "2027", "-o", str(out), "--db", str(db)]) == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert events
+    from store.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        orgs = {o.id: o.name for o in store.organisations()}
+        expected = {m.uid: orgs[m.host_org_id] for m in store.meetings("1")
+                    if m.start.year == 2027 and m.host_org_id}
+    for event in events:
+        host = expected[str(event["UID"])]
+        assert host in str(event["SUMMARY"])
+        assert host in str(event["DESCRIPTION"])

@@ -84,7 +84,9 @@ def export_plan(args: argparse.Namespace, ctx: CliContext) -> int:
         network = store.find_network(args.network)
         meetings = store.meetings(network.id)
         people = {p.id: p for p in store.people()}
-    data = year_plan(network, meetings, people, None, args.year, datetime.now(UTC), lang=args.lang)
+        hosts = {o.id: o.name for o in store.organisations()}
+    data = year_plan(network, meetings, people, None, args.year, datetime.now(UTC),
+                     lang=args.lang, hosts=hosts)
     ctx.write_output(data, args.output)
     if args.output not in (None, "-"):
         count = sum(1 for m in meetings if m.start.year == args.year)

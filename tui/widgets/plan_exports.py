@@ -56,7 +56,10 @@ def _plan_ics(d: PlanData) -> bytes:
     ics: Any = importlib.import_module("exports.ics")
     people = {p.id: p for p in d.people}
     organiser = people.get(d.network.coordinator_id or "")
-    return ics.year_plan(d.network, d.meetings, people, organiser, d.year, d.now)  # type: ignore[no-any-return]
+    hosts = {o.id: o.name for o in d.organisations}
+    return ics.year_plan(  # type: ignore[no-any-return]
+        d.network, d.meetings, people, organiser, d.year, d.now, hosts=hosts
+    )
 
 
 def _summary_md(d: PlanData) -> str:
