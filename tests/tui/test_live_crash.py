@@ -28,7 +28,8 @@ class Tmux:
     """One tmux server of our own (its own socket), one window running quorum."""
 
     def __init__(self) -> None:
-        self.socket = f"quorum-crash-{os.getpid()}"
+        self.servers = 0
+        self.socket = f"quorum-crash-{os.getpid()}-0"
         self.session = "crash"
 
     def run(self, *args: str) -> str:
@@ -62,13 +63,16 @@ class Tmux:
 
     def kill_server(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        # A dying server may still hold its socket: the next start gets a new one.
+        self.servers += 1
+        self.socket = f"quorum-crash-{os.getpid()}-{self.servers}"
 
 
 @pytest.fixture
 def tmux():
     t = Tmux()
     yield t
-    t.kill_server()
+    subprocess.run(["tmux", "-L", t.socket, "kill-server"], capture_output=True)
 
 
 def test_kill_9_mid_meeting_keeps_the_text_and_offers_resume(tmux, db_path):
