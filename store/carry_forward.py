@@ -59,7 +59,7 @@ def open_actions(meetings: Sequence[Meeting], before: datetime) -> list[OpenActi
 
 
 def followup_text(actions: Sequence[OpenAction], names: Mapping[str, str], lang: str) -> str:
-    """The follow-up item's description: one line per open action item."""
+    """The follow-up item's block: a heading and one line per open action item."""
     if not actions:
         return t("carry.none", lang=lang)
     lines = [t("carry.heading", lang=lang)]
@@ -73,23 +73,63 @@ def followup_text(actions: Sequence[OpenAction], names: Mapping[str, str], lang:
     return "\n".join(lines)
 
 
+def _block_starts() -> set[str]:
+    """First lines of a block :func:`followup_text` wrote, in either language."""
+    return {t(key, lang=lang) for key in ("carry.heading", "carry.none") for lang in ("sv", "en")}
+
+
+def replace_block(description: str, block: str) -> str:
+    """``description`` with its open-actions block (if any) replaced by ``block``.
+
+    The block is always written last, so it runs to the end: writing it again
+    (a second hand-over, or a hand-over after the meeting was created) replaces
+    it instead of listing the actions twice.
+    """
+    kept: list[str] = []
+    starts = _block_starts()
+    for line in description.splitlines():
+        if line.strip() in starts:
+            break
+        kept.append(line)
+    base = "\n".join(kept).strip()
+    return f"{base}\n\n{block}" if base else block
+
+
+def with_followup(
+    agenda: Sequence[AgendaItem], block: str, lang: str, add_missing: bool = True
+) -> tuple[AgendaItem, ...]:
+    """``agenda`` with ``block`` in its follow-up item; without one, a follow-up
+    item is put first when ``add_missing``."""
+    items = list(agenda)
+    if add_missing and not any(i.followup for i in items):
+        title = t("carry.followup_title", lang=lang)
+        items.insert(0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True))
+    return tuple(
+        replace(i, description=replace_block(i.description, block)) if i.followup else i
+        for i in items
+    )
+
+
+def deferred_copy(item: AgendaItem, origin_id: str) -> AgendaItem:
+    """A fresh copy of a deferred item: no notes, no minutes, its origin kept."""
+    return AgendaItem(
+        id=new_item_id(),
+        title=item.title,
+        kind=item.kind,
+        presenter_id=item.presenter_id,
+        presenter_text=item.presenter_text,
+        minutes=item.minutes,
+        description=item.description,
+        deferred_from=origin_id,
+    )
+
+
 def deferred_items(previous: Meeting | None) -> tuple[AgendaItem, ...]:
-    """Fresh copies of the items ``previous`` deferred: no notes, no minutes."""
+    """Fresh copies of the items ``previous`` deferred."""
     if previous is None:
         return ()
     return tuple(
-        AgendaItem(
-            id=new_item_id(),
-            title=item.title,
-            kind=item.kind,
-            presenter_id=item.presenter_id,
-            presenter_text=item.presenter_text,
-            minutes=item.minutes,
-            description=item.description,
-            deferred_from=previous.id,
-        )
-        for item in previous.agenda
-        if item.state == ItemState.DEFERRED
+        deferred_copy(item, previous.id) for item in previous.agenda if item.state == ItemState.DEFERRED
     )
 
 
@@ -108,16 +148,7 @@ def carry_forward(
     """
     before = earlier(meetings, start)
     actions = open_actions(before, start)
-    text = followup_text(actions, names, lang)
-    items = list(agenda)
-    has_followup = any(i.followup for i in items)
-    if not has_followup and actions:
-        title = t("carry.followup_title", lang=lang)
-        items.insert(0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True))
-    for n, item in enumerate(items):
-        if item.followup:
-            base = item.description.strip()
-            items[n] = replace(item, description=f"{base}\n\n{text}" if base else text)
+    items = list(with_followup(agenda, followup_text(actions, names, lang), lang, bool(actions)))
     deferred = deferred_items(before[-1] if before else None)
     at = next((n for n, i in enumerate(items) if i.title in _CLOSING_TITLES), len(items))
     items[at:at] = deferred

@@ -14,11 +14,11 @@ and deferred items already carried are recognised by their origin.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.i18n import t
+from store.carry_forward import OpenAction, followup_text, with_followup
 from store.planning import (
     Handover,
     assign_hosts,
@@ -29,75 +29,17 @@ from store.planning import (
     rotation_order,
 )
 from store.records import (
-    ActionItem,
-    AgendaItem,
-    ItemKind,
     Meeting,
     Network,
     Organisation,
     Person,
-    new_item_id,
     replace,
 )
-from store.templates import standard_template
 
 if TYPE_CHECKING:
     from store.store import Store
 
-__all__ = ["apply_handover", "followup_block", "with_followup"]
-
-
-def _headings() -> set[str]:
-    """The first line of the open-actions block, in either language, so a
-    second hand-over finds and replaces it."""
-    return {t("handover.open_heading", lang=lang) for lang in ("sv", "en")}
-
-
-def followup_block(
-    open_actions: Sequence[tuple[Meeting, AgendaItem, ActionItem]],
-    people: Iterable[Person],
-    lang: str,
-) -> str:
-    """The open action items as lines for the follow-up item's description."""
-    names = {p.id: p.name for p in people}
-    lines = [t("handover.open_heading", lang=lang)]
-    if not open_actions:
-        lines.append(t("handover.open_none", lang=lang))
-    for m, _item, a in open_actions:
-        owner = names.get(a.owner_id or "", "") or a.owner_name or t("handover.no_owner", lang=lang)
-        due = a.due.isoformat() if a.due else t("handover.no_due", lang=lang)
-        lines.append(
-            t("handover.open_line", lang=lang, text=a.text, owner=owner, due=due,
-              origin=m.day.isoformat())
-        )
-    return "\n".join(lines)
-
-
-def _replace_block(description: str, block: str) -> str:
-    """``description`` with its open-actions block (if any) replaced by ``block``."""
-    kept: list[str] = []
-    headings = _headings()
-    for line in description.splitlines():
-        if line.strip() in headings:
-            break  # the old block runs to the end: it is always written last
-        kept.append(line)
-    base = "\n".join(kept).strip()
-    return f"{base}\n\n{block}" if base else block
-
-
-def with_followup(
-    agenda: tuple[AgendaItem, ...], block: str, lang: str
-) -> tuple[AgendaItem, ...]:
-    """``agenda`` with ``block`` in its follow-up item; one is added first if
-    the agenda has none."""
-    items = list(agenda)
-    if not any(i.followup for i in items):
-        title = next(i.title for i in standard_template(lang).items if i.followup)
-        items.insert(0, AgendaItem(new_item_id(), title, ItemKind.STANDING, followup=True))
-    return tuple(
-        replace(i, description=_replace_block(i.description, block)) if i.followup else i
-        for i in items
-    )
+__all__ = ["apply_handover"]
 
 
 def _next_date_fields(
@@ -149,8 +91,9 @@ def apply_handover(store: Store, held_meeting: Meeting, today: date) -> Meeting 
                                 handover.deferred_items)
         host = handover.host_org_id or _rotation_host(network, organisations, meetings)
         agenda = handover_agenda(network, handover)
-        agenda = with_followup(agenda, followup_block(handover.open_actions, people,
-                                                      nxt.language), nxt.language)
+        names = {p.id: p.name for p in people}
+        actions = [OpenAction(a, m) for m, _item, a in handover.open_actions]
+        agenda = with_followup(agenda, followup_text(actions, names, nxt.language), nxt.language)
         ready = replace(
             nxt,
             host_org_id=nxt.host_org_id or host,

@@ -26,6 +26,7 @@ from typing import Any
 from store import holidays
 from store.errors import ValidationError
 from store.i18n import t
+from store.carry_forward import deferred_copy
 from store.parse import combine
 from store.records import (
     ActionItem,
@@ -40,7 +41,6 @@ from store.records import (
     Person,
     Role,
     Template,
-    new_item_id,
     replace,
 )
 from store.templates import agenda_from_template, standard_template
@@ -728,16 +728,7 @@ def handover_agenda(
     items = list(base)
     carried = {(it.deferred_from, it.title) for it in items if it.deferred_from}
     new = [
-        AgendaItem(
-            id=new_item_id(),
-            title=it.title,
-            kind=it.kind,
-            presenter_id=it.presenter_id,
-            presenter_text=it.presenter_text,
-            minutes=it.minutes,
-            description=it.description,
-            deferred_from=m.id,
-        )
+        deferred_copy(it, m.id)
         for m, it in handover.deferred_items
         if (m.id, it.title) not in carried
     ]

@@ -3,7 +3,7 @@
 SV = {
     # carried forward
     "carry.none": "Inga öppna åtgärder från tidigare möten.",
-    "carry.heading": "Öppna åtgärder från tidigare möten:",
+    "carry.heading": "Öppna åtgärder:",
     "carry.no_owner": "ingen ansvarig",
     "carry.no_due": "inget datum",
     "carry.line": "- {text} — {owner}, senast {due} (från mötet {origin})",
@@ -133,7 +133,7 @@ SV = {
 
 EN = {
     "carry.none": "No open action items from earlier meetings.",
-    "carry.heading": "Open action items from earlier meetings:",
+    "carry.heading": "Open action items:",
     "carry.no_owner": "no owner",
     "carry.no_due": "no date",
     "carry.line": "- {text} — {owner}, due {due} (from the meeting of {origin})",

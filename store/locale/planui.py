@@ -3,11 +3,6 @@ their dialogs, and the hand-over of a meeting to the next one."""
 
 SV = {
     # hand-over
-    "handover.open_heading": "Öppna åtgärder:",
-    "handover.open_none": "– Inga öppna åtgärder.",
-    "handover.open_line": "– {text} ({owner}, senast {due}; från mötet {origin})",
-    "handover.no_owner": "ansvarig saknas",
-    "handover.no_due": "inget datum",
     # dialogs
     "ask.ok": "OK",
     "ask.cancel": "Avbryt",
@@ -115,11 +110,6 @@ SV = {
 }
 
 EN = {
-    "handover.open_heading": "Open action items:",
-    "handover.open_none": "– No open action items.",
-    "handover.open_line": "– {text} ({owner}, due {due}; from the meeting of {origin})",
-    "handover.no_owner": "no owner",
-    "handover.no_due": "no date",
     "ask.ok": "OK",
     "ask.cancel": "Cancel",
     "ask.accept_hint": "Enter: use it anyway · Esc: cancel",

@@ -86,3 +86,36 @@ def test_next_meeting_without_host_gets_the_rotations(demo_store: Store) -> None
     following = [m for m in after if m.start > ready.start and m.status != "cancelled"][0]
     assert demo_store.person(ready.secretary_id).org_id == following.host_org_id
 
+
+
+def test_hand_over_to_a_meeting_made_by_the_new_meeting_dialog_lists_actions_once(
+    demo_store: Store,
+) -> None:
+    """The dialog and the hand-over write the same block: the second replaces it."""
+    from datetime import timedelta
+
+    from store.new_meeting import draft_meeting
+    from store.templates import standard_template
+
+    network = demo_store.network("1")
+    held = demo_store.meeting("2")
+    # A new meeting between the held one and the next, as the dialog makes it.
+    day = held.day + timedelta(weeks=2)
+    fields = draft_meeting(network, demo_store.meetings("1"), day,
+                           standard_template("sv"), demo_store.people())
+    created = demo_store.add_meeting(**fields)
+    before = _followup(created).description
+    ready = apply_handover(demo_store, held, DEMO_TODAY)
+    assert ready is not None and ready.id == created.id
+    text = _followup(ready).description
+    first_open = next(a.text for _i, a in held.all_actions() if a.status == ActionStatus.OPEN)
+    assert first_open in before
+    # Each open action item once: as many mentions as there are such items.
+    expected = sum(
+        1
+        for m in demo_store.meetings("1")
+        if m.start <= held.start
+        for _i, a in m.all_actions()
+        if a.status == ActionStatus.OPEN and a.text == first_open
+    )
+    assert text.count(first_open) == expected
