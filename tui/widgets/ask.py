@@ -27,7 +27,7 @@ from tui.screens.base import QuorumModal
 Submit = Callable[[str, bool], Any]
 
 _DIALOG_CSS = """
-{cls} {{ align: center middle; background: $background 60%; }}
+{cls} {{ align: center middle; }}
 {cls} > Vertical {{
     width: 70; max-width: 95%; height: auto; max-height: 90%;
     border: round $accent; background: $surface; padding: 0 1;
