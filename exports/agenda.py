@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from exports.blocks import (
+from quorum.exports.blocks import (
     Block,
     Document,
     Fields,
@@ -24,8 +24,8 @@ from exports.blocks import (
     to_markdown,
     to_text,
 )
-from exports.context import DocContext
-from exports.minutes import header_fields
+from quorum.exports.context import DocContext
+from quorum.exports.minutes import header_fields
 
 
 def _contact(ctx: DocContext) -> list[tuple[str, str]]:
@@ -68,8 +68,8 @@ def _time_plan(ctx: DocContext) -> list[Block]:
 def _documents(ctx: DocContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, ctx.t("doc.documents"))]
     if ctx.meeting.documents.strip():
-        return blocks + [Text(ctx.user(ctx.meeting.documents))]
-    return blocks + [Para(plain(ctx.t("doc.no_documents")))]
+        return [*blocks, Text(ctx.user(ctx.meeting.documents))]
+    return [*blocks, Para(plain(ctx.t("doc.no_documents")))]
 
 
 def notice_document(ctx: DocContext) -> Document:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from exports.text import md_block, md_escape, one_line, paragraphs
+from quorum.exports.text import md_block, md_escape, one_line, paragraphs
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ def _md_block(block: Block) -> str:
     if isinstance(block, Bullets):
         return "\n".join(f"- {_md_inline(item)}" for item in block.items)
     if isinstance(block, Table):
+
         def row(cells: tuple[str, ...]) -> str:
             return "| " + " | ".join(md_escape(one_line(c)) for c in cells) + " |"
 
@@ -158,7 +159,10 @@ def _txt_block(block: Block) -> str:
     if isinstance(block, Table):
         cells = [[one_line(c) for c in row] for row in (block.headers, *block.rows)]
         widths = [max(len(row[i]) for row in cells) for i in range(len(block.headers))]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            for row in cells
+        ]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines)
     return f"*** {one_line(block.text)} ***"

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from exports.privacy import redact
-from store.i18n import t
-from store.records import (
+from quorum.exports.privacy import redact
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -170,9 +170,7 @@ def open_actions_before(meeting: Meeting, meetings: Iterable[Meeting]) -> list[O
         (
             m
             for m in meetings
-            if m.network_id == meeting.network_id
-            and m.id != meeting.id
-            and m.start < meeting.start
+            if m.network_id == meeting.network_id and m.id != meeting.id and m.start < meeting.start
         ),
         key=lambda m: m.start,
     )

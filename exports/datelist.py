@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from exports.tabular import to_csv
-from store.i18n import t
-from store.records import Meeting, MeetingStatus, Network, Organisation, Person
+from quorum.exports.tabular import to_csv
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person
 
-__all__ = ["DateRow", "date_rows", "date_list_text", "date_list_csv"]
+__all__ = ["DateRow", "date_list_csv", "date_list_text", "date_rows"]
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def date_list_text(
     table: list[Sequence[str]] = [_header(lang)] + [_cells(r, lang) for r in rows]
     widths = [max(len(row[c]) for row in table) for c in range(len(table[0]))]
     for row in table:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     lines += ["", t("datelist.footer", lang=lang)]
     return "\n".join(lines) + "\n"
 

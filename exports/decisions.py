@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from exports.tabular import md_table, to_csv
-from store.i18n import t
-from store.records import Meeting, MeetingStatus, Network
-from store.search import fold, terms
+from quorum.exports.tabular import md_table, to_csv
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus, Network
+from quorum.store.search import fold, terms
 
-__all__ = ["DecisionRow", "decision_rows", "decisions_markdown", "decisions_csv"]
+__all__ = ["DecisionRow", "decision_rows", "decisions_csv", "decisions_markdown"]
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,13 @@ def decisions_csv(
     return to_csv(
         header,
         (
-            [f"{r.meeting_id}/{r.item_id}/{r.decision_id}", r.day.isoformat(), r.meeting_title,
-             r.item_title, r.text]
+            [
+                f"{r.meeting_id}/{r.item_id}/{r.decision_id}",
+                r.day.isoformat(),
+                r.meeting_title,
+                r.item_title,
+                r.text,
+            ]
             for r in rows
         ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from exports.context import DocContext
+from quorum.exports.context import DocContext
 
 _KINDS = {"minutes", "notice"}
 
@@ -20,7 +20,9 @@ def document_filename(ctx: DocContext, kind: str, ext: str) -> str:
     """``2027-03-12-teknikcollege-skane-protokoll.html`` for ``kind`` minutes|notice."""
     if kind not in _KINDS:
         raise ValueError(kind)
-    key = "doc.file_notice" if kind == "notice" else (
-        "doc.file_formal_minutes" if ctx.formal else "doc.file_minutes"
+    key = (
+        "doc.file_notice"
+        if kind == "notice"
+        else ("doc.file_formal_minutes" if ctx.formal else "doc.file_minutes")
     )
     return f"{ctx.meeting.day.isoformat()}-{slug(ctx.network.name)}-{ctx.t(key)}.{ext}"

@@ -20,22 +20,22 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
-from exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
-from exports.ics_tz import vtimezone
-from exports.invite_text import clock, invite_description
-from store.errors import QuorumError, ValidationError
-from store.i18n import t
-from store.records import Meeting, MeetingRole, MeetingStatus, Network, Person, Rsvp, replace
+from quorum.exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
+from quorum.exports.ics_tz import vtimezone
+from quorum.exports.invite_text import clock, invite_description
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingRole, MeetingStatus, Network, Person, Rsvp, replace
 
 __all__ = [
     "Invitee",
-    "invitees",
-    "invite",
     "cancel",
-    "year_plan",
-    "next_sequence",
+    "invite",
+    "invitees",
     "mark_sent",
+    "next_sequence",
     "organiser_for",
+    "year_plan",
 ]
 
 PRODID = "-//quorum//quorum calendar export//SV"
@@ -262,7 +262,9 @@ def _event(
         event.add("LOCATION", Text(location))
     if _URI.match(link):
         event.add("URL", link)
-    event.add("DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang, host))))
+    event.add(
+        "DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang, host)))
+    )
     event.add("ORGANIZER", _address(organiser.name, organiser.email))
     event.add("TRANSP", "OPAQUE")
     alarm = Alarm()

@@ -29,9 +29,7 @@ def clean_text(value: str) -> str:
     """
     for old, new in _LINE_BREAKS.items():
         value = value.replace(old, new)
-    return "".join(
-        c for c in value if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs")
-    )
+    return "".join(c for c in value if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs"))
 
 
 class Text(vText):

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
-from exports.invite_text import long_date
-from store.errors import QuorumError
-from store.i18n import current_language, t
-from store.records import Meeting, Person, Rsvp, replace
+from quorum.exports.invite_text import long_date
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import current_language, t
+from quorum.store.records import Meeting, Person, Rsvp, replace
 
-__all__ = ["Reply", "parse_reply", "find_meeting", "apply_reply"]
+__all__ = ["Reply", "apply_reply", "find_meeting", "parse_reply"]
 
 _RSVP = {
     "ACCEPTED": Rsvp.ACCEPTED,
@@ -127,7 +127,7 @@ def apply_reply(
     lang = lang or current_language()
     when = long_date(meeting.start, lang)
     wanted = reply.email.lower()
-    for index, attendance in enumerate(meeting.attendance):
+    for index, attendance in enumerate(meeting.attendance):  # noqa: B007 - used after break
         person = people.get(attendance.person_id) if attendance.person_id else None
         email = person.email if person else attendance.guest_email
         if email and email.lower() == wanted:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from store.i18n import t
-from store.records import Meeting, MeetingStatus, Network, Person
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus, Network, Person
 
 
 def long_date(moment: datetime, lang: str) -> str:
-    """"fredag 12 mars 2027" / "Friday 12 March 2027"."""
+    """ "fredag 12 mars 2027" / "Friday 12 March 2027"."""
     return t(
         "ics.long_date",
         lang=lang,

@@ -14,15 +14,15 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from exports.ics import invitees, organiser_for
-from exports.ics_fold import clean_line
-from exports.invite_text import agenda_lines, meeting_facts
-from exports.mail_headers import address_list, mail_address
-from store.errors import QuorumError, ValidationError
-from store.i18n import t
-from store.records import Meeting, Network, Person
+from quorum.exports.ics import invitees, organiser_for
+from quorum.exports.ics_fold import clean_line
+from quorum.exports.invite_text import agenda_lines, meeting_facts
+from quorum.exports.mail_headers import address_list, mail_address
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, Network, Person
 
-__all__ = ["invite_mail", "invite_body"]
+__all__ = ["invite_body", "invite_mail"]
 
 
 def invite_body(

@@ -39,7 +39,7 @@ def address_list(addresses: list[Address], width: int = 78) -> str:
     tokens: list[str] = []
     for i, a in enumerate(addresses):
         separator = "," if i < len(addresses) - 1 else ""
-        tokens += _name_words(a.display_name) + [f"<{a.addr_spec}>{separator}"]
+        tokens += [*_name_words(a.display_name), f"<{a.addr_spec}>{separator}"]
     lines = [""]
     for token in tokens:
         if lines[-1] and len(lines[-1]) + 1 + len(token) > width - 4:  # room for "To: "

@@ -16,12 +16,12 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
-from exports.context import DocContext
-from exports.filenames import document_filename
-from exports.mail_headers import address_list, mail_address
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from exports.text import one_line
-from store.records import Presence
+from quorum.exports.context import DocContext
+from quorum.exports.filenames import document_filename
+from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.text import one_line
+from quorum.store.records import Presence
 
 _TOLD = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED)
 

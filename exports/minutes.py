@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from exports.blocks import (
+from quorum.exports.blocks import (
     Banner,
     Block,
     Bullets,
@@ -27,8 +27,8 @@ from exports.blocks import (
     to_markdown,
     to_text,
 )
-from exports.context import DocContext
-from store.records import ActionItem, ActionStatus, Attendance, ItemState, Presence
+from quorum.exports.context import DocContext
+from quorum.store.records import ActionItem, ActionStatus, Attendance, ItemState, Presence
 
 _GROUPS = (
     (Presence.PRESENT, "doc.present"),
@@ -124,8 +124,10 @@ def _followup(ctx: DocContext) -> list[Block]:
     if not ctx.open_actions:
         return [Para(plain(ctx.t("doc.followup_none")))]
     lines = tuple(
-        _action_line(ctx, action)
-        + (Span(f"({ctx.t('doc.from_meeting')} {meeting.day.isoformat()})"),)
+        (
+            *_action_line(ctx, action),
+            Span(f"({ctx.t('doc.from_meeting')} {meeting.day.isoformat()})"),
+        )
         for meeting, _, action in ctx.open_actions
     )
     return [Para((Span(ctx.t("doc.followup"), strong=True),)), Bullets(lines)]
@@ -168,23 +170,23 @@ def _action_table(ctx: DocContext) -> list[Block]:
         for item, action in ctx.meeting.all_actions()
     )
     if not rows:
-        return blocks + [Para(plain(ctx.t("doc.no_actions")))]
+        return [*blocks, Para(plain(ctx.t("doc.no_actions")))]
     headers = ("doc.from_item", "doc.action", "doc.owner", "doc.due", "doc.status")
-    return blocks + [Table(tuple(ctx.t(h) for h in headers), rows)]
+    return [*blocks, Table(tuple(ctx.t(h) for h in headers), rows)]
 
 
 def _next_meeting(ctx: DocContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, ctx.t("doc.next_meeting"))]
     nxt = ctx.next_meeting
     if nxt is None:
-        return blocks + [Para(plain(ctx.t("doc.next_none")))]
+        return [*blocks, Para(plain(ctx.t("doc.next_none")))]
     line = ctx.t(
         "doc.next_line",
         date=ctx.long_date(nxt.day),
         time=nxt.start.strftime("%H:%M"),
         host=ctx.org_name(nxt.host_org_id) or ctx.t("doc.not_set"),
     )
-    return blocks + [Para(plain(line))]
+    return [*blocks, Para(plain(line))]
 
 
 def _approval(ctx: DocContext) -> list[Block]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from store.i18n import t
-from store.records import Formality, ItemState, Meeting, Presence
+from quorum.store.i18n import t
+from quorum.store.records import Formality, ItemState, Meeting, Presence
 
 _PRESENCE_HEADINGS = (
     (Presence.PRESENT, "live.md.present"),
@@ -43,14 +43,17 @@ def minutes_markdown(meeting: Meeting, names: Mapping[str, str], lang: str) -> s
     start = meeting.actual_start or meeting.start
     end = meeting.actual_end or meeting.end
     start, end = start.astimezone(meeting.zone), end.astimezone(meeting.zone)
-    lines.append(f"**{t('live.md.when', lang=lang)}:** {start.date().isoformat()} "
-                 f"{start:%H:%M}–{end:%H:%M}  ")
+    lines.append(
+        f"**{t('live.md.when', lang=lang)}:** {start.date().isoformat()} "
+        f"{start:%H:%M}–{end:%H:%M}  "
+    )
     if meeting.place:
         lines.append(f"**{t('live.md.place', lang=lang)}:** {_escape(meeting.place)}")
     lines.append("")
     for presence, key in _PRESENCE_HEADINGS:
-        who = [name_of(a.person_id, a.guest_name) for a in meeting.attendance
-               if a.presence == presence]
+        who = [
+            name_of(a.person_id, a.guest_name) for a in meeting.attendance if a.presence == presence
+        ]
         if who:
             lines.append(f"**{t(key, lang=lang)}:** {', '.join(_escape(w) for w in who)}  ")
     lines.append("")
@@ -75,8 +78,16 @@ def minutes_markdown(meeting: Meeting, names: Mapping[str, str], lang: str) -> s
         lines += [f"## {t('live.md.approvals', lang=lang)}", ""]
         for approval in meeting.approvals:
             key = "live.md.reopened" if approval.reopened else "live.md.approved"
-            lines.append("- " + t(key, lang=lang, on=approval.on.isoformat(),
-                                  name=_escape(approval.name), reason=_escape(approval.reason)))
+            lines.append(
+                "- "
+                + t(
+                    key,
+                    lang=lang,
+                    on=approval.on.isoformat(),
+                    name=_escape(approval.name),
+                    reason=_escape(approval.reason),
+                )
+            )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from exports.text import clean
-from store.i18n import t
-from store.records import Presence
+from quorum.exports.text import clean
+from quorum.store.i18n import t
+from quorum.store.records import Presence
 
 if TYPE_CHECKING:  # context imports redact from here
-    from exports.context import DocContext
+    from quorum.exports.context import DocContext
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # +46 or a leading 0, an area code, then digits with at most one space or hyphen
@@ -49,7 +49,8 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     while match := PHONE.search(text, pos):
         found = match.group(0)
         cuts = [len(found)] + [
-            i for i in range(len(found) - 1, 0, -1)
+            i
+            for i in range(len(found) - 1, 0, -1)
             if found[i] in _SEPARATORS and found[i - 1].isdigit()
         ]
         length = next((n for n in cuts if _is_phone(found[:n])), 0)

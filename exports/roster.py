@@ -13,12 +13,12 @@ import csv
 import io
 from collections.abc import Iterable
 
-from store.collate import sort_key
-from store.i18n import t
-from store.records import Network, Organisation, Person
-from store.roster_import import FORMULA_STARTS, looks_like_formula
+from quorum.store.collate import sort_key
+from quorum.store.i18n import t
+from quorum.store.records import Network, Organisation, Person
+from quorum.store.roster_import import FORMULA_STARTS, looks_like_formula
 
-__all__ = ["roster_csv", "roster_rows", "neutralise", "FORMULA_STARTS", "COLUMNS"]
+__all__ = ["COLUMNS", "FORMULA_STARTS", "neutralise", "roster_csv", "roster_rows"]
 
 COLUMNS = ("name", "org", "title", "email", "phone", "role")
 

@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-__all__ = ["safe_cell", "to_csv", "md_cell", "md_table"]
+__all__ = ["md_cell", "md_table", "safe_cell", "to_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

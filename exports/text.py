@@ -80,4 +80,3 @@ def md_escape(text: str) -> str:
 def md_block(text: str) -> str:
     """A multi-line field as Markdown paragraphs with hard line breaks."""
     return "\n\n".join("\\\n".join(md_escape(line) for line in para) for para in paragraphs(text))
-

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from exports.tabular import md_cell, md_table
-from store.i18n import t
-from store.records import (
+from quorum.exports.tabular import md_cell, md_table
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -24,8 +24,14 @@ from store.records import (
     Presence,
 )
 
-__all__ = ["MeetingLine", "OrgLine", "YearStats", "year_stats", "year_summary_markdown",
-           "year_summary_html"]
+__all__ = [
+    "MeetingLine",
+    "OrgLine",
+    "YearStats",
+    "year_stats",
+    "year_summary_html",
+    "year_summary_markdown",
+]
 
 _HELD = {MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED}
 _THERE = {Presence.PRESENT, Presence.REMOTE}
@@ -132,9 +138,7 @@ def _sentences(s: YearStats, lang: str) -> dict[str, str]:
             cancelled=s.cancelled,
         ),
         "decisions": t("summary.decisions_count", lang=lang, count=len(s.decisions)),
-        "actions": t(
-            "summary.actions_count", lang=lang, total=done + open_, done=done, open=open_
-        ),
+        "actions": t("summary.actions_count", lang=lang, total=done + open_, done=done, open=open_),
     }
 
 
@@ -165,11 +169,21 @@ def year_summary_markdown(
     out += [f"## {t('summary.meetings', lang=lang)}", ""]
     out += [say["meetings"], ""]
     if s.meetings:
-        out.append(md_table(
-            _cols(lang, "date", "meeting", "host", "status", "present"),
-            ([ml.meeting.day.isoformat(), ml.meeting.title, ml.host,
-              t(f"status.{ml.meeting.status.value}", lang=lang), ml.present] for ml in s.meetings),
-        ))
+        out.append(
+            md_table(
+                _cols(lang, "date", "meeting", "host", "status", "present"),
+                (
+                    [
+                        ml.meeting.day.isoformat(),
+                        ml.meeting.title,
+                        ml.host,
+                        t(f"status.{ml.meeting.status.value}", lang=lang),
+                        ml.present,
+                    ]
+                    for ml in s.meetings
+                ),
+            )
+        )
         out.append("")
         out += [f"### {t('summary.chart', lang=lang)}", "", "```"]
         top = max((ml.present for ml in s.meetings), default=0)
@@ -179,10 +193,12 @@ def year_summary_markdown(
 
     out += [f"## {t('summary.attendance', lang=lang)}", ""]
     if s.organisations:
-        out.append(md_table(
-            _cols(lang, "organisation", "meetings_attended", "person_attendances"),
-            ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
-        ))
+        out.append(
+            md_table(
+                _cols(lang, "organisation", "meetings_attended", "person_attendances"),
+                ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
+            )
+        )
     else:
         out.append(t("summary.none", lang=lang))
     out.append("")
@@ -198,11 +214,20 @@ def year_summary_markdown(
     out += [say["actions"], ""]
     if s.actions_open:
         out += [f"### {t('summary.actions_open', lang=lang)}", ""]
-        out.append(md_table(
-            _cols(lang, "action", "owner", "due", "meeting"),
-            ([a.text, _owner(a, persons), a.due.isoformat() if a.due else "",
-              m.day.isoformat()] for m, _, a in s.actions_open),
-        ))
+        out.append(
+            md_table(
+                _cols(lang, "action", "owner", "due", "meeting"),
+                (
+                    [
+                        a.text,
+                        _owner(a, persons),
+                        a.due.isoformat() if a.due else "",
+                        m.day.isoformat(),
+                    ]
+                    for m, _, a in s.actions_open
+                ),
+            )
+        )
         out.append("")
     return "\n".join(out)
 
@@ -251,12 +276,22 @@ def year_summary_html(
     say = _sentences(s, lang)
     parts.append(f"<p>{escape(say['meetings'])}</p>")
     if s.meetings:
-        parts.append(_table(
-            [col("date"), col("meeting"), col("host"), col("status"), col("present")],
-            ([ml.meeting.day.isoformat(), ml.meeting.title, ml.host,
-              t(f"status.{ml.meeting.status.value}", lang=lang), ml.present] for ml in s.meetings),
-            numeric={4},
-        ))
+        parts.append(
+            _table(
+                [col("date"), col("meeting"), col("host"), col("status"), col("present")],
+                (
+                    [
+                        ml.meeting.day.isoformat(),
+                        ml.meeting.title,
+                        ml.host,
+                        t(f"status.{ml.meeting.status.value}", lang=lang),
+                        ml.present,
+                    ]
+                    for ml in s.meetings
+                ),
+                numeric={4},
+            )
+        )
         top = max((ml.present for ml in s.meetings), default=0)
         rows = []
         for ml in s.meetings:
@@ -276,29 +311,42 @@ def year_summary_html(
         )
     parts.append(f"<h2>{escape(t('summary.attendance', lang=lang))}</h2>")
     if s.organisations:
-        parts.append(_table(
-            [col("organisation"), col("meetings_attended"), col("person_attendances")],
-            ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
-            numeric={1, 2},
-        ))
+        parts.append(
+            _table(
+                [col("organisation"), col("meetings_attended"), col("person_attendances")],
+                ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
+                numeric={1, 2},
+            )
+        )
     else:
         parts.append(f"<p>{escape(t('summary.none', lang=lang))}</p>")
     parts.append(f"<h2>{escape(t('summary.decisions', lang=lang))}</h2>")
     parts.append(f"<p>{escape(say['decisions'])}</p>")
     if s.decisions:
-        parts.append(_table(
-            [col("date"), col("item"), col("decision")],
-            ([m.day.isoformat(), it.title, d.text] for m, it, d in s.decisions),
-        ))
+        parts.append(
+            _table(
+                [col("date"), col("item"), col("decision")],
+                ([m.day.isoformat(), it.title, d.text] for m, it, d in s.decisions),
+            )
+        )
     parts.append(f"<h2>{escape(t('summary.actions', lang=lang))}</h2>")
     parts.append(f"<p>{escape(say['actions'])}</p>")
     if s.actions_open:
         parts.append(f"<h3>{escape(t('summary.actions_open', lang=lang))}</h3>")
-        parts.append(_table(
-            [col("action"), col("owner"), col("due"), col("meeting")],
-            ([a.text, _owner(a, persons), a.due.isoformat() if a.due else "", m.day.isoformat()]
-             for m, _, a in s.actions_open),
-        ))
+        parts.append(
+            _table(
+                [col("action"), col("owner"), col("due"), col("meeting")],
+                (
+                    [
+                        a.text,
+                        _owner(a, persons),
+                        a.due.isoformat() if a.due else "",
+                        m.day.isoformat(),
+                    ]
+                    for m, _, a in s.actions_open
+                ),
+            )
+        )
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from store.records import AgendaItem, Formality
+from quorum.store.records import AgendaItem, Formality
 
 Agenda = tuple[AgendaItem, ...]
 
@@ -63,7 +63,7 @@ def remove(items: Agenda, index: int) -> Agenda:
 
 def insert(items: Agenda, index: int, item: AgendaItem) -> Agenda:
     index = max(0, min(len(items), index))
-    return items[:index] + (item,) + items[index:]
+    return (*items[:index], item, *items[index:])
 
 
 def replace_item(items: Agenda, item: AgendaItem) -> Agenda:

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from store.i18n import t
-from store.records import (
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -23,7 +23,7 @@ from store.records import (
     new_item_id,
     replace,
 )
-from store.templates import NEXT_MEETING_TITLES
+from quorum.store.templates import NEXT_MEETING_TITLES
 
 # Deferred items go in before these closing items, when the agenda has them.
 _CLOSING_TITLES = NEXT_MEETING_TITLES | {
@@ -68,7 +68,14 @@ def followup_text(actions: Sequence[OpenAction], names: Mapping[str, str], lang:
         owner = names.get(a.owner_id or "", "") or a.owner_name or t("carry.no_owner", lang=lang)
         due = a.due.isoformat() if a.due else t("carry.no_due", lang=lang)
         lines.append(
-            t("carry.line", lang=lang, text=a.text, owner=owner, due=due, origin=oa.meeting.day.isoformat())
+            t(
+                "carry.line",
+                lang=lang,
+                text=a.text,
+                owner=owner,
+                due=due,
+                origin=oa.meeting.day.isoformat(),
+            )
         )
     return "\n".join(lines)
 
@@ -103,7 +110,9 @@ def with_followup(
     items = list(agenda)
     if add_missing and not any(i.followup for i in items):
         title = t("carry.followup_title", lang=lang)
-        items.insert(0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True))
+        items.insert(
+            0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True)
+        )
     return tuple(
         replace(i, description=replace_block(i.description, block)) if i.followup else i
         for i in items
@@ -129,7 +138,9 @@ def deferred_items(previous: Meeting | None) -> tuple[AgendaItem, ...]:
     if previous is None:
         return ()
     return tuple(
-        deferred_copy(item, previous.id) for item in previous.agenda if item.state == ItemState.DEFERRED
+        deferred_copy(item, previous.id)
+        for item in previous.agenda
+        if item.state == ItemState.DEFERRED
     )
 
 

@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    import store.records as records
+    import quorum.store.records as records
 
     return typing.get_type_hints(cls, vars(records))
 

@@ -43,8 +43,8 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
-from store.migrations import CURRENT_SCHEMA, migrate
+from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
+from quorum.store.migrations import CURRENT_SCHEMA, migrate
 
 TABLES = ("networks", "organisations", "people", "meetings")
 META = "_meta"
@@ -502,11 +502,11 @@ class Database:
 
 
 __all__ = [
+    "META",
+    "TABLES",
     "Database",
     "atomic_write",
-    "quiet_gc",
     "backups",
+    "quiet_gc",
     "restore_newest_backup",
-    "TABLES",
-    "META",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from store.records import (
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     Attendance,
@@ -30,8 +30,8 @@ from store.records import (
     new_item_id,
     replace,
 )
-from store.store import Store
-from store.templates import agenda_from_template, standard_template
+from quorum.store.store import Store
+from quorum.store.templates import agenda_from_template, standard_template
 
 TZ = "Europe/Stockholm"
 
@@ -106,8 +106,10 @@ def _avoid_holidays(day: date) -> date:
 
     days_off = holidays.country_holidays("SE", years=range(day.year, day.year + 2))
     # Christmas and midsummer eves are days off in practice though not by law.
-    while day in days_off or (day.month, day.day) in ((12, 24), (12, 31)) or (
-        day.month == 6 and 19 <= day.day <= 25
+    while (
+        day in days_off
+        or (day.month, day.day) in ((12, 24), (12, 31))
+        or (day.month == 6 and 19 <= day.day <= 25)
     ):
         day += timedelta(days=7)
     return day
@@ -134,9 +136,7 @@ def build_demo(store: Store, today: date | None = None) -> None:
             member_org_ids=tuple(o.id for o in orgs[:12]),
             rotation_opt_out=(orgs[10].id, orgs[11].id),
             require_industry=True,
-            blackouts=(
-                Blackout(date(today.year, 12, 21), date(today.year + 1, 1, 6), "jullov"),
-            ),
+            blackouts=(Blackout(date(today.year, 12, 21), date(today.year + 1, 1, 6), "jullov"),),
         )
         people = []
         for i, (name, title, org_i, phone, role) in enumerate(_PEOPLE):
@@ -239,7 +239,9 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
             decisions = (Decision(new_item_id(), "Dagordningen godkändes."),)
         if i == 6:
             decisions = (
-                Decision(new_item_id(), "Nätverket tar fram ett gemensamt antagningsunderlag för IMV."),
+                Decision(
+                    new_item_id(), "Nätverket tar fram ett gemensamt antagningsunderlag för IMV."
+                ),
             )
             actions = (
                 ActionItem(
@@ -269,7 +271,7 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
         agenda.append(
             replace(
                 item,
-                notes=notes.get(i, "") if (full or i in (0, 2, 9)) else notes.get(i, ""),
+                notes=notes.get(i, ""),
                 decisions=decisions,
                 actions=actions,
                 state=ItemState.DONE,
@@ -325,7 +327,7 @@ def _prepare_upcoming(store: Store, meeting: Meeting, people: list) -> None:
     upcoming = replace(
         meeting,
         agenda=tuple(agenda),
-        attendance=attendance + (guest,),
+        attendance=(*attendance, guest),
         adjuster_ids=(by_name["Erik Sandvik"].id,),
         documents="Utkast till antagningsunderlag (bifogas kallelsen).",
         sent_sequence=0,

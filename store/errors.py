@@ -18,7 +18,7 @@ class QuorumError(Exception):
         self.params = params
 
     def sentence(self, lang: str | None = None) -> str:
-        from store.i18n import t
+        from quorum.store.i18n import t
 
         return t(self.key, lang=lang, **self.params)
 

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.carry_forward import OpenAction, followup_text, with_followup
-from store.planning import (
+from quorum.store.carry_forward import OpenAction, followup_text, with_followup
+from quorum.store.planning import (
     Handover,
     assign_hosts,
     create_meetings,
@@ -28,7 +28,7 @@ from store.planning import (
     propose_dates,
     rotation_order,
 )
-from store.records import (
+from quorum.store.records import (
     Meeting,
     Network,
     Organisation,
@@ -37,7 +37,7 @@ from store.records import (
 )
 
 if TYPE_CHECKING:
-    from store.store import Store
+    from quorum.store.store import Store
 
 __all__ = ["apply_handover"]
 
@@ -82,13 +82,19 @@ def apply_handover(store: Store, held_meeting: Meeting, today: date) -> Meeting 
         handover = next_meeting_handover(network, meetings, held_meeting, people)
         nxt = handover.next_meeting
         if nxt is None:
-            fields = _next_date_fields(network, meetings, held_meeting, organisations, people,
-                                       today)
+            fields = _next_date_fields(
+                network, meetings, held_meeting, organisations, people, today
+            )
             if fields is None:
                 return None
             nxt = store.add_meeting(**fields)
-            handover = Handover(nxt, nxt.host_org_id, nxt.secretary_id, handover.open_actions,
-                                handover.deferred_items)
+            handover = Handover(
+                nxt,
+                nxt.host_org_id,
+                nxt.secretary_id,
+                handover.open_actions,
+                handover.deferred_items,
+            )
         host = handover.host_org_id or _rotation_host(network, organisations, meetings)
         agenda = handover_agenda(network, handover)
         names = {p.id: p.name for p in people}

@@ -4,7 +4,8 @@ Computed rather than looked up, so every year works offline and the rules are
 visible: the public holidays are those of *lag (1989:253) om allmänna
 helgdagar* (so years from 1990; annandag pingst until 2004), Easter
 comes from the anonymous Gregorian algorithm (Meeus / Jones / Butcher),
-and midsummer and All Saints' Day are the Saturdays of their fixed windows. The tests check the result against a published list and
+and midsummer and All Saints' Day are the Saturdays of their fixed windows. The tests
+check the result against a published list and
 against the ``holidays`` package.
 
 Sundays are holidays in the law too; only the named ones (påskdagen,
@@ -17,19 +18,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from store.i18n import t
+from quorum.store.i18n import t
 
 __all__ = [
     "Holiday",
-    "easter_sunday",
-    "holidays_of",
-    "public_holidays",
-    "de_facto_days_off",
-    "holiday_name",
-    "is_holiday",
-    "is_day_off",
-    "is_squeeze_day",
     "day_off_reason",
+    "de_facto_days_off",
+    "easter_sunday",
+    "holiday_name",
+    "holidays_of",
+    "is_day_off",
+    "is_holiday",
+    "is_squeeze_day",
+    "public_holidays",
 ]
 
 

@@ -19,7 +19,7 @@ _catalogs: dict[str, dict[str, str]] | None = None
 
 
 def catalog_modules() -> list[str]:
-    import store.locale as pkg
+    import quorum.store.locale as pkg
 
     return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__))
 
@@ -29,7 +29,7 @@ def _load() -> dict[str, dict[str, str]]:
     if _catalogs is None:
         merged: dict[str, dict[str, str]] = {"sv": {}, "en": {}}
         for name in catalog_modules():
-            mod = importlib.import_module(f"store.locale.{name}")
+            mod = importlib.import_module(f"quorum.store.locale.{name}")
             merged["sv"].update(mod.SV)
             merged["en"].update(mod.EN)
         _catalogs = merged

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 
-from store.records import (
+from quorum.store.records import (
     Attendance,
     Meeting,
     MeetingRole,
@@ -27,18 +27,18 @@ from store.records import (
 
 __all__ = [
     "ROLE_CYCLE",
+    "add_guest",
     "effective_role",
     "invite_members",
     "invite_person",
-    "add_guest",
-    "remove_invitee",
-    "set_role",
     "next_role",
-    "set_rsvp",
-    "set_presence",
-    "set_times",
-    "rsvp_counts",
     "presence_counts",
+    "remove_invitee",
+    "rsvp_counts",
+    "set_presence",
+    "set_role",
+    "set_rsvp",
+    "set_times",
 ]
 
 ROLE_CYCLE = (
@@ -78,7 +78,7 @@ def invite_members(meeting: Meeting, people: Iterable[Person]) -> tuple[Meeting,
 def invite_person(meeting: Meeting, person_id: str) -> Meeting:
     if meeting.attendee(person_id) is not None:
         return meeting
-    return replace(meeting, attendance=meeting.attendance + (Attendance(person_id=person_id),))
+    return replace(meeting, attendance=(*meeting.attendance, Attendance(person_id=person_id)))
 
 
 def add_guest(meeting: Meeting, name: str, email: str = "", org: str = "") -> Meeting:
@@ -87,7 +87,7 @@ def add_guest(meeting: Meeting, name: str, email: str = "", org: str = "") -> Me
     guest = Attendance(guest_name=name, guest_email=email, guest_org=org.strip())
     if meeting.attendee(guest.key) is not None:
         return meeting
-    return replace(meeting, attendance=meeting.attendance + (guest,))
+    return replace(meeting, attendance=(*meeting.attendance, guest))
 
 
 def remove_invitee(meeting: Meeting, key: str) -> Meeting:
@@ -108,9 +108,7 @@ def remove_invitee(meeting: Meeting, key: str) -> Meeting:
 def _update(meeting: Meeting, key: str, **changes: object) -> Meeting:
     return replace(
         meeting,
-        attendance=tuple(
-            replace(a, **changes) if a.key == key else a for a in meeting.attendance
-        ),
+        attendance=tuple(replace(a, **changes) if a.key == key else a for a in meeting.attendance),
     )
 
 

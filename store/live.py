@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store.errors import ValidationError
-from store.records import (
+from quorum.store.errors import ValidationError
+from quorum.store.records import (
     ActionItem,
     Approval,
     Decision,
@@ -163,7 +163,7 @@ def add_decision(meeting: Meeting, index: int, text: str) -> Meeting:
     check_editable(meeting)
     item = meeting.agenda[index]
     decision = Decision(new_item_id(), text)
-    return meeting.with_item(replace(item, decisions=item.decisions + (decision,)))
+    return meeting.with_item(replace(item, decisions=(*item.decisions, decision)))
 
 
 def add_action(
@@ -177,7 +177,7 @@ def add_action(
     check_editable(meeting)
     item = meeting.agenda[index]
     action = ActionItem(new_item_id(), text, owner_id=owner_id, owner_name=owner_name, due=due)
-    return meeting.with_item(replace(item, actions=item.actions + (action,)))
+    return meeting.with_item(replace(item, actions=(*item.actions, action)))
 
 
 def toggle_state(meeting: Meeting, index: int, state: ItemState) -> Meeting:
@@ -255,7 +255,7 @@ def approve(meeting: Meeting, name: str, on: date) -> Meeting:
     given = {a.name.casefold() for a in current_approvals(meeting)}
     if approval.name.casefold() in given:
         raise ValidationError("live.error.already_approved", name=approval.name)
-    approved = replace(meeting, approvals=meeting.approvals + (approval,))
+    approved = replace(meeting, approvals=(*meeting.approvals, approval))
     if len(current_approvals(approved)) >= approvals_needed(approved):
         approved = replace(approved, status=MeetingStatus.APPROVED)
     return approved
@@ -268,7 +268,7 @@ def reopen(meeting: Meeting, name: str, on: date, reason: str) -> Meeting:
     if not reason.strip():
         raise ValidationError("live.error.reason_missing", field="reason")
     record = Approval(name=name, on=on, reopened=True, reason=reason.strip())
-    return replace(meeting, approvals=meeting.approvals + (record,), status=MeetingStatus.DRAFTED)
+    return replace(meeting, approvals=(*meeting.approvals, record), status=MeetingStatus.DRAFTED)
 
 
 __all__ = [

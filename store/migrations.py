@@ -11,12 +11,13 @@ database keeps a copy of the pre-migration file next to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from store.errors import DatabaseUnreadable
+from quorum.store.errors import DatabaseUnreadable
 
 CURRENT_SCHEMA = 2
 Data = dict[str, dict[str, Any]]

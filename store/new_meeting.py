@@ -12,11 +12,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from store.carry_forward import carry_forward
-from store.holidays import holiday_name
-from store.i18n import t
-from store.parse import combine
-from store.records import (
+from quorum.store.carry_forward import carry_forward
+from quorum.store.holidays import holiday_name
+from quorum.store.i18n import t
+from quorum.store.parse import combine
+from quorum.store.records import (
     Attendance,
     Meeting,
     MeetingRole,
@@ -26,7 +26,7 @@ from store.records import (
     Role,
     Template,
 )
-from store.templates import agenda_from_template, standard_template
+from quorum.store.templates import agenda_from_template, standard_template
 
 
 def next_free_date(network: Network, meetings: Sequence[Meeting], today: date) -> date:

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from store.errors import ValidationError
+from quorum.store.errors import ValidationError
 
 _ISO = re.compile(r"^(\d{4})-?(\d{1,2})-?(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})(?:[ /-]?(\d{2}|\d{4}))?$")
@@ -39,9 +39,11 @@ def parse_date(text: str, today: date | None = None, field: str = "date") -> dat
         if m[3]:
             year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
             return _make_date(year, month, day, raw, field)
-        result = _make_date(today.year, month, day, raw, field) if _valid(
-            today.year, month, day
-        ) else _make_date(today.year + 1, month, day, raw, field)
+        result = (
+            _make_date(today.year, month, day, raw, field)
+            if _valid(today.year, month, day)
+            else _make_date(today.year + 1, month, day, raw, field)
+        )
         # A day/month already past means next year's (a due date is ahead).
         if result < today:
             result = _make_date(today.year + 1, month, day, raw, field)

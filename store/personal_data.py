@@ -32,10 +32,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from store.codec import to_doc
-from store.errors import NotFound
-from store.i18n import t
-from store.records import (
+from quorum.store.codec import to_doc
+from quorum.store.errors import NotFound
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     AgendaItem,
     Attendance,
@@ -50,16 +50,16 @@ from store.records import (
 )
 
 if TYPE_CHECKING:
-    from store.store import Store
+    from quorum.store.store import Store
 
 __all__ = [
     "HELD_STATUSES",
-    "is_held",
-    "export_person",
-    "export_person_in_store",
     "Erasure",
     "erase_person",
     "erase_person_in_store",
+    "export_person",
+    "export_person_in_store",
+    "is_held",
 ]
 
 HELD_STATUSES = frozenset(
@@ -265,9 +265,7 @@ class _Eraser:
             role = MeetingRole.SECRETARY
         elif self.pid in m.adjuster_ids:
             role = MeetingRole.ADJUSTER
-        return replace(
-            a, person_id=None, guest_name=label, guest_email="", guest_org="", role=role
-        )
+        return replace(a, person_id=None, guest_name=label, guest_email="", guest_org="", role=role)
 
     def _item(self, it: AgendaItem, placeholder: str, held: bool) -> AgendaItem:
         presenter_text = self.text(it.presenter_text, placeholder)
@@ -284,9 +282,7 @@ class _Eraser:
             presenter_id=presenter_id,
             presenter_text=presenter_text,
             notes=self.text(it.notes, placeholder),
-            decisions=tuple(
-                replace(d, text=self.text(d.text, placeholder)) for d in it.decisions
-            ),
+            decisions=tuple(replace(d, text=self.text(d.text, placeholder)) for d in it.decisions),
             actions=tuple(self._action(a, placeholder) for a in it.actions),
         )
 
@@ -321,9 +317,7 @@ def erase_person(
         new = eraser.meeting(m)
         if new != m:
             changed.append(new)
-    nets = tuple(
-        replace(n, coordinator_id=None) for n in networks if n.coordinator_id == person.id
-    )
+    nets = tuple(replace(n, coordinator_id=None) for n in networks if n.coordinator_id == person.id)
     return Erasure(person, tuple(changed), nets, ambiguous_name=not unique)
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from store import holidays
-from store.errors import ValidationError
-from store.i18n import t
-from store.carry_forward import deferred_copy
-from store.parse import combine
-from store.records import (
+from quorum.store import holidays
+from quorum.store.carry_forward import deferred_copy
+from quorum.store.errors import ValidationError
+from quorum.store.i18n import t
+from quorum.store.parse import combine
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -43,32 +43,32 @@ from store.records import (
     Template,
     replace,
 )
-from store.templates import agenda_from_template, standard_template
+from quorum.store.templates import agenda_from_template, standard_template
 
 __all__ = [
-    "Term",
-    "terms_of",
+    "Assignment",
+    "DateWarning",
+    "Handover",
     "Notice",
     "ProposedDate",
-    "DateWarning",
-    "week_label",
-    "blocking_reason",
-    "date_warnings",
-    "propose_dates",
-    "move_date",
+    "Term",
     "add_date",
-    "drop_date",
-    "suggest_blackouts",
-    "Assignment",
-    "rotation_order",
     "assign_hosts",
+    "blocking_reason",
+    "create_meetings",
+    "date_warnings",
+    "drop_date",
+    "handover_agenda",
+    "move_date",
+    "next_meeting_handover",
+    "preview_meetings",
+    "propose_dates",
+    "rotation_order",
     "set_host",
     "set_secretary",
-    "create_meetings",
-    "preview_meetings",
-    "Handover",
-    "next_meeting_handover",
-    "handover_agenda",
+    "suggest_blackouts",
+    "terms_of",
+    "week_label",
 ]
 
 # How far (in weeks, either way) a natural date may move before giving up on it.
@@ -279,9 +279,7 @@ def propose_dates(
     existing = [
         m
         for m in existing_meetings
-        if m.network_id == network.id
-        and m.status != MeetingStatus.CANCELLED
-        and m.day.year == year
+        if m.network_id == network.id and m.status != MeetingStatus.CANCELLED and m.day.year == year
     ]
     total = max(network.min_meetings, len(existing))
     targets = _spread(year, total)
@@ -535,9 +533,7 @@ def assign_hosts(
         hosts.append(org_id)
         if i < len(ordered):
             hosted_in_plan[org_id] = ordered[i].day
-    return [
-        Assignment(p, hosts[i], hosts[i + 1], explanations[i]) for i, p in enumerate(ordered)
-    ]
+    return [Assignment(p, hosts[i], hosts[i + 1], explanations[i]) for i, p in enumerate(ordered)]
 
 
 def set_host(

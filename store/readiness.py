@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from store.records import Meeting, MeetingStatus
+from quorum.store.records import Meeting, MeetingStatus
 
 
 class Missing(StrEnum):

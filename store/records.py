@@ -20,36 +20,36 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from store.errors import ValidationError
+from quorum.store.errors import ValidationError
 
 __all__ = [
-    "replace",
-    "OrgKind",
-    "Role",
-    "MeetingStatus",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Approval",
+    "Attendance",
+    "Blackout",
+    "Decision",
     "Formality",
     "ItemKind",
     "ItemState",
-    "MeetingRole",
-    "Rsvp",
-    "Presence",
-    "ActionStatus",
-    "Blackout",
-    "TemplateItem",
-    "Template",
-    "SmtpSettings",
-    "Network",
-    "Organisation",
-    "Membership",
-    "Person",
-    "Decision",
-    "ActionItem",
-    "AgendaItem",
-    "Attendance",
-    "Approval",
     "Meeting",
-    "new_item_id",
+    "MeetingRole",
+    "MeetingStatus",
+    "Membership",
+    "Network",
+    "OrgKind",
+    "Organisation",
+    "Person",
+    "Presence",
+    "Role",
+    "Rsvp",
+    "SmtpSettings",
+    "Template",
+    "TemplateItem",
     "check_email",
+    "new_item_id",
+    "replace",
 ]
 
 DEFAULT_TZ = "Europe/Stockholm"
@@ -515,8 +515,14 @@ class Meeting:
         ]
         parts += [
             "|".join(
-                (i.title, i.kind.value, str(i.minutes), str(i.presenter_id), i.presenter_text,
-                 i.description)
+                (
+                    i.title,
+                    i.kind.value,
+                    str(i.minutes),
+                    str(i.presenter_id),
+                    i.presenter_text,
+                    i.description,
+                )
             )
             for i in self.agenda
         ]
@@ -525,4 +531,3 @@ class Meeting:
     @property
     def invite_outdated(self) -> bool:
         return self.sent_sequence is not None and self.sent_fingerprint != self.invite_fingerprint()
-

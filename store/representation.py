@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from store.collate import sort_key
-from store.personal_data import is_held
-from store.records import (
+from quorum.store.collate import sort_key
+from quorum.store.personal_data import is_held
+from quorum.store.records import (
     Attendance,
     Meeting,
     MeetingStatus,
@@ -31,11 +31,11 @@ from store.records import (
 
 __all__ = [
     "PRESENT",
-    "attendee_org_id",
-    "represented_orgs",
     "RepresentationMatrix",
-    "representation_matrix",
+    "attendee_org_id",
     "industry_rule_met",
+    "representation_matrix",
+    "represented_orgs",
 ]
 
 PRESENT = frozenset({Presence.PRESENT, Presence.REMOTE})
@@ -142,10 +142,10 @@ def representation_matrix(
     row_ids |= {p.org_id for p in people if p.org_id and p.role_in(network.id) is not None}
     for c in counts:
         row_ids |= set(c or ())
-    rows = sorted((lookup.orgs[i] for i in row_ids if i in lookup.orgs), key=lambda o: sort_key(o.name))
-    cells = tuple(
-        tuple(None if c is None else c.get(o.id, 0) for c in counts) for o in rows
+    rows = sorted(
+        (lookup.orgs[i] for i in row_ids if i in lookup.orgs), key=lambda o: sort_key(o.name)
     )
+    cells = tuple(tuple(None if c is None else c.get(o.id, 0) for c in counts) for o in rows)
     return RepresentationMatrix(network.id, year, tuple(rows), tuple(columns), cells)
 
 

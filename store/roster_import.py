@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from store.errors import QuorumError, ValidationError
-from store.i18n import t
-from store.records import (
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import (
     Membership,
     Network,
     Organisation,
@@ -41,23 +41,23 @@ from store.records import (
 )
 
 if TYPE_CHECKING:
-    from store.store import Store
+    from quorum.store.store import Store
 
 __all__ = [
+    "FORMULA_STARTS",
     "CsvTable",
+    "ImportReport",
     "PersonRow",
     "PlannedAdd",
     "PlannedUpdate",
     "Refusal",
-    "ImportReport",
-    "read_people_csv",
-    "plan_import",
     "apply_import",
     "format_report",
     "guess_org_kind",
-    "norm_key",
     "looks_like_formula",
-    "FORMULA_STARTS",
+    "norm_key",
+    "plan_import",
+    "read_people_csv",
 ]
 
 # Fields a person row can carry, each with the headings that name it
@@ -491,7 +491,9 @@ def format_report(report: ImportReport, lang: str | None = None) -> list[str]:
         )
     out.append(t("import.report.add", lang=lang, count=len(report.to_add)))
     for a in report.to_add:
-        out.append("  " + t("import.report.line", lang=lang, line=a.line, text=_describe(a.row, lang)))
+        out.append(
+            "  " + t("import.report.line", lang=lang, line=a.line, text=_describe(a.row, lang))
+        )
     out.append(t("import.report.update", lang=lang, count=len(report.to_update)))
     for u in report.to_update:
         what = ", ".join(t(f"import.change.{c}", lang=lang) for c in u.changes)
@@ -581,8 +583,12 @@ def apply_import(store: Store, report: ImportReport, skip_invalid: bool = False)
             )
         for update in report.to_update:
             current = store.person(update.person.id)
-            store.save_person(_apply_row(current, update.row, report.network_id, org_for(update.row)))
+            store.save_person(
+                _apply_row(current, update.row, report.network_id, org_for(update.row))
+            )
         missing = [o for o in dict.fromkeys(used_orgs) if o not in network.member_org_ids]
         if missing:
-            store.save_network(replace(network, member_org_ids=network.member_org_ids + tuple(missing)))
+            store.save_network(
+                replace(network, member_org_ids=network.member_org_ids + tuple(missing))
+            )
     return report

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-from store.i18n import t
-from store.records import Meeting
+from quorum.store.i18n import t
+from quorum.store.records import Meeting
 
-__all__ = ["fold", "terms", "SearchHit", "SearchIndex", "FIELDS"]
+__all__ = ["FIELDS", "SearchHit", "SearchIndex", "fold", "terms"]
 
 # The fields searched, in the order hits of one item are listed.
 FIELDS = ("title", "item", "description", "notes", "decision", "action")
@@ -184,9 +184,7 @@ def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
     shift = len(prefix) - lo
-    inside = tuple(
-        (max(s, lo) + shift, min(e, hi) + shift) for s, e in spans if s < hi and e > lo
-    )
+    inside = tuple((max(s, lo) + shift, min(e, hi) + shift) for s, e in spans if s < hi and e > lo)
     return prefix + body + suffix, inside
 
 

@@ -8,16 +8,17 @@ as one batch per call, or per ``with store.batch():`` block.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from store import codec
-from store.db import Database, Op, quiet_gc
-from store.errors import NotFound, QuorumError, ValidationError
-from store.records import Meeting, Network, Organisation, Person, replace
+from quorum.store import codec
+from quorum.store.db import Database, Op, quiet_gc
+from quorum.store.errors import NotFound, QuorumError, ValidationError
+from quorum.store.records import Meeting, Network, Organisation, Person, replace
 
 R = TypeVar("R")
 
@@ -97,17 +98,19 @@ class Store:
         One record at a time under the lock, so a reader on another thread
         waits for one conversion at most, never for the whole archive.
         """
-        keys = {"networks": "error.not_found_network", "organisations": "error.not_found_org",
-                "people": "error.not_found_person", "meetings": "error.not_found_meeting"}
+        keys = {
+            "networks": "error.not_found_network",
+            "organisations": "error.not_found_org",
+            "people": "error.not_found_person",
+            "meetings": "error.not_found_meeting",
+        }
         with quiet_gc():
             for cls, table in _TABLE_OF.items():
                 with self._lock:
                     ids = list(self._docs[table])
                 for record_id in ids:
-                    try:
+                    with contextlib.suppress(NotFound):  # deleted meanwhile
                         self._get(cls, table, record_id, keys[table])
-                    except NotFound:
-                        pass  # deleted meanwhile
 
     def _put(self, record: Any) -> None:
         table = _TABLE_OF[type(record)]
@@ -200,7 +203,9 @@ class Store:
     # -- organisations --------------------------------------------------------
 
     def organisations(self) -> list[Organisation]:
-        return sorted(self._all(Organisation, "organisations", "error.not_found_org"), key=_name_key)
+        return sorted(
+            self._all(Organisation, "organisations", "error.not_found_org"), key=_name_key
+        )
 
     def organisation(self, org_id: str) -> Organisation:
         return self._get(Organisation, "organisations", str(org_id), "error.not_found_org")
@@ -285,9 +290,7 @@ class Store:
         if len(same_day) == 1:
             return same_day[0]
         if len(same_day) > 1:
-            raise NotFound(
-                "error.ambiguous", value=text, choices=", ".join(m.id for m in same_day)
-            )
+            raise NotFound("error.ambiguous", value=text, choices=", ".join(m.id for m in same_day))
         raise NotFound("error.not_found_meeting", value=text)
 
     def add_meeting(self, **fields: Any) -> Meeting:
@@ -333,9 +336,9 @@ def _find(records: list[Any], text: str, key: str) -> Any:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise NotFound("error.ambiguous", value=wanted, choices=", ".join(
-            f"{r.id} {r.name}" for r in matches
-        ))
+        raise NotFound(
+            "error.ambiguous", value=wanted, choices=", ".join(f"{r.id} {r.name}" for r in matches)
+        )
     raise NotFound(key, value=wanted)
 
 

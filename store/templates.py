@@ -6,16 +6,34 @@ meeting of the network (``Network.templates``).
 
 from __future__ import annotations
 
-from store.records import AgendaItem, ItemKind, Template, TemplateItem, new_item_id
+from quorum.store.records import AgendaItem, ItemKind, Template, TemplateItem, new_item_id
 
 _STANDARD = [
     # (sv, en, kind, minutes, followup)
     ("Mötets öppnande", "Opening of the meeting", ItemKind.STANDING, 5, False),
-    ("Val av sekreterare och justerare", "Election of secretary and adjusters", ItemKind.DECISION, 5, False),
+    (
+        "Val av sekreterare och justerare",
+        "Election of secretary and adjusters",
+        ItemKind.DECISION,
+        5,
+        False,
+    ),
     ("Godkännande av dagordning", "Approval of the agenda", ItemKind.DECISION, 5, False),
-    ("Föregående minnesanteckningar", "Minutes of the previous meeting", ItemKind.STANDING, 5, False),
+    (
+        "Föregående minnesanteckningar",
+        "Minutes of the previous meeting",
+        ItemKind.STANDING,
+        5,
+        False,
+    ),
     ("Uppföljning av åtgärder", "Follow-up of action items", ItemKind.STANDING, 15, True),
-    ("Information från skolchefsnätverket", "News from the school heads' network", ItemKind.INFORMATION, 15, False),
+    (
+        "Information från skolchefsnätverket",
+        "News from the school heads' network",
+        ItemKind.INFORMATION,
+        15,
+        False,
+    ),
     ("Aktuella frågor", "Current matters", ItemKind.DISCUSSION, 60, False),
     ("Övriga frågor", "Any other business", ItemKind.DISCUSSION, 10, False),
     ("Nästa möte", "Next meeting", ItemKind.STANDING, 5, False),

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store.i18n import set_language
+from quorum.store.i18n import set_language
 
 DEMO_TODAY = date(2026, 11, 25)
 DEMO_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -28,8 +28,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_store(db_path: Path):
-    from store.demo import build_demo
-    from store.store import Store
+    from quorum.store.demo import build_demo
+    from quorum.store.store import Store
 
     store = Store.open(db_path)
     build_demo(store, DEMO_TODAY)

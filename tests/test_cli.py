@@ -9,14 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from quorum.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "quorum.tui", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_demo_then_list_meetings_json(tmp_path):
@@ -59,12 +64,15 @@ def test_quorum_db_environment_variable(tmp_path, monkeypatch, capsys):
     assert "Skogsbygden" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [
-    ["list", "bogus"],
-    ["export", "plan", "1"],  # --year missing
-    ["--lang", "xx"],
-    ["export", "plan", "1", "--year", "twenty"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "bogus"],
+        ["export", "plan", "1"],  # --year missing
+        ["--lang", "xx"],
+        ["export", "plan", "1", "--year", "twenty"],
+    ],
+)
 def test_bad_arguments_give_a_sentence_and_no_traceback(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err

@@ -7,12 +7,12 @@ from email.policy import default
 
 from icalendar import Calendar
 
-from store.demo import build_demo
-from store.records import MeetingStatus, Rsvp, replace
-from store.store import Store
+from quorum.store.demo import build_demo
+from quorum.store.records import MeetingStatus, Rsvp, replace
+from quorum.store.store import Store
+from quorum.tui.cli import main
 from tests.conftest import DEMO_TODAY
 from tests.exports.ics_checks import check_structure, only_event
-from tui.cli import main
 
 
 def demo_db(tmp_path):  # type: ignore[no-untyped-def]
@@ -26,7 +26,10 @@ def demo_db(tmp_path):  # type: ignore[no-untyped-def]
 def test_export_invite_marks_it_sent_and_updates_raise_sequence(tmp_path, capsys):  # type: ignore[no-untyped-def]
     db, meeting = demo_db(tmp_path)
     target = tmp_path / "kallelse.ics"
-    assert main(["--lang", "sv", "export", "invite", meeting.id, "-o", str(target), "--db", str(db)]) == 0
+    assert (
+        main(["--lang", "sv", "export", "invite", meeting.id, "-o", str(target), "--db", str(db)])
+        == 0
+    )
     assert "version 0" in capsys.readouterr().err
     data = target.read_bytes()
     check_structure(data)
@@ -106,12 +109,14 @@ def test_import_replies_applies_good_files_and_reports_bad_ones(tmp_path, capsys
     bad.write_bytes(b"inte en kalender")
     missing = tmp_path / "saknas.ics"
     capsys.readouterr()
-    code = main(["--lang", "sv", "import", "reply", str(good), str(bad), str(missing), "--db", str(db)])
+    code = main(
+        ["--lang", "sv", "import", "reply", str(good), str(bad), str(missing), "--db", str(db)]
+    )
     assert code == 1
     out, err = capsys.readouterr()
     assert "kanske" in out
     assert "trasig.ics:" in err and "saknas.ics:" in err and "Traceback" not in err
-    email_address = str(replier)[len("mailto:"):]
+    email_address = str(replier)[len("mailto:") :]
     with Store.open(db, readonly=True) as store:
         people = {p.id: p for p in store.people()}
         stored = store.meeting(meeting.id)
@@ -126,7 +131,7 @@ def test_import_replies_applies_good_files_and_reports_bad_ones(tmp_path, capsys
 def test_export_plan_lists_the_meetings_with_their_hosts(tmp_path, capsys):
     from icalendar import Calendar
 
-    from tui.cli import main
+    from quorum.tui.cli import main
 
     db = tmp_path / "x.json"
     assert main(["demo", "--db", str(db)]) == 0
@@ -134,12 +139,15 @@ def test_export_plan_lists_the_meetings_with_their_hosts(tmp_path, capsys):
     assert main(["export", "plan", "1", "--year", "2027", "-o", str(out), "--db", str(db)]) == 0
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert events
-    from store.store import Store
+    from quorum.store.store import Store
 
     with Store.open(db, readonly=True) as store:
         orgs = {o.id: o.name for o in store.organisations()}
-        expected = {m.uid: orgs[m.host_org_id] for m in store.meetings("1")
-                    if m.start.year == 2027 and m.host_org_id}
+        expected = {
+            m.uid: orgs[m.host_org_id]
+            for m in store.meetings("1")
+            if m.start.year == 2027 and m.host_org_id
+        }
     for event in events:
         host = expected[str(event["UID"])]
         assert host in str(event["SUMMARY"])

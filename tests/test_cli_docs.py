@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from exports.privacy import emails_in, phones_in
-from store.records import SmtpSettings, replace
-from store.store import Store
+from quorum.exports.privacy import emails_in, phones_in
+from quorum.store.records import SmtpSettings, replace
+from quorum.store.store import Store
+from quorum.tui.cli import main
 from tests.exports.html_checks import assert_self_contained
-from tui.cli import main
 
 
 @pytest.fixture
@@ -34,7 +34,9 @@ def meeting_id(db: Path, status: str, capsys: pytest.CaptureFixture[str]) -> str
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "txt"])
-def test_export_minutes_to_stdout(demo_db: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+def test_export_minutes_to_stdout(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     held = meeting_id(demo_db, "drafted", capsys)
     assert main(["export", "minutes", held, "--format", fmt, "--db", str(demo_db)]) == 0
     out = capsys.readouterr().out
@@ -48,8 +50,21 @@ def test_export_minutes_to_a_file_lists_personal_data(
 ) -> None:
     held = meeting_id(demo_db, "drafted", capsys)
     target = tmp_path / "minnen.html"
-    code = main(["--lang", "sv", "export", "minutes", held, "--format", "html", "-o", str(target),
-                 "--db", str(demo_db)])
+    code = main(
+        [
+            "--lang",
+            "sv",
+            "export",
+            "minutes",
+            held,
+            "--format",
+            "html",
+            "-o",
+            str(target),
+            "--db",
+            str(demo_db),
+        ]
+    )
     assert code == 0
     err = capsys.readouterr().err
     assert "personuppgifter" in err and "namn: Anders Bergfalk" in err
@@ -61,12 +76,17 @@ def test_publish_leaves_out_contacts(demo_db: Path, capsys: pytest.CaptureFixtur
     upcoming = meeting_id(demo_db, "invited", capsys)
     assert main(["export", "agenda", upcoming, "--format", "txt", "--db", str(demo_db)]) == 0
     assert emails_in(capsys.readouterr().out)  # the contact line has an address
-    assert main(["export", "agenda", upcoming, "--format", "txt", "--publish", "--db", str(demo_db)]) == 0
+    assert (
+        main(["export", "agenda", upcoming, "--format", "txt", "--publish", "--db", str(demo_db)])
+        == 0
+    )
     out = capsys.readouterr().out
     assert emails_in(out) == [] and phones_in(out) == []
 
 
-def test_export_mail_minutes(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_mail_minutes(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     held = meeting_id(demo_db, "drafted", capsys)
     target = tmp_path / "minutes.eml"
     assert main(["export", "mail", "minutes", held, "-o", str(target), "--db", str(demo_db)]) == 0

@@ -4,12 +4,12 @@ import importlib
 
 import pytest
 
-from store.i18n import catalog_modules
+from quorum.store.i18n import catalog_modules
 
 
 @pytest.mark.parametrize("name", catalog_modules())
 def test_catalog_has_same_keys_in_swedish_and_english(name):
-    mod = importlib.import_module(f"store.locale.{name}")
+    mod = importlib.import_module(f"quorum.store.locale.{name}")
     assert set(mod.SV) == set(mod.EN), set(mod.SV) ^ set(mod.EN)
     assert all(v.strip() for v in mod.SV.values()) and all(v.strip() for v in mod.EN.values())
 
@@ -17,7 +17,7 @@ def test_catalog_has_same_keys_in_swedish_and_english(name):
 def test_catalogs_do_not_define_the_same_key_twice():
     seen: dict[str, str] = {}
     for name in catalog_modules():
-        mod = importlib.import_module(f"store.locale.{name}")
+        mod = importlib.import_module(f"quorum.store.locale.{name}")
         for key in mod.EN:
             assert key not in seen, f"{key} in both {seen.get(key)} and {name}"
             seen[key] = name

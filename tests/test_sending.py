@@ -16,11 +16,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from exports.mail_minutes import minutes_mail, minutes_recipients
-from store.errors import QuorumError
-from store.records import SmtpSettings
+from quorum.exports.mail_minutes import minutes_mail, minutes_recipients
+from quorum.store.errors import QuorumError
+from quorum.store.records import SmtpSettings
+from quorum.tui.sending import SendReport, password_from_env, send_message
 from tests.exports.conftest_docs import NOW, realistic_context
-from tui.sending import SendReport, password_from_env, send_message
 
 SENDER = "Lars Persson <lars.persson@helsingborg.example.se>"
 
@@ -31,7 +31,9 @@ class Inbox:
     def __init__(self) -> None:
         self.envelopes: list[Any] = []
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
+    ) -> str:
         if address.endswith("@refused.example.se"):
             return "550 5.1.1 No such mailbox"
         envelope.rcpt_tos.append(address)
@@ -48,11 +50,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+def authenticator(
+    server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+) -> AuthResult:
     def text(value: bytes | str) -> str:
         return value.decode() if isinstance(value, bytes) else value
 
-    ok = isinstance(data, LoginPassword) and (text(data.login), text(data.password)) == ("sekreterare", "hemligt")
+    ok = isinstance(data, LoginPassword) and (text(data.login), text(data.password)) == (
+        "sekreterare",
+        "hemligt",
+    )
     return AuthResult(success=ok, handled=False)
 
 
@@ -75,10 +82,26 @@ def certificate(tmp_path: Path) -> tuple[Path, Path]:
         pytest.skip("openssl is needed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -112,7 +135,9 @@ def test_plain_smtp_delivers_to_every_recipient(server: tuple[Inbox, int]) -> No
     ctx = realistic_context()
     raw = minutes_mail(ctx, SENDER, NOW)
     seen: list[str] = []
-    report = send_message(SmtpSettings("127.0.0.1", port, security="none"), None, raw, seen.append, lang="sv")
+    report = send_message(
+        SmtpSettings("127.0.0.1", port, security="none"), None, raw, seen.append, lang="sv"
+    )
     expected = [a.addr_spec for a in minutes_recipients(ctx)]
     assert report == SendReport(accepted=tuple(expected), refused={})
     assert sorted(inbox.envelopes[0].rcpt_tos) == sorted(expected)
@@ -164,7 +189,9 @@ def test_password_comes_from_the_environment() -> None:
 def test_starttls(certificate: tuple[Path, Path]) -> None:
     server_ctx, client_ctx = tls_contexts(*certificate)
     inbox, port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, tls_context=server_ctx, require_starttls=True)
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=port, tls_context=server_ctx, require_starttls=True
+    )
     controller.start()
     try:
         raw = minutes_mail(realistic_context(), SENDER, NOW)

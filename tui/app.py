@@ -18,11 +18,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store.errors import QuorumError
-from store.i18n import t
-from tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
-from tui.saver import Saver
-from tui.translate import translate_bindings
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
+from quorum.tui.saver import Saver
+from quorum.tui.translate import translate_bindings
 
 StoreOpener = Callable[[], Any]
 # The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
@@ -89,8 +89,10 @@ class QuorumApp(App[int]):
 
     def on_save_finished(self, message: SaveFinished) -> None:
         if message.error is not None:
-            detail = message.error.sentence() if isinstance(message.error, QuorumError) else repr(
-                message.error
+            detail = (
+                message.error.sentence()
+                if isinstance(message.error, QuorumError)
+                else repr(message.error)
             )
             self.notify(t("app.save_failed", detail=detail), severity="error", timeout=15)
 
@@ -105,7 +107,7 @@ class QuorumApp(App[int]):
     # -- start-up ---------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from tui.screens.overview import OverviewScreen
+        from quorum.tui.screens.overview import OverviewScreen
 
         self.push_screen(OverviewScreen())
         if os.environ.get(EXIT_AFTER_ENV) == "paint":
@@ -159,32 +161,32 @@ class QuorumApp(App[int]):
 
     def reopen(self) -> None:
         """Open the database again (after a backup was restored)."""
-        from tui.screens.overview import OverviewScreen
+        from quorum.tui.screens.overview import OverviewScreen
 
         self.switch_screen(OverviewScreen())
         self._open_store()
 
     def on_store_failed(self, message: StoreFailed) -> None:
-        from tui.screens.problem import DatabaseProblemScreen
+        from quorum.tui.screens.problem import DatabaseProblemScreen
 
         self.switch_screen(DatabaseProblemScreen(message.error))
 
     # -- actions ----------------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from quorum.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tui.commands import screen_commands
+        from quorum.tui.commands import screen_commands
 
         yield from screen_commands(self, screen)
         yield from super().get_system_commands(screen)
 
     def action_go_overview(self) -> None:
-        from tui.screens.overview import OverviewScreen
+        from quorum.tui.screens.overview import OverviewScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, OverviewScreen):
             self.pop_screen()
@@ -196,7 +198,7 @@ class QuorumApp(App[int]):
         import importlib
 
         try:
-            screen_cls = getattr(importlib.import_module(f"tui.screens.{module}"), cls)
+            screen_cls = getattr(importlib.import_module(f"quorum.tui.screens.{module}"), cls)
         except (ImportError, AttributeError):
             self.notify(t("app.not_yet"), severity="warning")
             return

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
-from store.i18n import language_from_environment, set_language, t
+from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
+from quorum.store.i18n import language_from_environment, set_language, t
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -26,23 +26,23 @@ EXIT_LOCKED = 3
 
 # (command words) -> "module:function"
 HANDLERS: dict[tuple[str, ...], str] = {
-    ("demo",): "tui.cli_basic:demo",
-    ("list",): "tui.cli_basic:list_records",
-    ("restore",): "tui.cli_basic:restore",
-    ("export", "invite"): "tui.cli_calendar:export_invite",
-    ("export", "cancel"): "tui.cli_calendar:export_cancel",
-    ("export", "plan"): "tui.cli_calendar:export_plan",
-    ("export", "mail", "invite"): "tui.cli_calendar:export_mail_invite",
-    ("import", "reply"): "tui.cli_calendar:import_reply",
-    ("export", "minutes"): "tui.cli_docs:export_minutes",
-    ("export", "agenda"): "tui.cli_docs:export_agenda",
-    ("export", "mail", "minutes"): "tui.cli_docs:export_mail_minutes",
-    ("send", "minutes"): "tui.cli_docs:send_minutes",
-    ("send", "invite"): "tui.cli_docs:send_invite",
-    ("import", "people"): "tui.cli_roster:import_people",
-    ("export", "roster"): "tui.cli_roster:export_roster",
-    ("export", "dates"): "tui.cli_plan:export_dates",
-    ("export", "decisions"): "tui.cli_plan:export_decisions",
+    ("demo",): "quorum.tui.cli_basic:demo",
+    ("list",): "quorum.tui.cli_basic:list_records",
+    ("restore",): "quorum.tui.cli_basic:restore",
+    ("export", "invite"): "quorum.tui.cli_calendar:export_invite",
+    ("export", "cancel"): "quorum.tui.cli_calendar:export_cancel",
+    ("export", "plan"): "quorum.tui.cli_calendar:export_plan",
+    ("export", "mail", "invite"): "quorum.tui.cli_calendar:export_mail_invite",
+    ("import", "reply"): "quorum.tui.cli_calendar:import_reply",
+    ("export", "minutes"): "quorum.tui.cli_docs:export_minutes",
+    ("export", "agenda"): "quorum.tui.cli_docs:export_agenda",
+    ("export", "mail", "minutes"): "quorum.tui.cli_docs:export_mail_minutes",
+    ("send", "minutes"): "quorum.tui.cli_docs:send_minutes",
+    ("send", "invite"): "quorum.tui.cli_docs:send_invite",
+    ("import", "people"): "quorum.tui.cli_roster:import_people",
+    ("export", "roster"): "quorum.tui.cli_roster:export_roster",
+    ("export", "dates"): "quorum.tui.cli_plan:export_dates",
+    ("export", "decisions"): "quorum.tui.cli_plan:export_decisions",
 }
 
 
@@ -67,12 +67,12 @@ class CliContext:
 
     @property
     def db_path(self) -> Path:
-        from store.paths import default_db_path
+        from quorum.store.paths import default_db_path
 
         return Path(self.args.db).expanduser() if self.args.db else default_db_path()
 
     def open_store(self, readonly: bool = False) -> Any:
-        from store.store import Store
+        from quorum.store.store import Store
 
         return Store.open(self.db_path, readonly=readonly)
 
@@ -107,11 +107,15 @@ def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
     # --db is accepted before or after the subcommand; the subparser's copy
     # must not reset a value given before it.
     parser.add_argument(
-        "--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help="database file (default: QUORUM_DB or the user data folder)",
     )
     parser.add_argument(
-        "--lang", choices=("sv", "en"), default=None if top else argparse.SUPPRESS,
+        "--lang",
+        choices=("sv", "en"),
+        default=None if top else argparse.SUPPRESS,
         help="language of the interface",
     )
 
@@ -210,8 +214,9 @@ def _load_handler(key: tuple[str, ...]) -> Any:
     return getattr(module, func, None)
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -239,8 +244,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except DatabaseUnreadable as exc:
         print(exc.sentence(), file=err)
         if exc.params.get("backup"):
-            print(t("error.db_restore_hint", backup=exc.params["backup"],
-                    path=exc.params.get("path", "")), file=err)
+            print(
+                t(
+                    "error.db_restore_hint",
+                    backup=exc.params["backup"],
+                    path=exc.params.get("path", ""),
+                ),
+                file=err,
+            )
         return EXIT_ERROR
     except QuorumError as exc:
         print(exc.sentence(), file=err)
@@ -274,12 +285,12 @@ def _open_app(ctx: CliContext) -> int:
         store = _open_for_app(path)
         opened.append(store)
         if ctx.args.demo:
-            from store.demo import build_demo
+            from quorum.store.demo import build_demo
 
             build_demo(store)
         return store
 
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(opener=opener, db_path=path)
     try:
@@ -297,7 +308,7 @@ def _open_app(ctx: CliContext) -> int:
 
 def _open_for_app(path: Path) -> Any:
     """Open for writing; if another quorum holds the lock, open read-only."""
-    from store.store import Store
+    from quorum.store.store import Store
 
     try:
         return Store.open(path)

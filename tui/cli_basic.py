@@ -6,13 +6,13 @@ import argparse
 import json
 from typing import Any
 
-from store.i18n import t
-from tui.cli import CliContext
+from quorum.store.i18n import t
+from quorum.tui.cli import CliContext
 
 
 def demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from store.demo import build_demo
-    from store.store import Store
+    from quorum.store.demo import build_demo
+    from quorum.store.store import Store
 
     path = ctx.db_path
     if path.exists() and path.stat().st_size > 0:
@@ -25,7 +25,7 @@ def demo(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from store.db import restore_newest_backup
+    from quorum.store.db import restore_newest_backup
 
     backup, broken = restore_newest_backup(ctx.db_path)
     ctx.say("db.restored", backup=str(backup), path=str(ctx.db_path), broken=str(broken))
@@ -51,24 +51,41 @@ def list_records(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 _COLUMNS = {
-    "networks": [("id", "col.id"), ("name", "col.name"), ("meetings", "col.meetings"),
-                 ("next_meeting", "col.next")],
-    "meetings": [("id", "col.id"), ("date", "col.date"), ("time", "col.time"),
-                 ("status_text", "col.status"), ("network", "col.network"), ("title", "col.title"),
-                 ("host", "col.host")],
-    "people": [("id", "col.id"), ("name", "col.name"), ("organisation", "col.organisation"),
-               ("email", "col.email"), ("role", "col.role")],
+    "networks": [
+        ("id", "col.id"),
+        ("name", "col.name"),
+        ("meetings", "col.meetings"),
+        ("next_meeting", "col.next"),
+    ],
+    "meetings": [
+        ("id", "col.id"),
+        ("date", "col.date"),
+        ("time", "col.time"),
+        ("status_text", "col.status"),
+        ("network", "col.network"),
+        ("title", "col.title"),
+        ("host", "col.host"),
+    ],
+    "people": [
+        ("id", "col.id"),
+        ("name", "col.name"),
+        ("organisation", "col.organisation"),
+        ("email", "col.email"),
+        ("role", "col.role"),
+    ],
 }
 
 
-def _print_table(ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> None:
+def _print_table(
+    ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]
+) -> None:
     heads = [t(key) for _, key in columns]
     cells = [[str(r.get(field) or "") for field, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
-    line = "  ".join(h.ljust(w) for h, w in zip(heads, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
     ctx.out.write(line.rstrip() + "\n")
     for c in cells:
-        ctx.out.write("  ".join(v.ljust(w) for v, w in zip(c, widths)).rstrip() + "\n")
+        ctx.out.write("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip() + "\n")
 
 
 def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:
@@ -77,19 +94,24 @@ def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:
         if network_id and n.id != network_id:
             continue
         meetings = store.meetings(n.id)
-        upcoming = [m for m in meetings if m.status.value not in ("cancelled",)
-                    and m.end.timestamp() >= _now_ts()]
-        rows.append({
-            "id": n.id,
-            "name": n.name,
-            "organiser": n.organiser,
-            "tz": n.tz,
-            "language": n.language,
-            "weekday": n.weekday,
-            "min_meetings": n.min_meetings,
-            "meetings": len(meetings),
-            "next_meeting": upcoming[0].start.isoformat() if upcoming else None,
-        })
+        upcoming = [
+            m
+            for m in meetings
+            if m.status.value not in ("cancelled",) and m.end.timestamp() >= _now_ts()
+        ]
+        rows.append(
+            {
+                "id": n.id,
+                "name": n.name,
+                "organiser": n.organiser,
+                "tz": n.tz,
+                "language": n.language,
+                "weekday": n.weekday,
+                "min_meetings": n.min_meetings,
+                "meetings": len(meetings),
+                "next_meeting": upcoming[0].start.isoformat() if upcoming else None,
+            }
+        )
     return rows
 
 
@@ -123,20 +145,25 @@ def _people(store: Any, network_id: str | None) -> list[dict[str, Any]]:
     orgs = {o.id: o.name for o in store.organisations()}
     rows = []
     for p in store.people(network_id):
-        role = p.role_in(network_id) if network_id else (
-            p.memberships[0].role if p.memberships else None)
-        rows.append({
-            "id": p.id,
-            "name": p.name,
-            "email": p.email,
-            "phone": p.phone,
-            "title": p.title,
-            "organisation": orgs.get(p.org_id or "", ""),
-            "org_id": p.org_id,
-            "role": role.value if role else None,
-            "networks": [m.network_id for m in p.memberships],
-            "active": p.active,
-        })
+        role = (
+            p.role_in(network_id)
+            if network_id
+            else (p.memberships[0].role if p.memberships else None)
+        )
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "email": p.email,
+                "phone": p.phone,
+                "title": p.title,
+                "organisation": orgs.get(p.org_id or "", ""),
+                "org_id": p.org_id,
+                "role": role.value if role else None,
+                "networks": [m.network_id for m in p.memberships],
+                "active": p.active,
+            }
+        )
     return rows
 
 

@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from store.errors import QuorumError
-from store.i18n import t
-from store.records import Meeting, MeetingStatus, Network, Person, replace
-from tui.cli import EXIT_ERROR, CliContext
-from tui.gather import calendar_records
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus, Network, Person, replace
+from quorum.tui.cli import EXIT_ERROR, CliContext
+from quorum.tui.gather import calendar_records
 
 
 def _context(store: Any, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
@@ -37,8 +37,8 @@ def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:
 
 
 def _send_invite(args: argparse.Namespace, ctx: CliContext, as_mail: bool) -> int:
-    from exports.ics import invite, mark_sent
-    from exports.mail import invite_mail
+    from quorum.exports.ics import invite, mark_sent
+    from quorum.exports.mail import invite_mail
 
     now = datetime.now(UTC)
     with ctx.open_store() as store:
@@ -65,7 +65,7 @@ def export_mail_invite(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
     """Cancel the meeting and write the METHOD:CANCEL that tells every invitee."""
-    from exports.ics import cancel, mark_sent
+    from quorum.exports.ics import cancel, mark_sent
 
     with ctx.open_store() as store:
         meeting, network, people = _context(store, args.meeting)
@@ -78,15 +78,16 @@ def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    from exports.ics import year_plan
+    from quorum.exports.ics import year_plan
 
     with ctx.open_store(readonly=True) as store:
         network = store.find_network(args.network)
         meetings = store.meetings(network.id)
         people = {p.id: p for p in store.people()}
         hosts = {o.id: o.name for o in store.organisations()}
-    data = year_plan(network, meetings, people, None, args.year, datetime.now(UTC),
-                     lang=args.lang, hosts=hosts)
+    data = year_plan(
+        network, meetings, people, None, args.year, datetime.now(UTC), lang=args.lang, hosts=hosts
+    )
     ctx.write_output(data, args.output)
     if args.output not in (None, "-"):
         count = sum(1 for m in meetings if m.start.year == args.year)
@@ -96,7 +97,7 @@ def export_plan(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def import_reply(args: argparse.Namespace, ctx: CliContext) -> int:
     """Apply each reply file on its own: one bad file is reported, the rest still count."""
-    from exports.ics_reply import apply_reply, find_meeting, parse_reply
+    from quorum.exports.ics_reply import apply_reply, find_meeting, parse_reply
 
     failed = 0
     with ctx.open_store() as store:

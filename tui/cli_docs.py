@@ -16,11 +16,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from exports.context import DocContext
-from store.errors import QuorumError
-from store.records import Network
-from tui.cli import EXIT_ERROR, CliContext
-from tui.gather import document_context, minutes_sender
+from quorum.exports.context import DocContext
+from quorum.store.errors import QuorumError
+from quorum.store.records import Network
+from quorum.tui.cli import EXIT_ERROR, CliContext
+from quorum.tui.gather import document_context, minutes_sender
 
 
 def _context(store: Any, args: argparse.Namespace, publish: bool = False) -> DocContext:
@@ -30,7 +30,7 @@ def _context(store: Any, args: argparse.Namespace, publish: bool = False) -> Doc
 
 
 def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
-    from exports.privacy import personal_data
+    from quorum.exports.privacy import personal_data
 
     findings = personal_data(doc)
     if findings:
@@ -51,22 +51,24 @@ def _export(args: argparse.Namespace, ctx: CliContext, renderers: dict[str, Any]
 
 
 def export_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from exports.minutes import minutes_html, minutes_markdown, minutes_text
+    from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 
     return _export(args, ctx, {"md": minutes_markdown, "html": minutes_html, "txt": minutes_text})
 
 
 def export_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
-    from exports.agenda import notice_html, notice_markdown, notice_text
+    from quorum.exports.agenda import notice_html, notice_markdown, notice_text
 
     return _export(args, ctx, {"md": notice_markdown, "html": notice_html, "txt": notice_text})
 
 
 def _minutes_mail(store: Any, args: argparse.Namespace) -> bytes:
-    from exports.mail_minutes import minutes_mail
+    from quorum.exports.mail_minutes import minutes_mail
 
     doc = _context(store, args)
-    return minutes_mail(doc, minutes_sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC))
+    return minutes_mail(
+        doc, minutes_sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC)
+    )
 
 
 def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -77,7 +79,7 @@ def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _send(ctx: CliContext, network: Network, data: bytes) -> int:
-    from tui.sending import password_from_env, send_message
+    from quorum.tui.sending import password_from_env, send_message
 
     settings = network.smtp
     if settings is None:
@@ -104,8 +106,8 @@ def send_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 def send_invite(args: argparse.Namespace, ctx: CliContext) -> int:
     """Send the invite mail (the calendar exports' draft) and record it as sent."""
     try:
-        from exports.ics import invite, mark_sent
-        from exports.mail import invite_mail
+        from quorum.exports.ics import invite, mark_sent
+        from quorum.exports.mail import invite_mail
     except ImportError:
         ctx.say("cli.not_available", command="send invite")
         return EXIT_ERROR

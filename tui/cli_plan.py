@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from store.i18n import current_language
-from tui.cli import CliContext
+from quorum.store.i18n import current_language
+from quorum.tui.cli import CliContext
 
 
 def export_dates(args: argparse.Namespace, ctx: CliContext) -> int:
-    from exports.datelist import date_list_csv, date_list_text
+    from quorum.exports.datelist import date_list_csv, date_list_text
 
     with ctx.open_store(readonly=True) as store:
         network = store.find_network(args.network)
@@ -27,7 +27,7 @@ def export_dates(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_decisions(args: argparse.Namespace, ctx: CliContext) -> int:
-    from exports.decisions import decisions_csv, decisions_markdown
+    from quorum.exports.decisions import decisions_csv, decisions_markdown
 
     with ctx.open_store(readonly=True) as store:
         network = store.find_network(args.network)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from store.errors import QuorumError
-from store.i18n import t
-from tui.cli import EXIT_ERROR, CliContext
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.cli import EXIT_ERROR, CliContext
 
 
 def import_people(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print what the file would do; write it only when every row is accepted
     (or ``--skip-invalid``), all rows in one batch."""
-    from store.roster_import import apply_import, format_report, plan_import, read_people_csv
+    from quorum.store.roster_import import apply_import, format_report, plan_import, read_people_csv
 
     path = Path(args.file).expanduser()
     try:
@@ -42,7 +42,7 @@ def import_people(args: argparse.Namespace, ctx: CliContext) -> int:
 def export_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     """The network's förteckning as CSV for Excel, in the network's language
     unless ``--lang`` says otherwise."""
-    from exports.roster import roster_csv, roster_rows
+    from quorum.exports.roster import roster_csv, roster_rows
 
     with ctx.open_store(readonly=True) as store:
         network = store.find_network(args.network)
@@ -51,5 +51,7 @@ def export_roster(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = args.lang or network.language
     ctx.write_output(roster_csv(network, people, orgs, lang), args.output)
     if args.output not in (None, "-"):
-        ctx.say("roster.export_written", path=args.output, count=len(roster_rows(network, people, orgs)))
+        ctx.say(
+            "roster.export_written", path=args.output, count=len(roster_rows(network, people, orgs))
+        )
     return 0

@@ -10,7 +10,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from store.i18n import t
+from quorum.store.i18n import t
 
 # App-wide palette entries: (title key, help key, app action). Screens for
 # these register by adding a line here and an ``action_*`` on the app.
@@ -39,7 +39,11 @@ def screen_commands(app: Any, screen: Screen[Any]) -> Iterable[SystemCommand]:
         def run(node: Any = node, action: str = binding.action) -> None:
             app.call_later(node.run_action, action)
 
-        yield SystemCommand(binding.description, t("cmd.key_help").format(key=binding.key_display or binding.key), run)
+        yield SystemCommand(
+            binding.description,
+            t("cmd.key_help").format(key=binding.key_display or binding.key),
+            run,
+        )
     extra = getattr(screen, "palette_commands", None)
     if extra is not None:
         yield from extra()

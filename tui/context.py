@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.records import Network
+from quorum.store.records import Network
 
 
 def current_network(app: Any, network_id: str | None = None) -> Network | None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exports.filenames import document_filename, slug
-from store.errors import QuorumError
-from store.i18n import current_language, t
-from store.records import Meeting, MeetingStatus, replace
-from tui.export_summary import summarize_eml, summarize_ics
-from tui.gather import calendar_records, document_context, minutes_sender
+from quorum.exports.filenames import document_filename, slug
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import current_language, t
+from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.tui.export_summary import summarize_eml, summarize_ics
+from quorum.tui.gather import calendar_records, document_context, minutes_sender
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,12 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind("minutes_mail", "minutes_mail", "eml"),
 )
 _BY_KEY = {k.key: k for k in KINDS}
-_MINUTED = (MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
+_MINUTED = (
+    MeetingStatus.HELD,
+    MeetingStatus.DRAFTED,
+    MeetingStatus.APPROVED,
+    MeetingStatus.PUBLISHED,
+)
 
 
 def kind(key: str) -> ExportKind:
@@ -97,17 +102,15 @@ def prepare(
     """``export`` of ``meeting`` rendered; QuorumError with a sentence when it cannot be."""
     if export.doc in ("invite", "invite_mail", "cancel"):
         return _prepare_calendar(export, store, meeting, now)
-    from exports.agenda import notice_html, notice_markdown, notice_text
-    from exports.mail_minutes import minutes_mail
-    from exports.minutes import minutes_html, minutes_markdown, minutes_text
+    from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+    from quorum.exports.mail_minutes import minutes_mail
+    from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 
     ctx = document_context(store, meeting, redact_contacts=redact)
     if export.doc == "minutes_mail":
         sender = minutes_sender(ctx.network, meeting, dict(ctx.people))
         data = minutes_mail(ctx, sender, now)
-        return Prepared(
-            export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data)
-        )
+        return Prepared(export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data))
     renderers = {
         "notice": (notice_markdown, notice_html, notice_text),
         "minutes": (minutes_markdown, minutes_html, minutes_text),
@@ -123,8 +126,8 @@ def prepare(
 
 
 def _prepare_calendar(export: ExportKind, store: Any, meeting: Meeting, now: datetime) -> Prepared:
-    from exports.ics import cancel, invite, mark_sent
-    from exports.mail import invite_mail
+    from quorum.exports.ics import cancel, invite, mark_sent
+    from quorum.exports.mail import invite_mail
 
     network, people = calendar_records(store, meeting)
     if export.doc == "cancel":
@@ -146,7 +149,7 @@ def _prepare_calendar(export: ExportKind, store: Any, meeting: Meeting, now: dat
 
 def personal_findings(store: Any, meeting: Meeting) -> list[str]:
     """The personal data the meeting's documents contain, one described line each."""
-    from exports.privacy import personal_data
+    from quorum.exports.privacy import personal_data
 
     lang = current_language()  # the list is read in the app's language
     ctx = document_context(store, meeting, lang=lang)
@@ -155,7 +158,7 @@ def personal_findings(store: Any, meeting: Meeting) -> list[str]:
 
 def invite_state(meeting: Meeting) -> str:
     """Whether the invite members have is still what the meeting says."""
-    from exports.ics import next_sequence
+    from quorum.exports.ics import next_sequence
 
     if meeting.sent_sequence is None:
         return t("exportui.state_unsent", sequence=next_sequence(meeting))

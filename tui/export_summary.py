@@ -13,7 +13,7 @@ from email.utils import getaddresses
 
 from icalendar import Calendar
 
-from store.i18n import t
+from quorum.store.i18n import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
@@ -58,7 +58,9 @@ def summarize_ics(data: bytes) -> str:
 
 def summarize_eml(data: bytes) -> str:
     msg = message_from_bytes(data, policy=default)
-    to = [f"{name} <{addr}>" if name else addr for name, addr in getaddresses(msg.get_all("To", []))]
+    to = [
+        f"{name} <{addr}>" if name else addr for name, addr in getaddresses(msg.get_all("To", []))
+    ]
     lines = [
         f"## {t('exportui.sum_mail')}",
         "",

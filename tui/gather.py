@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from exports.context import DocContext, build_context
-from store.errors import QuorumError
-from store.records import Meeting, Network, Person
+from quorum.exports.context import DocContext, build_context
+from quorum.store.errors import QuorumError
+from quorum.store.records import Meeting, Network, Person
 
 
 def calendar_records(store: Any, meeting: Meeting) -> tuple[Network, dict[str, Person]]:

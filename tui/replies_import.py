@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from exports.ics_reply import apply_reply, find_meeting, parse_reply
-from store.errors import QuorumError
-from store.i18n import t
-from store.records import Meeting, Person
+from quorum.exports.ics_reply import apply_reply, find_meeting, parse_reply
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, Person
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,9 @@ def import_replies(
                 data = path.read_bytes()
             except OSError as err:
                 raise QuorumError(
-                    "exportui.reply_unreadable_file", path=str(path), detail=err.strerror or str(err)
+                    "exportui.reply_unreadable_file",
+                    path=str(path),
+                    detail=err.strerror or str(err),
                 ) from None
             reply = parse_reply(data)
             meeting = find_meeting(current.values(), reply)

@@ -18,8 +18,8 @@ from email.message import Message
 from email.policy import SMTP
 from email.utils import getaddresses, parseaddr
 
-from store.errors import QuorumError
-from store.records import SmtpSettings
+from quorum.store.errors import QuorumError
+from quorum.store.records import SmtpSettings
 
 Progress = Callable[[str], None]
 
@@ -83,7 +83,7 @@ def send_message(
     The draft marker ``X-Unsent`` and any ``Bcc`` header are removed before
     sending. ``ssl_context`` defaults to the system's trusted certificates.
     """
-    from store.i18n import t
+    from quorum.store.i18n import t
 
     def say(key: str, **params: object) -> None:
         if progress is not None:

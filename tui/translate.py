@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from store.i18n import t
+from quorum.store.i18n import t
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -25,4 +25,3 @@ def translate_bindings(node: DOMNode) -> None:
             )
             for b in bindings
         ]
-

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from store.records import (
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -40,7 +40,7 @@ from store.records import (
     Role,
     Rsvp,
 )
-from store.store import Store
+from quorum.store.store import Store
 
 TZ = "Europe/Stockholm"
 # The archive ends around this day, so "upcoming" and "held" are stable.
@@ -57,28 +57,110 @@ NETWORKS = [
 ]
 
 ORG_STEMS = [
-    "Ekdala", "Björkvik", "Sjöhamn", "Granby", "Lindås", "Norrvik", "Älvstrand", "Högby",
-    "Åkerby", "Furulund", "Storsjö", "Malmberga", "Östanå", "Västerby", "Rödön", "Hammarö",
+    "Ekdala",
+    "Björkvik",
+    "Sjöhamn",
+    "Granby",
+    "Lindås",
+    "Norrvik",
+    "Älvstrand",
+    "Högby",
+    "Åkerby",
+    "Furulund",
+    "Storsjö",
+    "Malmberga",
+    "Östanå",
+    "Västerby",
+    "Rödön",
+    "Hammarö",
 ]
 COMPANIES = ["Nordverk AB", "Skogsindustrier i Norr AB", "Elkraft Älvdalen AB", "Byggmästarna AB"]
 UNIVERSITIES = ["Skogsbygdens högskola", "Mittnorrlands universitet"]
 
 FIRST = [
-    "Karin", "Anders", "Sofia", "Jonas", "Maria", "Erik", "Lena", "Per", "Anna", "Mikael",
-    "Eva", "Johan", "Helena", "Fredrik", "Ingrid", "Tomas", "Camilla", "Magnus", "Sara",
-    "Oskar", "Linnea", "Björn", "Petra", "Ulf", "Elin", "Gustav", "Nora", "Åsa", "Göran",
-    "Märta", "Örjan", "Kjell", "Britt", "Lars", "Annika", "Håkan", "Ylva", "Stina",
+    "Karin",
+    "Anders",
+    "Sofia",
+    "Jonas",
+    "Maria",
+    "Erik",
+    "Lena",
+    "Per",
+    "Anna",
+    "Mikael",
+    "Eva",
+    "Johan",
+    "Helena",
+    "Fredrik",
+    "Ingrid",
+    "Tomas",
+    "Camilla",
+    "Magnus",
+    "Sara",
+    "Oskar",
+    "Linnea",
+    "Björn",
+    "Petra",
+    "Ulf",
+    "Elin",
+    "Gustav",
+    "Nora",
+    "Åsa",
+    "Göran",
+    "Märta",
+    "Örjan",
+    "Kjell",
+    "Britt",
+    "Lars",
+    "Annika",
+    "Håkan",
+    "Ylva",
+    "Stina",
 ]
 LAST = [
-    "Holmqvist", "Bergfalk", "Ekström", "Lindblad", "Åkesson", "Sandvik", "Öberg",
-    "Håkansson", "Grön", "Strand", "Nyqvist", "Björk", "Dahl", "Ås", "Falk", "Wiik",
-    "Rosén", "Ek", "Lindgren", "Hedlund", "Borg", "Lindström", "Sjöberg", "Norén", "Fors",
-    "Engel", "Vik", "Söderberg", "Lundqvist", "Fröberg",
+    "Holmqvist",
+    "Bergfalk",
+    "Ekström",
+    "Lindblad",
+    "Åkesson",
+    "Sandvik",
+    "Öberg",
+    "Håkansson",
+    "Grön",
+    "Strand",
+    "Nyqvist",
+    "Björk",
+    "Dahl",
+    "Ås",
+    "Falk",
+    "Wiik",
+    "Rosén",
+    "Ek",
+    "Lindgren",
+    "Hedlund",
+    "Borg",
+    "Lindström",
+    "Sjöberg",
+    "Norén",
+    "Fors",
+    "Engel",
+    "Vik",
+    "Söderberg",
+    "Lundqvist",
+    "Fröberg",
 ]
 TITLES = [
-    "rektor", "studie- och yrkesvägledare", "skolchef", "programansvarig",
-    "utvecklingsledare", "förvaltningschef", "förstelärare", "HR-chef",
-    "samverkanskoordinator", "kompetensförsörjningsansvarig", "processledare",
+    "rektor",
+    "studie- och yrkesvägledare",
+    "skolchef",
+    "programansvarig",
+    "utvecklingsledare",
+    "förvaltningschef",
+    "förstelärare",
+    "HR-chef",
+    "samverkanskoordinator",
+    "kompetensförsörjningsansvarig",
+    "processledare",
 ]
 
 AGENDA = [
@@ -97,11 +179,23 @@ AGENDA = [
     ("Mötets avslutande", ItemKind.STANDING, 5),
 ]
 TOPICS = [
-    "fullföljd utbildning", "elevhälsan", "lovskolor", "introduktionsprogrammen",
-    "det kommunala aktivitetsansvaret", "APL-platser", "vuxenutbildningen",
-    "yrkesintroduktion", "Teknikcollege-certifieringen", "skolskjutsar",
-    "gymnasieantagningen", "språkintroduktion", "kompetensförsörjningen i regionen",
-    "samordningen av skolval", "branschrådet", "lärarbehörigheten", "särskolan",
+    "fullföljd utbildning",
+    "elevhälsan",
+    "lovskolor",
+    "introduktionsprogrammen",
+    "det kommunala aktivitetsansvaret",
+    "APL-platser",
+    "vuxenutbildningen",
+    "yrkesintroduktion",
+    "Teknikcollege-certifieringen",
+    "skolskjutsar",
+    "gymnasieantagningen",
+    "språkintroduktion",
+    "kompetensförsörjningen i regionen",
+    "samordningen av skolval",
+    "branschrådet",
+    "lärarbehörigheten",
+    "särskolan",
 ]
 SENTENCES = [
     "{who} redogjorde för läget kring {topic} och betonade att arbetet går framåt.",
@@ -154,23 +248,28 @@ class _Archive:
     def build_roster(self) -> None:
         rng = self.rng
         for stem in ORG_STEMS:
-            self.orgs.append(self.store.add_organisation(name=f"{stem}s kommun",
-                                                         kind=OrgKind.MUNICIPALITY))
-            self.orgs.append(self.store.add_organisation(name=f"{stem} gymnasium",
-                                                         kind=OrgKind.SCHOOL))
+            self.orgs.append(
+                self.store.add_organisation(name=f"{stem}s kommun", kind=OrgKind.MUNICIPALITY)
+            )
+            self.orgs.append(
+                self.store.add_organisation(name=f"{stem} gymnasium", kind=OrgKind.SCHOOL)
+            )
         for name in COMPANIES:
             self.orgs.append(self.store.add_organisation(name=name, kind=OrgKind.COMPANY))
         for name in UNIVERSITIES:
             self.orgs.append(self.store.add_organisation(name=name, kind=OrgKind.UNIVERSITY))
         for name, organiser in NETWORKS:
             members = rng.sample(self.orgs, 14)
-            self.networks.append(self.store.add_network(
-                name=name, organiser=organiser,
-                publication_email=f"{_plain(name.split()[0])}@example.se",
-                default_place=f"{members[0].name}, Storgatan {rng.randint(1, 40)}",
-                default_link=f"https://meet.example.se/{_plain(name.split()[0])}",
-                member_org_ids=tuple(o.id for o in members),
-            ))
+            self.networks.append(
+                self.store.add_network(
+                    name=name,
+                    organiser=organiser,
+                    publication_email=f"{_plain(name.split()[0])}@example.se",
+                    default_place=f"{members[0].name}, Storgatan {rng.randint(1, 40)}",
+                    default_link=f"https://meet.example.se/{_plain(name.split()[0])}",
+                    member_org_ids=tuple(o.id for o in members),
+                )
+            )
         used: set[str] = set()
         for network in self.networks:
             people = []
@@ -180,14 +279,21 @@ class _Archive:
                     if name not in used:
                         break
                 used.add(name)
-                people.append(self.store.add_person(
-                    name=name,
-                    email=f"{_plain(name)}@example.{'se' if i % 3 else 'org'}",
-                    org_id=rng.choice(self.orgs).id,
-                    title=rng.choice(TITLES),
-                    phone=f"070-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                    memberships=(Membership(network.id, Role.CHAIR if i == 0 else Role.MEMBER),),
-                ))
+                people.append(
+                    self.store.add_person(
+                        name=name,
+                        email=f"{_plain(name)}@example.{'se' if i % 3 else 'org'}",
+                        org_id=rng.choice(self.orgs).id,
+                        title=rng.choice(TITLES),
+                        phone=(
+                            f"070-{rng.randint(100, 999)} "
+                            f"{rng.randint(10, 99)} {rng.randint(10, 99)}"
+                        ),
+                        memberships=(
+                            Membership(network.id, Role.CHAIR if i == 0 else Role.MEMBER),
+                        ),
+                    )
+                )
             self.members[network.id] = people
 
     def notes(self, long: bool, people: list) -> str:
@@ -198,13 +304,16 @@ class _Archive:
         for _ in range(count):
             if rng.random() < 0.3:
                 topic = rng.choice(TOPICS)
-            lines.append(rng.choice(SENTENCES).format(
-                who=rng.choice(people).name, org=rng.choice(self.orgs).name, topic=topic))
+            lines.append(
+                rng.choice(SENTENCES).format(
+                    who=rng.choice(people).name, org=rng.choice(self.orgs).name, topic=topic
+                )
+            )
         # Paragraphs of three or four sentences, as a secretary writes them.
         paragraphs, i = [], 0
         while i < len(lines):
             step = rng.randint(3, 4)
-            paragraphs.append(" ".join(lines[i:i + step]))
+            paragraphs.append(" ".join(lines[i : i + step]))
             i += step
         return "\n\n".join(paragraphs)
 
@@ -232,18 +341,26 @@ class _Archive:
                             owner_id=rng.choice(people).id,
                             due=day + timedelta(weeks=rng.randint(2, 8)),
                             # Older ones were followed up; about a year's stay open.
-                            status=ActionStatus.OPEN if recent and rng.random() < 0.3
+                            status=ActionStatus.OPEN
+                            if recent and rng.random() < 0.3
                             else ActionStatus.DONE,
                         )
                         for _ in range(rng.randint(1, 2))
                     )
-            items.append(AgendaItem(
-                id=self.item_id(), title=title, kind=kind, minutes=minutes,
-                presenter_id=rng.choice(people).id if position >= 5 else None,
-                description=f"Underlag om {topic} skickas ut före mötet." if position >= 5 else "",
-                followup=title == "Uppföljning av åtgärder",
-                **fields,
-            ))
+            items.append(
+                AgendaItem(
+                    id=self.item_id(),
+                    title=title,
+                    kind=kind,
+                    minutes=minutes,
+                    presenter_id=rng.choice(people).id if position >= 5 else None,
+                    description=f"Underlag om {topic} skickas ut före mötet."
+                    if position >= 5
+                    else "",
+                    followup=title == "Uppföljning av åtgärder",
+                    **fields,
+                )
+            )
         return tuple(items)
 
     def meeting(self, meeting_id: int, network_index: int, k: int) -> Meeting:
@@ -266,7 +383,10 @@ class _Archive:
         attendance = tuple(
             Attendance(
                 person_id=p.id,
-                role=MeetingRole.CHAIR if i == 0 else MeetingRole.SECRETARY if i == 1
+                role=MeetingRole.CHAIR
+                if i == 0
+                else MeetingRole.SECRETARY
+                if i == 1
                 else MeetingRole.PARTICIPANT,
                 rsvp=rng.choice(list(Rsvp)),
                 presence=rng.choice(presences) if held else Presence.UNKNOWN,
@@ -275,14 +395,25 @@ class _Archive:
         )
         host = self.orgs[(k + network_index) % len(self.orgs)]
         return Meeting(
-            id=str(meeting_id), network_id=network.id, title="Nätverksträff", start=start,
-            end=start + timedelta(hours=3), tz=TZ, place=f"{host.name}, sammanträdesrum {k % 7}",
-            online_link=network.default_link, status=status,
+            id=str(meeting_id),
+            network_id=network.id,
+            title="Nätverksträff",
+            start=start,
+            end=start + timedelta(hours=3),
+            tz=TZ,
+            place=f"{host.name}, sammanträdesrum {k % 7}",
+            online_link=network.default_link,
+            status=status,
             formality=Formality.FORMAL if network_index % 2 else Formality.INFORMAL,
-            host_org_id=host.id, chair_id=invited[0].id, secretary_id=invited[1].id,
-            adjuster_ids=(invited[2].id,), uid=f"{rng.getrandbits(96):024x}@quorum",
-            sequence=rng.randint(0, 2), sent_sequence=0 if k <= 1 or held else None,
-            agenda=self.agenda(held, day, people), attendance=attendance,
+            host_org_id=host.id,
+            chair_id=invited[0].id,
+            secretary_id=invited[1].id,
+            adjuster_ids=(invited[2].id,),
+            uid=f"{rng.getrandbits(96):024x}@quorum",
+            sequence=rng.randint(0, 2),
+            sent_sequence=0 if k <= 1 or held else None,
+            agenda=self.agenda(held, day, people),
+            attendance=attendance,
             actual_start=start + timedelta(minutes=rng.randint(0, 10)) if held else None,
             actual_end=start + timedelta(minutes=rng.randint(150, 185)) if held else None,
         )
@@ -303,15 +434,17 @@ def generate(path: str | Path, meetings: int = 1000, seed: int = 1) -> Path:
             with store.batch():
                 for number in range(first, min(first + MEETINGS_PER_BATCH, meetings)):
                     network_index = number % len(archive.networks)
-                    store.save_meeting(archive.meeting(number + 1, network_index,
-                                                       per_network[network_index]))
+                    store.save_meeting(
+                        archive.meeting(number + 1, network_index, per_network[network_index])
+                    )
                     per_network[network_index] += 1
     return path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench.generate",
-                                     description="Write a realistic quorum archive.")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench.generate", description="Write a realistic quorum archive."
+    )
     parser.add_argument("path")
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
@@ -319,9 +452,11 @@ def main(argv: list[str] | None = None) -> int:
     began = _time.perf_counter()
     path = generate(args.path, meetings=args.meetings, seed=args.seed)
     size = path.stat().st_size
-    print(f"{path}: {args.meetings} meetings, {size / 1e6:.1f} MB "
-          f"({size / max(args.meetings, 1) / 1e3:.1f} KB a meeting) "
-          f"in {_time.perf_counter() - began:.1f} s")
+    print(
+        f"{path}: {args.meetings} meetings, {size / 1e6:.1f} MB "
+        f"({size / max(args.meetings, 1) / 1e3:.1f} KB a meeting) "
+        f"in {_time.perf_counter() - began:.1f} s"
+    )
     return 0
 
 

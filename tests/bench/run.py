@@ -73,8 +73,9 @@ def _timed(fn: Callable[[], Any], repeat: int = 5) -> list[float]:
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"  # Textual's first act on exit, before teardown
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int] = (100, 32),
-               timeout: float = 120.0) -> float:
+def run_in_pty(
+    argv: list[str], env: dict[str, str], size: tuple[int, int] = (100, 32), timeout: float = 120.0
+) -> float:
     """Seconds from spawning ``argv`` in a pseudo-terminal until its Textual app
     leaves the alternate screen (it exits right after a paint; the interpreter's
     teardown, which frees a large archive, is not start-up time)."""
@@ -84,8 +85,9 @@ def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int] = (10
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     began = time.perf_counter()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+    )
     os.close(slave)
     seen = b""
     elapsed: float | None = None
@@ -121,7 +123,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], size: tuple[int, int] = (10
 def measure_start(path: Path, runs: int) -> dict[str, float]:
     env = dict(os.environ, TERM="xterm-256color", QUORUM_LANG="sv", LANG="sv_SE.UTF-8")
     bare = [sys.executable, "-m", "tests.bench.bare_app"]
-    quorum = [sys.executable, "-m", "tui", "--db", str(path)]
+    quorum = [sys.executable, "-m", "quorum.tui", "--db", str(path)]
     times: dict[str, list[float]] = {"bare": [], "paint": [], "ready": []}
     run_in_pty(bare, env)  # warm the page cache for the interpreter and Textual
     for _ in range(runs):
@@ -132,7 +134,7 @@ def measure_start(path: Path, runs: int) -> dict[str, float]:
 
 
 def measure_open(path: Path) -> dict[str, float]:
-    from store.store import Store
+    from quorum.store.store import Store
 
     def open_close() -> None:
         Store.open(path).close()
@@ -179,8 +181,8 @@ class Ticker:
 
 
 async def _autosave(store: Any, saves: int, interval: float) -> dict[str, Any]:
-    from store.records import MeetingStatus, replace
-    from tui.saver import Saver
+    from quorum.store.records import MeetingStatus, replace
+    from quorum.tui.saver import Saver
 
     network = store.networks()[0]
     held = [m for m in store.meetings(network.id) if m.status == MeetingStatus.DRAFTED]
@@ -229,7 +231,7 @@ async def _autosave(store: Any, saves: int, interval: float) -> dict[str, Any]:
 
 
 async def _checkpoint(store: Any, repeat: int) -> dict[str, float]:
-    from tui.saver import Saver
+    from quorum.tui.saver import Saver
 
     durations: list[float] = []
 
@@ -252,7 +254,7 @@ async def _checkpoint(store: Any, repeat: int) -> dict[str, float]:
 
 
 def measure_saving(path: Path, saves: int, interval: float) -> dict[str, Any]:
-    from store.store import Store
+    from quorum.store.store import Store
 
     with Store.open(path) as store:
         store.meetings()  # as the app's loader does
@@ -262,8 +264,8 @@ def measure_saving(path: Path, saves: int, interval: float) -> dict[str, Any]:
 
 
 def measure_exports(path: Path) -> dict[str, Any]:
-    from store.records import MeetingStatus
-    from store.store import Store
+    from quorum.store.records import MeetingStatus
+    from quorum.store.store import Store
 
     out: dict[str, Any] = {}
     now = datetime.now().astimezone()
@@ -274,10 +276,11 @@ def measure_exports(path: Path) -> dict[str, Any]:
         held = [m for m in meetings if m.status == MeetingStatus.PUBLISHED][-1]
         year = held.start.year
         try:
-            from exports import ics
+            from quorum.exports import ics
         except ImportError:
             out["invite"] = out["plan"] = None
         else:
+
             def invite() -> bytes:
                 people = {p.id: p for p in store.people()}
                 organiser = people.get(network.coordinator_id or "")
@@ -286,22 +289,25 @@ def measure_exports(path: Path) -> dict[str, Any]:
             def plan() -> bytes:
                 people = {p.id: p for p in store.people()}
                 organiser = people.get(network.coordinator_id or "")
-                return ics.year_plan(network, store.meetings(network.id), people, organiser,
-                                     year, now)
+                return ics.year_plan(
+                    network, store.meetings(network.id), people, organiser, year, now
+                )
 
             invite()
             plan()
             out["invite"] = statistics.median(_timed(invite))
             out["plan"] = statistics.median(_timed(plan))
         try:
-            from exports.context import build_context
-            from exports.minutes import minutes_html
+            from quorum.exports.context import build_context
+            from quorum.exports.minutes import minutes_html
         except ImportError:
             out["minutes"] = None
         else:
+
             def minutes() -> str:
-                ctx = build_context(held, network, store.people(), store.organisations(),
-                                    store.meetings(network.id))
+                ctx = build_context(
+                    held, network, store.people(), store.organisations(), store.meetings(network.id)
+                )
                 return minutes_html(ctx)
 
             minutes()
@@ -310,14 +316,15 @@ def measure_exports(path: Path) -> dict[str, Any]:
 
 
 def measure_search(path: Path) -> dict[str, Any]:
-    from store.store import Store
+    from quorum.store.store import Store
 
     query = "lovskolor samordna"
     with Store.open(path, readonly=True) as store:
         meetings = store.meetings()
         try:
-            from store.search import SearchIndex
+            from quorum.store.search import SearchIndex
         except ImportError:
+
             def scan() -> int:
                 words = query.casefold().split()
                 hits = 0
@@ -328,13 +335,20 @@ def measure_search(path: Path) -> dict[str, Any]:
                         hits += sum(all(w in t.casefold() for w in words) for t in texts)
                 return hits
 
-            return {"kind": "casefold scan (store/search.py not merged yet)",
-                    "query": statistics.median(_timed(scan)), "build": 0.0, "hits": scan()}
+            return {
+                "kind": "casefold scan (store/search.py not merged yet)",
+                "query": statistics.median(_timed(scan)),
+                "build": 0.0,
+                "hits": scan(),
+            }
         build_times = _timed(lambda: SearchIndex.build(meetings), repeat=3)
         index = SearchIndex.build(meetings)
-        return {"kind": "store.search.SearchIndex", "build": statistics.median(build_times),
-                "query": statistics.median(_timed(lambda: index.search(query))),
-                "hits": len(index.search(query))}
+        return {
+            "kind": "store.search.SearchIndex",
+            "build": statistics.median(build_times),
+            "query": statistics.median(_timed(lambda: index.search(query))),
+            "hits": len(index.search(query)),
+        }
 
 
 # -- report --------------------------------------------------------------------
@@ -359,42 +373,64 @@ def report(size: int, mb: float, r: dict[str, Any]) -> list[str]:
         "| measure | value | target | |",
         "|---|---|---|---|",
         _row("bare Textual app, start to first paint", f"{_ms(start['bare']):.0f} ms"),
-        _row("quorum, start to first paint", f"{_ms(start['paint']):.0f} ms "
-             f"({start['paint'] / start['bare']:.2f}x)"),
-        _row("quorum, start to overview rows painted", f"{_ms(start['ready']):.0f} ms "
-             f"(**{ratio:.2f}x**)", "1.5x at 1,000",
-             ratio <= TARGETS["start_ratio"] if size == 1000 else None),
+        _row(
+            "quorum, start to first paint",
+            f"{_ms(start['paint']):.0f} ms ({start['paint'] / start['bare']:.2f}x)",
+        ),
+        _row(
+            "quorum, start to overview rows painted",
+            f"{_ms(start['ready']):.0f} ms (**{ratio:.2f}x**)",
+            "1.5x at 1,000",
+            ratio <= TARGETS["start_ratio"] if size == 1000 else None,
+        ),
         _row("open database", f"{_ms(opened['open']):.0f} ms"),
         _row("open + overview query", f"{_ms(opened['open_overview']):.0f} ms"),
         _row("open + every meeting as a record", f"{_ms(opened['open_all']):.0f} ms"),
-        _row(f"autosave (note edit), {auto['count']} saves", f"median {_ms(auto['median']):.1f} ms, "
-             f"p95 {_ms(auto['p95']):.1f} ms, max {_ms(auto['max']):.0f} ms "
-             f"({auto['checkpoints']} checkpoint)", "p95 < 25 ms",
-             _ms(auto["p95"]) < TARGETS["autosave_p95_ms"] if size >= 1000 else None),
-        _row("longest UI block during autosaves", f"{_ms(auto['block']):.1f} ms "
-             f"(idle loop: {_ms(auto['baseline_block']):.1f} ms)",
-             f"< {block_target:.0f} ms" if block_target else "",
-             _ms(auto["block"]) < block_target if block_target else None),
-        _row("slowest store read on the UI thread during autosaves",
-             f"{_ms(auto['read']):.1f} ms"),
+        _row(
+            f"autosave (note edit), {auto['count']} saves",
+            f"median {_ms(auto['median']):.1f} ms, "
+            f"p95 {_ms(auto['p95']):.1f} ms, max {_ms(auto['max']):.0f} ms "
+            f"({auto['checkpoints']} checkpoint)",
+            "p95 < 25 ms",
+            _ms(auto["p95"]) < TARGETS["autosave_p95_ms"] if size >= 1000 else None,
+        ),
+        _row(
+            "longest UI block during autosaves",
+            f"{_ms(auto['block']):.1f} ms (idle loop: {_ms(auto['baseline_block']):.1f} ms)",
+            f"< {block_target:.0f} ms" if block_target else "",
+            _ms(auto["block"]) < block_target if block_target else None,
+        ),
+        _row("slowest store read on the UI thread during autosaves", f"{_ms(auto['read']):.1f} ms"),
         _row("checkpoint (whole file, fsync)", f"{_ms(cp['median']):.0f} ms"),
-        _row("longest UI block during checkpoints", f"{_ms(cp['block']):.1f} ms",
-             f"< {block_target:.0f} ms" if block_target else "",
-             _ms(cp["block"]) < block_target if block_target else None),
+        _row(
+            "longest UI block during checkpoints",
+            f"{_ms(cp['block']):.1f} ms",
+            f"< {block_target:.0f} ms" if block_target else "",
+            _ms(cp["block"]) < block_target if block_target else None,
+        ),
     ]
-    for key, label in (("invite", "export: one invite (.ics)"), ("plan", "export: year plan (.ics)"),
-                       ("minutes", "export: minutes HTML")):
+    for key, label in (
+        ("invite", "export: one invite (.ics)"),
+        ("plan", "export: year plan (.ics)"),
+        ("minutes", "export: minutes HTML"),
+    ):
         value = ex.get(key)
         if value is None:
             lines.append(_row(label, "n/a (renderer not merged yet)", "< 50 ms"))
         else:
-            lines.append(_row(label, f"{_ms(value):.1f} ms", "< 50 ms",
-                              _ms(value) < TARGETS["export_ms"]))
+            lines.append(
+                _row(label, f"{_ms(value):.1f} ms", "< 50 ms", _ms(value) < TARGETS["export_ms"])
+            )
     build = f", index build {_ms(se['build']):.0f} ms" if se["build"] else ""
-    lines.append(_row(f"search all minutes ({se['kind']}, {se['hits']} hits)",
-                      f"{_ms(se['query']):.1f} ms{build}", "< 100 ms at 1,000",
-                      _ms(se["query"]) < TARGETS["search_ms"] if size == 1000 else None))
-    return lines + [""]
+    lines.append(
+        _row(
+            f"search all minutes ({se['kind']}, {se['hits']} hits)",
+            f"{_ms(se['query']):.1f} ms{build}",
+            "< 100 ms at 1,000",
+            _ms(se["query"]) < TARGETS["search_ms"] if size == 1000 else None,
+        )
+    )
+    return [*lines, ""]
 
 
 def machine() -> str:
@@ -404,13 +440,18 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return (f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {model}, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    return (
+        f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {model}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5, help="cold starts per app (median)")

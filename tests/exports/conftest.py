@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store.records import (
+from quorum.store.records import (
     AgendaItem,
     Attendance,
     ItemKind,
@@ -65,9 +65,25 @@ def build_world() -> World:
             "processledare",
             memberships=(Membership("1", Role.COORDINATOR),),
         ),
-        "2": Person("2", "Lindström, Björn", "bjorn.lindstrom@lidkoping.example.se", "2", "rektor", memberships=member),
-        "3": Person("3", "Märta Ängström", "marta.angstrom@skovde.example.se", "1", "SYV", memberships=member),
-        "4": Person("4", "Jönsson; Per \"PJ\"", "per.jonsson@his.example.se", "3", memberships=member),
+        "2": Person(
+            "2",
+            "Lindström, Björn",
+            "bjorn.lindstrom@lidkoping.example.se",
+            "2",
+            "rektor",
+            memberships=member,
+        ),
+        "3": Person(
+            "3",
+            "Märta Ängström",
+            "marta.angstrom@skovde.example.se",
+            "1",
+            "SYV",
+            memberships=member,
+        ),
+        "4": Person(
+            "4", 'Jönsson; Per "PJ"', "per.jonsson@his.example.se", "3", memberships=member
+        ),
     }
     agenda = (
         AgendaItem("a1", "Mötets öppnande", ItemKind.STANDING, presenter_id="1", minutes=10),

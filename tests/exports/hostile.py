@@ -3,17 +3,46 @@
 from __future__ import annotations
 
 from hypothesis import strategies as st
-from tests.exports.conftest import World, build_world
 
-from store.errors import ValidationError
-from store.records import AgendaItem, Attendance, replace
+from quorum.store.errors import ValidationError
+from quorum.store.records import AgendaItem, Attendance, replace
+from tests.exports.conftest import World, build_world
 
 # Text that hurts calendars: separators, escapes, line breaks, quotes, emoji,
 # Swedish letters, right-to-left script and combining marks, mixed with anything.
 _NASTY = st.sampled_from(
-    [",", ";", ":", "\\", "\\n", "\\N", "\n", "\r\n", "\r", '"', "'", "^", "^n", "😀", "👩‍👩‍👧",
-     "å", "ä", "ö", "Å", "é", "e\u0301", "שלום", "مرحبا", "\u202e", "\u2028", "\t", "BEGIN:VEVENT",
-     "\r\nATTENDEE:mailto:x@y.se", "=", " "]
+    [
+        ",",
+        ";",
+        ":",
+        "\\",
+        "\\n",
+        "\\N",
+        "\n",
+        "\r\n",
+        "\r",
+        '"',
+        "'",
+        "^",
+        "^n",
+        "😀",
+        "👩‍👩‍👧",
+        "å",
+        "ä",
+        "ö",
+        "Å",
+        "é",
+        "e\u0301",
+        "שלום",
+        "مرحبا",
+        "\u202e",
+        "\u2028",
+        "\t",
+        "BEGIN:VEVENT",
+        "\r\nATTENDEE:mailto:x@y.se",
+        "=",
+        " ",
+    ]
 )
 _TEXT = st.lists(st.one_of(_NASTY, st.text(max_size=8)), max_size=12).map("".join)
 _NONEMPTY = _TEXT.filter(lambda s: s.strip())

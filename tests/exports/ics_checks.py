@@ -12,7 +12,7 @@ import unicodedata
 import vobject
 from icalendar import Calendar, Event
 
-from exports.ics_fold import value_start
+from quorum.exports.ics_fold import value_start
 
 
 def physical_lines(data: bytes) -> list[bytes]:

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from exports.agenda import notice_html, notice_markdown, notice_text
-from exports.context import DocContext
-from exports.filenames import document_filename, slug
-from store.records import AgendaItem, Formality, Meeting, replace
+from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.context import DocContext
+from quorum.exports.filenames import document_filename, slug
+from quorum.store.records import AgendaItem, Formality, Meeting, replace
 from tests.exports.conftest_docs import NETWORK, TZ, realistic_context
 from tests.exports.html_checks import assert_self_contained, body_text, norm
 from tests.exports.test_minutes import check_golden
@@ -64,8 +64,12 @@ def test_time_plan_across_dst_counts_real_minutes() -> None:
     items = (AgendaItem("a", "Första", minutes=20), AgendaItem("b", "Andra", minutes=20))
     m = Meeting("9", "1", "Natt", start, datetime(2027, 3, 28, 4, 0, tzinfo=TZ), agenda=items)
     txt = notice_text(DocContext(m, NETWORK))
-    assert [line.split()[0] for line in txt.splitlines() if line.startswith("0")] == ["01:30", "01:50"]
-    # 20 real minutes after 01:50 CET it is 03:10 CEST (not the wall-clock 02:10, which does not exist).
+    assert [line.split()[0] for line in txt.splitlines() if line.startswith("0")] == [
+        "01:30",
+        "01:50",
+    ]
+    # 20 real minutes after 01:50 CET it is 03:10 CEST (not the wall-clock 02:10, which does
+    # not exist).
     assert "Mötet beräknas sluta kl. 03:10." in txt
 
 
@@ -79,8 +83,14 @@ def test_suggested_file_names() -> None:
     assert slug("Teknikcollege Nordvästra Skåne") == "teknikcollege-nordvastra-skane"
     assert slug("***") == "quorum"
     ctx = realistic_context()
-    assert document_filename(ctx, "minutes", "html") == "2027-03-12-teknikcollege-nordvastra-skane-protokoll.html"
-    assert document_filename(ctx, "notice", "md") == "2027-03-12-teknikcollege-nordvastra-skane-kallelse.md"
+    assert (
+        document_filename(ctx, "minutes", "html")
+        == "2027-03-12-teknikcollege-nordvastra-skane-protokoll.html"
+    )
+    assert (
+        document_filename(ctx, "notice", "md")
+        == "2027-03-12-teknikcollege-nordvastra-skane-kallelse.md"
+    )
     informal_en = realistic_context("en", Formality.INFORMAL)
     assert document_filename(informal_en, "minutes", "txt").endswith("-minutes.txt")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import csv
 import io
 
-from exports.datelist import date_list_csv, date_list_text, date_rows
-from store.planning import assign_hosts, preview_meetings, propose_dates
+from quorum.exports.datelist import date_list_csv, date_list_text, date_rows
+from quorum.store.planning import assign_hosts, preview_meetings, propose_dates
 from tests.exports.fixtures_plan import MEETINGS, NETWORK, ORGS, PEOPLE
 
 
@@ -24,7 +24,9 @@ def test_text_in_both_languages() -> None:
     assert "Sekreterare är värd för nästkommande möte." in sv
     en = date_list_text(NETWORK, MEETINGS, ORGS, PEOPLE, 2026, lang="en")
     assert "w. 8" in en and "Friday" in en and "Secretary" in en
-    assert "Inga möten planerade 2030." in date_list_text(NETWORK, MEETINGS, ORGS, PEOPLE, 2030, "sv")
+    assert "Inga möten planerade 2030." in date_list_text(
+        NETWORK, MEETINGS, ORGS, PEOPLE, 2030, "sv"
+    )
 
 
 def test_csv_is_parseable_and_neutralised() -> None:
@@ -32,7 +34,15 @@ def test_csv_is_parseable_and_neutralised() -> None:
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0] == ["Vecka", "Datum", "Veckodag", "Tid", "Plats", "Värd", "Sekreterare"]
-    assert rows[1] == ["v. 8", "2026-02-20", "fredag", "09:00–12:00", "Stadshuset", "Skövde", "Lidköping"]
+    assert rows[1] == [
+        "v. 8",
+        "2026-02-20",
+        "fredag",
+        "09:00–12:00",
+        "Stadshuset",
+        "Skövde",
+        "Lidköping",
+    ]
     assert rows[3][5] == "'=Falköping"  # formula injection neutralised
     assert rows[2][6] == "Cia Öst (=Falköping)"  # not at the start: left alone
 
@@ -42,7 +52,8 @@ def test_from_an_unsaved_plan() -> None:
     previews = preview_meetings(plan, NETWORK, ORGS, PEOPLE)
     rows = date_rows(NETWORK, previews, ORGS, PEOPLE, 2027)
     assert len(rows) == 4
-    assert [r.host for r in rows] == [a.host_org_id and {o.id: o.name for o in ORGS}[a.host_org_id]
-                                      for a in plan]
+    assert [r.host for r in rows] == [
+        a.host_org_id and {o.id: o.name for o in ORGS}[a.host_org_id] for a in plan
+    ]
     # Secretary of each = a person of the next host's organisation.
     assert rows[0].secretary.endswith(f"({rows[1].host})")

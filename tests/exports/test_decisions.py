@@ -3,7 +3,7 @@ from __future__ import annotations
 import csv
 import io
 
-from exports.decisions import decision_rows, decisions_csv, decisions_markdown
+from quorum.exports.decisions import decision_rows, decisions_csv, decisions_markdown
 from tests.exports.fixtures_plan import MEETINGS, NETWORK
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from exports.agenda import notice_html, notice_markdown, notice_text
-from exports.context import DocContext, build_context
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from store.demo import build_demo
-from store.records import MeetingStatus
-from store.store import Store
+from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.context import DocContext, build_context
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.store.demo import build_demo
+from quorum.store.records import MeetingStatus
+from quorum.store.store import Store
 from tests.exports.html_checks import assert_self_contained
 from tests.exports.test_minutes import check_golden
 

@@ -7,6 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+
+from quorum.exports.ics import cancel, invite, mark_sent, next_sequence, year_plan
+from quorum.exports.ics_tz import vtimezone
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.records import AgendaItem, Attendance, MeetingStatus, replace
 from tests.exports.conftest import NOW, STOCKHOLM, World
 from tests.exports.ics_checks import (
     check_structure,
@@ -16,11 +21,6 @@ from tests.exports.ics_checks import (
     parse,
     read_with_vobject,
 )
-
-from exports.ics import cancel, invite, mark_sent, next_sequence, year_plan
-from exports.ics_tz import vtimezone
-from store.errors import QuorumError, ValidationError
-from store.records import AgendaItem, Attendance, MeetingStatus, replace
 
 
 def _invite(world: World, meeting=None, **kw) -> bytes:
@@ -196,8 +196,8 @@ def test_agenda_is_plain_text_in_description(world: World) -> None:
     assert "1. 09:00 Mötets öppnande – Åsa Öberg" in description
     assert "2. 09:10 Uppföljning av åtgärder" in description
     assert (
-        "3. 09:30 Gemensam antagning 2028: förslag, synpunkter; beslut – Karin från antagningskansliet"
-        in description
+        "3. 09:30 Gemensam antagning 2028: förslag, synpunkter; beslut"
+        " – Karin från antagningskansliet" in description
     )
     assert "   Läs särskilt avsnitt 3." in description
     assert "4. 10:15 Övriga frågor" in description

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from quorum.exports.ics import cancel, invite, invitees, mark_sent, next_sequence, year_plan
+from quorum.exports.ics_reply import apply_reply, parse_reply
+from quorum.exports.mail import invite_mail
+from quorum.store.records import MeetingStatus, Rsvp, replace
 from tests.conftest import DEMO_NOW
 from tests.exports.ics_checks import check_structure, events, only_event, parse, read_with_vobject
-
-from exports.ics import cancel, invite, invitees, mark_sent, next_sequence, year_plan
-from exports.ics_reply import apply_reply, parse_reply
-from exports.mail import invite_mail
-from store.records import MeetingStatus, Rsvp, replace
 
 
 def _world(store):  # type: ignore[no-untyped-def]
@@ -45,7 +44,9 @@ def test_demo_update_after_time_change_and_cancel(demo_store) -> None:  # type: 
     assert not upcoming.invite_outdated  # the demo's invite was sent as it stands
     first = only_event(invite(upcoming, network, people, None, DEMO_NOW))
 
-    moved = replace(upcoming, start=upcoming.start + timedelta(hours=1), end=upcoming.end + timedelta(hours=1))
+    moved = replace(
+        upcoming, start=upcoming.start + timedelta(hours=1), end=upcoming.end + timedelta(hours=1)
+    )
     demo_store.save_meeting(mark_sent(moved))
     stored = demo_store.meeting(upcoming.id)
     assert (stored.sequence, stored.invite_outdated) == (first["SEQUENCE"] + 1, False)
@@ -85,9 +86,12 @@ def test_demo_reply_round_trip(demo_store) -> None:  # type: ignore[no-untyped-d
     replier.params["PARTSTAT"] = "DECLINED"
     event["ATTENDEE"] = replier
     updated, sentence = apply_reply(upcoming, people, parse_reply(cal.to_ical()), lang="sv")
-    email = str(replier)[len("mailto:"):]
-    [changed] = [a for a in updated.attendance if a.rsvp != next(
-        b for b in upcoming.attendance if b.key == a.key).rsvp]
+    email = str(replier)[len("mailto:") :]
+    [changed] = [
+        a
+        for a in updated.attendance
+        if a.rsvp != next(b for b in upcoming.attendance if b.key == a.key).rsvp
+    ]
     person = people.get(changed.person_id or "")
     assert (person.email if person else changed.guest_email) == email
     assert changed.rsvp is Rsvp.DECLINED and "förhinder" in sentence

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
+
+from quorum.exports.ics import cancel, invite, year_plan
+from quorum.exports.ics_fold import clean_line, clean_param, clean_text
+from quorum.exports.invite_text import invite_description
+from quorum.store.records import Person
 from tests.exports.conftest import NOW
 from tests.exports.hostile import FIELDS, valid_names, world_with
 from tests.exports.ics_checks import check_structure, events, read_with_vobject
-
-from exports.ics import cancel, invite, year_plan
-from exports.ics_fold import clean_line, clean_param, clean_text
-from exports.invite_text import invite_description
-from store.records import Person
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,7 +63,7 @@ def test_any_text_is_safe_in_cancel_and_year_plan(texts: dict[str, str]) -> None
     for data, count in ((cancelled, 1), (plan, 2)):
         names = check_structure(data)
         assert names.count("UID") == names.count("DTSTAMP") == count
-        assert [str(e["SUMMARY"]) for e in events(data)][0] == clean_text(w.march.title)
+        assert next(str(e["SUMMARY"]) for e in events(data)) == clean_text(w.march.title)
         read_with_vobject(data)
     vcal = read_with_vobject(plan)
     expected = clean_line(f"{w.network.name} – möten 2027")

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from tests.exports.conftest import NOW, World
-from tests.exports.ics_checks import check_structure, only_event, read_with_vobject
-from tests.exports.hostile import FIELDS, valid_names, world_with
 
-from exports.ics import invite
-from exports.mail import invite_mail
-from store.errors import QuorumError
-from store.records import Attendance, replace
+from quorum.exports.ics import invite
+from quorum.exports.mail import invite_mail
+from quorum.store.errors import QuorumError
+from quorum.store.records import Attendance, replace
+from tests.exports.conftest import NOW, World
+from tests.exports.hostile import FIELDS, valid_names, world_with
+from tests.exports.ics_checks import check_structure, only_event, read_with_vobject
 
 
 def _draft(world: World, tmp_path: Path, meeting=None, lang=None) -> EmailMessage:
@@ -32,9 +32,14 @@ def _draft(world: World, tmp_path: Path, meeting=None, lang=None) -> EmailMessag
 
 def test_headers(world: World, tmp_path: Path) -> None:
     msg = _draft(world, tmp_path)
-    assert msg["Subject"] == "Kallelse: 2027-03-12 Gymnasienätverket Skaraborg-exempel – Nätverksträff"
+    assert (
+        msg["Subject"] == "Kallelse: 2027-03-12 Gymnasienätverket Skaraborg-exempel – Nätverksträff"
+    )
     [sender] = msg["From"].addresses
-    assert (sender.display_name, sender.addr_spec) == ("Åsa Öberg", "asa.oberg@skaraborg.example.se")
+    assert (sender.display_name, sender.addr_spec) == (
+        "Åsa Öberg",
+        "asa.oberg@skaraborg.example.se",
+    )
     to = {a.addr_spec: a.display_name for a in msg["To"].addresses}
     assert to == {
         "asa.oberg@skaraborg.example.se": "Åsa Öberg",
@@ -112,8 +117,13 @@ def test_any_text_gives_a_draft_that_parses(texts: dict[str, str]) -> None:
     data = invite_mail(w.march, w.network, w.people, None, ics, NOW)
     assert data.isascii() and data.count(b"\n") == data.count(b"\r\n")
     msg = email.message_from_bytes(data, policy=default)
-    assert sorted(k for k in msg.keys() if k != "MIME-Version") == [
-        "Content-Type", "Date", "From", "Subject", "To", "X-Unsent"
+    assert sorted(k for k in msg if k != "MIME-Version") == [
+        "Content-Type",
+        "Date",
+        "From",
+        "Subject",
+        "To",
+        "X-Unsent",
     ]
     assert len(msg["To"].addresses) == 6
     [text, calendar] = msg.iter_parts()
@@ -129,9 +139,9 @@ def test_every_invitee_survives_header_folding(demo_store):
     from email.policy import default
     from zoneinfo import ZoneInfo
 
-    from exports.ics import invite
-    from exports.mail import invite_mail
-    from store.records import Attendance, replace
+    from quorum.exports.ics import invite
+    from quorum.exports.mail import invite_mail
+    from quorum.store.records import Attendance, replace
 
     meeting = demo_store.meeting("3")
     names = ["Åsa Öberg-Lindqvist", "Lindström, Björn", "Ärla Ünal", "Örjan Å", "Dahl Lena"]

@@ -11,10 +11,10 @@ from email.utils import getaddresses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.mail_headers import address_list
-from exports.mail_minutes import minutes_mail, minutes_recipients, minutes_subject
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from store.records import Formality
+from quorum.exports.mail_headers import address_list
+from quorum.exports.mail_minutes import minutes_mail, minutes_recipients, minutes_subject
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.store.records import Formality
 from tests.exports.conftest_docs import NOW, realistic_context
 from tests.exports.html_checks import assert_self_contained
 
@@ -28,8 +28,13 @@ def parse(raw: bytes) -> EmailMessage:
 
 
 def test_subject_per_language_and_formality() -> None:
-    assert minutes_subject(realistic_context()) == "2027-03-12 Teknikcollege Nordvästra Skåne – protokoll"
-    assert minutes_subject(realistic_context(formality=Formality.INFORMAL)).endswith("– minnesanteckningar")
+    assert (
+        minutes_subject(realistic_context())
+        == "2027-03-12 Teknikcollege Nordvästra Skåne – protokoll"
+    )
+    assert minutes_subject(realistic_context(formality=Formality.INFORMAL)).endswith(
+        "– minnesanteckningar"
+    )
     assert minutes_subject(realistic_context("en")).endswith("– formal minutes")
     assert minutes_subject(realistic_context("en", Formality.INFORMAL)).endswith("– minutes")
 
@@ -42,7 +47,9 @@ def test_recipients_are_attendees_with_email_and_the_publication_address() -> No
     assert "nils.wallin@region.example.se" in addresses  # guest
     assert "karin.sjoberg@hoganas.example.se" not in addresses  # absent
     assert addresses[-1] == "webb@teknikcollege-nv.example.se"
-    assert len(addresses) == len(set(addresses)) == 12  # 11 told (erased person has no address) + web
+    assert (
+        len(addresses) == len(set(addresses)) == 12
+    )  # 11 told (erased person has no address) + web
 
 
 def test_eml_parses_into_the_expected_parts() -> None:
@@ -71,11 +78,15 @@ def test_eml_parses_into_the_expected_parts() -> None:
 
     assert html_file.get_filename() == "2027-03-12-teknikcollege-nordvastra-skane-protokoll.html"
     assert html_file.get_content_disposition() == "attachment"
-    assert html_file.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n") == minutes_html(ctx)
+    assert html_file.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n") == minutes_html(
+        ctx
+    )
     assert_self_contained(html_file.get_payload(decode=True).decode("utf-8"))
     assert md_file.get_filename().endswith("-protokoll.md")
     assert md_file.get_content_type() == "text/markdown"
-    assert md_file.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n") == minutes_markdown(ctx)
+    assert md_file.get_payload(decode=True).decode("utf-8").replace(
+        "\r\n", "\n"
+    ) == minutes_markdown(ctx)
 
 
 def test_english_informal_mail_and_redacted_publication_copy() -> None:
@@ -101,7 +112,7 @@ def test_same_input_same_bytes() -> None:
 @given(
     st.lists(
         st.tuples(
-            st.text(st.sampled_from(list("abcÅÄÖåäö ,;\"<>()@.\\é漢")), max_size=40),
+            st.text(st.sampled_from(list('abcÅÄÖåäö ,;"<>()@.\\é漢')), max_size=40),
             st.from_regex(r"[a-z]{1,12}", fullmatch=True),
         ),
         min_size=1,
@@ -112,7 +123,10 @@ def test_same_input_same_bytes() -> None:
 @settings(max_examples=100, deadline=None)
 def test_every_recipient_survives_folding(people: list[tuple[str, str]]) -> None:
     """Python 3.11's own folder loses recipients in such lists; ours must not."""
-    addresses = [Address(display_name=" ".join(n.split()), addr_spec=f"{u}@kommun.example.se") for n, u in people]
+    addresses = [
+        Address(display_name=" ".join(n.split()), addr_spec=f"{u}@kommun.example.se")
+        for n, u in people
+    ]
     msg = EmailMessage(policy=SMTP)
     msg.set_raw("To", address_list(addresses))
     msg.set_content("x")

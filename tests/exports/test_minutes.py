@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from exports.context import DocContext, next_meeting_after, open_actions_before, paragraph_start
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from store.records import (
+from quorum.exports.context import (
+    DocContext,
+    next_meeting_after,
+    open_actions_before,
+    paragraph_start,
+)
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.store.records import (
     AgendaItem,
     Approval,
     Formality,
@@ -54,7 +59,9 @@ def test_informal_minutes_golden(lang: str, fmt: str) -> None:
 
 
 def test_approved_minutes_golden() -> None:
-    check_golden("minutes_formal_approved_sv.md", minutes_markdown(realistic_context(approved=True)))
+    check_golden(
+        "minutes_formal_approved_sv.md", minutes_markdown(realistic_context(approved=True))
+    )
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -87,9 +94,15 @@ def test_paragraph_start_counts_only_held_formal_meetings_of_the_network() -> No
     def meeting(mid: str, day: date, n: int, **kw: object) -> Meeting:
         start = datetime(day.year, day.month, day.day, 9, tzinfo=zone)
         items = tuple(AgendaItem(f"x{i}", f"P {i}") for i in range(n))
-        fields = {"network_id": "1", "status": MeetingStatus.APPROVED, "formality": Formality.FORMAL}
+        fields = {
+            "network_id": "1",
+            "status": MeetingStatus.APPROVED,
+            "formality": Formality.FORMAL,
+        }
         fields.update(kw)
-        return Meeting(mid, title="M", start=start, end=start + timedelta(hours=2), agenda=items, **fields)  # type: ignore[arg-type]
+        return Meeting(
+            mid, title="M", start=start, end=start + timedelta(hours=2), agenda=items, **fields
+        )  # type: ignore[arg-type]
 
     earlier = [
         meeting("a", date(2026, 10, 2), 8),
@@ -122,7 +135,8 @@ def test_minutes_content() -> None:
         "Ordförande: Anna Lindqvist",
         "Justerare: Maria Öberg, Sara Nilsson",
         "Beslut: Budgeten för 2027 fastställs till 120 000 kr enligt förslaget.",
-        "Åtgärd: Fakturera kommunerna för vårens andel – Ansvarig: Anna Lindqvist – Klart senast: 2027-04-15",
+        "Åtgärd: Fakturera kommunerna för vårens andel – Ansvarig: Anna Lindqvist"
+        " – Klart senast: 2027-04-15",
         "fredag 21 maj 2027 kl. 09:00, värd: Landskrona stad",
         "*** UTKAST ***",
         "Bordlagd till nästa möte.",
@@ -198,7 +212,7 @@ def test_script_in_a_note_shows_as_text() -> None:
     root = assert_self_contained(page)
     assert '<script>alert("x")</script> rad två & <b>fet</b>' in norm(body_text(root))
     # line breaks of notes are kept
-    assert 'alert(&quot;x&quot;)&lt;/script&gt;\nrad två' in page
+    assert "alert(&quot;x&quot;)&lt;/script&gt;\nrad två" in page
     assert "\\<script\\>" in minutes_markdown(ctx)
 
 

@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exports.agenda import notice_html, notice_markdown, notice_text
-from exports.context import DocContext
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from exports.text import one_line
-from store.records import (
+from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.context import DocContext
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.text import one_line
+from quorum.store.records import (
     ActionItem,
     AgendaItem,
     Approval,
@@ -41,17 +41,64 @@ from store.records import (
 )
 from tests.exports.html_checks import assert_self_contained, body_text, local, norm
 
-HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2",
-             "h3", "dl", "dt", "dd", "p", "ul", "li", "strong", "div", "table", "thead",
-             "tbody", "tr", "th", "td"}
-MD_TAGS = {"html", "head", "title", "body", "h1", "h2", "h3", "p", "strong", "br", "ul", "li",
-           "table", "thead", "tbody", "tr", "th", "td"}
+HTML_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "dt",
+    "dd",
+    "p",
+    "ul",
+    "li",
+    "strong",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+MD_TAGS = {
+    "html",
+    "head",
+    "title",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "strong",
+    "br",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 ZONE = ZoneInfo("Europe/Stockholm")
 
 anything = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 # Markdown specials and HTML, weighted in so the hard cases come up often.
 tricky = st.lists(
-    st.sampled_from(list("<>&\"'`*_[]()#|~\\!-+=.:1 \n\t§åäöÅÄÖ") + ["<script>", "</p>", "&amp;", "**", "1. ", "- "]),
+    st.sampled_from(
+        [
+            *list("<>&\"'`*_[]()#|~\\!-+=.:1 \n\t§åäöÅÄÖ"),
+            *("<script>", "</p>", "&amp;", "**", "1. ", "- "),
+        ]
+    ),
     max_size=12,
 ).map("".join)
 text = st.one_of(anything, tricky, st.builds(lambda a, b: a + b, tricky, anything))
@@ -86,25 +133,60 @@ def contexts(draw: st.DrawFn) -> tuple[DocContext, list[str], list[str]]:
         )
     earlier_item = AgendaItem("e", draw(required))
     earlier_action = ActionItem("o", draw(required), owner_id="2")
-    earlier = Meeting("0", "1", "Förra", start - timedelta(days=40), start - timedelta(days=40, hours=-2),
-                      agenda=(earlier_item,))
+    earlier = Meeting(
+        "0",
+        "1",
+        "Förra",
+        start - timedelta(days=40),
+        start - timedelta(days=40, hours=-2),
+        agenda=(earlier_item,),
+    )
     meeting = Meeting(
-        "2", "1", draw(required), start, start + timedelta(hours=3),
-        place=draw(text), online_link=draw(text), documents=draw(text),
-        formality=draw(st.sampled_from(list(Formality))), chair_id="1", secretary_id="2",
-        adjuster_ids=("1",), agenda=tuple(items),
-        attendance=(Attendance("1", presence=Presence.PRESENT), Attendance("2", presence=Presence.EXCUSED), guest),
+        "2",
+        "1",
+        draw(required),
+        start,
+        start + timedelta(hours=3),
+        place=draw(text),
+        online_link=draw(text),
+        documents=draw(text),
+        formality=draw(st.sampled_from(list(Formality))),
+        chair_id="1",
+        secretary_id="2",
+        adjuster_ids=("1",),
+        agenda=tuple(items),
+        attendance=(
+            Attendance("1", presence=Presence.PRESENT),
+            Attendance("2", presence=Presence.EXCUSED),
+            guest,
+        ),
         approvals=(Approval(draw(required), date(2027, 3, 20), reopened=True, reason=draw(text)),),
     )
-    ctx = DocContext(meeting, network, {"1": chair, "2": owner}, {"1": org},
-                     open_actions=[(earlier, earlier_item, earlier_action)],
-                     lang=draw(st.sampled_from(["sv", "en"])))
-    common = [network.name, meeting.title, meeting.place, meeting.online_link, chair.name, owner.name]
-    minutes = common + [org.name, guest.guest_name, guest.guest_org, earlier_action.text]
-    notice = common + [meeting.documents]
+    ctx = DocContext(
+        meeting,
+        network,
+        {"1": chair, "2": owner},
+        {"1": org},
+        open_actions=[(earlier, earlier_item, earlier_action)],
+        lang=draw(st.sampled_from(["sv", "en"])),
+    )
+    common = [
+        network.name,
+        meeting.title,
+        meeting.place,
+        meeting.online_link,
+        chair.name,
+        owner.name,
+    ]
+    minutes = [*common, org.name, guest.guest_name, guest.guest_org, earlier_action.text]
+    notice = [*common, meeting.documents]
     for it in items:
         minutes += [it.title, it.presenter_text, it.notes]
-        minutes += [d.text for d in it.decisions] + [a.text for a in it.actions] + [it.actions[1].owner_name]
+        minutes += (
+            [d.text for d in it.decisions]
+            + [a.text for a in it.actions]
+            + [it.actions[1].owner_name]
+        )
         notice += [it.title, it.presenter_text, it.description]
     if meeting.formality is Formality.FORMAL:
         minutes += [a.name for a in meeting.approvals] + [a.reason for a in meeting.approvals]

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.agenda import notice_html, notice_text
-from exports.minutes import minutes_html, minutes_markdown, minutes_text
-from exports.privacy import Finding, emails_in, personal_data, phones_in, redact
-from store.records import replace
+from quorum.exports.agenda import notice_html, notice_text
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.privacy import Finding, emails_in, personal_data, phones_in, redact
+from quorum.store.records import replace
 from tests.exports.conftest_docs import realistic_context
 
 
@@ -81,7 +81,9 @@ def test_personal_data_of_the_realistic_meeting() -> None:
     assert Finding("phone", "070-123 45 67", "punkt § 20") in findings
     assert Finding("phone", "08-123 456", "punkt § 23") in findings
     assert ("email", "lars.persson@helsingborg.example.se") in kinds
-    assert [f.kind for f in findings] == sorted((f.kind for f in findings), key=["name", "email", "phone"].index)
+    assert [f.kind for f in findings] == sorted(
+        (f.kind for f in findings), key=["name", "email", "phone"].index
+    )
     assert findings[0].describe("sv").startswith("namn: ")
 
 
@@ -89,7 +91,11 @@ def test_names_typed_into_notes_are_found() -> None:
     ctx = realistic_context()
     # Karin was absent: the minutes do not list her, and her full name is nowhere.
     assert [f for f in personal_data(ctx) if f.value == "Karin Sjöberg"] == []
-    assert [f.where for f in personal_data(realistic_context(show_absent=True)) if f.value == "Karin Sjöberg"] == ["närvaro"]
+    assert [
+        f.where
+        for f in personal_data(realistic_context(show_absent=True))
+        if f.value == "Karin Sjöberg"
+    ] == ["närvaro"]
     item = ctx.meeting.agenda[10]
     noted = replace(item, notes=item.notes + " Karin Sjöberg återkommer.")
     ctx = replace(ctx, meeting=ctx.meeting.with_item(noted))
@@ -110,7 +116,9 @@ def test_redacted_context_reports_names_only_and_documents_hold_no_contacts() ->
     st.sampled_from(["070-123 45 67", "+46 70 123 45 67", "08-123 456", "x.y@z.example.se"]),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
 )
-def test_redaction_removes_contacts_wherever_they_are(before: str, contact: str, after: str) -> None:
+def test_redaction_removes_contacts_wherever_they_are(
+    before: str, contact: str, after: str
+) -> None:
     text = f"{before} {contact} {after}"
     redacted = redact(text, "sv")
     assert contact not in redacted

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from tests.exports.conftest import NOW, World
 
-from exports.ics import invite, mark_sent
-from exports.ics_reply import Reply, apply_reply, find_meeting, parse_reply
-from store.errors import QuorumError
-from store.i18n import t
-from store.records import Rsvp, replace
+from quorum.exports.ics import invite, mark_sent
+from quorum.exports.ics_reply import Reply, apply_reply, find_meeting, parse_reply
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Rsvp, replace
+from tests.exports.conftest import NOW, World
 
 OUTLOOK = """\
 BEGIN:VCALENDAR
@@ -156,7 +156,7 @@ def test_a_reply_made_from_our_own_invite(tmp_path: Path, world: World) -> None:
     cal = Calendar.from_ical(invite(sent, world.network, world.people, None, NOW))
     cal["METHOD"] = "REPLY"
     event = cal.walk("VEVENT")[0]
-    mine = [a for a in event["ATTENDEE"] if "his.example.se" in str(a)][0]
+    mine = next(a for a in event["ATTENDEE"] if "his.example.se" in str(a))
     mine.params["PARTSTAT"] = "ACCEPTED"
     event["ATTENDEE"] = mine
     path = tmp_path / "svar.ics"
@@ -248,7 +248,10 @@ _MALFORMED = {
         "error.reply_partstat",
     ),
     "bad sequence": (GOOGLE.replace("SEQUENCE:0", "SEQUENCE:två").encode(), "error.reply_sequence"),
-    "negative sequence": (GOOGLE.replace("SEQUENCE:0", "SEQUENCE:-1").encode(), "error.reply_sequence"),
+    "negative sequence": (
+        GOOGLE.replace("SEQUENCE:0", "SEQUENCE:-1").encode(),
+        "error.reply_sequence",
+    ),
 }
 
 

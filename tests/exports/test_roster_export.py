@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.roster import FORMULA_STARTS, neutralise, roster_csv, roster_rows
-from store.records import Membership, Network, Organisation, OrgKind, Person, Role
-from store.roster_import import plan_import, read_people_csv
+from quorum.exports.roster import FORMULA_STARTS, neutralise, roster_csv, roster_rows
+from quorum.store.records import Membership, Network, Organisation, OrgKind, Person, Role
+from quorum.store.roster_import import plan_import, read_people_csv
 
 NET = Network("1", "Nätverk Gymnasieskola")
 ORGS = [
@@ -72,11 +72,18 @@ def test_language_defaults_to_the_networks():
 
 @pytest.mark.parametrize("start", list(FORMULA_STARTS))
 def test_each_dangerous_first_character_is_neutralised(start):
-    evil = f"{start}HYPERLINK(\"http://evil\",\"x\")"
+    evil = f'{start}HYPERLINK("http://evil","x")'
     orgs = [Organisation("9", f"{start}cmd|' /C calc'!A0")]
     people = [
-        Person("1", "Bo", "bo@x.se", org_id="9", title=evil, phone=f"{start}46 70 1",
-               memberships=(Membership("1"),))
+        Person(
+            "1",
+            "Bo",
+            "bo@x.se",
+            org_id="9",
+            title=evil,
+            phone=f"{start}46 70 1",
+            memberships=(Membership("1"),),
+        )
     ]
     row = parse(roster_csv(NET, people, orgs, "sv"))[1]
     for cell in row[2], row[4]:
@@ -97,8 +104,14 @@ def test_safe_cells_are_left_alone_and_leading_space_is_no_escape():
 
 def test_phone_with_plus_round_trips_through_the_importer():
     people = [
-        Person("1", "Bo", "bo@x.se", phone="+46 70 123", title="'=inte en formel",
-               memberships=(Membership("1", Role.GUEST),))
+        Person(
+            "1",
+            "Bo",
+            "bo@x.se",
+            phone="+46 70 123",
+            title="'=inte en formel",
+            memberships=(Membership("1", Role.GUEST),),
+        )
     ]
     text = roster_csv(NET, people, [], "sv")
     report = plan_import(read_people_csv(text.encode("utf-8")), "1", people, [])
@@ -114,8 +127,9 @@ def test_whole_roster_round_trips_unchanged():
     assert len(report.unchanged) == len(roster_rows(NET, PEOPLE, ORGS))
 
 
-_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                max_size=15)
+_cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=15
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -123,8 +137,15 @@ _cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_c
 def test_any_text_round_trips_and_no_cell_starts_like_a_formula(title, phone, org):
     orgs = [Organisation("1", org)] if org.strip() else []
     people = [
-        Person("1", "Bo", "bo@x.se", org_id="1" if orgs else None, title=title.strip(),
-               phone=phone.strip(), memberships=(Membership("1"),))
+        Person(
+            "1",
+            "Bo",
+            "bo@x.se",
+            org_id="1" if orgs else None,
+            title=title.strip(),
+            phone=phone.strip(),
+            memberships=(Membership("1"),),
+        )
     ]
     rows = parse(roster_csv(NET, people, orgs, "en"))
     for cell in rows[1]:

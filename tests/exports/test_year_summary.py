@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import html5lib
 
-from exports.year_summary import year_stats, year_summary_html, year_summary_markdown
+from quorum.exports.year_summary import year_stats, year_summary_html, year_summary_markdown
 from tests.exports.fixtures_plan import MEETINGS, NETWORK, ORGS, PEOPLE
 
 

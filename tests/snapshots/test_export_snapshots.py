@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from store.records import replace
+from quorum.store.records import replace
 from tests.conftest import DEMO_NOW
 
 
 @pytest.mark.parametrize("size", [(100, 32), (80, 24)])
 def test_export_screen(snap_compare, demo_store, size):
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     # The demo's UIDs are random; the preview shows it.
     demo_store.save_meeting(replace(demo_store.meeting("3"), uid="demo-meeting-3@quorum"))

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import TextArea
 
-from store import live
-from store.records import Presence
+from quorum.store import live
+from quorum.store.records import Presence
+from quorum.tui.app import QuorumApp
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
 
 NOW = DEMO_NOW + timedelta(minutes=19)
 
@@ -25,8 +25,18 @@ def mid_meeting(store) -> None:
     m = live.set_notes(m, 2, "Dagordningen gicks igenom; övriga frågor: lovskolor i sommar.")
     m = live.add_decision(m, 2, "Dagordningen godkändes med tillägg.")
     m = live.add_action(m, 2, "Skicka ut dagordningen", owner_name="Karin", due=date(2026, 12, 1))
-    for a, p in zip(m.attendance[:6], [Presence.PRESENT, Presence.PRESENT, Presence.REMOTE,
-                                       Presence.EXCUSED, Presence.PRESENT, Presence.ABSENT]):
+    for a, p in zip(
+        m.attendance[:6],
+        [
+            Presence.PRESENT,
+            Presence.PRESENT,
+            Presence.REMOTE,
+            Presence.EXCUSED,
+            Presence.PRESENT,
+            Presence.ABSENT,
+        ],
+        strict=False,
+    ):
         m = live.set_presence(m, a.key, p)
     store.save_meeting(m)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from store.records import replace
+from quorum.store.records import replace
+from quorum.tui.app import QuorumApp
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
 
 SIZES = [(100, 32), (80, 24)]
 
@@ -37,7 +37,9 @@ def test_agenda_editor_overrun_on_the_followup_item(snap_compare, demo_store, si
     agenda[6] = replace(agenda[6], minutes=95)
     demo_store.save_meeting(replace(meeting, agenda=tuple(agenda)))
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
-    assert snap_compare(app, terminal_size=size, run_before=_opener("3", "down", "down", "down", "down"))
+    assert snap_compare(
+        app, terminal_size=size, run_before=_opener("3", "down", "down", "down", "down")
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.i18n import set_language
+from quorum.store.i18n import set_language
 from tests.conftest import DEMO_NOW
 
 
@@ -12,7 +12,7 @@ from tests.conftest import DEMO_NOW
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_overview(snap_compare, demo_store, size, lang):
     set_language(lang)
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     assert snap_compare(app, terminal_size=size)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.i18n import set_language
+from quorum.store.i18n import set_language
 from tests.conftest import DEMO_NOW
 
 SIZES = [(100, 32), (80, 24)]
@@ -15,7 +15,7 @@ SIZES = [(100, 32), (80, 24)]
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_year_plan(snap_compare, demo_store, size, lang):
     set_language(lang)
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     assert snap_compare(app, terminal_size=size, press=["p"])
@@ -25,7 +25,7 @@ def test_year_plan(snap_compare, demo_store, size, lang):
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_actions(snap_compare, demo_store, size, lang):
     set_language(lang)
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.i18n import set_language
+from quorum.store.i18n import set_language
 from tests.conftest import DEMO_NOW
 
 SIZES = [(100, 32), (80, 24)]
@@ -13,7 +13,7 @@ SIZES = [(100, 32), (80, 24)]
 @pytest.mark.parametrize("size", SIZES)
 def test_roster(snap_compare, demo_store, size):
     set_language("sv")
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     assert snap_compare(app, press=["r"], terminal_size=size)
@@ -22,7 +22,7 @@ def test_roster(snap_compare, demo_store, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_attendees(snap_compare, demo_store, size):
     set_language("sv")
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     # The upcoming meeting: answer, note a presence and a late arrival on the first row.
@@ -32,7 +32,7 @@ def test_attendees(snap_compare, demo_store, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_representation(snap_compare, demo_store, size):
     set_language("sv")
-    from tui.app import QuorumApp
+    from quorum.tui.app import QuorumApp
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     assert snap_compare(app, press=["r", "v"], terminal_size=size)

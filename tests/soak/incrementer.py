@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from store.errors import ReadOnly
-from store.records import replace
-from tui.cli import _open_for_app
+from quorum.store.errors import ReadOnly
+from quorum.store.records import replace
+from quorum.tui.cli import _open_for_app
 
 ITEM = 0
 
@@ -31,8 +31,12 @@ def bump(store, meeting_id: str) -> None:
 
 
 def main() -> None:
-    path, meeting_id, steps, hold = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(
-        sys.argv[4])
+    path, meeting_id, steps, hold = (
+        Path(sys.argv[1]),
+        sys.argv[2],
+        int(sys.argv[3]),
+        float(sys.argv[4]),
+    )
     store = _open_for_app(path)
     try:
         if store.readonly:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import MeetingStatus
-from store.store import Store
+from quorum.store.records import MeetingStatus
+from quorum.store.store import Store
 from tests.soak.typist import ITEM
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,12 +41,19 @@ def run_trials(path: Path, trials: int, seed: int) -> dict[str, int | float]:
         target = next(m for m in store.meetings() if m.status == MeetingStatus.DRAFTED).id
         others = {k: v for k, v in store.snapshot()["meetings"].items() if k != target}
         count = len(store.snapshot()["meetings"])
-    stats: dict[str, int | float] = {"trials": 0, "corrupt": 0, "lost_commits": 0,
-                                     "killed_before_ready": 0, "max_lost_s": 0.0}
-    for trial in range(trials):
+    stats: dict[str, int | float] = {
+        "trials": 0,
+        "corrupt": 0,
+        "lost_commits": 0,
+        "killed_before_ready": 0,
+        "max_lost_s": 0.0,
+    }
+    for _trial in range(trials):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.soak.typist", str(path), target, str(INTERVAL)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert child.stdout is not None
         if rng.random() < 0.1:
@@ -68,10 +75,8 @@ def run_trials(path: Path, trials: int, seed: int) -> dict[str, int | float]:
             with Store.open(path) as store:
                 meetings = store.snapshot()["meetings"]
                 notes = store.meeting(target).agenda[ITEM].notes
-                intact = len(meetings) == count and all(
-                    meetings[k] == v for k, v in others.items()
-                )
-        except Exception:  # noqa: BLE001 - any failure to open is what we count
+                intact = len(meetings) == count and all(meetings[k] == v for k, v in others.items())
+        except Exception:
             stats["corrupt"] += 1
             continue
         stats["trials"] += 1

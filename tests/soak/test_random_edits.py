@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import AgendaItem, Attendance, Decision, ItemKind, Presence, replace
-from store.store import Store
+from quorum.store.records import AgendaItem, Attendance, Decision, ItemKind, Presence, replace
+from quorum.store.store import Store
 
 
 class Rollback(Exception):
@@ -42,25 +42,33 @@ def _edit(store: Store, rng: random.Random, step: int) -> None:
             gone = rng.choice(m.agenda).id
             store.save_meeting(replace(m, agenda=tuple(i for i in m.agenda if i.id != gone)))
         else:
-            item = AgendaItem(id=f"r{step}", title=f"Punkt {step}", kind=ItemKind.DISCUSSION,
-                              decisions=(Decision(f"d{step}", f"Beslut {step}"),))
-            store.save_meeting(replace(m, agenda=m.agenda + (item,)))
+            item = AgendaItem(
+                id=f"r{step}",
+                title=f"Punkt {step}",
+                kind=ItemKind.DISCUSSION,
+                decisions=(Decision(f"d{step}", f"Beslut {step}"),),
+            )
+            store.save_meeting(replace(m, agenda=(*m.agenda, item)))
     elif roll < 0.65 and m.attendance:  # attendance taken
         j = rng.randrange(len(m.attendance))
         who = replace(m.attendance[j], presence=rng.choice(list(Presence)))
-        store.save_meeting(replace(m, attendance=m.attendance[:j] + (who,)
-                                   + m.attendance[j + 1:]))
+        store.save_meeting(replace(m, attendance=(*m.attendance[:j], who, *m.attendance[j + 1 :])))
     elif roll < 0.72:  # a meeting added, moved or deleted
         choice = rng.random()
         if choice < 0.4:
-            store.add_meeting(network_id=m.network_id, title=f"Extra möte {step}",
-                              start=m.start + timedelta(days=1), end=m.end + timedelta(days=1),
-                              attendance=(Attendance(guest_name=f"Gäst {step}"),))
+            store.add_meeting(
+                network_id=m.network_id,
+                title=f"Extra möte {step}",
+                start=m.start + timedelta(days=1),
+                end=m.end + timedelta(days=1),
+                attendance=(Attendance(guest_name=f"Gäst {step}"),),
+            )
         elif choice < 0.7 and len(meetings) > 5:
             store.delete_meeting(m.id)
         else:
-            store.save_meeting(replace(m, start=m.start + timedelta(hours=1),
-                                       end=m.end + timedelta(hours=1)))
+            store.save_meeting(
+                replace(m, start=m.start + timedelta(hours=1), end=m.end + timedelta(hours=1))
+            )
     elif roll < 0.8:  # the roster
         if rng.random() < 0.5:
             p = rng.choice(store.people())

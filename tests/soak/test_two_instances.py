@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from store.errors import DatabaseLocked
-from store.records import replace
-from store.store import Store
+from quorum.store.errors import DatabaseLocked
+from quorum.store.records import replace
+from quorum.store.store import Store
 from tests.soak.incrementer import ITEM
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,14 +39,24 @@ def run_rounds(path: Path, rounds: int, steps: int) -> dict[str, int]:
     for _ in range(rounds):
         children = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.soak.incrementer", str(path), meeting_id,
-                 str(steps), "0.3"],
-                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.soak.incrementer",
+                    str(path),
+                    meeting_id,
+                    str(steps),
+                    "0.3",
+                ],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
             )
             for _ in range(2)
         ]
         outputs = [c.communicate(timeout=120) for c in children]
-        for child, (out, err) in zip(children, outputs, strict=True):
+        for child, (_out, err) in zip(children, outputs, strict=True):
             assert child.returncode == 0, err
         said = [out.strip() for out, _ in outputs]
         writers = [int(s.split()[1]) for s in said if s.startswith("writer")]

@@ -14,9 +14,9 @@ import sys
 import threading
 import time
 
-from store.records import replace
-from store.store import Store
-from tui.saver import Saver
+from quorum.store.records import replace
+from quorum.store.store import Store
+from quorum.tui.saver import Saver
 
 ITEM = 6
 _out = threading.Lock()
@@ -40,8 +40,9 @@ def main() -> None:
     meeting = store.meeting(meeting_id)
     item = meeting.agenda[ITEM]
     # Carry on from the words that survived earlier trials.
-    last = max((int(w[1:]) for w in item.notes.split() if w[:1] == "w" and w[1:].isdigit()),
-               default=0)
+    last = max(
+        (int(w[1:]) for w in item.notes.split() if w[:1] == "w" and w[1:].isdigit()), default=0
+    )
     saver = Saver()
     say(f"ready {last}")
     n = last

@@ -2,8 +2,8 @@
 
 import sys
 
-from store.records import replace
-from store.store import Store
+from quorum.store.records import replace
+from quorum.store.store import Store
 
 store = Store.open(sys.argv[1])
 meeting = store.meetings()[0]

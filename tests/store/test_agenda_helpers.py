@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.agenda import (
+from quorum.store.agenda import (
     UndoStack,
     clock_times,
     insert,
@@ -18,13 +18,15 @@ from store.agenda import (
     planned_end,
     remove,
 )
-from store.records import AgendaItem, Formality
+from quorum.store.records import AgendaItem, Formality
 
 START = datetime(2027, 3, 12, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
 
 def items(*minutes: int) -> tuple[AgendaItem, ...]:
-    return tuple(AgendaItem(id=str(n), title=f"Punkt {n}", minutes=m) for n, m in enumerate(minutes))
+    return tuple(
+        AgendaItem(id=str(n), title=f"Punkt {n}", minutes=m) for n, m in enumerate(minutes)
+    )
 
 
 def test_each_item_starts_when_the_earlier_ones_end():

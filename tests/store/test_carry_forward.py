@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from store.carry_forward import carry_forward, deferred_items, followup_text, open_actions
-from store.records import (
+from quorum.store.carry_forward import carry_forward, deferred_items, followup_text, open_actions
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -14,7 +14,7 @@ from store.records import (
     Meeting,
     MeetingStatus,
 )
-from store.templates import agenda_from_template, standard_template
+from quorum.store.templates import agenda_from_template, standard_template
 
 ZONE = ZoneInfo("Europe/Stockholm")
 
@@ -22,8 +22,13 @@ ZONE = ZoneInfo("Europe/Stockholm")
 def meeting(mid: str, day: date, agenda=(), status=MeetingStatus.HELD) -> Meeting:
     start = datetime(day.year, day.month, day.day, 9, tzinfo=ZONE)
     return Meeting(
-        id=mid, network_id="1", title="Träff", start=start, end=start + timedelta(hours=3),
-        agenda=tuple(agenda), status=status,
+        id=mid,
+        network_id="1",
+        title="Träff",
+        start=start,
+        end=start + timedelta(hours=3),
+        agenda=tuple(agenda),
+        status=status,
     )
 
 
@@ -42,11 +47,27 @@ NEXT = datetime(2027, 3, 12, 9, tzinfo=ZONE)
 def history() -> list[Meeting]:
     return [
         meeting("1", date(2027, 1, 15), [with_actions(OPEN, DONE)]),
-        meeting("2", date(2027, 2, 12), [
-            with_actions(OPEN_NO_OWNER),
-            AgendaItem(id="d", title="Lovskolor", minutes=20, description="Förslag", state=ItemState.DEFERRED, notes="hann inte"),
-        ]),
-        meeting("3", date(2027, 2, 26), [with_actions(ActionItem("x", "Inställt"))], status=MeetingStatus.CANCELLED),
+        meeting(
+            "2",
+            date(2027, 2, 12),
+            [
+                with_actions(OPEN_NO_OWNER),
+                AgendaItem(
+                    id="d",
+                    title="Lovskolor",
+                    minutes=20,
+                    description="Förslag",
+                    state=ItemState.DEFERRED,
+                    notes="hann inte",
+                ),
+            ],
+        ),
+        meeting(
+            "3",
+            date(2027, 2, 26),
+            [with_actions(ActionItem("x", "Inställt"))],
+            status=MeetingStatus.CANCELLED,
+        ),
         meeting("4", date(2027, 4, 9), [with_actions(ActionItem("y", "Senare"))]),
     ]
 
@@ -62,7 +83,10 @@ def test_open_actions_are_those_of_earlier_meetings_that_are_still_open():
 def test_followup_text_names_owner_due_date_and_origin():
     text = followup_text(open_actions(history(), NEXT), NAMES, "sv")
     assert "- Ta fram utkast — Lena Öberg, senast 2027-02-01 (från mötet 2027-01-15)" in text
-    assert "- Sammanställa APL-platser — ingen ansvarig, senast inget datum (från mötet 2027-02-12)" in text
+    assert (
+        "- Sammanställa APL-platser — ingen ansvarig, senast inget datum (från mötet 2027-02-12)"
+        in text
+    )
     assert followup_text([], NAMES, "en") == "No open action items from earlier meetings."
 
 
@@ -76,7 +100,9 @@ def test_deferred_items_are_fresh_copies_that_remember_their_origin():
 
 
 def test_the_new_agenda_lists_open_actions_and_takes_deferred_items_before_aob():
-    agenda = carry_forward(agenda_from_template(standard_template("sv")), history(), NEXT, NAMES, "sv")
+    agenda = carry_forward(
+        agenda_from_template(standard_template("sv")), history(), NEXT, NAMES, "sv"
+    )
     followup = next(i for i in agenda if i.followup)
     assert "Ta fram utkast — Lena Öberg" in followup.description
     assert "Boka lokal" not in followup.description and "Senare" not in followup.description

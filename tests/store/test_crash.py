@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store.store import Store
+from quorum.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIALS = int(os.environ.get("QUORUM_CRASH_TRIALS", "50"))
@@ -25,7 +25,9 @@ def test_kill_minus_nine_never_breaks_the_file(demo_store, db_path):
     for trial in range(TRIALS):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.store.crash_writer", str(db_path)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"

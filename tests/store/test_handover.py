@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.handover import apply_handover
-from store.records import ActionStatus, ItemState, MeetingStatus, replace
-from store.store import Store
+from quorum.store.handover import apply_handover
+from quorum.store.records import ActionStatus, ItemState, MeetingStatus, replace
+from quorum.store.store import Store
 from tests.conftest import DEMO_TODAY
 
 
@@ -83,9 +83,8 @@ def test_next_meeting_without_host_gets_the_rotations(demo_store: Store) -> None
     assert ready.host_org_id in network.member_org_ids
     assert ready.secretary_id is not None  # the host of the meeting after it
     after = demo_store.meetings("1")
-    following = [m for m in after if m.start > ready.start and m.status != "cancelled"][0]
+    following = next(m for m in after if m.start > ready.start and m.status != "cancelled")
     assert demo_store.person(ready.secretary_id).org_id == following.host_org_id
-
 
 
 def test_hand_over_to_a_meeting_made_by_the_new_meeting_dialog_lists_actions_once(
@@ -94,15 +93,16 @@ def test_hand_over_to_a_meeting_made_by_the_new_meeting_dialog_lists_actions_onc
     """The dialog and the hand-over write the same block: the second replaces it."""
     from datetime import timedelta
 
-    from store.new_meeting import draft_meeting
-    from store.templates import standard_template
+    from quorum.store.new_meeting import draft_meeting
+    from quorum.store.templates import standard_template
 
     network = demo_store.network("1")
     held = demo_store.meeting("2")
     # A new meeting between the held one and the next, as the dialog makes it.
     day = held.day + timedelta(weeks=2)
-    fields = draft_meeting(network, demo_store.meetings("1"), day,
-                           standard_template("sv"), demo_store.people())
+    fields = draft_meeting(
+        network, demo_store.meetings("1"), day, standard_template("sv"), demo_store.people()
+    )
     created = demo_store.add_meeting(**fields)
     before = _followup(created).description
     ready = apply_handover(demo_store, held, DEMO_TODAY)

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import holidays as holidays_pkg
 import pytest
 
-from store import holidays as H
-from store.i18n import catalog_modules
+from quorum.store import holidays as H
+from quorum.store.i18n import catalog_modules
 
 # The movable feasts as published for each year: långfredagen, påskdagen,
 # annandag påsk, Kristi himmelsfärdsdag, pingstdagen, midsommardagen,

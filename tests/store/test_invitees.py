@@ -6,8 +6,8 @@ from datetime import time
 
 import pytest
 
-from store.errors import ValidationError
-from store.invitees import (
+from quorum.store.errors import ValidationError
+from quorum.store.invitees import (
     add_guest,
     effective_role,
     invite_members,
@@ -19,7 +19,7 @@ from store.invitees import (
     set_rsvp,
     set_times,
 )
-from store.records import MeetingRole, Presence, Rsvp, replace
+from quorum.store.records import MeetingRole, Presence, Rsvp, replace
 
 
 def test_invite_members_adds_only_missing_active_members(demo_store):

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.minutes_preview import minutes_markdown
-from store import live
-from store.errors import ValidationError
-from store.records import (
+from quorum.exports.minutes_preview import minutes_markdown
+from quorum.store import live
+from quorum.store.errors import ValidationError
+from quorum.store.records import (
     ActionItem,
     AgendaItem,
     Attendance,
@@ -31,8 +31,13 @@ T0 = datetime(2027, 3, 12, 9, 0, tzinfo=TZ)
 def meeting(**fields) -> Meeting:
     agenda = tuple(AgendaItem(id=f"i{n}", title=f"Punkt {n}", minutes=10) for n in range(1, 5))
     base = dict(
-        id="1", network_id="1", title="Nätverksträff", start=T0, end=T0 + timedelta(hours=2),
-        agenda=agenda, attendance=(Attendance(person_id="7"), Attendance(person_id="8")),
+        id="1",
+        network_id="1",
+        title="Nätverksträff",
+        start=T0,
+        end=T0 + timedelta(hours=2),
+        agenda=agenda,
+        attendance=(Attendance(person_id="7"), Attendance(person_id="8")),
         status=MeetingStatus.INVITED,
     )
     base.update(fields)
@@ -177,8 +182,7 @@ def test_status_moves_only_forward_in_order():
 def test_any_typed_text_reaches_the_preview(text):
     m = live.set_notes(meeting(), 0, text)
     m = live.add_decision(m, 0, text)
-    m = replace(m, agenda=(replace(m.agenda[0], actions=(ActionItem("a", text),)),)
-                + m.agenda[1:])
+    m = replace(m, agenda=(replace(m.agenda[0], actions=(ActionItem("a", text),)), *m.agenda[1:]))
     rendered = plain(minutes_markdown(m, {}, "sv"))
     for word in text.split():
         assert plain(word) in rendered

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from store.holidays import holiday_name
-from store.new_meeting import draft_meeting, next_free_date, template_choices
-from store.records import Blackout, MeetingRole, Membership, Person, Role, Meeting, MeetingStatus, Network, Template, TemplateItem, replace
-from store.templates import standard_template
+from quorum.store.holidays import holiday_name
+from quorum.store.new_meeting import draft_meeting, next_free_date, template_choices
+from quorum.store.records import (
+    Blackout,
+    Meeting,
+    MeetingRole,
+    MeetingStatus,
+    Membership,
+    Network,
+    Person,
+    Role,
+    Template,
+    TemplateItem,
+    replace,
+)
+from quorum.store.templates import standard_template
 
-NET = Network(id="1", name="Nätverket", weekday=4, start_time=time(9, 30), length_minutes=120,
-              default_place="Stadshuset", default_link="https://meet.example.se/n")
+NET = Network(
+    id="1",
+    name="Nätverket",
+    weekday=4,
+    start_time=time(9, 30),
+    length_minutes=120,
+    default_place="Stadshuset",
+    default_link="https://meet.example.se/n",
+)
 
 
 PEOPLE = [
@@ -23,8 +42,14 @@ PEOPLE = [
 
 def meeting_on(day: date, status=MeetingStatus.PLANNED) -> Meeting:
     start = datetime(day.year, day.month, day.day, 9, tzinfo=NET.zone)
-    return Meeting(id=day.isoformat(), network_id="1", title="T", start=start,
-                   end=start + timedelta(hours=1), status=status)
+    return Meeting(
+        id=day.isoformat(),
+        network_id="1",
+        title="T",
+        start=start,
+        end=start + timedelta(hours=1),
+        status=status,
+    )
 
 
 def test_the_next_friday_after_today_when_there_are_no_meetings():

@@ -2,42 +2,55 @@ from datetime import date, time
 
 import pytest
 
-from store.errors import ValidationError
-from store.parse import meeting_times, parse_date, parse_time
+from quorum.store.errors import ValidationError
+from quorum.store.parse import meeting_times, parse_date, parse_time
 
 TODAY = date(2027, 3, 1)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2027-03-12", date(2027, 3, 12)),
-    ("20270312", date(2027, 3, 12)),
-    ("30/4", date(2027, 4, 30)),
-    ("12/3 2028", date(2028, 3, 12)),
-    ("1/2", date(2028, 2, 1)),  # already past this year: next year's
-    ("+2w", date(2027, 3, 15)),
-    ("+2v", date(2027, 3, 15)),
-    ("+3d", date(2027, 3, 4)),
-    ("+1m", date(2027, 4, 1)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2027-03-12", date(2027, 3, 12)),
+        ("20270312", date(2027, 3, 12)),
+        ("30/4", date(2027, 4, 30)),
+        ("12/3 2028", date(2028, 3, 12)),
+        ("1/2", date(2028, 2, 1)),  # already past this year: next year's
+        ("+2w", date(2027, 3, 15)),
+        ("+2v", date(2027, 3, 15)),
+        ("+3d", date(2027, 3, 4)),
+        ("+1m", date(2027, 4, 1)),
+    ],
+)
 def test_dates_as_swedes_type_them(text, expected):
     assert parse_date(text, TODAY) == expected
 
 
-@pytest.mark.parametrize("text, key", [
-    ("2027-02-30", "error.date_invalid"),
-    ("31/4", "error.date_invalid"),
-    ("tisdag", "error.date_format"),
-    ("", "error.date_missing"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("2027-02-30", "error.date_invalid"),
+        ("31/4", "error.date_invalid"),
+        ("tisdag", "error.date_format"),
+        ("", "error.date_missing"),
+    ],
+)
 def test_bad_dates(text, key):
     with pytest.raises(ValidationError) as info:
         parse_date(text, TODAY)
     assert info.value.key == key
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("9", time(9)), ("9:00", time(9)), ("09.00", time(9)), ("0930", time(9, 30)), ("13:05", time(13, 5)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("9", time(9)),
+        ("9:00", time(9)),
+        ("09.00", time(9)),
+        ("0930", time(9, 30)),
+        ("13:05", time(13, 5)),
+    ],
+)
 def test_times(text, expected):
     assert parse_time(text) == expected
 

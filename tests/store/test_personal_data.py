@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store.personal_data import erase_person, export_person, is_held
-from store.records import (
+from quorum.store.personal_data import erase_person, export_person, is_held
+from quorum.store.records import (
     ActionItem,
     AgendaItem,
     Approval,
@@ -31,10 +31,26 @@ from store.records import (
 TZ = ZoneInfo("Europe/Stockholm")
 NET = Network("1", "Nätverk Gymnasieskola", coordinator_id="10")
 OTHER_NET = Network("2", "IM-nätverket", coordinator_id="11")
-ORGS = [Organisation("1", "Skövde kommun", OrgKind.MUNICIPALITY), Organisation("2", "Volvo AB", OrgKind.COMPANY)]
-ANNA = Person("10", "Anna Berg", "anna@skovde.se", org_id="1", title="Rektor", phone="0500-1",
-              memberships=(Membership("1", Role.COORDINATOR), Membership("2")))
-BO = Person("11", "Bo Ek", "bo@volvo.se", org_id="2", memberships=(Membership("1"), Membership("2", Role.CHAIR)))
+ORGS = [
+    Organisation("1", "Skövde kommun", OrgKind.MUNICIPALITY),
+    Organisation("2", "Volvo AB", OrgKind.COMPANY),
+]
+ANNA = Person(
+    "10",
+    "Anna Berg",
+    "anna@skovde.se",
+    org_id="1",
+    title="Rektor",
+    phone="0500-1",
+    memberships=(Membership("1", Role.COORDINATOR), Membership("2")),
+)
+BO = Person(
+    "11",
+    "Bo Ek",
+    "bo@volvo.se",
+    org_id="2",
+    memberships=(Membership("1"), Membership("2", Role.CHAIR)),
+)
 CIA = Person("12", "Cia Holm", "cia@skovde.se", org_id="1", memberships=(Membership("1"),))
 PEOPLE = [ANNA, BO, CIA]
 
@@ -48,8 +64,14 @@ def past_meeting() -> Meeting:
         "a1",
         "Uppföljning",
         presenter_id="10",
-        notes="Anna Berg redovisade läget. Bo Ek frågade om anna@skovde.se kan ta emot filer. Bor i Skövde.",
-        decisions=(Decision("d1", "Anna Berg får i uppdrag att boka lokal."), Decision("d2", "Budget antas.")),
+        notes=(
+            "Anna Berg redovisade läget. Bo Ek frågade om anna@skovde.se kan ta emot filer."
+            " Bor i Skövde."
+        ),
+        decisions=(
+            Decision("d1", "Anna Berg får i uppdrag att boka lokal."),
+            Decision("d2", "Budget antas."),
+        ),
         actions=(
             ActionItem("x1", "Boka lokal", owner_id="10", due=date(2027, 4, 1)),
             ActionItem("x2", "Skicka underlag till Anna Berg", owner_id="11"),
@@ -57,15 +79,31 @@ def past_meeting() -> Meeting:
         ),
     )
     return Meeting(
-        "100", "1", "Nätverksträff mars", at(date(2027, 3, 12), 9), at(date(2027, 3, 12), 12),
-        status=MeetingStatus.APPROVED, chair_id="10", secretary_id="12", adjuster_ids=("10", "11"),
+        "100",
+        "1",
+        "Nätverksträff mars",
+        at(date(2027, 3, 12), 9),
+        at(date(2027, 3, 12), 12),
+        status=MeetingStatus.APPROVED,
+        chair_id="10",
+        secretary_id="12",
+        adjuster_ids=("10", "11"),
         agenda=(item,),
         attendance=(
-            Attendance("10", role=MeetingRole.PARTICIPANT, rsvp=Rsvp.ACCEPTED, presence=Presence.PRESENT,
-                       arrived=time(9, 10)),
+            Attendance(
+                "10",
+                role=MeetingRole.PARTICIPANT,
+                rsvp=Rsvp.ACCEPTED,
+                presence=Presence.PRESENT,
+                arrived=time(9, 10),
+            ),
             Attendance("11", rsvp=Rsvp.ACCEPTED, presence=Presence.REMOTE),
-            Attendance("12", role=MeetingRole.SECRETARY, rsvp=Rsvp.ACCEPTED, presence=Presence.PRESENT),
-            Attendance(guest_name="Gäst Gästsson", guest_email="gast@x.se", presence=Presence.PRESENT),
+            Attendance(
+                "12", role=MeetingRole.SECRETARY, rsvp=Rsvp.ACCEPTED, presence=Presence.PRESENT
+            ),
+            Attendance(
+                guest_name="Gäst Gästsson", guest_email="gast@x.se", presence=Presence.PRESENT
+            ),
         ),
         approvals=(Approval("Anna Berg", date(2027, 3, 20)), Approval("Bo Ek", date(2027, 3, 21))),
     )
@@ -73,18 +111,35 @@ def past_meeting() -> Meeting:
 
 def future_meeting() -> Meeting:
     return Meeting(
-        "101", "1", "Nätverksträff maj", at(date(2027, 5, 14), 9), at(date(2027, 5, 14), 12),
-        status=MeetingStatus.INVITED, chair_id="11", secretary_id="10", adjuster_ids=("10",),
-        agenda=(AgendaItem("b1", "Rapport", presenter_id="10", description="Anna Berg rapporterar."),),
-        attendance=(Attendance("10", role=MeetingRole.SECRETARY), Attendance("11", role=MeetingRole.CHAIR),
-                    Attendance("12")),
+        "101",
+        "1",
+        "Nätverksträff maj",
+        at(date(2027, 5, 14), 9),
+        at(date(2027, 5, 14), 12),
+        status=MeetingStatus.INVITED,
+        chair_id="11",
+        secretary_id="10",
+        adjuster_ids=("10",),
+        agenda=(
+            AgendaItem("b1", "Rapport", presenter_id="10", description="Anna Berg rapporterar."),
+        ),
+        attendance=(
+            Attendance("10", role=MeetingRole.SECRETARY),
+            Attendance("11", role=MeetingRole.CHAIR),
+            Attendance("12"),
+        ),
     )
 
 
 def untouched_meeting() -> Meeting:
     return Meeting(
-        "102", "2", "IM-träff", at(date(2027, 2, 5), 13), at(date(2027, 2, 5), 15),
-        status=MeetingStatus.HELD, attendance=(Attendance("11", presence=Presence.PRESENT),),
+        "102",
+        "2",
+        "IM-träff",
+        at(date(2027, 2, 5), 13),
+        at(date(2027, 2, 5), 15),
+        status=MeetingStatus.HELD,
+        attendance=(Attendance("11", presence=Presence.PRESENT),),
     )
 
 
@@ -107,8 +162,13 @@ def test_export_holds_everything_about_the_person_and_is_json():
     assert data["coordinator_of"] == ["Nätverk Gymnasieskola"]
     past, future = data["meetings"]
     assert past["meeting_id"] == "100" and past["roles"] == ["chair", "adjuster"]
-    assert past["attendance"] == {"role": "participant", "rsvp": "accepted", "presence": "present",
-                                  "arrived": "09:10:00", "left": None}
+    assert past["attendance"] == {
+        "role": "participant",
+        "rsvp": "accepted",
+        "presence": "present",
+        "arrived": "09:10:00",
+        "left": None,
+    }
     assert past["presenter_of"] == ["Uppföljning"]
     assert future["roles"] == ["secretary", "adjuster"]
     assert future["attendance"]["rsvp"] == "needs-action"
@@ -116,8 +176,12 @@ def test_export_holds_everything_about_the_person_and_is_json():
     assert action["text"] == "Boka lokal" and action["due"] == "2027-04-01"
     fields = sorted((m["meeting_id"], m["field"]) for m in data["mentions"])
     assert fields == [
-        ("100", "action"), ("100", "action_owner"), ("100", "approval"),
-        ("100", "decision"), ("100", "notes"), ("101", "description"),
+        ("100", "action"),
+        ("100", "action_owner"),
+        ("100", "approval"),
+        ("100", "decision"),
+        ("100", "notes"),
+        ("101", "description"),
     ]
 
 
@@ -167,7 +231,9 @@ def test_past_minutes_show_the_placeholder_and_counts_stay():
     removed = after.attendance[0]
     assert removed.person_id is None and removed.guest_name == "borttagen deltagare"
     assert removed.guest_email == "" and removed.guest_org == ""
-    assert removed.role is MeetingRole.CHAIR  # the minutes still say who chaired: a removed participant
+    assert (
+        removed.role is MeetingRole.CHAIR
+    )  # the minutes still say who chaired: a removed participant
     assert removed.rsvp is Rsvp.ACCEPTED and removed.arrived == time(9, 10)
     assert after.chair_id is None and after.adjuster_ids == ("11",) and after.secretary_id == "12"
 
@@ -188,7 +254,7 @@ def test_past_minutes_show_the_placeholder_and_counts_stay():
 
 
 def test_placeholder_follows_the_meetings_language():
-    from store.records import replace
+    from quorum.store.records import replace
 
     english = replace(past_meeting(), language="en")
     [m] = erase_person(ANNA, PEOPLE, [NET], [english]).meetings
@@ -200,13 +266,22 @@ def test_nobody_else_changes():
     for before in MEETINGS:
         after = by_id(erasure).get(before.id, before)
         others_before = [a for a in before.attendance if a.person_id != "10"]
-        others_after = [a for a in after.attendance if a.person_id is not None or a.guest_name == "Gäst Gästsson"]
+        others_after = [
+            a
+            for a in after.attendance
+            if a.person_id is not None or a.guest_name == "Gäst Gästsson"
+        ]
         assert others_after == others_before
         assert [(a.id, a.owner_id) for _, a in after.all_actions() if a.owner_id] == [
             (a.id, a.owner_id) for _, a in before.all_actions() if a.owner_id and a.owner_id != "10"
         ]
         assert (after.title, after.start, after.end, after.status, after.uid, after.sequence) == (
-            before.title, before.start, before.end, before.status, before.uid, before.sequence
+            before.title,
+            before.start,
+            before.end,
+            before.status,
+            before.uid,
+            before.sequence,
         )
     assert all(n.id != OTHER_NET.id for n in erasure.networks)
     # Nothing about Anna is left anywhere.
@@ -224,7 +299,7 @@ def test_after_erasure_an_export_finds_nothing():
 
 def test_a_shared_name_is_not_replaced_in_text_but_ids_are_cleared():
     namesake = Person("13", "Anna Berg", "anna.berg@volvo.se")
-    erasure = erase_person(ANNA, PEOPLE + [namesake], [NET], MEETINGS)
+    erasure = erase_person(ANNA, [*PEOPLE, namesake], [NET], MEETINGS)
     assert erasure.ambiguous_name
     past = by_id(erasure)["100"]
     assert past.agenda[0].notes.startswith("Anna Berg redovisade")
@@ -241,7 +316,7 @@ def test_two_erasures_in_one_meeting_stay_distinguishable():
 
 
 def test_a_past_meeting_with_presence_but_old_status_counts_as_held():
-    from store.records import replace
+    from quorum.store.records import replace
 
     m = replace(future_meeting(), attendance=(Attendance("10", presence=Presence.PRESENT),))
     assert is_held(m)
@@ -252,9 +327,9 @@ def test_a_past_meeting_with_presence_but_old_status_counts_as_held():
 
 # ------------------------------------------------------------ on a real store (the demo)
 
-from store.errors import NotFound  # noqa: E402
-from store.personal_data import erase_person_in_store, export_person_in_store  # noqa: E402
-from store.store import Store  # noqa: E402
+from quorum.store.errors import NotFound  # noqa: E402
+from quorum.store.personal_data import erase_person_in_store, export_person_in_store  # noqa: E402
+from quorum.store.store import Store  # noqa: E402
 
 
 def test_export_in_store_is_json(demo_store):
@@ -309,8 +384,8 @@ def test_erase_unknown_person_is_a_sentence(demo_store):
 from hypothesis import assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from store.personal_data import _mention_pattern  # noqa: E402
-from store.records import replace as _replace  # noqa: E402
+from quorum.store.personal_data import _mention_pattern  # noqa: E402
+from quorum.store.records import replace as _replace  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None)

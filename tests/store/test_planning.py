@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from store import holidays
-from store.errors import ValidationError
-from store.planning import (
+from quorum.store import holidays
+from quorum.store.errors import ValidationError
+from quorum.store.planning import (
     DateWarning,
     ProposedDate,
     add_date,
@@ -26,7 +27,7 @@ from store.planning import (
     suggest_blackouts,
     terms_of,
 )
-from store.records import (
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -246,7 +247,7 @@ def test_first_rotation_never_hosted_first_by_name() -> None:
     assert [names[x.host_org_id] for x in a] == ["Falköping", "Lidköping", "Mariestad", "Skara"]
     assert a[0].explanation_text("sv") == "Falköping: har inte varit värd"
     # Secretary = host of the following meeting; the last one's = next in rotation.
-    for x, y in zip(a, a[1:]):
+    for x, y in itertools.pairwise(a):
         assert x.secretary_org_id == y.host_org_id
     assert a[-1].secretary_org_id == "o1"  # Skövde, the one left
 
@@ -270,8 +271,11 @@ def test_least_recent_host_goes_first_with_explanation() -> None:
 
 
 def test_fair_rotation_over_several_years_with_opt_out() -> None:
-    net = network(min_meetings=4, rotation_opt_out=("o3",), member_org_ids=(
-        "o1", "o2", "o3", "o4", "o5", "o6"))
+    net = network(
+        min_meetings=4,
+        rotation_opt_out=("o3",),
+        member_org_ids=("o1", "o2", "o3", "o4", "o5", "o6"),
+    )
     orgs = [*ORGS, Organisation("o6", "Tidaholm")]
     held: list[Meeting] = []
     hosts: list[str] = []
@@ -315,14 +319,28 @@ def test_nobody_to_host() -> None:
 # ---------------------------------------------------------- create meetings
 
 PEOPLE = [
-    Person("p1", "Anna Berg", "anna@skovde.se", org_id="o1",
-           memberships=(Membership("n1", Role.MEMBER),)),
-    Person("p2", "Bo Ek", "bo@skovde.se", org_id="o1",
-           memberships=(Membership("n1", Role.CHAIR),)),
-    Person("p3", "Cia Dahl", "cia@lidkoping.se", org_id="o2",
-           memberships=(Membership("n1", Role.GUEST),)),
-    Person("p4", "Dan Åberg", "dan@falkoping.se", org_id="o3",
-           memberships=(Membership("n1", Role.MEMBER),)),
+    Person(
+        "p1",
+        "Anna Berg",
+        "anna@skovde.se",
+        org_id="o1",
+        memberships=(Membership("n1", Role.MEMBER),),
+    ),
+    Person("p2", "Bo Ek", "bo@skovde.se", org_id="o1", memberships=(Membership("n1", Role.CHAIR),)),
+    Person(
+        "p3",
+        "Cia Dahl",
+        "cia@lidkoping.se",
+        org_id="o2",
+        memberships=(Membership("n1", Role.GUEST),),
+    ),
+    Person(
+        "p4",
+        "Dan Åberg",
+        "dan@falkoping.se",
+        org_id="o3",
+        memberships=(Membership("n1", Role.MEMBER),),
+    ),
 ]
 
 
@@ -349,7 +367,10 @@ def test_create_meetings_fields() -> None:
     assert first["place"] == "Falköping"  # no default place: the host's
     assert first["title"] == f"SYV-nätverket Skaraborg – nätverksträff v. {a[0].proposal.week}"
     assert [i.title for i in first["agenda"]] == [
-        "Mötets öppnande", "Uppföljning av åtgärder", "Nästa möte"]
+        "Mötets öppnande",
+        "Uppföljning av åtgärder",
+        "Nästa möte",
+    ]
     assert first["agenda"][0].id != fields[1]["agenda"][0].id
     # The secretary of meeting 1 comes from the next host (Lidköping) — only a
     # guest there, so nobody; the last one's secretary is Skövde's chair.
@@ -366,22 +387,43 @@ def test_create_meetings_fields() -> None:
 
 def test_handover_names_next_meeting_and_carries_items() -> None:
     net = network()
-    old = meeting("1", date(2026, 2, 20), "o1", status=MeetingStatus.APPROVED, agenda=(
-        AgendaItem("a", "Budget", actions=(
-            ActionItem("x1", "Skicka budget", status=ActionStatus.OPEN),
-            ActionItem("x2", "Boka lokal", status=ActionStatus.DONE),
-        )),
-    ))
-    held = meeting("2", date(2026, 4, 17), "o2", status=MeetingStatus.HELD, agenda=(
-        AgendaItem("b", "PRAO", actions=(ActionItem("x3", "Ring företagen"),)),
-        AgendaItem("c", "Studiebesök", state=ItemState.DEFERRED, minutes=20),
-        AgendaItem("d", "Övrigt", state=ItemState.DONE),
-    ))
+    old = meeting(
+        "1",
+        date(2026, 2, 20),
+        "o1",
+        status=MeetingStatus.APPROVED,
+        agenda=(
+            AgendaItem(
+                "a",
+                "Budget",
+                actions=(
+                    ActionItem("x1", "Skicka budget", status=ActionStatus.OPEN),
+                    ActionItem("x2", "Boka lokal", status=ActionStatus.DONE),
+                ),
+            ),
+        ),
+    )
+    held = meeting(
+        "2",
+        date(2026, 4, 17),
+        "o2",
+        status=MeetingStatus.HELD,
+        agenda=(
+            AgendaItem("b", "PRAO", actions=(ActionItem("x3", "Ring företagen"),)),
+            AgendaItem("c", "Studiebesök", state=ItemState.DEFERRED, minutes=20),
+            AgendaItem("d", "Övrigt", state=ItemState.DONE),
+        ),
+    )
     cancelled = meeting("3", date(2026, 5, 8), "o3", status=MeetingStatus.CANCELLED)
-    nxt = meeting("4", date(2026, 9, 11), "o4", agenda=(
-        AgendaItem("e", "Uppföljning av åtgärder", followup=True),
-        AgendaItem("f", "Nästa möte"),
-    ))
+    nxt = meeting(
+        "4",
+        date(2026, 9, 11),
+        "o4",
+        agenda=(
+            AgendaItem("e", "Uppföljning av åtgärder", followup=True),
+            AgendaItem("f", "Nästa möte"),
+        ),
+    )
     after = meeting("5", date(2026, 11, 13), "o1")
     h = next_meeting_handover(net, [after, nxt, cancelled, held, old], held, PEOPLE)
     assert h.next_meeting is nxt

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exports.datelist import date_rows
-from exports.decisions import decision_rows
-from store import holidays
-from store.planning import (
+from quorum.exports.datelist import date_rows
+from quorum.exports.decisions import decision_rows
+from quorum.store import holidays
+from quorum.store.planning import (
     assign_hosts,
     create_meetings,
     handover_agenda,
     next_meeting_handover,
     propose_dates,
 )
-from store.search import SearchIndex
-from store.store import Store
+from quorum.store.search import SearchIndex
+from quorum.store.store import Store
 from tests.conftest import DEMO_TODAY
 
 
@@ -46,8 +46,9 @@ def test_plan_next_year_on_the_demo(demo_store: Store, db_path: Path) -> None:
         assert [r.meeting_id for r in rows if r.meeting_id in ids] == [m.id for m in reloaded]
 
         # The hand-over after the last held meeting names the next one.
-        held = [m for m in meetings if m.status.value in ("held", "drafted", "approved",
-                                                          "published")]
+        held = [
+            m for m in meetings if m.status.value in ("held", "drafted", "approved", "published")
+        ]
         if held:
             h = next_meeting_handover(network, meetings, held[-1], again.people())
             assert h.next_meeting is not None and h.next_meeting.start > held[-1].start

@@ -5,14 +5,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from store.readiness import Missing, missing_for_invite
-from store.records import AgendaItem, Attendance, Meeting, MeetingStatus, replace
+from quorum.store.readiness import Missing, missing_for_invite
+from quorum.store.records import AgendaItem, Attendance, Meeting, MeetingStatus, replace
 
 START = datetime(2027, 3, 12, 9, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
 
 def meeting(**fields) -> Meeting:
-    return Meeting(id="1", network_id="1", title="Nätverksträff", start=START, end=START + timedelta(hours=3), **fields)
+    return Meeting(
+        id="1",
+        network_id="1",
+        title="Nätverksträff",
+        start=START,
+        end=START + timedelta(hours=3),
+        **fields,
+    )
 
 
 def test_a_bare_meeting_lacks_invitees_place_and_agenda_in_that_order():

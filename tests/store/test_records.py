@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store import codec
-from store.errors import ValidationError
-from store.i18n import t
-from store.records import (
+from quorum.store import codec
+from quorum.store.errors import ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     AgendaItem,
     Approval,
@@ -33,27 +33,44 @@ START = datetime(2027, 3, 12, 9, 0, tzinfo=STHLM)
 
 
 def meeting(**kw):
-    fields = dict(id="1", network_id="1", title="Nätverksträff", start=START,
-                  end=START + timedelta(hours=3))
+    fields = dict(
+        id="1", network_id="1", title="Nätverksträff", start=START, end=START + timedelta(hours=3)
+    )
     fields.update(kw)
     return Meeting(**fields)
 
 
 RECORDS = [
-    Network(id="1", name="Gymnasienätverket", publication_email="pub@example.se",
-            blackouts=(Blackout(date(2027, 2, 22), date(2027, 2, 26), "sportlov"),),
-            templates=(Template("Egen", (TemplateItem("Öppnande", minutes=5),)),),
-            smtp=SmtpSettings(host="smtp.example.se", sender="a@example.se")),
+    Network(
+        id="1",
+        name="Gymnasienätverket",
+        publication_email="pub@example.se",
+        blackouts=(Blackout(date(2027, 2, 22), date(2027, 2, 26), "sportlov"),),
+        templates=(Template("Egen", (TemplateItem("Öppnande", minutes=5),)),),
+        smtp=SmtpSettings(host="smtp.example.se", sender="a@example.se"),
+    ),
     Organisation(id="2", name="Ekdala kommun"),
-    Person(id="3", name="Åsa Öberg", email="asa@example.se", title="rektor",
-           memberships=(Membership("1"),)),
+    Person(
+        id="3",
+        name="Åsa Öberg",
+        email="asa@example.se",
+        title="rektor",
+        memberships=(Membership("1"),),
+    ),
     meeting(
-        agenda=(AgendaItem(id="a", title="Beslut", notes="Rad 1\nRad 2 – å ä ö",
-                           decisions=(Decision("d", "Vi beslutar."),),
-                           actions=(ActionItem("x", "Gör", owner_id="3", due=date(2027, 4, 30)),)),),
-        attendance=(Attendance(person_id="3"),
-                    Attendance(guest_name="Gäst", guest_email="g@example.org",
-                               arrived=time(9, 15))),
+        agenda=(
+            AgendaItem(
+                id="a",
+                title="Beslut",
+                notes="Rad 1\nRad 2 – å ä ö",
+                decisions=(Decision("d", "Vi beslutar."),),
+                actions=(ActionItem("x", "Gör", owner_id="3", due=date(2027, 4, 30)),),
+            ),
+        ),
+        attendance=(
+            Attendance(person_id="3"),
+            Attendance(guest_name="Gäst", guest_email="g@example.org", arrived=time(9, 15)),
+        ),
         approvals=(Approval("Åsa Öberg", date(2027, 3, 20)),),
         adjuster_ids=("3",),
     ),

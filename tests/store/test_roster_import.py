@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.errors import QuorumError
-from store.i18n import t
-from store.records import Membership, Organisation, OrgKind, Person, Role
-from store.roster_import import (
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Membership, Organisation, OrgKind, Person, Role
+from quorum.store.roster_import import (
     format_report,
     guess_org_kind,
     plan_import,
@@ -33,8 +33,9 @@ def plan(data: bytes, people=(), orgs=(), network_id="1"):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
 def test_each_encoding_keeps_swedish_letters(encoding):
-    data = csv_bytes([SV_HEADER, "Åsa Öberg;asa@skovde.se;Skövde kommun;Rektor;0500-123;Ordförande"],
-                     encoding)
+    data = csv_bytes(
+        [SV_HEADER, "Åsa Öberg;asa@skovde.se;Skövde kommun;Rektor;0500-123;Ordförande"], encoding
+    )
     table = read_people_csv(data)
     assert table.encoding == encoding
     report = plan_import(table, "1", [], [])
@@ -124,10 +125,17 @@ def test_any_line_ending(newline):
 )
 def test_swedish_and_english_headings(header):
     sep = "," if header == EN_HEADER else ";"
-    data = csv_bytes([header, sep.join(["Bo Ek", "bo@x.se", "Volvo Cars AB", "VD", "070-1", "member"])])
+    data = csv_bytes(
+        [header, sep.join(["Bo Ek", "bo@x.se", "Volvo Cars AB", "VD", "070-1", "member"])]
+    )
     row = plan(data).to_add[0].row
     assert (row.name, row.email, row.org_name, row.title, row.phone, row.role) == (
-        "Bo Ek", "bo@x.se", "Volvo Cars AB", "VD", "070-1", Role.MEMBER,
+        "Bo Ek",
+        "bo@x.se",
+        "Volvo Cars AB",
+        "VD",
+        "070-1",
+        Role.MEMBER,
     )
 
 
@@ -200,9 +208,18 @@ def test_each_refusal_reason_with_spreadsheet_line_numbers():
 
 
 def test_roles_in_both_languages():
-    words = {"medlem": Role.MEMBER, "Ordförande": Role.CHAIR, "ORDFORANDE": Role.CHAIR,
-             "samordnare": Role.COORDINATOR, "gäst": Role.GUEST, "Member": Role.MEMBER,
-             "chair": Role.CHAIR, "Coordinator": Role.COORDINATOR, "guest": Role.GUEST, "": None}
+    words = {
+        "medlem": Role.MEMBER,
+        "Ordförande": Role.CHAIR,
+        "ORDFORANDE": Role.CHAIR,
+        "samordnare": Role.COORDINATOR,
+        "gäst": Role.GUEST,
+        "Member": Role.MEMBER,
+        "chair": Role.CHAIR,
+        "Coordinator": Role.COORDINATOR,
+        "guest": Role.GUEST,
+        "": None,
+    }
     lines = [SV_HEADER] + [f"P{i};p{i}@x.se;;;;{w}" for i, w in enumerate(words)]
     report = plan(csv_bytes(lines))
     assert [a.row.role for a in report.to_add] == list(words.values())
@@ -217,8 +234,15 @@ NET = "1"
 def stored():
     orgs = [Organisation("3", "Skövde kommun", OrgKind.MUNICIPALITY)]
     people = [
-        Person("10", "Anna Berg", "anna@x.se", org_id="3", title="Rektor", phone="1",
-               memberships=(Membership(NET, Role.MEMBER),)),
+        Person(
+            "10",
+            "Anna Berg",
+            "anna@x.se",
+            org_id="3",
+            title="Rektor",
+            phone="1",
+            memberships=(Membership(NET, Role.MEMBER),),
+        ),
         Person("11", "Bo Ek", "bo@x.se", memberships=(Membership("2", Role.CHAIR),)),
         Person("12", "Cia Ek", "cia@x.se", memberships=(Membership(NET),), active=False),
     ]
@@ -248,8 +272,9 @@ def test_same_email_updates_and_empty_cells_keep_values():
 
 def test_a_row_equal_to_what_is_stored_is_unchanged():
     people, orgs = stored()
-    report = plan(csv_bytes([SV_HEADER, "Anna Berg;anna@x.se;Skövde kommun;Rektor;1;medlem"]),
-                  people, orgs)
+    report = plan(
+        csv_bytes([SV_HEADER, "Anna Berg;anna@x.se;Skövde kommun;Rektor;1;medlem"]), people, orgs
+    )
     assert report.to_update == () and len(report.unchanged) == 1
     assert report.accepted == 0
 
@@ -279,7 +304,7 @@ def test_report_reads_in_both_languages():
 
 
 def test_catalog_has_the_same_keys_in_both_languages():
-    from store.locale import roster
+    from quorum.store.locale import roster
 
     assert roster.SV.keys() == roster.EN.keys()
     assert t("person.removed", lang="sv") == "borttagen deltagare"
@@ -323,9 +348,9 @@ def test_any_cells_give_a_report(rows):
 
 # ------------------------------------------------------------ applying on a real store
 
-from store.records import replace  # noqa: E402
-from store.roster_import import apply_import  # noqa: E402
-from store.store import Store  # noqa: E402
+from quorum.store.records import replace  # noqa: E402
+from quorum.store.roster_import import apply_import  # noqa: E402
+from quorum.store.store import Store  # noqa: E402
 
 
 @pytest.fixture
@@ -335,8 +360,13 @@ def store(db_path):
     s.add_network(name="IM-nätverket")
     org = s.add_organisation(name="Skövde kommun", kind=OrgKind.MUNICIPALITY)
     s.save_network(replace(net, member_org_ids=(org.id,)))
-    s.add_person(name="Anna Berg", email="anna@skovde.se", org_id=org.id, title="Rektor",
-                 memberships=(Membership(net.id, Role.MEMBER),))
+    s.add_person(
+        name="Anna Berg",
+        email="anna@skovde.se",
+        org_id=org.id,
+        title="Rektor",
+        memberships=(Membership(net.id, Role.MEMBER),),
+    )
     s.add_person(name="Bo Ek", email="bo@x.se", memberships=(Membership("2", Role.CHAIR),))
     yield s
     s.close()
@@ -351,7 +381,9 @@ GOOD = [
 
 
 def test_apply_writes_adds_updates_and_new_organisations(store, db_path):
-    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    report = plan_import(
+        read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations()
+    )
     assert report.ok and len(report.to_add) == 1 and len(report.to_update) == 2
     apply_import(store, report)
     store.close()
@@ -361,7 +393,9 @@ def test_apply_writes_adds_updates_and_new_organisations(store, db_path):
         assert set(orgs) == {"Skövde kommun", "Volvo Cars AB", "Högskolan i Skövde"}
         assert orgs["Volvo Cars AB"].kind is OrgKind.COMPANY
         anna = people["anna@skovde.se"]
-        assert anna.role_in("1") is Role.CHAIR and anna.phone == "0500-123" and anna.title == "Rektor"
+        assert (
+            anna.role_in("1") is Role.CHAIR and anna.phone == "0500-123" and anna.title == "Rektor"
+        )
         bo = people["bo@x.se"]
         assert bo.email == "bo@x.se"  # stored spelling kept
         assert bo.role_in("1") is Role.MEMBER and bo.role_in("2") is Role.CHAIR
@@ -373,13 +407,15 @@ def test_apply_writes_adds_updates_and_new_organisations(store, db_path):
         assert again.network("2").member_org_ids == ()
     # importing the same file again changes nothing
     with Store.open(db_path) as again:
-        report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", again.people(), again.organisations())
+        report = plan_import(
+            read_people_csv(csv_bytes(GOOD)), "1", again.people(), again.organisations()
+        )
         assert report.ok and report.accepted == 0 and len(report.unchanged) == 3
         assert report.orgs_to_create == ()
 
 
 def test_a_refused_row_means_nothing_is_written(store, db_path):
-    data = csv_bytes(GOOD + ["Dan;inte-en-adress;Ny Org;;;"])
+    data = csv_bytes([*GOOD, "Dan;inte-en-adress;Ny Org;;;"])
     report = plan_import(read_people_csv(data), "1", store.people(), store.organisations())
     assert [r.line for r in report.refused] == [5]
     before = store.snapshot()
@@ -394,7 +430,7 @@ def test_a_refused_row_means_nothing_is_written(store, db_path):
 
 
 def test_skip_invalid_writes_only_the_accepted_rows(store):
-    data = csv_bytes(GOOD + ["Dan;inte-en-adress;Ny Org;;;"])
+    data = csv_bytes([*GOOD, "Dan;inte-en-adress;Ny Org;;;"])
     report = plan_import(read_people_csv(data), "1", store.people(), store.organisations())
     apply_import(store, report, skip_invalid=True)
     assert len(store.people("1")) == 3
@@ -402,7 +438,9 @@ def test_skip_invalid_writes_only_the_accepted_rows(store):
 
 
 def test_a_failure_while_writing_rolls_everything_back(store, db_path):
-    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    report = plan_import(
+        read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations()
+    )
     # Someone adds Cia's address to the network between the report and the write.
     store.add_person(name="Cia Annan", email="CIA@hogskolan.se", memberships=(Membership("1"),))
     before = store.snapshot()
@@ -417,9 +455,11 @@ def test_a_failure_while_writing_rolls_everything_back(store, db_path):
 
 
 def test_an_update_keeps_an_edit_made_after_the_report(store):
-    report = plan_import(read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations())
+    report = plan_import(
+        read_people_csv(csv_bytes(GOOD)), "1", store.people(), store.organisations()
+    )
     anna = store.person_by_email("anna@skovde.se")
-    joined = anna.memberships + (Membership("2", Role.COORDINATOR),)
+    joined = (*anna.memberships, Membership("2", Role.COORDINATOR))
     store.save_person(replace(anna, memberships=joined, active=False))
     apply_import(store, report)
     anna = store.person(anna.id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import orjson
 
-from store.db import _dump_chunks
-from store.store import Store
+from quorum.store.db import _dump_chunks
+from quorum.store.store import Store
 from tests.bench.generate import generate
 
 

@@ -9,31 +9,59 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.records import ActionItem, AgendaItem, Decision, Meeting, replace
-from store.search import SearchIndex, fold, terms
+from quorum.store.records import ActionItem, AgendaItem, Decision, Meeting, replace
+from quorum.store.search import SearchIndex, fold, terms
 
 TZ = ZoneInfo("Europe/Stockholm")
 
 
-def meeting(mid: str, day: date, agenda: tuple[AgendaItem, ...], net: str = "n1",
-            title: str = "Nätverksträff") -> Meeting:
+def meeting(
+    mid: str,
+    day: date,
+    agenda: tuple[AgendaItem, ...],
+    net: str = "n1",
+    title: str = "Nätverksträff",
+) -> Meeting:
     start = datetime.combine(day, time(9), TZ)
     return Meeting(mid, net, title, start, start + timedelta(hours=3), agenda=agenda)
 
 
-M1 = meeting("1", date(2026, 2, 20), (
-    AgendaItem("a1", "Budget 2026", notes="Skövde presenterade budgeten för PRAO.",
-               decisions=(Decision("d1", "Nätverket godkänner budgeten."),)),
-    AgendaItem("a2", "Övrigt", actions=(
-        ActionItem("x1", "Åtgärd: boka lokal i Skara", owner_name="Anna Öberg"),)),
-))
-M2 = meeting("2", date(2026, 4, 17), (
-    AgendaItem("b1", "Uppföljning av åtgärder", description="Genomgång av ÅTGÄRDER från förra mötet"),
-    AgendaItem("b2", "Arbetsmarknad", notes="Många ansökningar till gymnasiet i år; atgard stavat fel."),
-))
-M3 = meeting("3", date(2025, 11, 14), (
-    AgendaItem("c1", "Studiebesök", notes="Besök på Volvo i Skövde."),
-), net="n2", title="Styrgrupp Skövde")
+M1 = meeting(
+    "1",
+    date(2026, 2, 20),
+    (
+        AgendaItem(
+            "a1",
+            "Budget 2026",
+            notes="Skövde presenterade budgeten för PRAO.",
+            decisions=(Decision("d1", "Nätverket godkänner budgeten."),),
+        ),
+        AgendaItem(
+            "a2",
+            "Övrigt",
+            actions=(ActionItem("x1", "Åtgärd: boka lokal i Skara", owner_name="Anna Öberg"),),
+        ),
+    ),
+)
+M2 = meeting(
+    "2",
+    date(2026, 4, 17),
+    (
+        AgendaItem(
+            "b1", "Uppföljning av åtgärder", description="Genomgång av ÅTGÄRDER från förra mötet"
+        ),
+        AgendaItem(
+            "b2", "Arbetsmarknad", notes="Många ansökningar till gymnasiet i år; atgard stavat fel."
+        ),
+    ),
+)
+M3 = meeting(
+    "3",
+    date(2025, 11, 14),
+    (AgendaItem("c1", "Studiebesök", notes="Besök på Volvo i Skövde."),),
+    net="n2",
+    title="Styrgrupp Skövde",
+)
 
 
 def index() -> SearchIndex:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store.records import ActionItem, AgendaItem, Decision, Meeting
-from store.search import SearchIndex
+from quorum.store.records import ActionItem, AgendaItem, Decision, Meeting
+from quorum.store.search import SearchIndex
 
 TZ = ZoneInfo("Europe/Stockholm")
 
@@ -27,7 +27,9 @@ def archive(n: int) -> list[Meeting]:
             )
             for j in range(12)
         )
-        out.append(Meeting(str(k), "n1", f"Möte {k}", start, start + timedelta(hours=3), agenda=agenda))
+        out.append(
+            Meeting(str(k), "n1", f"Möte {k}", start, start + timedelta(hours=3), agenda=agenda)
+        )
     return out
 
 

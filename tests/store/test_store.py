@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from store.db import backups
-from store.errors import DatabaseUnreadable, NotFound, ReadOnly, ValidationError
-from store.records import AgendaItem, Membership, replace
-from store.store import Store
+from quorum.store.db import backups
+from quorum.store.errors import DatabaseUnreadable, NotFound, ReadOnly, ValidationError
+from quorum.store.records import AgendaItem, Membership, replace
+from quorum.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 STHLM = ZoneInfo("Europe/Stockholm")
@@ -24,8 +24,9 @@ STHLM = ZoneInfo("Europe/Stockholm")
 
 def add_meeting(store: Store, network_id: str, **kw):
     start = datetime(2027, 3, 12, 9, tzinfo=STHLM)
-    return store.add_meeting(network_id=network_id, title="Träff", start=start,
-                             end=start + timedelta(hours=3), **kw)
+    return store.add_meeting(
+        network_id=network_id, title="Träff", start=start, end=start + timedelta(hours=3), **kw
+    )
 
 
 def test_every_record_survives_a_reopen(demo_store, db_path):
@@ -47,8 +48,11 @@ def test_journal_is_replayed_after_a_crash_without_close(db_path):
     store = Store.open(db_path)
     n = store.add_network(name="Nätverket")
     m = add_meeting(store, n.id)
-    store.save_meeting(m.with_item(AgendaItem(id="x", title="y")) if m.agenda else
-                       replace(m, agenda=(AgendaItem(id="x", title="Punkt", notes="å ä ö"),)))
+    store.save_meeting(
+        m.with_item(AgendaItem(id="x", title="y"))
+        if m.agenda
+        else replace(m, agenda=(AgendaItem(id="x", title="Punkt", notes="å ä ö"),))
+    )
     # No close(): the lock file descriptor is dropped like a killed process would.
     store.db.lock.release()
     with Store.open(db_path) as again:
@@ -58,10 +62,9 @@ def test_journal_is_replayed_after_a_crash_without_close(db_path):
 def test_batch_is_all_or_nothing(db_path):
     with Store.open(db_path) as store:
         n = store.add_network(name="N")
-        with pytest.raises(ValidationError):
-            with store.batch():
-                store.add_person(name="A", email="a@example.se", memberships=(Membership(n.id),))
-                store.add_person(name="B", email="A@example.se", memberships=(Membership(n.id),))
+        with pytest.raises(ValidationError), store.batch():
+            store.add_person(name="A", email="a@example.se", memberships=(Membership(n.id),))
+            store.add_person(name="B", email="A@example.se", memberships=(Membership(n.id),))
         assert store.people() == []
     with Store.open(db_path) as store:
         assert store.people() == []
@@ -88,12 +91,12 @@ def test_find_by_id_name_and_date(demo_store):
 def test_second_writer_is_refused_with_the_owner_named(db_path):
     with Store.open(db_path):
         code = (
-            "import sys\nfrom store.store import Store\nfrom store.errors import DatabaseLocked\n"
+            "import sys\nfrom quorum.store.store import Store\n"
+            "from quorum.store.errors import DatabaseLocked\n"
             f"try:\n    Store.open({str(db_path)!r})\nexcept DatabaseLocked as e:\n"
             "    print(e.sentence('en')); sys.exit(3)\n"
         )
-        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                             text=True)
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
         assert out.returncode == 3, out.stderr
         assert f"process {os.getpid()}" in out.stdout
         # Read-only opening is fine, and refuses writes.
@@ -111,7 +114,8 @@ def test_two_processes_lose_no_update(db_path):
     """Two processes take turns: each opens, adds, closes. No update is lost."""
     Store.open(db_path).close()
     code = (
-        "import sys, time\nfrom store.store import Store\nfrom store.errors import DatabaseLocked\n"
+        "import sys, time\nfrom quorum.store.store import Store\n"
+        "from quorum.store.errors import DatabaseLocked\n"
         "done = 0\n"
         "while done < 15:\n"
         "    try:\n"
@@ -142,7 +146,7 @@ def test_unparseable_file_is_never_overwritten(db_path):
 
 
 def test_cli_restore_puts_the_newest_backup_back(db_path, capsys):
-    from tui.cli import main
+    from quorum.tui.cli import main
 
     with Store.open(db_path) as store:
         store.add_network(name="Nätverket")

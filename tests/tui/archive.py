@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 
-
 def add_archive(store, count: int, template_id: str = "2") -> None:
     """Add ``count`` held meetings, a week apart going back, in one batch."""
     template = store.meeting(template_id)
@@ -17,5 +16,6 @@ def add_archive(store, count: int, template_id: str = "2") -> None:
     with store.batch():
         for n in range(1, count + 1):
             back = timedelta(weeks=n)
-            store.add_meeting(**{**fields, "start": template.start - back,
-                                 "end": template.end - back})
+            store.add_meeting(
+                **{**fields, "start": template.start - back, "end": template.end - back}
+            )

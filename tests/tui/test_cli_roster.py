@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tui.cli import main
+from quorum.tui.cli import main
 
 GOOD = (
     "Namn;E-post;Organisation;Titel;Telefon;Roll\r\n"
@@ -43,7 +43,11 @@ def test_good_file_adds_people_visible_in_list(db, tmp_path, capsys):
     after = people(db, capsys)
     assert set(after) - set(before) == {"asa.oberg@skovde.se"}
     asa = after["asa.oberg@skovde.se"]
-    assert (asa["name"], asa["organisation"], asa["phone"]) == ("Åsa Öberg", "Nordverk AB", "+46 70 123")
+    assert (asa["name"], asa["organisation"], asa["phone"]) == (
+        "Åsa Öberg",
+        "Nordverk AB",
+        "+46 70 123",
+    )
 
 
 def test_bad_file_prints_the_report_writes_nothing_and_fails(db, tmp_path, capsys):

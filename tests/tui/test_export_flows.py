@@ -18,17 +18,17 @@ from icalendar import Calendar
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
-from store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
-from store.store import Store
+from quorum.store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.export_kinds import KINDS, kind
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.screens.export import ExportScreen
+from quorum.tui.screens.export_dialogs import PersonalDataDialog
+from quorum.tui.screens.replies import RepliesScreen
+from quorum.tui.screens.send import SendScreen
 from tests.conftest import DEMO_NOW
 from tests.test_sending import Inbox, authenticator, free_port
-from tui.app import QuorumApp
-from tui.export_kinds import KINDS, kind
-from tui.screens.export import ExportScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.export_dialogs import PersonalDataDialog
-from tui.screens.replies import RepliesScreen
-from tui.screens.send import SendScreen
 
 PHONE = "070-123 45 67"
 EMAIL = "kontakt.privat@example.se"
@@ -71,7 +71,9 @@ async def test_export_invite_from_the_overview_marks_it_sent(demo_store, db_path
     meeting = demo_store.meeting("3")
     # Moved by an hour since the invite went out: the sent invite is out of date.
     demo_store.save_meeting(
-        replace(meeting, start=meeting.start + timedelta(hours=1), end=meeting.end + timedelta(hours=1))
+        replace(
+            meeting, start=meeting.start + timedelta(hours=1), end=meeting.end + timedelta(hours=1)
+        )
     )
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     target = tmp_path / "invite.ics"
@@ -117,7 +119,11 @@ async def test_minutes_html_lists_personal_data_and_leaves_contacts_out(demo_sto
         dialog = app.screen
         assert isinstance(dialog, PersonalDataDialog)
         listed = "\n".join(dialog._findings)
-        assert PHONE in listed and EMAIL in listed and "phone number: 070-123 45 67 (item 1.)" in listed
+        assert (
+            PHONE in listed
+            and EMAIL in listed
+            and "phone number: 070-123 45 67 (item 1.)" in listed
+        )
         await pilot.click("#redact")
         await settle(app, pilot)
         assert any("without e-mail addresses and phone numbers" in n for n in notifications(app))
@@ -181,7 +187,9 @@ async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
     assert demo_store.meeting("3").sent_sequence == 0  # nothing recorded as sent
 
 
-async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(demo_store, tmp_path):
+async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(
+    demo_store, tmp_path
+):
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_export(app, pilot, "4")
@@ -231,11 +239,19 @@ async def test_import_replies_one_good_one_stale_one_garbage(demo_store, db_path
     folder = tmp_path / "svar"
     folder.mkdir()
     good = folder / "ja.ics"
-    good.write_text(REPLY.format(uid=meeting.uid, seq=2, answer="ACCEPTED", name=invited[0].name,
-                                 email=invited[0].email), encoding="utf-8")
+    good.write_text(
+        REPLY.format(
+            uid=meeting.uid, seq=2, answer="ACCEPTED", name=invited[0].name, email=invited[0].email
+        ),
+        encoding="utf-8",
+    )
     stale = folder / "gammalt.ics"
-    stale.write_text(REPLY.format(uid=meeting.uid, seq=1, answer="DECLINED", name=invited[1].name,
-                                  email=invited[1].email), encoding="utf-8")
+    stale.write_text(
+        REPLY.format(
+            uid=meeting.uid, seq=1, answer="DECLINED", name=invited[1].name, email=invited[1].email
+        ),
+        encoding="utf-8",
+    )
     garbage = tmp_path / "skräp fil.ics"
     garbage.write_bytes(b"\x00\xffnot a calendar")
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
@@ -274,16 +290,28 @@ def smtp_server():
         controller.stop()
 
 
-async def test_send_minutes_to_a_local_server_and_see_the_report(demo_store, smtp_server, monkeypatch):
+async def test_send_minutes_to_a_local_server_and_see_the_report(
+    demo_store, smtp_server, monkeypatch
+):
     inbox, port = smtp_server
     monkeypatch.delenv("QUORUM_TEST_SMTP_PW", raising=False)
     network = demo_store.network("1")
-    demo_store.save_network(replace(network, smtp=SmtpSettings(
-        "127.0.0.1", port, security="none", user="sekreterare", password_env="QUORUM_TEST_SMTP_PW"
-    )))
+    demo_store.save_network(
+        replace(
+            network,
+            smtp=SmtpSettings(
+                "127.0.0.1",
+                port,
+                security="none",
+                user="sekreterare",
+                password_env="QUORUM_TEST_SMTP_PW",
+            ),
+        )
+    )
     meeting = demo_store.meeting("2")
-    guest = Attendance(guest_name="Okänd Gäst", guest_email="borta@refused.example.se",
-                       presence=Presence.PRESENT)
+    guest = Attendance(
+        guest_name="Okänd Gäst", guest_email="borta@refused.example.se", presence=Presence.PRESENT
+    )
     demo_store.save_meeting(replace(meeting, attendance=(*meeting.attendance, guest)))
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -326,10 +354,12 @@ async def test_send_is_greyed_out_without_smtp(demo_store):
 
 
 async def test_export_from_the_meeting_screen_keeps_its_copy_in_step(demo_store, tmp_path):
-    from tui.screens.meeting import MeetingScreen
+    from quorum.tui.screens.meeting import MeetingScreen
 
     meeting = demo_store.meeting("3")
-    demo_store.save_meeting(replace(meeting, place="Annat ställe"))  # the sent invite is out of date
+    demo_store.save_meeting(
+        replace(meeting, place="Annat ställe")
+    )  # the sent invite is out of date
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -7,12 +7,12 @@ import threading
 
 from textual.widgets import TextArea
 
-from store import live
-from store.store import Store
+from quorum.store import live
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.screens.live import LiveScreen
 from tests.conftest import DEMO_NOW
 from tests.tui.archive import add_archive
-from tui.app import QuorumApp
-from tui.screens.live import LiveScreen
 
 
 async def test_typing_is_echoed_while_a_large_save_runs(demo_store, db_path):

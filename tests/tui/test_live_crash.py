@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from store import live
-from store.demo import build_demo
-from store.store import Store
+from quorum.store import live
+from quorum.store.demo import build_demo
+from quorum.store.store import Store
 from tests.conftest import DEMO_NOW, DEMO_TODAY
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -33,13 +33,14 @@ class Tmux:
         self.session = "crash"
 
     def run(self, *args: str) -> str:
-        out = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
         return out.stdout
 
     def start(self, db: Path) -> None:
         env = f"LANG=C.UTF-8 LC_ALL=C.UTF-8 QUORUM_DB={db}"
-        cmd = f"cd {ROOT} && exec env {env} {sys.executable} -m tui --lang en --db {db}"
+        cmd = f"cd {ROOT} && exec env {env} {sys.executable} -m quorum.tui --lang en --db {db}"
         self.run("-u", "new-session", "-d", "-s", self.session, "-x", "100", "-y", "32", cmd)
 
     def pid(self) -> int:

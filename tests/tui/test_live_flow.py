@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 from textual.widgets import TextArea
 
-from store.records import ItemState, MeetingStatus, Presence
-from store.store import Store
+from quorum.store.records import ItemState, MeetingStatus, Presence
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.screens.live import LiveScreen
+from quorum.tui.screens.review import ReviewScreen
 from tests.conftest import DEMO_NOW, DEMO_TODAY
-from tui.app import QuorumApp
-from tui.screens.live import LiveScreen
-from tui.screens.review import ReviewScreen
 
 
 class Clock:
@@ -119,7 +119,11 @@ async def test_a_whole_meeting_by_keyboard(demo_store, db_path):
     assert m.agenda[6].state == ItemState.DONE
     assert m.agenda[7].state == ItemState.DEFERRED
     assert [a.presence for a in m.attendance[:5]] == [
-        Presence.PRESENT, Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED, Presence.ABSENT,
+        Presence.PRESENT,
+        Presence.PRESENT,
+        Presence.REMOTE,
+        Presence.EXCUSED,
+        Presence.ABSENT,
     ]
     # Time per item: 6 and 4 minutes, 5 on item 3, 40 on item 7, 2 on item 8;
     # the 15-minute break counts nowhere.
@@ -130,8 +134,11 @@ async def test_a_whole_meeting_by_keyboard(demo_store, db_path):
     # Hand-over: the next (not cancelled) meeting is ready, with the item
     # deferred here carried in and the new action items in its follow-up item.
     with Store.open(db_path, readonly=True) as store:
-        nxt = next(x for x in store.meetings("1")
-                   if x.start > m.start and x.status != MeetingStatus.CANCELLED)
+        nxt = next(
+            x
+            for x in store.meetings("1")
+            if x.start > m.start and x.status != MeetingStatus.CANCELLED
+        )
     assert nxt.host_org_id and nxt.secretary_id
     assert any(i.deferred_from == "3" for i in nxt.agenda)
     followup = next(i for i in nxt.agenda if i.followup)
@@ -144,7 +151,7 @@ def store_name(db_path, person_id: str | None) -> str:
 
 
 async def test_quitting_right_after_typing_keeps_the_text(demo_store, db_path):
-    from store import live
+    from quorum.store import live
 
     demo_store.save_meeting(live.start(demo_store.meeting("3"), DEMO_NOW))
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
@@ -161,7 +168,7 @@ async def test_quitting_right_after_typing_keeps_the_text(demo_store, db_path):
 
 
 async def test_reopening_approved_minutes_needs_a_reason_and_is_recorded(demo_store, db_path):
-    from store import live
+    from quorum.store import live
 
     m = live.end(live.start(demo_store.meeting("3"), DEMO_NOW), DEMO_NOW + timedelta(hours=2))
     m = live.approve(live.mark_drafted(m), "Erik Sandvik", DEMO_TODAY)

@@ -10,18 +10,18 @@ from datetime import date
 
 from textual.widgets import Checkbox, Input, Select, Static
 
-from store.records import ActionStatus, MeetingStatus
-from store.store import Store
+from quorum.store.records import ActionStatus, MeetingStatus
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.screens.meeting import MeetingScreen
+from quorum.tui.screens.network import NetworkScreen
+from quorum.tui.screens.new_meeting import NewMeetingDialog
+from quorum.tui.screens.overview import OverviewScreen
+from quorum.tui.widgets.agenda_editor import AgendaEditor
+from quorum.tui.widgets.form import FieldRow
+from quorum.tui.widgets.item_form import ItemForm
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
-from tui.screens.dialogs import ConfirmDialog, PromptDialog
-from tui.screens.meeting import MeetingScreen
-from tui.screens.network import NetworkScreen
-from tui.screens.new_meeting import NewMeetingDialog
-from tui.screens.overview import OverviewScreen
-from tui.widgets.agenda_editor import AgendaEditor
-from tui.widgets.form import FieldRow
-from tui.widgets.item_form import ItemForm
 
 
 def make_app(store) -> QuorumApp:
@@ -77,7 +77,11 @@ async def test_create_a_network_from_the_overview(demo_store):
         assert isinstance(app.screen, OverviewScreen)
     created = demo_store.find_network("SYV-nätverket Norr")
     assert (created.organiser, created.publication_email) == ("Region Norr", "syv@example.se")
-    assert (created.weekday, f"{created.start_time:%H:%M}", created.length_minutes) == (1, "13:30", 120)
+    assert (created.weekday, f"{created.start_time:%H:%M}", created.length_minutes) == (
+        1,
+        "13:30",
+        120,
+    )
     assert created.tz == "Europe/Stockholm" and created.language == "en"
     assert created.member_org_ids == ("1",)
 
@@ -163,7 +167,9 @@ async def test_create_a_meeting_from_the_network_defaults(demo_store):
     assert (f"{stored.start:%H:%M}", f"{stored.end:%H:%M}") == ("09:00", "12:00")
     assert stored.place == network.default_place and stored.online_link == network.default_link
     assert [i.title for i in stored.agenda][:3] == [
-        "Mötets öppnande", "Val av sekreterare och justerare", "Godkännande av dagordning",
+        "Mötets öppnande",
+        "Val av sekreterare och justerare",
+        "Godkännande av dagordning",
     ]
     assert len(stored.attendance) == 26
 
@@ -508,7 +514,7 @@ async def test_live_key_opens_the_live_screen_hook(demo_store):
 
 
 async def test_edits_are_there_after_quitting_and_a_second_launch(db_path):
-    from store.demo import build_demo
+    from quorum.store.demo import build_demo
     from tests.conftest import DEMO_TODAY
 
     with Store.open(db_path) as store:
@@ -528,12 +534,15 @@ async def test_edits_are_there_after_quitting_and_a_second_launch(db_path):
         meeting = again.meeting("3")
         assert meeting.place == "Granby bibliotek"
         assert [i.title for i in meeting.agenda][:2] == [
-            "Val av sekreterare och justerare", "Mötets öppnande",
+            "Val av sekreterare och justerare",
+            "Mötets öppnande",
         ]
         app = make_app(again)
         async with app.run_test(size=(100, 32)) as pilot:
             screen = await open_meeting(app, pilot)
-            assert screen.query_one(AgendaEditor).agenda[0].title == "Val av sekreterare och justerare"
+            assert (
+                screen.query_one(AgendaEditor).agenda[0].title == "Val av sekreterare och justerare"
+            )
 
 
 async def test_every_meeting_action_is_in_the_command_palette(demo_store):
@@ -542,14 +551,22 @@ async def test_every_meeting_action_is_in_the_command_palette(demo_store):
         screen = await open_meeting(app, pilot)
         titles_shown = {c.title for c in app.get_system_commands(screen)}
     assert {
-        "Add item", "Edit", "Delete", "Move up", "Move down", "Live minutes",
-        "Cancel the meeting", "Delete the meeting", "Save agenda as template", "Show the details",
+        "Add item",
+        "Edit",
+        "Delete",
+        "Move up",
+        "Move down",
+        "Live minutes",
+        "Cancel the meeting",
+        "Delete the meeting",
+        "Save agenda as template",
+        "Show the details",
     } <= titles_shown
 
 
 async def test_agenda_and_attendee_edits_in_one_visit_both_land(demo_store, db_path):
     """The agenda tab and the attendees pane save only their own fields."""
-    from store.store import Store
+    from quorum.store.store import Store
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -560,7 +577,7 @@ async def test_agenda_and_attendee_edits_in_one_visit_both_land(demo_store, db_p
         await pilot.pause()
         await pilot.press("f4")
         await pilot.pause()
-        from tui.widgets.attendees import AttendeesPane
+        from quorum.tui.widgets.attendees import AttendeesPane
 
         key = app.screen.query_one(AttendeesPane).selected_key()
         wanted, press = ("tentative", "t")

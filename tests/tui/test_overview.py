@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, OptionList
 
+from quorum.tui.app import QuorumApp
+from quorum.tui.screens.overview import OverviewScreen
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
-from tui.screens.overview import OverviewScreen
 
 
 async def test_first_screen_shows_the_demo_meetings(demo_store):
@@ -26,8 +26,8 @@ async def test_first_screen_shows_the_demo_meetings(demo_store):
 
 
 async def test_store_opens_in_a_worker_and_the_screen_paints_first(db_path):
-    from store.demo import build_demo
-    from store.store import Store
+    from quorum.store.demo import build_demo
+    from quorum.store.store import Store
 
     with Store.open(db_path) as s:
         build_demo(s)
@@ -53,7 +53,7 @@ async def test_help_screen_lists_the_keys(demo_store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        from tui.screens.help import HelpScreen
+        from quorum.tui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
         assert "Quit" in app.screen._text()
@@ -62,7 +62,7 @@ async def test_help_screen_lists_the_keys(demo_store):
 
 
 async def test_unreadable_database_shows_what_is_wrong(db_path):
-    from store.store import Store
+    from quorum.store.store import Store
 
     Store.open(db_path).close()
     db_path.write_bytes(b"{broken")
@@ -70,7 +70,7 @@ async def test_unreadable_database_shows_what_is_wrong(db_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        from tui.screens.problem import DatabaseProblemScreen
+        from quorum.tui.screens.problem import DatabaseProblemScreen
 
         assert isinstance(app.screen, DatabaseProblemScreen)
         assert db_path.read_bytes() == b"{broken"
@@ -81,7 +81,7 @@ async def test_unreadable_database_shows_what_is_wrong(db_path):
 
 
 async def test_enter_opens_the_highlighted_meeting(demo_store):
-    from tui.screens.meeting import MeetingScreen
+    from quorum.tui.screens.meeting import MeetingScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -95,7 +95,7 @@ async def test_enter_opens_the_highlighted_meeting(demo_store):
 
 async def test_help_lists_a_panes_keys_that_the_footer_hides(demo_store):
     """The attendees pane shows a few keys in the footer; help lists all of them."""
-    from tui.screens.help import HelpScreen
+    from quorum.tui.screens.help import HelpScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList
 
-from store.store import Store
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.cli import main as cli_main
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
-from tui.cli import main as cli_main
-from tui.screens.dialogs import ConfirmDialog
-from tui.widgets.ask import ChoiceDialog, PromptDialog
 
 
 async def _type(pilot, text: str) -> None:
@@ -29,7 +29,7 @@ def _cursor_to(screen, day: date) -> None:
 
 
 async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: Path, capsys):
-    from tui.screens.year_plan import YearPlanScreen
+    from quorum.tui.screens.year_plan import YearPlanScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -53,7 +53,7 @@ async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: 
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        moved = [a for a in screen.assignments if a.day == date(2027, 3, 26)][0]
+        moved = next(a for a in screen.assignments if a.day == date(2027, 3, 26))
         assert moved.proposal.warnings
         # A plain error keeps the dialog open.
         await pilot.press("a")
@@ -101,12 +101,16 @@ async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: 
     line = next(x for x in out.splitlines() if "2027-10-08" in x)
     assert host_name in line
     assert any("2027-03-26" in x for x in out.splitlines())
-    if importlib.util.find_spec("tui.cli_calendar") is not None:
+    if importlib.util.find_spec("quorum.tui.cli_calendar") is not None:
         from icalendar import Calendar
 
         target = db_path.parent / "plan.ics"
-        assert cli_main(["export", "plan", "1", "--year", "2027", "-o", str(target),
-                         "--db", str(db_path)]) == 0
+        assert (
+            cli_main(
+                ["export", "plan", "1", "--year", "2027", "-o", str(target), "--db", str(db_path)]
+            )
+            == 0
+        )
         cal = Calendar.from_ical(target.read_bytes())
         days = {e.decoded("DTSTART").date() for e in cal.walk("VEVENT")}
         assert {date(2027, 3, 26), date(2027, 10, 8)} <= days
@@ -132,7 +136,7 @@ async def test_year_plan_exports_the_date_list(demo_store: Store, tmp_path: Path
 
 
 async def test_complete_an_action_item_and_filter_overdue(demo_store: Store, db_path: Path):
-    from tui.screens.actions import ActionsScreen
+    from quorum.tui.screens.actions import ActionsScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -147,9 +151,7 @@ async def test_complete_an_action_item_and_filter_overdue(demo_store: Store, db_
         await pilot.press("f")
         await pilot.pause()
         assert screen.mode == "overdue"
-        assert screen.shown and all(
-            r.action.due < DEMO_NOW.date() for r in screen.shown
-        )
+        assert screen.shown and all(r.action.due < DEMO_NOW.date() for r in screen.shown)
         assert len(screen.shown) == 3
         # Type to filter by owner.
         await pilot.press("slash")
@@ -204,7 +206,7 @@ async def test_enter_on_an_action_item_opens_its_meeting(demo_store: Store):
 
 
 async def test_search_as_you_type_and_open_a_result(demo_store: Store):
-    from tui.screens.search import SearchScreen
+    from quorum.tui.screens.search import SearchScreen
 
     app = RecordingApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -219,7 +221,7 @@ async def test_search_as_you_type_and_open_a_result(demo_store: Store):
         assert all("lovskol" in h.text.casefold() for h in screen.hits)
         hit = screen.hits[0]
         text = screen.query_one("#hits", OptionList).get_option_at_index(0).prompt
-        marked = [text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style)]
+        marked = [text.plain[s.start : s.end] for s in text.spans if "reverse" in str(s.style)]
         assert marked and all(m.casefold() == "lovskol" for m in marked)
         assert hit.meeting_title in text.plain and hit.day.isoformat() in text.plain
         await pilot.press("down", "down")  # into the results, then the second hit
@@ -245,7 +247,7 @@ async def test_search_is_swedish_aware(demo_store: Store):
 
 
 async def test_decisions_register_search_and_export(demo_store: Store, tmp_path: Path):
-    from tui.screens.decisions import DecisionsScreen
+    from quorum.tui.screens.decisions import DecisionsScreen
 
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(80, 24)) as pilot:

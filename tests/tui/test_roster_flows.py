@@ -7,18 +7,18 @@ from pathlib import Path
 
 from textual.widgets import Button, DataTable, Input, Static
 
-from store.i18n import t
-from store.records import Presence, Rsvp
-from store.store import Store
+from quorum.store.i18n import t
+from quorum.store.records import Presence, Rsvp
+from quorum.store.store import Store
+from quorum.tui.app import QuorumApp
+from quorum.tui.screens.attendees import AttendeesScreen
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.screens.representation import RepresentationScreen
+from quorum.tui.screens.roster import RosterScreen
+from quorum.tui.widgets.attendees import AttendeesPane
+from quorum.tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
+from quorum.tui.widgets.roster_forms import GuestForm, PersonForm
 from tests.conftest import DEMO_NOW
-from tui.app import QuorumApp
-from tui.screens.attendees import AttendeesScreen
-from tui.screens.representation import RepresentationScreen
-from tui.screens.roster import RosterScreen
-from tui.widgets.attendees import AttendeesPane
-from tui.screens.dialogs import ConfirmDialog
-from tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
-from tui.widgets.roster_forms import GuestForm, PersonForm
 
 
 async def type_text(pilot, text: str) -> None:

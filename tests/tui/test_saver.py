@@ -2,7 +2,7 @@
 
 import threading
 
-from tui.saver import Saver
+from quorum.tui.saver import Saver
 
 
 def test_saves_run_in_order_and_flush_waits():

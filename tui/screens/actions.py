@@ -23,8 +23,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from store.i18n import t
-from store.records import (
+from quorum.store.i18n import t
+from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -33,10 +33,10 @@ from store.records import (
     Network,
     replace,
 )
-from store.search import fold, terms
-from tui.context import current_network
-from tui.screens.base import QuorumScreen
-from tui.widgets.ask import PromptDialog
+from quorum.store.search import fold, terms
+from quorum.tui.context import current_network
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.ask import PromptDialog
 
 SHOW_MODES = ("open", "overdue", "done", "all")
 
@@ -69,8 +69,9 @@ class ActionRow:
         return all(w in haystack for w in words)
 
 
-def action_rows(meetings: list[Meeting], people: dict[str, Any], orgs: dict[str, str]
-                ) -> list[ActionRow]:
+def action_rows(
+    meetings: list[Meeting], people: dict[str, Any], orgs: dict[str, str]
+) -> list[ActionRow]:
     """The action items of the meetings (cancelled ones left out), by due date
     (undated last), then by meeting date."""
     rows = []
@@ -82,8 +83,9 @@ def action_rows(meetings: list[Meeting], people: dict[str, Any], orgs: dict[str,
             owner = person.name if person else a.owner_name
             org = orgs.get(person.org_id or "", "") if person else ""
             rows.append(ActionRow(m, item, a, owner, org))
-    return sorted(rows, key=lambda r: (r.action.due is None, r.action.due or date.min,
-                                       r.meeting.start))
+    return sorted(
+        rows, key=lambda r: (r.action.due is None, r.action.due or date.min, r.meeting.start)
+    )
 
 
 class ActionsScreen(QuorumScreen):
@@ -177,8 +179,13 @@ class ActionsScreen(QuorumScreen):
                 style, status = "dim", t("actions.status.done", day="").strip()
             else:
                 style, status = "", t("actions.status.open")
-            cells = [a.due.isoformat() if a.due else "", a.text, r.owner or t("actions.no_owner"),
-                     r.organisation, status]
+            cells = [
+                a.due.isoformat() if a.due else "",
+                a.text,
+                r.owner or t("actions.no_owner"),
+                r.organisation,
+                status,
+            ]
             if not self._wide:
                 del cells[3]
             table.add_row(*(Text(c, style=style) for c in cells), key=f"{r.meeting.id}/{a.id}")
@@ -271,8 +278,12 @@ class ActionsScreen(QuorumScreen):
 
         def done(note: str | None) -> None:
             if note is not None:
-                action = replace(r.action, status=ActionStatus.DONE, done_on=self._today(),
-                                 done_note=note.strip())
+                action = replace(
+                    r.action,
+                    status=ActionStatus.DONE,
+                    done_on=self._today(),
+                    done_note=note.strip(),
+                )
                 self._save(r, action)
                 self.notify(t("actions.marked_done"))
 
@@ -282,8 +293,9 @@ class ActionsScreen(QuorumScreen):
     def _save(self, r: ActionRow, action: ActionItem) -> None:
         meeting = self.meetings[r.meeting.id]
         item = meeting.item(r.item.id)
-        item = replace(item, actions=tuple(action if a.id == action.id else a
-                                           for a in item.actions))
+        item = replace(
+            item, actions=tuple(action if a.id == action.id else a for a in item.actions)
+        )
         meeting = meeting.with_item(item)
         self.meetings[meeting.id] = meeting
         self.app.save_meeting(meeting)  # type: ignore[attr-defined]

@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
-from store.i18n import t
-from tui.screens.base import QuorumScreen
-from tui.widgets.attendees import AttendeesPane
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.attendees import AttendeesPane
 
 
 class AttendeesScreen(QuorumScreen):

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
-from tui.translate import translate_bindings
+from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
-    from store.store import Store
+    from quorum.store.store import Store
 
 R = TypeVar("R")
 

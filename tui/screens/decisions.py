@@ -18,15 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from exports.decisions import DecisionRow, decision_rows, decisions_csv, decisions_markdown
-from store.i18n import t
-from store.records import Meeting, Network
-from store.search import fold, terms
-from tui.context import current_network
-from tui.screens.base import QuorumScreen
-from tui.widgets.ask import ChoiceDialog
-from tui.widgets.file_export import export_to_file, slug
-from tui.widgets.plan_exports import SUMMARY_EXPORTS, PlanData, offer_exports
+from quorum.exports.decisions import DecisionRow, decision_rows, decisions_csv, decisions_markdown
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, Network
+from quorum.store.search import fold, terms
+from quorum.tui.context import current_network
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.ask import ChoiceDialog
+from quorum.tui.widgets.file_export import export_to_file, slug
+from quorum.tui.widgets.plan_exports import SUMMARY_EXPORTS, PlanData, offer_exports
 
 
 def highlighted(text: str, words: list[str], style: str) -> Text:
@@ -202,8 +202,14 @@ class DecisionsScreen(QuorumScreen):
         r = self.selected()
         year = r.day.year if r else self.app.clock().year  # type: ignore[attr-defined]
         store = self.store
-        return PlanData(self.network, year, self.meetings, store.organisations(),
-                        store.people(), self.app.clock())  # type: ignore[attr-defined]
+        return PlanData(
+            self.network,
+            year,
+            self.meetings,
+            store.organisations(),
+            store.people(),
+            self.app.clock(),
+        )  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
         if self.network is not None and self.is_mounted:

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from store.i18n import t
-from tui.screens.base import QuorumModal
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumModal
 
 _CSS = """
 {cls} {{ align: center middle; }}
@@ -44,8 +44,12 @@ class ConfirmDialog(QuorumModal[bool]):
         with Vertical():
             yield Static(self.question, classes="question", id="question")
             with Horizontal(classes="buttons"):
-                yield Button(self.yes or t("confirm.yes"), id="yes",
-                             variant="error" if self.danger else "primary", compact=True)
+                yield Button(
+                    self.yes or t("confirm.yes"),
+                    id="yes",
+                    variant="error" if self.danger else "primary",
+                    compact=True,
+                )
                 yield Button(t("confirm.no"), id="no", compact=True)
 
     def on_mount(self) -> None:

@@ -30,10 +30,10 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.errors import QuorumError
-from store.i18n import t
-from store.records import Meeting, MeetingStatus
-from tui.export_kinds import (
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus
+from quorum.tui.export_kinds import (
     KINDS,
     ExportKind,
     Prepared,
@@ -43,9 +43,9 @@ from tui.export_kinds import (
     personal_findings,
     prepare,
 )
-from tui.screens.base import QuorumScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.export_dialogs import PersonalDataDialog
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.screens.export_dialogs import PersonalDataDialog
 
 
 def target_path(text: str) -> Path:
@@ -236,8 +236,11 @@ class ExportScreen(QuorumScreen):
                 now = self.app.clock()  # type: ignore[attr-defined]
                 prepared = prepare(self.kind, self.store, self.meeting, now, redact=True)
         if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
-            question = t("exportui.confirm_cancel", title=self.meeting.title,
-                         date=self.meeting.day.isoformat())
+            question = t(
+                "exportui.confirm_cancel",
+                title=self.meeting.title,
+                date=self.meeting.day.isoformat(),
+            )
             if not await self.app.push_screen_wait(ConfirmDialog(escape(question), danger=True)):
                 return
         if path.exists():
@@ -278,7 +281,7 @@ class ExportScreen(QuorumScreen):
 
     @work(exclusive=True, group="export-flow")
     async def _send_flow(self) -> None:
-        from tui.screens.send import SendScreen
+        from quorum.tui.screens.send import SendScreen
 
         assert self.meeting is not None and self.kind.mail is not None
         redact = False

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
-from store.i18n import t
-from tui.screens.base import QuorumModal
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumModal
 
 _DIALOG_CSS = """
 {cls} {{ align: center middle; }}
@@ -27,9 +27,12 @@ class PersonalDataDialog(QuorumModal[str | None]):
     """Lists the personal data a document holds; answers ``keep``, ``redact`` or None."""
 
     BINDINGS = [Binding("escape", "cancel", "exportui.cancel")]
-    DEFAULT_CSS = _DIALOG_CSS.format(cls="PersonalDataDialog") + """
+    DEFAULT_CSS = (
+        _DIALOG_CSS.format(cls="PersonalDataDialog")
+        + """
     PersonalDataDialog #findings { height: auto; max-height: 10; border: round $primary-darken-2; }
     """
+    )
 
     def __init__(self, findings: list[str]) -> None:
         super().__init__()

@@ -10,14 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from store.i18n import t
-from tui.screens.base import QuorumModal
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumModal
 
 
 def _ours(node: Any, binding: Binding) -> bool:
     """Declared by quorum's own classes (not inherited from Textual's Screen/App)."""
     for cls in type(node).__mro__:
-        if cls.__module__.startswith("tui.") and any(
+        if cls.__module__.startswith("quorum.tui.") and any(
             getattr(b, "action", None) == binding.action for b in cls.__dict__.get("BINDINGS", [])
         ):
             return True

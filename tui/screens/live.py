@@ -28,19 +28,19 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, TextArea
 
-from store import live
-from store.errors import QuorumError
-from store.i18n import t
-from store.templates import NEXT_MEETING_TITLES
-from store.records import Decision, ItemState, Meeting
-from tui.messages import Announce
-from tui.screens.base import QuorumScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.live_dialogs import ActionDialog, ActionDraft, FormDialog
-from tui.widgets.attendance_list import AttendanceList
-from tui.widgets.item_minutes import ItemMinutes
-from tui.widgets.live_agenda import LiveAgenda
-from tui.widgets.live_header import LiveHeader
+from quorum.store import live
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.records import Decision, ItemState, Meeting
+from quorum.store.templates import NEXT_MEETING_TITLES
+from quorum.tui.messages import Announce
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.screens.live_dialogs import ActionDialog, ActionDraft, FormDialog
+from quorum.tui.widgets.attendance_list import AttendanceList
+from quorum.tui.widgets.item_minutes import ItemMinutes
+from quorum.tui.widgets.live_agenda import LiveAgenda
+from quorum.tui.widgets.live_header import LiveHeader
 
 IDLE_SAVE_S = 1.0  # save this long after typing stops
 MAX_UNSAVED_S = 1.5  # and at least this often while typing goes on
@@ -48,8 +48,22 @@ NARROW_BELOW = 100  # columns: below this the attendance list is shown on demand
 
 # Actions of the command mode: disabled (and hidden) while the notes have focus.
 COMMAND_ACTIONS = {
-    "notes", "next_item", "prev_item", "goto", "jump", "decision", "action_item", "done",
-    "defer", "attendance", "pause", "projector", "end_meeting", "start", "close", "review",
+    "notes",
+    "next_item",
+    "prev_item",
+    "goto",
+    "jump",
+    "decision",
+    "action_item",
+    "done",
+    "defer",
+    "attendance",
+    "pause",
+    "projector",
+    "end_meeting",
+    "start",
+    "close",
+    "review",
 }
 
 
@@ -320,7 +334,7 @@ class LiveScreen(QuorumScreen):
     def hand_over(self) -> None:
         """Make the next meeting ready (host, secretary, agenda with the open
         action items), on the saver thread after this meeting's own save."""
-        from store.handover import apply_handover
+        from quorum.store.handover import apply_handover
 
         self.save_now()
         store, held, today, app = self.store, self.meeting, self.now.date(), self.app
@@ -390,8 +404,10 @@ class LiveScreen(QuorumScreen):
     def action_action_item(self, via: str = "") -> None:
         assert self.meeting is not None
         index = self.current
-        people = [(a.person_id or a.key, self.names.get(a.person_id or "", a.guest_name))
-                  for a in self.meeting.attendance]
+        people = [
+            (a.person_id or a.key, self.names.get(a.person_id or "", a.guest_name))
+            for a in self.meeting.attendance
+        ]
         people = [(pid, name) for pid, name in people if name]
 
         def done(draft: ActionDraft | None) -> None:
@@ -401,8 +417,9 @@ class LiveScreen(QuorumScreen):
             owner_name = draft.owner_name
             if draft.owner_id and owner_id is None:  # a guest: keep the name
                 owner_name = dict(people).get(draft.owner_id, "")
-            self.apply(lambda m: live.add_action(m, index, draft.text, owner_id, owner_name,
-                                                 draft.due))
+            self.apply(
+                lambda m: live.add_action(m, index, draft.text, owner_id, owner_name, draft.due)
+            )
 
         self.app.push_screen(
             ActionDialog(t("live.dialog.action", number=index + 1), people, self.now.date()),
@@ -421,7 +438,7 @@ class LiveScreen(QuorumScreen):
     # -- views and leaving ---------------------------------------------------------
 
     def action_projector(self) -> None:
-        from tui.screens.projector import ProjectorScreen
+        from quorum.tui.screens.projector import ProjectorScreen
 
         self.app.push_screen(ProjectorScreen(self))
 
@@ -434,7 +451,7 @@ class LiveScreen(QuorumScreen):
         self.app.push_screen(ConfirmDialog(t("live.dialog.end")), done)
 
     def action_review(self) -> None:
-        from tui.screens.review import ReviewScreen
+        from quorum.tui.screens.review import ReviewScreen
 
         self.save_now()
         self.app.switch_screen(ReviewScreen(self.meeting_id, self.meeting))

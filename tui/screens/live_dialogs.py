@@ -19,10 +19,10 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
-from store.errors import QuorumError
-from store.i18n import t
-from store.parse import parse_date
-from tui.screens.base import QuorumModal
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.parse import parse_date
+from quorum.tui.screens.base import QuorumModal
 
 DIALOG_CSS = """
 {cls} {{ align: center middle; }}
@@ -129,8 +129,9 @@ class ActionDialog(QuorumModal[ActionDraft | None]):
             yield Label(t("live.dialog.text"))
             yield Input(id="text", compact=True)
             yield Label(t("live.dialog.owner"))
-            yield Input(id="owner", suggester=SuggestFromList(names, case_sensitive=False),
-                        compact=True)
+            yield Input(
+                id="owner", suggester=SuggestFromList(names, case_sensitive=False), compact=True
+            )
             yield Static("", classes="dialog-hint", id="matches")
             yield Label(t("live.dialog.due"))
             yield Input(id="due", compact=True)
@@ -168,7 +169,7 @@ class ActionDialog(QuorumModal[ActionDraft | None]):
             self.query_one("#error", Static).update(err.sentence())
 
     def _draft(self) -> ActionDraft:
-        from store.records import ActionItem
+        from quorum.store.records import ActionItem
 
         text = self.query_one("#text", Input).value
         ActionItem("check", text)  # the record's own rule on the text
@@ -187,9 +188,12 @@ class NotesDialog(QuorumModal[str]):
     """Fix an item's notes after the meeting; Esc keeps the text and closes."""
 
     BINDINGS = [Binding("escape", "close", "live.key.save")]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="NotesDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(cls="NotesDialog")
+        + """
     NotesDialog TextArea { height: 12; }
     """
+    )
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()

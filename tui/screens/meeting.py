@@ -15,16 +15,16 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
-from store.errors import NotFound
-from store.i18n import t
-from store.readiness import missing_for_invite
-from store.records import Meeting, MeetingStatus, replace
-from store.templates import template_from_agenda
-from tui.screens.base import QuorumScreen
-from tui.screens.dialogs import ConfirmDialog, PromptDialog
-from tui.widgets.agenda_editor import AgendaEditor
-from tui.widgets.attendees import ATTENDANCE_FIELDS, AttendeesPane
-from tui.widgets.meeting_details import MeetingDetails
+from quorum.store.errors import NotFound
+from quorum.store.i18n import t
+from quorum.store.readiness import missing_for_invite
+from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.store.templates import template_from_agenda
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.widgets.agenda_editor import AgendaEditor
+from quorum.tui.widgets.attendees import ATTENDANCE_FIELDS, AttendeesPane
+from quorum.tui.widgets.meeting_details import MeetingDetails
 
 _TABS = ("agenda", "details", "attendees")
 # Keys that are plain letters or digits: never while the user types in a field.
@@ -33,7 +33,9 @@ _LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_t
 
 def status_line(meeting: Meeting) -> str:
     """Status · whether the sent invite is out of date · what the invite lacks (markup)."""
-    parts = ["[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"]
+    parts = [
+        "[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"
+    ]
     if meeting.sent_sequence is None:
         parts.append(escape(t("meeting.invite_not_sent")))
     elif meeting.invite_outdated:
@@ -62,8 +64,12 @@ class MeetingScreen(QuorumScreen):
         Binding("3", "tab('attendees')", "meeting.key_tab_attendees", show=False),
         # Digits mean presence inside the attendees pane; F-keys switch tabs everywhere.
         Binding("f2", "switch_tab('agenda')", "meeting.key_tab_agenda", show=False, priority=True),
-        Binding("f3", "switch_tab('details')", "meeting.key_tab_details", show=False, priority=True),
-        Binding("f4", "switch_tab('attendees')", "meeting.key_tab_attendees", show=False, priority=True),
+        Binding(
+            "f3", "switch_tab('details')", "meeting.key_tab_details", show=False, priority=True
+        ),
+        Binding(
+            "f4", "switch_tab('attendees')", "meeting.key_tab_attendees", show=False, priority=True
+        ),
     ]
     DEFAULT_CSS = """
     MeetingScreen #meeting-status { height: auto; padding: 0 1; background: $boost; }
@@ -170,7 +176,7 @@ class MeetingScreen(QuorumScreen):
         self.app.open_live(self.meeting_id)  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        from tui.screens.export import SENT_FIELDS, ExportScreen
+        from quorum.tui.screens.export import SENT_FIELDS, ExportScreen
 
         self.query_one(MeetingDetails).commit()
         self.app.saver.flush()  # type: ignore[attr-defined]
@@ -234,7 +240,7 @@ class MeetingScreen(QuorumScreen):
             def write() -> None:
                 network = store.network(network_id)
                 kept = tuple(tpl for tpl in network.templates if tpl.name != name)
-                store.save_network(replace(network, templates=kept + (template,)))
+                store.save_network(replace(network, templates=(*kept, template)))
 
             self.app.save(f"network:{network_id}:templates", write)  # type: ignore[attr-defined]
             self.notify(t("meeting.template_saved", name=name))

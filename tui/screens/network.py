@@ -13,12 +13,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
 
-from store.errors import ValidationError
-from store.i18n import t
-from store.parse import parse_time
-from store.records import DEFAULT_TZ, Network, replace
-from tui.screens.base import QuorumScreen
-from tui.widgets.form import FieldRow
+from quorum.store.errors import ValidationError
+from quorum.store.i18n import t
+from quorum.store.parse import parse_time
+from quorum.store.records import DEFAULT_TZ, Network, replace
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.form import FieldRow
 
 _TEXT_FIELDS = ("name", "organiser", "publication_email", "default_place", "default_link")
 
@@ -53,7 +53,10 @@ class NetworkScreen(QuorumScreen):
                 yield text(name, getattr(n, name) if n else "")
             weekday: Select[int] = Select(
                 [(t(f"weekday.{d}"), d) for d in range(7)],
-                value=n.weekday if n else 4, allow_blank=False, id="f-weekday", compact=True,
+                value=n.weekday if n else 4,
+                allow_blank=False,
+                id="f-weekday",
+                compact=True,
             )
             yield FieldRow(t("network.weekday"), weekday, "weekday")
             yield text("start_time", f"{n.start_time:%H:%M}" if n else "9:00")
@@ -65,7 +68,10 @@ class NetworkScreen(QuorumScreen):
             yield text("tz", n.tz if n else DEFAULT_TZ)
             language: Select[str] = Select(
                 [(t("lang.sv"), "sv"), (t("lang.en"), "en")],
-                value=n.language if n else "sv", allow_blank=False, id="f-language", compact=True,
+                value=n.language if n else "sv",
+                allow_blank=False,
+                id="f-language",
+                compact=True,
             )
             yield FieldRow(t("network.language"), language, "language")
             yield FieldRow(
@@ -102,12 +108,16 @@ class NetworkScreen(QuorumScreen):
             name: self.query_one(f"#f-{name}", Input).value.strip() for name in _TEXT_FIELDS
         }
         values["weekday"] = self.query_one("#f-weekday", Select).value
-        values["start_time"] = parse_time(self.query_one("#f-start_time", Input).value, field="start_time")
+        values["start_time"] = parse_time(
+            self.query_one("#f-start_time", Input).value, field="start_time"
+        )
         values["length_minutes"] = self._number("length_minutes", "180")
         values["tz"] = self.query_one("#f-tz", Input).value.strip()
         values["language"] = self.query_one("#f-language", Select).value
         values["min_meetings"] = self._number("min_meetings", "4")
-        values["member_org_ids"] = tuple(self.query_one("#f-member_org_ids", SelectionList).selected)
+        values["member_org_ids"] = tuple(
+            self.query_one("#f-member_org_ids", SelectionList).selected
+        )
         return values
 
     def validate(self) -> dict[str, Any] | None:

@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from store.errors import ValidationError
-from store.holidays import holiday_name
-from store.i18n import current_language, t
-from store.new_meeting import draft_meeting, next_free_date, template_choices
-from store.parse import parse_date
-from tui.screens.base import QuorumModal
-from tui.widgets.form import FieldRow
+from quorum.store.errors import ValidationError
+from quorum.store.holidays import holiday_name
+from quorum.store.i18n import current_language, t
+from quorum.store.new_meeting import draft_meeting, next_free_date, template_choices
+from quorum.store.parse import parse_date
+from quorum.tui.screens.base import QuorumModal
+from quorum.tui.widgets.form import FieldRow
 
 
 class NewMeetingDialog(QuorumModal[str | None]):
@@ -36,7 +36,9 @@ class NewMeetingDialog(QuorumModal[str | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     NewMeetingDialog .heading { text-style: bold; margin-bottom: 1; }
-    NewMeetingDialog #accept-holiday { display: none; margin-left: 14; border: none; padding: 0; height: 1; }
+    NewMeetingDialog #accept-holiday {
+        display: none; margin-left: 14; border: none; padding: 0; height: 1;
+    }
     NewMeetingDialog #accept-holiday.-shown { display: block; }
     NewMeetingDialog .buttons { height: 1; margin-top: 1; align-horizontal: right; }
     NewMeetingDialog .buttons Button { margin-left: 2; }
@@ -55,12 +57,17 @@ class NewMeetingDialog(QuorumModal[str | None]):
         proposed = next_free_date(network, store.meetings(network.id), today)
         with Vertical():
             yield Static(t("new.heading", network=network.name), classes="heading")
-            yield FieldRow(t("new.date"), Input(proposed.isoformat(), id="date", compact=True), "date")
+            yield FieldRow(
+                t("new.date"), Input(proposed.isoformat(), id="date", compact=True), "date"
+            )
             yield Checkbox(t("details.holiday_accept"), id="accept-holiday")
             start_index = 0 if network.language == "sv" else 1
             select: Select[int] = Select(
                 [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
-                value=start_index, allow_blank=False, id="template", compact=True,
+                value=start_index,
+                allow_blank=False,
+                id="template",
+                compact=True,
             )
             yield FieldRow(t("new.template"), select, "template")
             with Horizontal(classes="buttons"):
@@ -113,7 +120,11 @@ class NewMeetingDialog(QuorumModal[str | None]):
         store = app.store
         template = self.choices[int(self.query_one("#template", Select).value)][1]  # type: ignore[arg-type]
         fields = draft_meeting(
-            self.network, store.meetings(self.network_id), day, template, store.people(self.network_id)
+            self.network,
+            store.meetings(self.network_id),
+            day,
+            template,
+            store.people(self.network_id),
         )
         # The id is needed at once to open the meeting, so this one write waits.
         app.saver.flush()

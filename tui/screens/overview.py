@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.i18n import t
-from store.records import Meeting, MeetingStatus
-from tui.screens.base import QuorumScreen
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus
+from quorum.tui.screens.base import QuorumScreen
 
 STATUS_STYLE = {
     MeetingStatus.PLANNED: "",
@@ -36,7 +36,9 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
     """Upcoming meetings soonest first, then past ones newest first."""
     upcoming = [m for m in meetings if m.end >= now]
     past = [m for m in meetings if m.end < now]
-    return sorted(upcoming, key=lambda m: m.start), sorted(past, key=lambda m: m.start, reverse=True)
+    return sorted(upcoming, key=lambda m: m.start), sorted(
+        past, key=lambda m: m.start, reverse=True
+    )
 
 
 class OverviewScreen(QuorumScreen):
@@ -104,8 +106,8 @@ class OverviewScreen(QuorumScreen):
 
     def _offer_resume(self) -> None:
         """A meeting left live (closed or killed mid-meeting): offer to carry on, once."""
-        from store.live import is_live
-        from tui.screens.resume import ResumeDialog
+        from quorum.store.live import is_live
+        from quorum.tui.screens.resume import ResumeDialog
 
         if getattr(self.app, "resume_offered", False):
             return
@@ -197,7 +199,7 @@ class OverviewScreen(QuorumScreen):
     def action_export(self) -> None:
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None and getattr(self.app, "store", None) is not None:
-            from tui.screens.export import ExportScreen
+            from quorum.tui.screens.export import ExportScreen
 
             self.app.push_screen(ExportScreen(meeting_id))
 
@@ -205,7 +207,7 @@ class OverviewScreen(QuorumScreen):
         self.app.action_open_replies()  # type: ignore[attr-defined]
 
     def action_open_attendees(self) -> None:
-        from tui.screens.attendees import AttendeesScreen
+        from quorum.tui.screens.attendees import AttendeesScreen
 
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
@@ -217,7 +219,7 @@ class OverviewScreen(QuorumScreen):
             return
 
         def open_representation() -> None:
-            from tui.screens.representation import RepresentationScreen
+            from quorum.tui.screens.representation import RepresentationScreen
 
             year = self.app.clock().year  # type: ignore[attr-defined]
             self.app.push_screen(RepresentationScreen(str(network_id), year))
@@ -239,7 +241,7 @@ class OverviewScreen(QuorumScreen):
             self.app.open_network(network_id)  # type: ignore[attr-defined]
 
     def action_new_meeting(self) -> None:
-        from tui.screens.new_meeting import NewMeetingDialog
+        from quorum.tui.screens.new_meeting import NewMeetingDialog
 
         network_id = self.selected_network_id()
         if network_id is None:

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from store.errors import QuorumError
-from store.i18n import t
-from tui.screens.base import QuorumScreen
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumScreen
 
 
 class DatabaseProblemScreen(QuorumScreen):
@@ -46,7 +46,7 @@ class DatabaseProblemScreen(QuorumScreen):
         return True
 
     def action_restore(self) -> None:
-        from store.db import restore_newest_backup
+        from quorum.store.db import restore_newest_backup
 
         path = Path(getattr(self.error, "params", {}).get("path", ""))
         try:

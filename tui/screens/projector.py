@@ -17,15 +17,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
-from store import live
-from store.i18n import t
-from store.records import ItemState, Meeting
-from tui.screens.base import QuorumScreen
-from tui.widgets.live_agenda import STATE_MARK
-from tui.widgets.live_header import mmss
+from quorum.store import live
+from quorum.store.i18n import t
+from quorum.store.records import ItemState, Meeting
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.live_agenda import STATE_MARK
+from quorum.tui.widgets.live_header import mmss
 
 if TYPE_CHECKING:
-    from tui.screens.live import LiveScreen
+    from quorum.tui.screens.live import LiveScreen
 
 
 def projector_agenda(meeting: Meeting) -> Text:

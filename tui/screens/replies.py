@@ -22,10 +22,10 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
-from store.i18n import current_language, t
-from store.records import Meeting, Person
-from tui.replies_import import ReplyOutcome, import_replies, reply_files
-from tui.screens.base import QuorumScreen
+from quorum.store.i18n import current_language, t
+from quorum.store.records import Meeting, Person
+from quorum.tui.replies_import import ReplyOutcome, import_replies, reply_files
+from quorum.tui.screens.base import QuorumScreen
 
 
 def outcome_text(outcomes: list[ReplyOutcome]) -> Text:

@@ -13,9 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from store.i18n import t
-from store.representation import RepresentationMatrix, representation_matrix
-from tui.screens.base import QuorumScreen
+from quorum.store.i18n import t
+from quorum.store.representation import RepresentationMatrix, representation_matrix
+from quorum.tui.screens.base import QuorumScreen
 
 # Cell styles by how many came: none, one, two, three or more.
 HEAT = ("bold white on dark_red", "black on pale_green3", "black on green3", "white on dark_green")

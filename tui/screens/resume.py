@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from store.i18n import t
-from store.records import Meeting
-from tui.screens.base import QuorumModal
+from quorum.store.i18n import t
+from quorum.store.records import Meeting
+from quorum.tui.screens.base import QuorumModal
 
 
 def resume_text(meeting: Meeting) -> str:

@@ -18,14 +18,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exports.minutes_preview import minutes_markdown
-from store import live
-from store.errors import QuorumError, ValidationError
-from store.i18n import current_language, t
-from store.parse import parse_date
-from store.records import Meeting
-from tui.screens.base import QuorumScreen
-from tui.screens.live_dialogs import FormDialog, NotesDialog
+from quorum.exports.minutes_preview import minutes_markdown
+from quorum.store import live
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.i18n import current_language, t
+from quorum.store.parse import parse_date
+from quorum.store.records import Meeting
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.live_dialogs import FormDialog, NotesDialog
 
 
 def questions_text(meeting: Meeting) -> Text:
@@ -34,8 +34,10 @@ def questions_text(meeting: Meeting) -> Text:
         return Text(t("live.q.none"), style="green")
     text = Text()
     for q in found:
-        text.append("• " + t(q.key, number=q.item_number, title=q.item_title, text=q.text) + "\n",
-                    style="yellow")
+        text.append(
+            "• " + t(q.key, number=q.item_number, title=q.item_title, text=q.text) + "\n",
+            style="yellow",
+        )
     return text
 
 
@@ -93,14 +95,19 @@ class ReviewScreen(QuorumScreen):
         m = self.meeting
         assert m is not None
         self.query_one("#status", Static).update(
-            t("live.review.status", status=t(f"status.{m.status.value}"),
-              given=len(live.current_approvals(m)), needed=live.approvals_needed(m))
+            t(
+                "live.review.status",
+                status=t(f"status.{m.status.value}"),
+                given=len(live.current_approvals(m)),
+                needed=live.approvals_needed(m),
+            )
         )
         items = self.query_one("#items", OptionList)
         highlighted = items.highlighted
         items.clear_options()
-        items.add_options(Option(f"{n}. {i.title}", id=str(n - 1))
-                          for n, i in enumerate(m.agenda, start=1))
+        items.add_options(
+            Option(f"{n}. {i.title}", id=str(n - 1)) for n, i in enumerate(m.agenda, start=1)
+        )
         if m.agenda:
             items.highlighted = min(highlighted or 0, len(m.agenda) - 1)
         self.query_one("#questions", Static).update(questions_text(m))
@@ -148,8 +155,9 @@ class ReviewScreen(QuorumScreen):
                 self.apply(lambda m: live.set_notes(m, index, text))
 
         self.app.push_screen(
-            NotesDialog(t("live.dialog.edit_notes", number=index + 1, title=item.title),
-                        item.notes),
+            NotesDialog(
+                t("live.dialog.edit_notes", number=index + 1, title=item.title), item.notes
+            ),
             done,
         )
 
@@ -177,11 +185,14 @@ class ReviewScreen(QuorumScreen):
         def done(result: tuple[str, date] | None) -> None:
             if result is not None:
                 name, on = result
-                self.apply(lambda m: live.approve(m, name, on),
-                           t("live.review.approved", name=name))
+                self.apply(
+                    lambda m: live.approve(m, name, on), t("live.review.approved", name=name)
+                )
 
-        fields = [(t("live.dialog.approver"), self._next_adjuster()),
-                  (t("live.dialog.approve_on"), self.today.isoformat())]
+        fields = [
+            (t("live.dialog.approver"), self._next_adjuster()),
+            (t("live.dialog.approve_on"), self.today.isoformat()),
+        ]
         self.app.push_screen(FormDialog(t("live.dialog.approve"), fields, validate), done)
 
     def action_reopen(self) -> None:
@@ -198,8 +209,9 @@ class ReviewScreen(QuorumScreen):
         def done(result: tuple[str, str] | None) -> None:
             if result is not None:
                 name, reason = result
-                self.apply(lambda m: live.reopen(m, name, self.today, reason),
-                           t("live.review.reopened"))
+                self.apply(
+                    lambda m: live.reopen(m, name, self.today, reason), t("live.review.reopened")
+                )
 
         secretary = self.names.get(m.secretary_id or "", "")
         fields = [(t("live.dialog.reopen_by"), secretary), (t("live.dialog.reason"), "")]
@@ -215,6 +227,6 @@ class ReviewScreen(QuorumScreen):
 
 
 def _live_screen(meeting_id: str) -> Any:
-    from tui.screens.live import LiveScreen
+    from quorum.tui.screens.live import LiveScreen
 
     return LiveScreen(meeting_id)

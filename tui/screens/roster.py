@@ -34,12 +34,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 
-from store.i18n import t
-from store.records import Membership, Organisation, Person, replace
-from tui.screens.base import QuorumScreen
-from tui.widgets.roster_files import RosterFiles
-from tui.widgets.roster_forms import OrgForm, PersonForm
-from tui.widgets.roster_tables import OrgsTable, PeopleTable, person_matches, sorted_people
+from quorum.store.i18n import t
+from quorum.store.records import Membership, Organisation, Person, replace
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.widgets.roster_files import RosterFiles
+from quorum.tui.widgets.roster_forms import OrgForm, PersonForm
+from quorum.tui.widgets.roster_tables import OrgsTable, PeopleTable, person_matches, sorted_people
 
 # Actions that act on a highlighted row or open a dialog: not while typing a search.
 _ROW_ACTIONS = {
@@ -226,7 +226,7 @@ class RosterScreen(RosterFiles, QuorumScreen):
         self.refresh_data()
 
     def action_representation(self) -> None:
-        from tui.screens.representation import RepresentationScreen
+        from quorum.tui.screens.representation import RepresentationScreen
 
         if self.network_id is not None:
             year = self.app.clock().year  # type: ignore[attr-defined]

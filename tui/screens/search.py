@@ -27,9 +27,9 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.i18n import t
-from store.search import SearchHit, SearchIndex
-from tui.screens.base import QuorumScreen
+from quorum.store.i18n import t
+from quorum.store.search import SearchHit, SearchIndex
+from quorum.tui.screens.base import QuorumScreen
 
 LIMIT = 200
 
@@ -47,9 +47,7 @@ def hit_text(hit: SearchHit, mark: str) -> Text:
     snippet = Text(hit.snippet)
     for start, end in hit.spans:
         snippet.stylize(mark, start, end)
-    return Text.assemble(
-        (where, "bold"), ("  " + hit.field_label(), "dim"), "\n  ", snippet
-    )
+    return Text.assemble((where, "bold"), ("  " + hit.field_label(), "dim"), "\n  ", snippet)
 
 
 class SearchScreen(QuorumScreen):
@@ -93,9 +91,7 @@ class SearchScreen(QuorumScreen):
         if self.query_one("#query", Input).value.strip():
             self._search()
         else:
-            self.query_one("#status", Static).update(
-                t("search_ui.ready", count=len(self.index))
-            )
+            self.query_one("#status", Static).update(t("search_ui.ready", count=len(self.index)))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._search()

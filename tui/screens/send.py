@@ -28,13 +28,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Log, Static
 
-from store.errors import QuorumError
-from store.i18n import current_language, t
-from store.records import Meeting, SmtpSettings
-from tui.export_kinds import Prepared, kind, prepare
-from tui.screens.base import QuorumScreen
-from tui.screens.export import save_sent
-from tui.sending import SendReport, password_from_env, send_message
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import current_language, t
+from quorum.store.records import Meeting, SmtpSettings
+from quorum.tui.export_kinds import Prepared, kind, prepare
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.export import save_sent
+from quorum.tui.sending import SendReport, password_from_env, send_message
 
 _KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
 
@@ -115,7 +115,10 @@ class SendScreen(QuorumScreen):
             if self.settings is None:
                 raise QuorumError("send.no_smtp", network=network.name)
             self.prepared = prepare(
-                kind(_KIND[self.what]), self.store, meeting, self.app.clock(),  # type: ignore[attr-defined]
+                kind(_KIND[self.what]),
+                self.store,
+                meeting,
+                self.app.clock(),  # type: ignore[attr-defined]
                 redact=self.redact,
             )
         except QuorumError as err:
@@ -123,7 +126,14 @@ class SendScreen(QuorumScreen):
             return
         settings = self.settings
         self.query_one("#intro", Static).update(
-            Text(t("sendui.intro", host=settings.host, port=settings.port, security=settings.security))
+            Text(
+                t(
+                    "sendui.intro",
+                    host=settings.host,
+                    port=settings.port,
+                    security=settings.security,
+                )
+            )
         )
         msg = message_from_bytes(self.prepared.data, policy=default)
         to = getaddresses([str(v) for v in msg.get_all("To", [])])
@@ -175,7 +185,10 @@ class SendScreen(QuorumScreen):
         lang = current_language()
         try:
             report = send_message(
-                settings, password, data, progress=lambda line: self.post_message(self.Progress(line)),
+                settings,
+                password,
+                data,
+                progress=lambda line: self.post_message(self.Progress(line)),
                 lang=lang,
             )
         except QuorumError as err:

@@ -25,10 +25,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from store.errors import QuorumError
-from store.i18n import t
-from store.parse import parse_date
-from store.planning import (
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.store.parse import parse_date
+from quorum.store.planning import (
     Assignment,
     ProposedDate,
     add_date,
@@ -42,12 +42,12 @@ from store.planning import (
     set_secretary,
     week_label,
 )
-from store.records import Meeting, MeetingStatus, Network
-from tui.context import current_network
-from tui.screens.base import QuorumScreen
-from tui.screens.dialogs import ConfirmDialog
-from tui.widgets.ask import ChoiceDialog, PromptDialog
-from tui.widgets.plan_exports import YEAR_EXPORTS, PlanData, offer_exports
+from quorum.store.records import Meeting, MeetingStatus, Network
+from quorum.tui.context import current_network
+from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
+from quorum.tui.widgets.plan_exports import YEAR_EXPORTS, PlanData, offer_exports
 
 _EDITS = {"move", "drop", "host", "secretary"}
 
@@ -235,8 +235,12 @@ class YearPlanScreen(QuorumScreen):
     def _counts(self) -> str:
         assert self.network is not None
         live = [m for m in self._year_meetings() if m.status != MeetingStatus.CANCELLED]
-        return t("yearplan.counts", proposed=len(self.assignments), existing=len(live),
-                 minimum=self.network.min_meetings)
+        return t(
+            "yearplan.counts",
+            proposed=len(self.assignments),
+            existing=len(live),
+            minimum=self.network.min_meetings,
+        )
 
     # -- actions ------------------------------------------------------------
 
@@ -349,16 +353,22 @@ class YearPlanScreen(QuorumScreen):
             self.notify(t("yearplan.nothing_to_create"), severity="warning")
             return
         days = ", ".join(a.day.isoformat() for a in self.assignments)
-        question = t("yearplan.create_confirm", count=len(self.assignments),
-                     network=self.network.name, year=self.year, days=days)
+        question = t(
+            "yearplan.create_confirm",
+            count=len(self.assignments),
+            network=self.network.name,
+            year=self.year,
+            days=days,
+        )
         self.app.push_screen(ConfirmDialog(question), self._create)
 
     def _create(self, yes: bool | None) -> None:
         if not yes or self.network is None:
             return
         store = self.store
-        fields = create_meetings(self.assignments, self.network, store.organisations(),
-                                 store.people(self.network.id))
+        fields = create_meetings(
+            self.assignments, self.network, store.organisations(), store.people(self.network.id)
+        )
         self.app.saver.flush()  # type: ignore[attr-defined]  # earlier saves land first
         try:
             with store.batch():
@@ -374,8 +384,9 @@ class YearPlanScreen(QuorumScreen):
         store = self.store
         orgs, people = store.organisations(), store.people()
         previews = preview_meetings(self.assignments, self.network, orgs, people)
-        return PlanData(self.network, self.year, [*self.meetings, *previews], orgs, people,
-                        self.app.clock())  # type: ignore[attr-defined]
+        return PlanData(
+            self.network, self.year, [*self.meetings, *previews], orgs, people, self.app.clock()
+        )  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
         if self.network is not None:

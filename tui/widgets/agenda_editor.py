@@ -24,12 +24,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
-from store import agenda as ops
-from store.errors import NotFound
-from store.i18n import t
-from store.records import AgendaItem, Meeting, replace
-from tui.translate import translate_bindings
-from tui.widgets.item_form import ItemForm
+from quorum.store import agenda as ops
+from quorum.store.errors import NotFound
+from quorum.store.i18n import t
+from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.tui.translate import translate_bindings
+from quorum.tui.widgets.item_form import ItemForm
 
 _BUTTONS = [
     ("add_item", "agenda.key_add"),

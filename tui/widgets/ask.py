@@ -20,9 +20,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.errors import QuorumError
-from store.i18n import t
-from tui.screens.base import QuorumModal
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumModal
 
 Submit = Callable[[str, bool], Any]
 
@@ -98,9 +98,12 @@ class ChoiceDialog(QuorumModal[Any]):
     A choice with value ``None`` is offered as "(none)" when ``allow_none``."""
 
     BINDINGS = [Binding("escape", "cancel", "ask.cancel")]
-    DEFAULT_CSS = _DIALOG_CSS.format(cls="ChoiceDialog") + """
+    DEFAULT_CSS = (
+        _DIALOG_CSS.format(cls="ChoiceDialog")
+        + """
     ChoiceDialog OptionList { height: auto; max-height: 16; }
     """
+    )
 
     _NONE = "\x00none"
 
@@ -144,5 +147,3 @@ class ChoiceDialog(QuorumModal[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-

@@ -20,9 +20,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.i18n import t
-from store.records import Attendance, Meeting, Presence
-from tui.translate import translate_bindings
+from quorum.store.i18n import t
+from quorum.store.records import Attendance, Meeting, Presence
+from quorum.tui.translate import translate_bindings
 
 PRESENCE_STYLE = {
     Presence.UNKNOWN: "dim",

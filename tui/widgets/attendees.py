@@ -32,9 +32,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 
-from store.collate import sort_key
-from store.i18n import t
-from store.invitees import (
+from quorum.store.collate import sort_key
+from quorum.store.i18n import t
+from quorum.store.invitees import (
     add_guest,
     effective_role,
     invite_members,
@@ -48,12 +48,12 @@ from store.invitees import (
     set_rsvp,
     set_times,
 )
-from store.parse import parse_time
-from store.records import Attendance, Meeting, Presence, Rsvp, replace
-from store.representation import industry_rule_met, represented_orgs
-from tui.translate import translate_bindings
-from tui.widgets.roster_dialogs import PersonPicker, PromptDialog
-from tui.widgets.roster_forms import GuestForm
+from quorum.store.parse import parse_time
+from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
+from quorum.store.representation import industry_rule_met, represented_orgs
+from quorum.tui.translate import translate_bindings
+from quorum.tui.widgets.roster_dialogs import PersonPicker, PromptDialog
+from quorum.tui.widgets.roster_forms import GuestForm
 
 RSVP_STYLE = {
     Rsvp.ACCEPTED: "green",
@@ -343,4 +343,3 @@ class AttendeesPane(Vertical, can_focus=False):
             PromptDialog(title, t("rui.time"), check, current, t("rui.time_hint")),
             lambda m: self._apply(m) if m is not None else None,
         )
-

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from store.errors import ValidationError
-from store.i18n import t
-from tui.widgets.ask import PromptDialog
+from quorum.store.errors import ValidationError
+from quorum.store.i18n import t
+from quorum.tui.widgets.ask import PromptDialog
 
 Render = Callable[[], str | bytes]
 
@@ -41,8 +41,12 @@ def export_to_file(screen: Any, default_name: str, render: Render) -> None:
 
     def chosen(path: Path | None) -> None:
         if path is not None:
-            screen.run_worker(lambda: _write(screen.app, path, render), thread=True,
-                              group="export", exit_on_error=False)
+            screen.run_worker(
+                lambda: _write(screen.app, path, render),
+                thread=True,
+                group="export",
+                exit_on_error=False,
+            )
 
     default = str(Path.cwd() / default_name)
     screen.app.push_screen(PromptDialog(t("file.prompt"), default, check_path), chosen)

@@ -7,11 +7,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from store.errors import ValidationError
-from store.i18n import t
-from store.records import AgendaItem, ItemKind, new_item_id, replace
-from tui.screens.base import QuorumModal
-from tui.widgets.form import FieldRow
+from quorum.store.errors import ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import AgendaItem, ItemKind, new_item_id, replace
+from quorum.tui.screens.base import QuorumModal
+from quorum.tui.widgets.form import FieldRow
 
 
 class ItemForm(QuorumModal[AgendaItem | None]):
@@ -48,7 +48,11 @@ class ItemForm(QuorumModal[AgendaItem | None]):
         item = self.item
         with VerticalScroll():
             yield Static(t("item.edit_heading" if item else "item.new_heading"), classes="heading")
-            yield FieldRow(t("item.title"), Input(item.title if item else "", id="title", compact=True), "title")
+            yield FieldRow(
+                t("item.title"),
+                Input(item.title if item else "", id="title", compact=True),
+                "title",
+            )
             yield FieldRow(
                 t("item.kind"),
                 Select(
@@ -77,10 +81,14 @@ class ItemForm(QuorumModal[AgendaItem | None]):
                 "presenter_text",
             )
             yield FieldRow(
-                t("item.minutes"), Input(str(item.minutes if item else 10), id="minutes", compact=True), "minutes"
+                t("item.minutes"),
+                Input(str(item.minutes if item else 10), id="minutes", compact=True),
+                "minutes",
             )
             yield FieldRow(
-                t("item.description"), TextArea(item.description if item else "", id="description"), "description"
+                t("item.description"),
+                TextArea(item.description if item else "", id="description"),
+                "description",
             )
             with Horizontal(id="item-buttons"):
                 yield Button(t("item.save"), id="save", variant="primary", compact=True)

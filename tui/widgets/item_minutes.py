@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.widgets import Static
 
-from store.i18n import t
-from store.records import AgendaItem
+from quorum.store.i18n import t
+from quorum.store.records import AgendaItem
 
 
 def item_minutes_text(item: AgendaItem, names: Mapping[str, str]) -> Text:

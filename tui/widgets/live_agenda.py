@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.records import ItemState, Meeting
+from quorum.store.records import ItemState, Meeting
 
 STATE_MARK = {ItemState.OPEN: " ", ItemState.DONE: "✓", ItemState.DEFERRED: "»"}
 

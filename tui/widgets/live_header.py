@@ -8,9 +8,9 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import Static
 
-from store import live
-from store.i18n import t
-from store.records import Meeting
+from quorum.store import live
+from quorum.store.i18n import t
+from quorum.store.records import Meeting
 
 
 def mmss(seconds: int) -> str:
@@ -20,7 +20,7 @@ def mmss(seconds: int) -> str:
 
 
 def schedule_text(meeting: Meeting, now: datetime) -> Text:
-    """"3 min behind" in the warning colour, "2 min ahead" in green."""
+    """ "3 min behind" in the warning colour, "2 min ahead" in green."""
     behind = live.behind_seconds(meeting, now)
     minutes = round(abs(behind) / 60)
     if minutes == 0:

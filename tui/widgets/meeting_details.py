@@ -16,12 +16,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Select, SelectionList
 
-from store.errors import ValidationError
-from store.holidays import holiday_name
-from store.i18n import current_language, t
-from store.parse import meeting_times
-from store.records import Formality, Meeting, Organisation, Person, replace
-from tui.widgets.form import FieldRow
+from quorum.store.errors import ValidationError
+from quorum.store.holidays import holiday_name
+from quorum.store.i18n import current_language, t
+from quorum.store.parse import meeting_times
+from quorum.store.records import Formality, Meeting, Organisation, Person, replace
+from quorum.tui.widgets.form import FieldRow
 
 
 class MeetingDetails(VerticalScroll):
@@ -67,8 +67,11 @@ class MeetingDetails(VerticalScroll):
 
         def choice(label: str, name: str, options: list[tuple[str, Any]], value: Any) -> FieldRow:
             select: Select[Any] = Select(
-                options, value=value if value is not None else Select.NULL, prompt=none,
-                id=f"f-{name}", compact=True,
+                options,
+                value=value if value is not None else Select.NULL,
+                prompt=none,
+                id=f"f-{name}",
+                compact=True,
             )
             return FieldRow(t(f"details.{label}"), select, name)
 
@@ -79,7 +82,9 @@ class MeetingDetails(VerticalScroll):
         yield text("end", f"{m.end:%H:%M}")
         yield text("place", m.place)
         yield text("link", m.online_link)
-        yield choice("host", "host_org_id", [(o.name, o.id) for o in self.organisations], m.host_org_id)
+        yield choice(
+            "host", "host_org_id", [(o.name, o.id) for o in self.organisations], m.host_org_id
+        )
         yield choice("chair", "chair_id", people, m.chair_id)
         yield choice("secretary", "secretary_id", people, m.secretary_id)
         yield FieldRow(
@@ -91,7 +96,10 @@ class MeetingDetails(VerticalScroll):
         )
         select: Select[Formality] = Select(
             [(t(f"formality.{f.value}"), f) for f in Formality],
-            value=m.formality, allow_blank=False, id="f-formality", compact=True,
+            value=m.formality,
+            allow_blank=False,
+            id="f-formality",
+            compact=True,
         )
         yield FieldRow(t("details.formality"), select, "formality")
 
@@ -117,7 +125,11 @@ class MeetingDetails(VerticalScroll):
     def candidate(self) -> Meeting:
         """The meeting as the form says, or a ValidationError naming the field."""
         start, end = meeting_times(
-            self._value("date"), self._value("start"), self._value("end"), self.meeting.tz, self.today
+            self._value("date"),
+            self._value("start"),
+            self._value("end"),
+            self.meeting.tz,
+            self.today,
         )
         return replace(
             self.meeting,
@@ -142,7 +154,11 @@ class MeetingDetails(VerticalScroll):
             errors.append(ValidationError("error.title_empty", field="title"))
         try:
             meeting_times(
-                self._value("date"), self._value("start"), self._value("end"), self.meeting.tz, self.today
+                self._value("date"),
+                self._value("start"),
+                self._value("end"),
+                self.meeting.tz,
+                self.today,
             )
         except ValidationError as err:
             errors.append(err)
@@ -165,7 +181,10 @@ class MeetingDetails(VerticalScroll):
                 (rows[0] if rows else self.query_one("#row-title", FieldRow)).show(err.sentence())
             self.query_one("#accept-holiday", Checkbox).remove_class("-shown")
             return None
-        if self._holiday_warning(meeting.day) and not self.query_one("#accept-holiday", Checkbox).value:
+        if (
+            self._holiday_warning(meeting.day)
+            and not self.query_one("#accept-holiday", Checkbox).value
+        ):
             return None
         return meeting
 
@@ -194,13 +213,23 @@ class MeetingDetails(VerticalScroll):
         meeting = self.validate()
         if meeting is None:
             return
-        names = ["title", "place", "online_link", "host_org_id", "chair_id", "secretary_id",
-                 "adjuster_ids", "formality"]
+        names = [
+            "title",
+            "place",
+            "online_link",
+            "host_org_id",
+            "chair_id",
+            "secretary_id",
+            "adjuster_ids",
+            "formality",
+        ]
         if commit_times:
             names += ["start", "end"]
         else:
             meeting = replace(meeting, start=self.meeting.start, end=self.meeting.end)
-        changed = {n: getattr(meeting, n) for n in names if getattr(meeting, n) != getattr(self.meeting, n)}
+        changed = {
+            n: getattr(meeting, n) for n in names if getattr(meeting, n) != getattr(self.meeting, n)
+        }
         self.meeting = meeting
         if changed:
             self.post_message(self.Changed(self, changed))

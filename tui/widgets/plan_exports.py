@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.records import Meeting, Network, Organisation, Person
+from quorum.store.records import Meeting, Network, Organisation, Person
 
 
 @dataclass(frozen=True)
@@ -37,23 +37,23 @@ class ExportKind:
 
 
 def ics_available() -> bool:
-    return importlib.util.find_spec("exports.ics") is not None
+    return importlib.util.find_spec("quorum.exports.ics") is not None
 
 
 def _dates_txt(d: PlanData) -> str:
-    from exports.datelist import date_list_text
+    from quorum.exports.datelist import date_list_text
 
     return date_list_text(d.network, d.meetings, d.organisations, d.people, d.year)
 
 
 def _dates_csv(d: PlanData) -> str:
-    from exports.datelist import date_list_csv
+    from quorum.exports.datelist import date_list_csv
 
     return date_list_csv(d.network, d.meetings, d.organisations, d.people, d.year)
 
 
 def _plan_ics(d: PlanData) -> bytes:
-    ics: Any = importlib.import_module("exports.ics")
+    ics: Any = importlib.import_module("quorum.exports.ics")
     people = {p.id: p for p in d.people}
     organiser = people.get(d.network.coordinator_id or "")
     hosts = {o.id: o.name for o in d.organisations}
@@ -63,13 +63,13 @@ def _plan_ics(d: PlanData) -> bytes:
 
 
 def _summary_md(d: PlanData) -> str:
-    from exports.year_summary import year_summary_markdown
+    from quorum.exports.year_summary import year_summary_markdown
 
     return year_summary_markdown(d.network, d.meetings, d.organisations, d.people, d.year)
 
 
 def _summary_html(d: PlanData) -> str:
-    from exports.year_summary import year_summary_html
+    from quorum.exports.year_summary import year_summary_html
 
     return year_summary_html(d.network, d.meetings, d.organisations, d.people, d.year)
 
@@ -84,13 +84,11 @@ YEAR_EXPORTS = (DATES_TXT, DATES_CSV, PLAN_ICS, SUMMARY_MD, SUMMARY_HTML)
 SUMMARY_EXPORTS = (SUMMARY_MD, SUMMARY_HTML)
 
 
-def offer_exports(
-    screen: Any, kinds: Sequence[ExportKind], data: Callable[[], PlanData]
-) -> None:
+def offer_exports(screen: Any, kinds: Sequence[ExportKind], data: Callable[[], PlanData]) -> None:
     """Ask which file to export, then where; render and write in a worker."""
-    from store.i18n import t
-    from tui.widgets.ask import ChoiceDialog
-    from tui.widgets.file_export import export_to_file, slug
+    from quorum.store.i18n import t
+    from quorum.tui.widgets.ask import ChoiceDialog
+    from quorum.tui.widgets.file_export import export_to_file, slug
 
     by_key = {k.key: k for k in kinds}
     disabled = () if ics_available() else (PLAN_ICS.key,)

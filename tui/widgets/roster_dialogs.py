@@ -18,11 +18,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.collate import sort_key
-from store.errors import QuorumError
-from store.i18n import t
-from tui.screens.base import QuorumModal
-from tui.widgets.form import FieldRow
+from quorum.store.collate import sort_key
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.screens.base import QuorumModal
+from quorum.tui.widgets.form import FieldRow
 
 T = TypeVar("T")
 
@@ -42,10 +42,13 @@ class PromptDialog(QuorumModal[T | None], Generic[T]):
     """Ask for one line of text; ``check`` turns it into the value or raises."""
 
     BINDINGS = [Binding("escape", "cancel", "rui.cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="PromptDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(cls="PromptDialog")
+        + """
     PromptDialog Input { width: 1fr; }
     PromptDialog .hint { color: $text-muted; height: auto; }
     """
+    )
 
     def __init__(
         self,
@@ -102,12 +105,15 @@ class ImportReportDialog(QuorumModal[str | None]):
     ``"skip"`` (import the accepted rows, skip the refused) or None."""
 
     BINDINGS = [Binding("escape", "cancel", "rui.cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="ImportReportDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(cls="ImportReportDialog")
+        + """
     ImportReportDialog > Vertical { width: 96; height: 90%; }
     ImportReportDialog #report { height: 1fr; border: round $primary-darken-2; }
     ImportReportDialog #verdict { height: auto; padding-top: 1; }
     ImportReportDialog #verdict.-refused { color: $warning; }
     """
+    )
 
     def __init__(self, lines: Sequence[str], refused: int, accepted: int) -> None:
         super().__init__()
@@ -152,9 +158,12 @@ class PersonPicker(QuorumModal[str | None]):
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="PersonPicker") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(cls="PersonPicker")
+        + """
     PersonPicker #choices { height: 14; }
     """
+    )
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -206,4 +215,3 @@ class PersonPicker(QuorumModal[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.message import Message
 
-from store.errors import QuorumError
-from store.i18n import t
-from tui.screens.dialogs import ConfirmDialog
-from tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
+from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
 
 if TYPE_CHECKING:
-    from store.records import Person
-    from store.roster_import import CsvTable
-    from store.store import Store
+    from quorum.store.records import Person
+    from quorum.store.roster_import import CsvTable
+    from quorum.store.store import Store
 
 
 def slug(text: str) -> str:
@@ -57,7 +57,7 @@ def writable_target(text: str) -> Path:
 
 
 def read_table(text: str) -> CsvTable:
-    from store.roster_import import read_people_csv
+    from quorum.store.roster_import import read_people_csv
 
     path = existing_file(text)
     try:
@@ -104,7 +104,7 @@ class RosterFiles:
         self.app.push_screen(prompt, self._import_read)
 
     def _import_read(self, table: CsvTable | None) -> None:
-        from store.roster_import import format_report, plan_import
+        from quorum.store.roster_import import format_report, plan_import
 
         if table is None or self.network_id is None:
             return
@@ -121,7 +121,7 @@ class RosterFiles:
         self.app.push_screen(dialog, chosen)
 
     def _import_apply(self, report: Any, skip: bool) -> None:
-        from store.roster_import import apply_import
+        from quorum.store.roster_import import apply_import
 
         try:
             apply_import(self.store, report, skip_invalid=skip)
@@ -137,7 +137,7 @@ class RosterFiles:
     # -- export -------------------------------------------------------------------
 
     def action_export_roster(self) -> None:
-        from exports.roster import roster_csv, roster_rows
+        from quorum.exports.roster import roster_csv, roster_rows
 
         if self.network_id is None:
             return
@@ -159,7 +159,7 @@ class RosterFiles:
         )
 
     def action_export_person(self) -> None:
-        from store.personal_data import export_person_in_store
+        from quorum.store.personal_data import export_person_in_store
 
         person = self.selected_person()
         if person is None:
@@ -228,7 +228,7 @@ class RosterFiles:
         self.app.push_screen(ConfirmDialog(question, t("rui.erase_yes"), danger=True), confirmed)
 
     def _erase(self, person: Person) -> None:
-        from store.personal_data import erase_person_in_store
+        from quorum.store.personal_data import erase_person_in_store
 
         # Pending meeting saves hold copies made before the erase: let them land first.
         self.app.saver.flush()

@@ -18,12 +18,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.errors import QuorumError, ValidationError
-from store.i18n import t
-from store.records import Network, Organisation, OrgKind, Person, Role
-from tui.screens.base import QuorumModal
-from tui.widgets.form import FieldRow
-from tui.widgets.roster_dialogs import DIALOG_CSS
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.i18n import t
+from quorum.store.records import Network, Organisation, OrgKind, Person, Role
+from quorum.tui.screens.base import QuorumModal
+from quorum.tui.widgets.form import FieldRow
+from quorum.tui.widgets.roster_dialogs import DIALOG_CSS
 
 SaveFn = Callable[[dict[str, Any]], Any]
 
@@ -40,12 +40,15 @@ class FormDialog(QuorumModal[Any]):
         Binding("escape", "cancel", "rui.cancel"),
         Binding("ctrl+s", "submit", "rui.save"),
     ]
-    DEFAULT_CSS = DIALOG_CSS.format(cls="FormDialog") + """
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(cls="FormDialog")
+        + """
     FormDialog #fields { height: auto; max-height: 16; }
     FormDialog Input, FormDialog Select { width: 1fr; }
     FormDialog #form-msg { color: $error; height: auto; }
     FormDialog Checkbox { border: none; height: 1; padding: 0; }
     """
+    )
 
     def __init__(self, title: str, save: SaveFn) -> None:
         super().__init__()

@@ -15,9 +15,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from store.collate import sort_key
-from store.i18n import t
-from store.records import Organisation, Person
+from quorum.store.collate import sort_key
+from quorum.store.i18n import t
+from quorum.store.records import Organisation, Person
 
 
 def fold(text: str) -> str:
