@@ -8,20 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from quorum.exports.dates import long_date
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network, Person
-
-
-def long_date(moment: datetime, lang: str) -> str:
-    """ "fredag 12 mars 2027" / "Friday 12 March 2027"."""
-    return t(
-        "ics.long_date",
-        lang=lang,
-        weekday=t(f"weekday.{moment.weekday()}", lang=lang),
-        day=moment.day,
-        month=t(f"ics.month.{moment.month}", lang=lang),
-        year=moment.year,
-    )
 
 
 def clock(moment: datetime) -> str:

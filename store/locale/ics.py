@@ -2,19 +2,6 @@
 
 SV = {
     # dates
-    "ics.month.1": "januari",
-    "ics.month.2": "februari",
-    "ics.month.3": "mars",
-    "ics.month.4": "april",
-    "ics.month.5": "maj",
-    "ics.month.6": "juni",
-    "ics.month.7": "juli",
-    "ics.month.8": "augusti",
-    "ics.month.9": "september",
-    "ics.month.10": "oktober",
-    "ics.month.11": "november",
-    "ics.month.12": "december",
-    "ics.long_date": "{weekday} {day} {month} {year}",
     # the text of an invite (DESCRIPTION) and of the mail body
     "ics.when": "Tid: {date}, {start}–{end}",
     "ics.place": "Plats: {place}",
@@ -60,19 +47,6 @@ SV = {
 }
 
 EN = {
-    "ics.month.1": "January",
-    "ics.month.2": "February",
-    "ics.month.3": "March",
-    "ics.month.4": "April",
-    "ics.month.5": "May",
-    "ics.month.6": "June",
-    "ics.month.7": "July",
-    "ics.month.8": "August",
-    "ics.month.9": "September",
-    "ics.month.10": "October",
-    "ics.month.11": "November",
-    "ics.month.12": "December",
-    "ics.long_date": "{weekday} {day} {month} {year}",
     "ics.when": "When: {date}, {start}–{end}",
     "ics.place": "Place: {place}",
     "ics.online": "Join online: {link}",
