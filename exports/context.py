@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from quorum.exports.contacts import redact
 from quorum.exports.dates import long_date
-from quorum.exports.privacy import redact
 from quorum.store.i18n import t
 from quorum.store.records import (
     ActionItem,
