@@ -1,13 +1,12 @@
 """Strings of calendar invites, invite mail drafts and iTIP replies."""
 
 SV = {
-    # dates
     # the text of an invite (DESCRIPTION) and of the mail body
     "ics.when": "Tid: {date}, {start}–{end}",
-    "ics.place": "Plats: {place}",
-    "ics.online": "Delta digitalt: {link}",
-    "ics.chair": "Ordförande: {name}",
-    "ics.secretary": "Sekreterare: {name}",
+    "ics.place": "Plats: {value}",
+    "ics.online": "Delta digitalt: {value}",
+    "ics.chair": "Ordförande: {value}",
+    "ics.secretary": "Sekreterare: {value}",
     "ics.host": "Värd: {name}",
     "ics.summary_host": "{title} (värd: {host})",
     "ics.agenda": "Dagordning",
@@ -48,10 +47,10 @@ SV = {
 
 EN = {
     "ics.when": "When: {date}, {start}–{end}",
-    "ics.place": "Place: {place}",
-    "ics.online": "Join online: {link}",
-    "ics.chair": "Chair: {name}",
-    "ics.secretary": "Secretary: {name}",
+    "ics.place": "Place: {value}",
+    "ics.online": "Join online: {value}",
+    "ics.chair": "Chair: {value}",
+    "ics.secretary": "Secretary: {value}",
     "ics.host": "Host: {name}",
     "ics.summary_host": "{title} (host: {host})",
     "ics.agenda": "Agenda",
