@@ -139,11 +139,11 @@ def _chart(chart: Chart) -> str:
             f'<span style="width: {width}%"></span></div></td>'
             f'<td class="num">{value}</td></tr>'
         )
-    label, value = chart.headers
+    names, values = chart.headers
     return (
         f'<div class="table-wrap"><table aria-label="{escape(chart.label)}"><thead><tr>'
-        f'<th scope="col">{escape(label)}</th><th scope="col"></th>'
-        f'<th scope="col">{escape(value)}</th></tr></thead>'
+        f'<th scope="col">{escape(names)}</th><th scope="col"></th>'
+        f'<th scope="col">{escape(values)}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
