@@ -169,7 +169,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Chart):
         return _chart(block) if block.rows else ""
     if isinstance(block, Banner):
-        return f'<p class="banner" role="note">{escape(block.text)}</p>'
+        text = escape(block.text)
+        return f'<p class="banner" role="note">{text}</p>' if text else ""
     assert_never(block)
 
 

@@ -141,7 +141,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Chart):
         return _chart(block) if block.rows else ""
     if isinstance(block, Banner):
-        return f"**{escape(block.text)}**"
+        # Empty, "****" would be a thematic break (a rule across the page).
+        return f"**{escape(block.text)}**" if escape(block.text) else ""
     assert_never(block)
 
 

@@ -96,7 +96,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Chart):
         return _chart(block) if block.rows else ""
     if isinstance(block, Banner):
-        return f"*** {escape(block.text)} ***"
+        return f"*** {escape(block.text)} ***" if escape(block.text) else ""
     assert_never(block)
 
 
