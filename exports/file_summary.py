@@ -9,7 +9,6 @@ by the Markdown renderer, for the preview that shows it.
 from __future__ import annotations
 
 from email import message_from_bytes
-from email.message import EmailMessage
 from email.policy import default
 from email.utils import getaddresses
 
@@ -75,7 +74,6 @@ def summarize_ics(data: bytes) -> str:
 
 def summarize_eml(data: bytes) -> str:
     msg = message_from_bytes(data, policy=default)
-    assert isinstance(msg, EmailMessage)  # the default policy's message class
     to = [
         f"{name} <{addr}>" if name else addr for name, addr in getaddresses(msg.get_all("To", []))
     ]
