@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from quorum.exports.file_summary import summarize_eml, summarize_ics
 from quorum.exports.filenames import document_filename, slug
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, MeetingStatus, replace
-from quorum.tui.export_summary import summarize_eml, summarize_ics
 from quorum.tui.gather import calendar_records, document_context, minutes_sender
 
 
