@@ -16,7 +16,7 @@ from typing import Any
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network, Person, replace
-from quorum.tui.cli import EXIT_ERROR, CliContext
+from quorum.tui.cli_context import EXIT_ERROR, CliContext
 from quorum.tui.gather import calendar_records
 
 

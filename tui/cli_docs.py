@@ -19,7 +19,7 @@ from typing import Any
 from quorum.exports.context import DocContext
 from quorum.store.errors import QuorumError
 from quorum.store.records import Network
-from quorum.tui.cli import EXIT_ERROR, CliContext
+from quorum.tui.cli_context import EXIT_ERROR, CliContext
 from quorum.tui.gather import document_context, minutes_sender
 
 
@@ -105,12 +105,9 @@ def send_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def send_invite(args: argparse.Namespace, ctx: CliContext) -> int:
     """Send the invite mail (the calendar exports' draft) and record it as sent."""
-    try:
-        from quorum.exports.ics import invite, mark_sent
-        from quorum.exports.mail import invite_mail
-    except ImportError:
-        ctx.say("cli.not_available", command="send invite")
-        return EXIT_ERROR
+    from quorum.exports.ics import invite, mark_sent
+    from quorum.exports.mail import invite_mail
+
     now = datetime.now(UTC)
     with ctx.open_store() as store:
         meeting = store.find_meeting(args.meeting)

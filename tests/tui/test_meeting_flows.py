@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from quorum.store.records import ActionStatus, MeetingStatus
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
-from quorum.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.meeting import MeetingScreen
 from quorum.tui.screens.network import NetworkScreen
 from quorum.tui.screens.new_meeting import NewMeetingDialog

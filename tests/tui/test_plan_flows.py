@@ -11,8 +11,7 @@ from textual.widgets import DataTable, Input, OptionList
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.cli import main as cli_main
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from tests.conftest import DEMO_NOW
 
 
