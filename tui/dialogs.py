@@ -97,7 +97,8 @@ class QuorumDialog(ModalScreen[R]):
     QuorumDialog .dialog-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     QuorumDialog .dialog-buttons Button { margin-left: 2; }
     QuorumDialog #details {
-        height: auto; max-height: 10; margin-bottom: 1; border: round $primary-darken-2;
+        height: auto; max-height: 10; margin-bottom: 1; padding: 0 1;
+        border: round $primary-darken-2;
     }
     QuorumDialog.-tall > #dialog > VerticalScroll { height: 1fr; max-height: 100%; }
     QuorumDialog #fields { height: auto; max-height: 16; }

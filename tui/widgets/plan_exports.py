@@ -29,7 +29,7 @@ class PlanData:
 
 
 @dataclass(frozen=True)
-class ExportKind:
+class PlanExport:
     key: str  # also the i18n key of its label: export.<key>
     suffix: str
     render: Callable[[PlanData], str | bytes]
@@ -72,18 +72,18 @@ def _summary_html(d: PlanData) -> str:
     return year_summary_html(d.network, d.meetings, d.organisations, d.people, d.year)
 
 
-DATES_TXT = ExportKind("dates_txt", "datum.txt", _dates_txt)
-DATES_CSV = ExportKind("dates_csv", "datum.csv", _dates_csv)
-PLAN_ICS = ExportKind("plan_ics", "arsplan.ics", _plan_ics)
-SUMMARY_MD = ExportKind("summary_md", "arsredovisning.md", _summary_md)
-SUMMARY_HTML = ExportKind("summary_html", "arsredovisning.html", _summary_html)
+DATES_TXT = PlanExport("dates_txt", "datum.txt", _dates_txt)
+DATES_CSV = PlanExport("dates_csv", "datum.csv", _dates_csv)
+PLAN_ICS = PlanExport("plan_ics", "arsplan.ics", _plan_ics)
+SUMMARY_MD = PlanExport("summary_md", "arsredovisning.md", _summary_md)
+SUMMARY_HTML = PlanExport("summary_html", "arsredovisning.html", _summary_html)
 
 YEAR_EXPORTS = (DATES_TXT, DATES_CSV, PLAN_ICS, SUMMARY_MD, SUMMARY_HTML)
 SUMMARY_EXPORTS = (SUMMARY_MD, SUMMARY_HTML)
 
 
 def offer_exports(
-    screen: QuorumScreen, kinds: Sequence[ExportKind], data: Callable[[], PlanData]
+    screen: QuorumScreen, kinds: Sequence[PlanExport], data: Callable[[], PlanData]
 ) -> None:
     """Ask which file to export, then where; render and write in a worker."""
     from quorum.store.i18n import t
