@@ -193,10 +193,7 @@ class QuorumApp(App[int]):
     def action_help(self) -> None:
         from quorum.tui.screens.help import HelpScreen
 
-        # f1 again closes the help (escape does too, as in every dialog).
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss(None)
-        else:
+        if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

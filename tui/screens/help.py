@@ -27,7 +27,14 @@ def _ours(node: Any, binding: Binding) -> bool:
 
 
 class HelpScreen(QuorumDialog[None]):
-    """The keys of the screen below and of the app; escape (or f1 again) closes it."""
+    """The keys of the screen below and of the app; escape closes it, as every dialog.
+
+    | Key | Action |
+    |---|---|
+    | f1 | Close again with the key that opened it (the app's f1 does not reach a dialog) |
+    """
+
+    BINDINGS = [Binding("f1", "leave", "dialog.close", show=False)]
 
     def __init__(self, below: Screen[Any]) -> None:
         super().__init__(width="wide", classes="-tall")

@@ -383,6 +383,7 @@ class LiveScreen(QuorumScreen):
             [("number", f"1–{count}", "")],
             hint=t("live.dialog.hint"),
             stacked=True,
+            save_label=t("dialog.ok"),
         )
         self.app.push_screen(dialog, done)
 

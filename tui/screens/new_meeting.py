@@ -73,24 +73,24 @@ class NewMeetingDialog(FormDialog[str]):
         self.query_one("#accept-holiday", Checkbox).value = False
         row = self.field_rows()["date"]
         try:
-            self._day(event.value, accepted=True)
+            _day, holiday = self._read(event.value)
         except ValidationError as err:
             row.show(err.sentence())
             return
-        holiday = self._holiday(event.value)
         row.show(holiday.sentence() if holiday else "", warning=True)
 
-    def _holiday(self, text: str) -> HolidayDate | None:
+    def _read(self, text: str) -> tuple[date, HolidayDate | None]:
+        """The typed day and, on a public holiday, the warning (the tick shown with it)."""
+        self._show_accept(False)
         day = parse_date(text, self.today)
         name = holiday_name(day, current_language())
-        self._show_accept(name is not None)
         if name is None:
-            return None
-        return HolidayDate("details.holiday", field="date", date=day.isoformat(), name=name)
+            return day, None
+        self._show_accept(True)
+        return day, HolidayDate("details.holiday", field="date", date=day.isoformat(), name=name)
 
     def _day(self, text: str, accepted: bool) -> date:
-        day = parse_date(text, self.today)
-        holiday = self._holiday(text)
+        day, holiday = self._read(text)
         if holiday is not None and not accepted:
             raise holiday
         return day
