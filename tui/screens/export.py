@@ -16,13 +16,13 @@ thread worker. Exporting an invite or a cancellation records it as sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -294,10 +294,8 @@ class ExportScreen(QuorumScreen):
             self.meeting = sent
             self._refresh_preview()
 
-    def palette_commands(self) -> Any:
+    def palette_commands(self) -> Iterable[SystemCommand]:
         """Every kind is one palette entry away."""
-        from textual.app import SystemCommand
-
         for k in KINDS:
 
             def choose(index: int = KINDS.index(k)) -> None:

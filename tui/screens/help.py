@@ -16,7 +16,7 @@ from quorum.tui.dialogs import QuorumDialog
 from quorum.tui.screens.base import QuorumScreen
 
 
-def _ours(node: Any, binding: Binding) -> bool:
+def _ours(node: DOMNode, binding: Binding) -> bool:
     """Declared by quorum's own classes (not inherited from Textual's Screen/App)."""
     for cls in type(node).__mro__:
         if cls.__module__.startswith("quorum.tui.") and any(

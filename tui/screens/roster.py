@@ -32,7 +32,7 @@ from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quorum.store.i18n import t
 from quorum.store.records import Membership, Organisation, Person, replace
@@ -199,7 +199,7 @@ class RosterScreen(RosterFiles):
             self.network_id = ids[(at + 1) % len(ids)]
             self.refresh_data()
 
-    def on_data_table_row_selected(self, event: Any) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.data_table.id == "people":
             self._edit_person(self.selected_person())

@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
@@ -26,7 +27,11 @@ from quorum.tui.screens.base import QuorumScreen
 
 if TYPE_CHECKING:
     from quorum.store.records import Person
-    from quorum.store.roster_import import CsvTable
+    from quorum.store.roster_import import CsvTable, ImportReport
+
+
+# Writes one file (on a worker thread); raises OSError.
+Write = Callable[[Path], None]
 
 
 def slug(text: str) -> str:
@@ -134,7 +139,7 @@ class RosterFiles(QuorumScreen):
         )
         self.app.push_screen(dialog, chosen)
 
-    def _import_apply(self, report: Any, skip: bool) -> None:
+    def _import_apply(self, report: ImportReport, skip: bool) -> None:
         from quorum.store.roster_import import apply_import
 
         try:
@@ -191,7 +196,7 @@ class RosterFiles(QuorumScreen):
             lambda p: t("rui.person_exported", name=person.name, path=str(p)),
         )
 
-    def _ask_target(self, title: str, name: str, write: Any, said: Any) -> None:
+    def _ask_target(self, title: str, name: str, write: Write, said: Callable[[Path], str]) -> None:
         suggested = str(Path.cwd() / name)
 
         def target(path: Path | None) -> None:
@@ -212,7 +217,7 @@ class RosterFiles(QuorumScreen):
         self.app.push_screen(prompt, target)
 
     @work(thread=True, exit_on_error=False, group="roster-files")
-    def _write_file(self, path: Path, write: Any, sentence: str) -> None:
+    def _write_file(self, path: Path, write: Write, sentence: str) -> None:
         try:
             write(path)
         except OSError as err:
