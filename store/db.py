@@ -448,11 +448,6 @@ class Database:
             os.close(fd)
         self._journal_bytes += len(line)
 
-    def next_id(self, table: str) -> str:
-        with self._mutex:
-            ids = [int(k) for k in self.documents(table)]
-            return str(max(ids, default=0) + 1)
-
     def checkpoint(self) -> None:
         """Fold everything into the main file atomically and start a new journal."""
         if self.readonly:
@@ -494,11 +489,6 @@ class Database:
                 self._daily_backup(refresh=True)
             self.tinydb = None
             self.lock.release()
-
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        with self._mutex:
-            yield
 
 
 __all__ = [

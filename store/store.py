@@ -210,17 +210,11 @@ class Store:
     def organisation(self, org_id: str) -> Organisation:
         return self._get(Organisation, "organisations", str(org_id), "error.not_found_org")
 
-    def find_organisation(self, text: str) -> Organisation:
-        return _find(self.organisations(), text, "error.not_found_org")
-
     def add_organisation(self, **fields: Any) -> Organisation:
         return self._add(Organisation, fields)
 
     def save_organisation(self, org: Organisation) -> None:
         self._put(org)
-
-    def delete_organisation(self, org_id: str) -> None:
-        self._delete("organisations", str(org_id))
 
     # -- people ---------------------------------------------------------------
 
@@ -232,13 +226,6 @@ class Store:
 
     def person(self, person_id: str) -> Person:
         return self._get(Person, "people", str(person_id), "error.not_found_person")
-
-    def find_person(self, text: str) -> Person:
-        people = self.people()
-        by_email = [p for p in people if p.email.casefold() == text.strip().casefold()]
-        if len(by_email) == 1:
-            return by_email[0]
-        return _find(people, text, "error.not_found_person")
 
     def person_by_email(self, email: str, network_id: str | None = None) -> Person | None:
         wanted = email.strip().casefold()

@@ -41,7 +41,6 @@ _STANDARD = [
 ]
 
 NEXT_MEETING_TITLES = {"Nästa möte", "Next meeting"}
-FOLLOWUP_TITLES = {"Uppföljning av åtgärder", "Follow-up of action items"}
 
 
 def standard_template(lang: str) -> Template:

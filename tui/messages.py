@@ -19,14 +19,6 @@ class StoreFailed(Message):
 
 
 @dataclass
-class DataChanged(Message):
-    """Something was saved; screens that show it refresh."""
-
-    what: str = ""
-    record_id: str = ""
-
-
-@dataclass
 class SaveFinished(Message):
     key: str
     error: BaseException | None
