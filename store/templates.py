@@ -6,7 +6,14 @@ meeting of the network (``Network.templates``).
 
 from __future__ import annotations
 
-from quorum.store.records import AgendaItem, ItemKind, Template, TemplateItem, new_item_id
+from quorum.store.records import (
+    AgendaItem,
+    ItemKind,
+    Network,
+    Template,
+    TemplateItem,
+    new_item_id,
+)
 
 _STANDARD = [
     # (sv, en, kind, minutes, followup)
@@ -51,6 +58,11 @@ def standard_template(lang: str) -> Template:
         for row in _STANDARD
     )
     return Template(name=name, items=items)
+
+
+def network_template(network: Network, lang: str) -> Template:
+    """The network's first template, else the standard agenda in ``lang``."""
+    return network.templates[0] if network.templates else standard_template(lang)
 
 
 def agenda_from_template(template: Template) -> tuple[AgendaItem, ...]:
