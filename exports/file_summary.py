@@ -1,7 +1,8 @@
 """A readable summary of a calendar file or mail before it is written or sent.
 
 Read back from the very bytes that will be written, so the preview shows
-what members will get: method, UID, SEQUENCE, subject and recipients.
+what members will get: method, UID, SEQUENCE, subject and recipients. Bytes in,
+Markdown out: a renderer like the others in exports.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def summarize_eml(data: bytes) -> str:
     lines.append(_line("exportui.sum_parts", md_escape(", ".join(parts))))
     for part in msg.walk():
         if part.get_content_type() == "text/calendar":
-            lines += ["", f"### {t('exportui.sum_calendar')}", ""]
-            lines += _calendar_lines(part.get_payload(decode=True))
+            payload = part.get_payload(decode=True)  # bytes: a leaf part, decoded
+            if isinstance(payload, bytes):
+                lines += ["", f"### {t('exportui.sum_calendar')}", ""]
+                lines += _calendar_lines(payload)
     return "\n".join(lines) + "\n"
