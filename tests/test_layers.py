@@ -1,4 +1,6 @@
-"""Layers point one way: store and exports never load Textual; only store/db.py imports TinyDB."""
+"""Layers point one way (tui -> store, exports; exports -> store): store and exports never load
+Textual, only store/db.py imports TinyDB, store imports neither tui nor exports. Import cycles:
+tests/test_import_cycles.py."""
 
 import ast
 import subprocess
@@ -43,7 +45,7 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_only_store_db_imports_tinydb_and_exports_never_imports_the_store():
+def test_only_store_db_imports_tinydb_store_imports_neither_and_exports_never_the_store():
     for path in ROOT.glob("*/**/*.py"):
         if path.parts[len(ROOT.parts)] == "quorum":
             continue  # the links to tui/, store/, exports/; walked once by their real names
@@ -53,6 +55,8 @@ def test_only_store_db_imports_tinydb_and_exports_never_imports_the_store():
         imports = _imports(path)
         if "tinydb" in imports:
             assert rel == "store/db.py", rel
+        if rel.startswith("store/"):
+            assert not imports & {"tui", "exports"}, rel
         if rel.startswith("exports/"):
             assert "tui" not in imports, rel
             src = path.read_text(encoding="utf-8")
