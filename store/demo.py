@@ -25,6 +25,7 @@ from quorum.store.records import (
     MeetingStatus,
     Membership,
     OrgKind,
+    Person,
     Presence,
     Role,
     Rsvp,
@@ -199,7 +200,7 @@ def build_demo(store: Store, today: date | None = None) -> None:
         _prepare_upcoming(store, meetings[2], people)
 
 
-def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None:
+def _fill_held(store: Store, meeting: Meeting, people: list[Person], full: bool) -> None:
     """Minutes of a held meeting: attendance, notes, decisions, action items."""
     by_name = {p.name: p for p in people}
     presences = [Presence.PRESENT, Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED]
@@ -287,7 +288,7 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
     store.save_meeting(held)
 
 
-def _prepare_upcoming(store: Store, meeting: Meeting, people: list) -> None:
+def _prepare_upcoming(store: Store, meeting: Meeting, people: list[Person]) -> None:
     by_name = {p.name: p for p in people}
     agenda = list(meeting.agenda)
     agenda[6] = replace(

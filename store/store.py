@@ -20,7 +20,9 @@ from quorum.store.db import Database, Op, quiet_gc
 from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.records import Meeting, Network, Organisation, Person, replace
 
-R = TypeVar("R")
+# The record types the store keeps, each in its own table.
+R = TypeVar("R", Network, Organisation, Person, Meeting)
+N = TypeVar("N", Network, Organisation)  # found by name
 
 _TABLE_OF: dict[type, str] = {
     Network: "networks",
@@ -78,9 +80,9 @@ class Store:
 
     def _get(self, cls: type[R], table: str, record_id: str, key: str) -> R:
         with self._lock:
-            cached = self._cache[table].get(record_id)
+            cached: R | None = self._cache[table].get(record_id)
             if cached is not None:
-                return cached  # type: ignore[no-any-return]
+                return cached
             doc = self._docs[table].get(str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
@@ -306,11 +308,11 @@ class Store:
             return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
 
 
-def _name_key(record: Any) -> tuple[str, str]:
+def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:
     return (record.name.casefold(), record.id)
 
 
-def _find(records: list[Any], text: str, key: str) -> Any:
+def _find(records: list[N], text: str, key: str) -> N:
     wanted = text.strip()
     for r in records:
         if r.id == wanted:

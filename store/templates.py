@@ -52,10 +52,9 @@ NEXT_MEETING_TITLES = {"Nästa möte", "Next meeting"}
 
 def standard_template(lang: str) -> Template:
     name = "Standarddagordning" if lang == "sv" else "Standard agenda"
-    index = 0 if lang == "sv" else 1
     items = tuple(
-        TemplateItem(title=row[index], kind=row[2], minutes=row[3], followup=row[4])
-        for row in _STANDARD
+        TemplateItem(title=sv if lang == "sv" else en, kind=kind, minutes=minutes, followup=f)
+        for sv, en, kind, minutes, f in _STANDARD
     )
     return Template(name=name, items=items)
 
