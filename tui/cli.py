@@ -1,4 +1,4 @@
-"""The ``quorum`` command: the CLI contract of DESIGN.md.
+"""The ``quorum`` command: the CLI contract of README.md ("Using it"; layers in ARCHITECTURE.md).
 
 Every command's handler lives in a small module and is loaded only when
 used, so ``quorum list`` never imports Textual and start-up stays quick.
