@@ -104,9 +104,7 @@ class RepliesScreen(QuorumScreen):
         self._busy = False
         for meeting in message.changed.values():
             # Only the answers: nothing else of the meeting is touched.
-            self.app.patch_meeting(  # type: ignore[attr-defined]
-                meeting.id, "replies", attendance=meeting.attendance
-            )
+            self.app.patch_meeting(meeting.id, "replies", attendance=meeting.attendance)
         self.query_one("#report", Static).update(outcome_text(message.outcomes))
         applied = sum(1 for o in message.outcomes if o.applied)
         refused = len(message.outcomes) - applied

@@ -40,9 +40,8 @@ from quorum.store.plan_dates import (
 from quorum.store.records import Meeting, MeetingStatus, Network
 from quorum.store.rotation import Assignment, assign_hosts, set_host, set_secretary
 from quorum.tui.context import current_network
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
 from quorum.tui.widgets.plan_exports import YEAR_EXPORTS, PlanData, offer_exports
 
 _EDITS = {"move", "drop", "host", "secretary"}
@@ -106,7 +105,7 @@ class YearPlanScreen(QuorumScreen):
     # -- data -----------------------------------------------------------------
 
     def _today(self) -> date:
-        return self.app.clock().date()  # type: ignore[attr-defined,no-any-return]
+        return self.app.clock().date()
 
     def load(self) -> None:
         """Read the network's meetings and propose the year's missing dates."""
@@ -365,7 +364,7 @@ class YearPlanScreen(QuorumScreen):
         fields = create_meetings(
             self.assignments, self.network, store.organisations(), store.people(self.network.id)
         )
-        self.app.saver.flush()  # type: ignore[attr-defined]  # earlier saves land first
+        self.app.saver.flush()  # earlier saves land first
         try:
             with store.batch():
                 created = [store.add_meeting(**f) for f in fields]
@@ -382,7 +381,7 @@ class YearPlanScreen(QuorumScreen):
         previews = preview_meetings(self.assignments, self.network, orgs, people)
         return PlanData(
             self.network, self.year, [*self.meetings, *previews], orgs, people, self.app.clock()
-        )  # type: ignore[attr-defined]
+        )
 
     def action_export(self) -> None:
         if self.network is not None:
