@@ -1,7 +1,7 @@
 """The year's meeting dates with hosts and secretaries, for the organiser.
 
 Works on meetings (created ones, or the year plan's previews from
-``store.planning.preview_meetings``). The secretary is the meeting's own if
+``store.new_meeting.preview_meetings``). The secretary is the meeting's own if
 set; otherwise, by the networks' rule, the host of the following meeting.
 """
 

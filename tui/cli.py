@@ -1,4 +1,4 @@
-"""The ``quorum`` command: the CLI contract of DESIGN.md.
+"""The ``quorum`` command: the CLI contract of README.md ("Using it"; layers in ARCHITECTURE.md).
 
 Every command's handler lives in a small module (``cli_*.py``) and is
 imported in :func:`run_command` only when used, so ``quorum list`` never

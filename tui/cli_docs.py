@@ -17,19 +17,19 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from quorum.exports.context import DocContext
+from quorum.exports.documents import document_context, minutes_sender
 from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
 from quorum.store.records import Network
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
-from quorum.tui.gather import document_context, minutes_sender
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
 
 
 def _context(store: Store, args: argparse.Namespace, publish: bool = False) -> DocContext:
-    return document_context(
-        store, store.find_meeting(args.meeting), lang=args.lang or "", redact_contacts=publish
-    )
+    records = meeting_records(store, store.find_meeting(args.meeting))
+    return document_context(records, lang=args.lang or "", redact_contacts=publish)
 
 
 def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
@@ -82,7 +82,7 @@ def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _send(ctx: CliContext, network: Network, data: bytes) -> int:
-    from quorum.tui.sending import password_from_env, send_message
+    from quorum.store.sending import password_from_env, send_message
 
     settings = network.smtp
     if settings is None:

@@ -61,11 +61,13 @@ def test_confirm(snap_compare, demo_store):
 
 def test_confirm_with_details(snap_compare, demo_store):
     """The export's question about personal data: the findings to read, three answers."""
+    from quorum.exports.export_kinds import personal_findings
+    from quorum.store.gather import meeting_records
     from quorum.tui.dialogs import ConfirmDialog
-    from quorum.tui.export_kinds import personal_findings
 
     def build(app: QuorumApp) -> ConfirmDialog:
-        findings = personal_findings(app.loaded_store(), app.loaded_store().meeting("3"))
+        store = app.loaded_store()
+        findings = personal_findings(meeting_records(store, store.meeting("3")))
         return ConfirmDialog(
             t("exportui.pd_question"),
             t("exportui.pd_redact"),

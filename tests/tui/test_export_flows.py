@@ -18,16 +18,16 @@ from icalendar import Calendar
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
+from quorum.exports.export_kinds import KINDS, kind
 from quorum.store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ConfirmDialog
-from quorum.tui.export_kinds import KINDS, kind
 from quorum.tui.screens.export import ExportScreen
 from quorum.tui.screens.replies import RepliesScreen
 from quorum.tui.screens.send import SendScreen
 from tests.conftest import DEMO_NOW
-from tests.test_sending import Inbox, authenticator, free_port
+from tests.store.test_sending import Inbox, authenticator, free_port
 
 PHONE = "070-123 45 67"
 EMAIL = "kontakt.privat@example.se"

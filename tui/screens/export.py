@@ -29,11 +29,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quorum.store.errors import QuorumError
-from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus
-from quorum.tui.dialogs import ConfirmDialog
-from quorum.tui.export_kinds import (
+from quorum.exports.export_kinds import (
     KINDS,
     ExportKind,
     Prepared,
@@ -43,6 +39,11 @@ from quorum.tui.export_kinds import (
     personal_findings,
     prepare,
 )
+from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus
+from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
@@ -68,7 +69,7 @@ async def ask_personal_data(screen: QuorumScreen, meeting: Meeting) -> bool | No
 
     None when the user cancels. No question when the documents hold none.
     """
-    findings = personal_findings(screen.store, meeting)
+    findings = personal_findings(meeting_records(screen.store, meeting))
     if not findings:
         return False
     dialog = ConfirmDialog(
@@ -158,7 +159,8 @@ class ExportScreen(QuorumScreen):
         assert self.meeting is not None
         state = self.query_one("#state", Static)
         try:
-            self.prepared = prepare(self.kind, self.store, self.meeting, self.app.clock())
+            records = meeting_records(self.store, self.meeting)
+            self.prepared = prepare(self.kind, records, self.app.clock())
         except QuorumError as err:
             self.prepared = None
             self.query_one("#preview", Markdown).update("")
@@ -231,7 +233,8 @@ class ExportScreen(QuorumScreen):
             if answer:
                 redacted = True
                 now = self.app.clock()
-                prepared = prepare(self.kind, self.store, self.meeting, now, redact=True)
+                records = meeting_records(self.store, self.meeting)
+                prepared = prepare(self.kind, records, now, redact=True)
         if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
             question = t(
                 "exportui.confirm_cancel",

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import Checkbox, Input, Select
 
 from quorum.store.errors import ValidationError
+from quorum.store.handover import draft_meeting
 from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
-from quorum.store.new_meeting import draft_meeting, next_free_date, template_choices
+from quorum.store.new_meeting import next_free_date, template_choices
 from quorum.store.parse import parse_date
 from quorum.tui.dialogs import FormDialog, Row
 

@@ -18,14 +18,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quorum.exports.documents import document_context
 from quorum.exports.minutes import minutes_markdown
 from quorum.store import live
 from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Meeting
 from quorum.tui.dialogs import FormDialog
-from quorum.tui.gather import document_context
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import NotesEditor
 
@@ -117,7 +118,7 @@ class ReviewScreen(QuorumScreen):
         self.query_one("#questions", Static).update(questions_text(m))
         lang = m.language if m.language in ("sv", "en") else current_language()
         # The minutes exactly as they will be exported, so what is read through is what is sent.
-        minutes = minutes_markdown(document_context(self.store, m, lang=lang))
+        minutes = minutes_markdown(document_context(meeting_records(self.store, m), lang=lang))
         self.query_one("#minutes", Markdown).update(minutes)
         self.refresh_bindings()
 

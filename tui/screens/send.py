@@ -28,12 +28,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Log, Static
 
+from quorum.exports.export_kinds import Prepared, kind, prepare
 from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, SmtpSettings
-from quorum.tui.export_kinds import Prepared, kind, prepare
+from quorum.store.sending import SendReport, password_from_env, send_message
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.sending import SendReport, password_from_env, send_message
 from quorum.tui.sent import save_sent
 
 _KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
@@ -116,8 +117,7 @@ class SendScreen(QuorumScreen):
                 raise QuorumError("send.no_smtp", network=network.name)
             self.prepared = prepare(
                 kind(_KIND[self.what]),
-                self.store,
-                meeting,
+                meeting_records(self.store, meeting),
                 self.app.clock(),
                 redact=self.redact,
             )

@@ -1,7 +1,7 @@
 """The year plan of a network: proposed dates, hosts and secretaries, then
 the meetings created in one step.
 
-The plan lives in memory (``store.planning`` values) until the user creates
+The plan lives in memory (``store.plan_dates`` and ``store.rotation`` values) until the user creates
 the meetings; the year's existing meetings are shown among the proposals,
 dimmed, so the whole year is in view.
 
@@ -27,22 +27,18 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
+from quorum.store.new_meeting import create_meetings, preview_meetings
 from quorum.store.parse import parse_date
-from quorum.store.planning import (
-    Assignment,
+from quorum.store.plan_dates import (
     ProposedDate,
     add_date,
-    assign_hosts,
-    create_meetings,
     drop_date,
     move_date,
-    preview_meetings,
     propose_dates,
-    set_host,
-    set_secretary,
     week_label,
 )
 from quorum.store.records import Meeting, MeetingStatus, Network
+from quorum.store.rotation import Assignment, assign_hosts, set_host, set_secretary
 from quorum.tui.context import current_network
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
