@@ -17,8 +17,18 @@ guarantee) is built here:
 * **Generations.** The main file and the journal both carry a generation
   number; a journal from an older generation was already folded in and is
   ignored, so a crash between "write main" and "reset journal" is harmless.
-* **Never overwrite what we could not read**, rolling daily backups, files
-  created readable by the owner only, a schema version with migrations.
+* **Never overwrite what we could not read**, rolling daily backups
+  (``store/backup.py``: compressed, never on the start path), files created
+  readable by the owner only, a schema version with migrations.
+* **Meetings parsed when used.** The meetings table holds each document's span
+  in the main file (``store/archive.py``) until it is changed; a meeting is
+  parsed from its own bytes (CRC checked) when first read, and a checkpoint
+  copies unchanged meetings' bytes as they are. The spans, each meeting's
+  summary and the file's identity are kept in a derived sidecar
+  (``store/sidecar.py``) so an open reads the small tables only; without a
+  sidecar that matches the file, the file is scanned block by block instead.
+  Either way the archive decides: :meth:`Database.verify` compares the whole
+  file's CRC with the sidecar's after start and reads it again if they differ.
 
 The working set lives in memory (TinyDB over :class:`MemoryJournalStorage`);
 the disk is written only by :meth:`Database.commit` (journal) and
@@ -44,12 +54,24 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from quorum.store import backup, sidecar
+from quorum.store.archive import (
+    LAZY_TABLES,
+    ArchiveChanged,
+    ArchiveDamaged,
+    read_span,
+    read_table,
+    scan_archive,
+    write_archive,
+)
+from quorum.store.backup import backups
 from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
+from quorum.store.span import Span
+from quorum.store.summary import MeetingSummary, chronological, summarise
 
 TABLES = ("networks", "organisations", "people", "meetings")
 META = "_meta"
-BACKUPS_KEPT = 5
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
 CHECKPOINT_JOURNAL_BYTES = 8 * 1024 * 1024
@@ -100,24 +122,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _dump_chunks(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
-    """``orjson.dumps(data)``, byte for byte, one document at a time.
-
-    orjson holds the interpreter lock for the whole of a call: one call on a
-    1,000-meeting archive (31 MB) froze the UI thread for ~25 ms, on 5,000
-    meetings for over 100 ms. Between per-document calls the UI thread runs.
-    """
-    yield b"{"
-    for t_index, (table, docs) in enumerate(data.items()):
-        yield (b"," if t_index else b"") + orjson.dumps(table) + b":{"
-        first = True
-        for doc_id, doc in docs.items():
-            yield (b"" if first else b",") + orjson.dumps(doc_id) + b":" + orjson.dumps(doc)
-            first = False
-        yield b"}"
-    yield b"}"
 
 
 def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
@@ -242,11 +246,6 @@ def _decode_line(line: bytes) -> Any:
     return orjson.loads(payload)
 
 
-def backups(path: Path) -> list[Path]:
-    """Backups next to ``path``, newest first."""
-    return sorted(path.parent.glob(f"{path.name}.backup-*"), reverse=True)
-
-
 def unreadable(path: Path, detail: str) -> DatabaseUnreadable:
     found = backups(path)
     return DatabaseUnreadable(
@@ -269,12 +268,19 @@ def restore_newest_backup(path: Path) -> tuple[Path, Path]:
     journal = path.with_name(path.name + ".journal")
     if journal.exists():
         os.replace(journal, broken.with_name(broken.name + ".journal"))
-    atomic_write(path, found[0].read_bytes())
+    sidecar.remove(path)
+    atomic_write(path, backup.backup_chunks(found[0]))
     return found[0], broken
 
 
 class Database:
-    """The on-disk database: open, change in batches, checkpoint, close."""
+    """The on-disk database: open, change in batches, checkpoint, close.
+
+    Two locks: ``_writer`` orders commits and checkpoints (the journal and the main
+    file); ``_mutex`` guards the tables in memory and the open main file, and is
+    held only briefly, so reads go on while a checkpoint copies the archive. Taken
+    in that order, never the other.
+    """
 
     def __init__(self, path: Path, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -282,11 +288,22 @@ class Database:
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.lock = WriterLock(self.path.with_name(self.path.name + ".lock"))
         self._mutex = threading.RLock()
+        self._writer = threading.RLock()
         self.generation = 0
         self._journal_bytes = 0
         self._dirty = False
         self.migrated_from: int | None = None
         self.tinydb: TinyDB | None = None
+        # The main file, open for reading the meetings' spans; its identity as indexed.
+        self._fd: int | None = None
+        self.identity: sidecar.Identity | None = None
+        self.verified = True  # False while the file is trusted on its sidecar's word alone
+        self._table_spans: dict[str, Span] = {}
+        self._sidecar_stale = False
+        self.summaries: dict[str, MeetingSummary] = {}
+        # The CLI (and tests) make the day's backup before the first change; the app
+        # turns this off and calls maintain() on a background thread instead.
+        self.maintain_before_first_write = True
 
     # -- opening --------------------------------------------------------------
 
@@ -301,6 +318,7 @@ class Database:
         try:
             self._load()
         except BaseException:
+            self._close_main()
             self.lock.release()
             raise
 
@@ -320,37 +338,108 @@ class Database:
                 if not pre.exists():
                     atomic_write(pre, self.path.read_bytes())
             self.checkpoint()
-        self._daily_backup()
+        elif self._sidecar_stale:
+            self._write_sidecar()
 
     def _clean_temp_files(self) -> None:
-        # Leftovers of writes killed mid-way; each may be as large as the database.
-        for tmp in self.path.parent.glob(f"{self.path.name}.tmp-*"):
+        # Leftovers of writes killed mid-way (the database, a sidecar, a backup);
+        # each may be as large as the database.
+        for tmp in self.path.parent.glob(f"{backup.glob_escape(self.path.name)}.tmp-*"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
 
     def _read_main(self) -> dict[str, dict[str, Any]]:
+        self._close_main()
+        self.summaries = {}
         if not self.path.exists():
             self.generation = 0
+            self.identity = None
+            self.verified = True
             return {META: {"1": {"schema": CURRENT_SCHEMA, "generation": 0}}}
         try:
-            raw = self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as err:
             raise unreadable(self.path, err.strerror or str(err)) from None
         try:
-            loaded = orjson.loads(raw)
-        except orjson.JSONDecodeError as err:
-            detail = "empty file" if not raw.strip() else f"JSON error: {err}"
-            raise unreadable(self.path, detail) from None
+            data = self._read_indexed(fd)
+            if data is None:
+                data = self._read_scanned(fd)
+            meta = data.get(META, {}).get("1", {})
+            schema = meta.get("schema", 1) if isinstance(meta, dict) else 1
+            if schema != CURRENT_SCHEMA:
+                data = migrate(self._read_whole(fd), schema, self.path)
+                self.migrated_from = schema
+                self.summaries = {
+                    mid: summarise(mid, doc) for mid, doc in data.get("meetings", {}).items()
+                }
+            self.generation = int(data[META]["1"].get("generation", 0))
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        return data
+
+    def _read_indexed(self, fd: int) -> dict[str, dict[str, Any]] | None:
+        """The small tables and the meetings' spans, as the sidecar says; None if it
+        does not describe this file."""
+        side = sidecar.read_index(self.path, os.fstat(fd))
+        if side is None:
+            return None
+        data: dict[str, dict[str, Any]] = {}
+        try:
+            for name in side.order:
+                if name in LAZY_TABLES:
+                    data[name] = dict(side.meetings) if name == "meetings" else {}
+                else:
+                    data[name] = read_table(fd, side.tables[name])
+            generation = data[META]["1"]["generation"]
+        except (ArchiveChanged, orjson.JSONDecodeError, KeyError, TypeError):
+            return None
+        if generation != side.identity.generation:
+            return None
+        self.identity = side.identity
+        self.verified = False
+        self._table_spans = {k: v for k, v in side.tables.items() if k in data}
+        self.summaries = dict(side.summaries)
+        return data
+
+    def _read_scanned(self, fd: int) -> dict[str, dict[str, Any]]:
+        """Every document found by reading the file block by block (no sidecar to go by)."""
+        summaries: dict[str, MeetingSummary] = {}
+
+        def seen(table: str, doc_id: str, doc: dict[str, Any]) -> None:
+            if table == "meetings":
+                summaries[doc_id] = summarise(doc_id, doc)
+
+        try:
+            scanned = scan_archive(fd, seen)
+        except ArchiveDamaged as err:
+            empty = not os.pread(fd, 4096, 0).strip()
+            raise unreadable(self.path, "empty file" if empty else f"JSON error: {err}") from None
+        except OSError as err:
+            raise unreadable(self.path, err.strerror or str(err)) from None
+        data: dict[str, dict[str, Any]] = {
+            name: dict(scanned.docs[name]) if name in scanned.docs else scanned.tables[name]
+            for name in scanned.order
+        }
+        meta = data.get(META, {}).get("1", {})
+        generation = meta.get("generation", 0) if isinstance(meta, dict) else 0
+        st = os.fstat(fd)
+        self.identity = sidecar.Identity(
+            st.st_size, st.st_mtime_ns, st.st_ino, int(generation), scanned.crc
+        )
+        self.verified = True
+        self._table_spans = dict(scanned.table_spans)
+        self._sidecar_stale = True
+        self.summaries = summaries
+        return data
+
+    def _read_whole(self, fd: int) -> dict[str, dict[str, Any]]:
+        """The whole file parsed at once: only for a file of an older schema (to migrate)."""
+        loaded = orjson.loads(os.pread(fd, os.fstat(fd).st_size, 0))
         if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
             raise unreadable(self.path, "not a quorum database")
-        data: dict[str, dict[str, Any]] = loaded
-        meta = data.get(META, {}).get("1", {})
-        schema = meta.get("schema", 1) if isinstance(meta, dict) else 1
-        if schema != CURRENT_SCHEMA:
-            data = migrate(data, schema, self.path)
-            self.migrated_from = schema
-        self.generation = int(data[META]["1"].get("generation", 0))
-        return data
+        return loaded
 
     def _replay_journal(self, data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         self._journal_bytes = 0
@@ -376,28 +465,71 @@ class Database:
                     break  # the torn tail of a batch that never committed
                 raise unreadable(self.journal_path, f"damaged journal line {index + 1}") from None
             for op, table, doc_id, doc in batch:
-                tbl = data.setdefault(table, {})
-                if op == "put":
-                    tbl[doc_id] = doc
-                else:
-                    tbl.pop(doc_id, None)
+                self._apply(data, op, table, doc_id, doc)
             applied += len(line) + 1
         self._journal_bytes = applied
         return data
 
+    def _apply(
+        self,
+        data: dict[str, dict[str, Any]],
+        op: str,
+        table: str,
+        doc_id: str,
+        doc: dict[str, Any] | None,
+    ) -> None:
+        """One change in memory (the journal already holds it): the table and the summary."""
+        if op == "put":
+            assert doc is not None
+            data.setdefault(table, {})[doc_id] = doc
+            if table == "meetings":
+                self.summaries[doc_id] = summarise(doc_id, doc)
+        else:
+            data.get(table, {}).pop(doc_id, None)
+            if table == "meetings":
+                self.summaries.pop(doc_id, None)
+
     # -- reading --------------------------------------------------------------
 
     def _data(self) -> dict[str, dict[str, Any]]:
-        """Every table's documents, as held in memory by our storage."""
+        """Every table as held in memory by our storage (lazy tables: spans or documents)."""
         assert self.tinydb is not None
         storage = self.tinydb.storage
         assert isinstance(storage, MemoryJournalStorage)
         return storage.data
 
+    def _parse(self, entry: Span | dict[str, Any]) -> dict[str, Any]:
+        """A document from memory, or parsed from its span (with ``_mutex`` held)."""
+        if not isinstance(entry, Span):
+            return entry
+        assert self._fd is not None
+        try:
+            loaded: dict[str, Any] = orjson.loads(read_span(self._fd, entry))
+        except (ArchiveChanged, orjson.JSONDecodeError, OSError) as err:
+            # Someone wrote into the file in place while quorum had it open.
+            raise unreadable(self.path, f"changed while open: {err}") from None
+        return loaded
+
     def documents(self, table: str) -> dict[str, dict[str, Any]]:
-        """The raw documents of a table by id. Callers must not mutate them."""
+        """The raw documents of a table by id (a lazy table's are parsed: use
+        :meth:`get` for one). Callers must not mutate them."""
         with self._mutex:
-            return dict(self._data().get(table, {}))
+            return {k: self._parse(v) for k, v in self._data().get(table, {}).items()}
+
+    def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        """One raw document, parsed from the main file if it is not in memory."""
+        with self._mutex:
+            entry = self._data().get(table, {}).get(doc_id)
+            return None if entry is None else self._parse(entry)
+
+    def ids(self, table: str) -> list[str]:
+        with self._mutex:
+            return list(self._data().get(table, {}))
+
+    def meeting_summaries(self) -> list[MeetingSummary]:
+        """Every meeting's summary, in table order."""
+        with self._mutex:
+            return list(self.summaries.values())
 
     def meta(self) -> dict[str, Any]:
         return dict(self.documents(META).get("1", {}))
@@ -412,21 +544,21 @@ class Database:
             return
         assert self.tinydb is not None  # before the journal: a closed database takes nothing
         line = _encode_line(orjson.dumps([list(op) for op in ops]))
-        with self._mutex:
+        with self._writer:
+            if self.maintain_before_first_write:
+                self.maintain_before_first_write = False
+                self.maintain()
             self._append_journal(line)
-            # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
-            # whole table on every call (O(archive) per keystroke save, ~2 ms at
-            # 5,000 meetings); the documents are the same either way. Reads go
-            # through the storage dict as well (documents()), never through a
-            # Table's query cache, so there is no cache to invalidate.
-            data = self._data()
-            for op, table, doc_id, doc in ops:
-                if op == "put":
-                    assert doc is not None
-                    data.setdefault(table, {})[doc_id] = doc
-                else:
-                    data.get(table, {}).pop(doc_id, None)
-            self._dirty = True
+            with self._mutex:
+                # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
+                # whole table on every call (O(archive) per keystroke save, ~2 ms at
+                # 5,000 meetings); the documents are the same either way. Reads go
+                # through the storage dict as well (get()), never through a Table's
+                # query cache, so there is no cache to invalidate.
+                data = self._data()
+                for op, table, doc_id, doc in ops:
+                    self._apply(data, op, table, doc_id, doc)
+                self._dirty = True
 
     def checkpoint_if_due(self) -> None:
         """Checkpoint once the journal has passed its size limit.
@@ -434,7 +566,7 @@ class Database:
         Separate from :meth:`commit` so the store can run it after releasing
         its own lock: readers go on while the archive is rewritten.
         """
-        with self._mutex:
+        with self._writer:
             if not self.readonly and self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
                 self.checkpoint()
 
@@ -456,44 +588,188 @@ class Database:
         self._journal_bytes += len(line)
 
     def checkpoint(self) -> None:
-        """Fold everything into the main file atomically and start a new journal."""
+        """Fold everything into the main file atomically and start a new journal.
+
+        Unchanged meetings are copied from the old file as bytes (their CRC checked);
+        only documents changed since the last checkpoint are serialised. Readers are
+        not held up: the old file stays open and valid until the new one is in place.
+        """
         if self.readonly:
             return
-        with self._mutex:
-            data = self._data()
-            self.generation += 1
-            data.setdefault(META, {})["1"] = {
-                "schema": CURRENT_SCHEMA,
-                "generation": self.generation,
-                "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            }
-            atomic_write(self.path, _dump_chunks(data))
+        with self._writer:
+            with self._mutex:
+                data = self._data()
+                generation = self.generation + 1
+                meta = {
+                    "schema": CURRENT_SCHEMA,
+                    "generation": generation,
+                    "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+                }
+                data.setdefault(META, {})
+                snapshot = {name: dict(docs) for name, docs in data.items()}
+                snapshot[META]["1"] = meta
+                source = self._fd
+            written = self._write_main(snapshot, source)
+            with self._mutex:
+                data[META]["1"] = meta
+                for table, spans in written.docs.items():
+                    # Every document now lies in the new file: memory keeps its span only.
+                    data[table].update(spans)
+                self.generation = generation
+                self._table_spans = dict(written.tables)
+                self._swap_main(written.size, written.crc)
             # The journal's generation is now old: replay would skip it anyway;
             # removing it just saves the next start from reading it.
             with contextlib.suppress(FileNotFoundError):
                 self.journal_path.unlink()
             self._journal_bytes = 0
             self._dirty = False
+            self._write_sidecar()
 
-    def _daily_backup(self, refresh: bool = False) -> None:
-        """One backup per day of use: made at the day's first open, refreshed
-        at each clean close (when the data was just written from memory)."""
-        today = _dt.date.today().isoformat()
-        target = self.path.with_name(f"{self.path.name}.backup-{today}")
-        if (refresh or not target.exists()) and self.path.exists():
-            atomic_write(target, self.path.read_bytes())
-        for old in backups(self.path)[BACKUPS_KEPT:]:
+    def _write_main(self, snapshot: dict[str, dict[str, Any]], source: int | None) -> Any:
+        """The new main file under a temporary name, synced, renamed into place."""
+        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                written = write_archive(fh, snapshot, source)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.name == "nt":
+                # Windows cannot rename over a file that is open: readers wait meanwhile.
+                with self._mutex:
+                    self._close_main()
+                    _replace(tmp, self.path)
+            else:
+                _replace(tmp, self.path)
+        except BaseException:
             with contextlib.suppress(OSError):
-                old.unlink()
+                tmp.unlink()
+            raise
+        _fsync_dir(self.path.parent)
+        return written
+
+    def _swap_main(self, size: int, crc: int) -> None:
+        """Read from the file just written from now on (``_mutex`` held)."""
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        st = os.fstat(fd)
+        self._close_main()
+        self._fd = fd
+        self.identity = sidecar.Identity(size, st.st_mtime_ns, st.st_ino, self.generation, crc)
+        self.verified = st.st_size == size
+
+    def _close_main(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    def _write_sidecar(self) -> None:
+        """The index and the first frame of the main file as it is (every meeting a
+        span of it)."""
+        with self._mutex:
+            data = self._data()
+            if self.identity is None or any(
+                not isinstance(entry, Span) for entry in data.get("meetings", {}).values()
+            ):
+                return  # memory holds changes the file has not: nothing to describe yet
+            meetings: dict[str, Span] = dict(data.get("meetings", {}))
+            index = sidecar.Index(
+                identity=self.identity,
+                order=list(data),
+                tables=dict(self._table_spans),
+                meetings=meetings,
+                summaries={k: self.summaries[k] for k in meetings},
+            )
+            networks = sorted(
+                ((str(k), str(v.get("name", ""))) for k, v in data.get("networks", {}).items()),
+                key=lambda pair: (pair[1].casefold(), pair[0]),
+            )
+            first = networks[0][0] if networks else None
+            frame = sidecar.FirstFrame(
+                identity=self.identity,
+                networks=networks,
+                organisations={
+                    str(k): str(v.get("name", "")) for k, v in data.get("organisations", {}).items()
+                },
+                meetings=sorted(
+                    (s for s in index.summaries.values() if s.network_id == first),
+                    key=chronological,
+                ),
+            )
+        with contextlib.suppress(OSError):  # derived: a failure costs the next start a scan
+            sidecar.write_index(self.path, index)
+            sidecar.write(self.path, frame)
+        self._sidecar_stale = False
+
+    # -- keeping the archive honest and backed up -----------------------------
+
+    def verify(self) -> bool:
+        """Whether the main file is byte for byte what its sidecar said (read once more,
+        block by block, off the UI thread). True when nothing needed checking."""
+        with self._mutex:
+            if self.verified or self._fd is None or self.identity is None:
+                return True
+            fd = os.dup(self._fd)
+            identity = self.identity
+        try:
+            crc = 0
+            offset = 0
+            while block := os.pread(fd, backup.BLOCK, offset):
+                crc = zlib.crc32(block, crc)  # releases the interpreter lock
+                offset += len(block)
+        finally:
+            os.close(fd)
+        with self._mutex:
+            if self.identity is not identity:
+                return True  # a checkpoint wrote the file anew meanwhile
+            if crc == identity.crc and offset == identity.size:
+                self.verified = True
+                return True
+            return False
+
+    def reload(self) -> None:
+        """Read the archive again, ignoring the sidecar (it did not tell the truth)."""
+        with self._writer, self._mutex:
+            sidecar.remove(self.path)
+            with quiet_gc():
+                data = self._replay_journal(self._read_main())
+            assert self.tinydb is not None
+            self.tinydb.storage.write(data)
+            if not self.readonly:
+                if self._journal_bytes > 0:
+                    self.checkpoint()
+                elif self._sidecar_stale:
+                    self._write_sidecar()
+
+    def maintain(self) -> bool:
+        """What start-up leaves for later: verify the archive against its sidecar (read
+        it again if they differ: False), then the day's backup, compressed, and the
+        rotation. Slow on a large archive; the app runs it on a background thread."""
+        honest = self.verify()
+        if not honest:
+            self.reload()
+        if self.readonly or not self.path.exists():
+            return honest
+        backup.compress_pending(self.path)
+        with self._mutex:
+            fd = None if self._fd is None else os.dup(self._fd)
+        if fd is not None:
+            try:
+                backup.make_today(self.path, fd)
+            finally:
+                os.close(fd)
+        backup.rotate(self.path)
+        return honest
 
     def close(self) -> None:
         if self.tinydb is None:
             return
-        with self._mutex:
+        with self._writer, self._mutex:
             if not self.readonly and self._dirty:
                 self.checkpoint()
-                self._daily_backup(refresh=True)
             self.tinydb = None
+            self._close_main()
             self.lock.release()
 
 

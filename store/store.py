@@ -4,21 +4,30 @@ Nothing outside ``store/`` sees a TinyDB document. Records are immutable, so
 the store hands out the cached objects themselves and threads can share them.
 All writes go through :meth:`Store._put`/``_delete`` and land in the journal
 as one batch per call, or per ``with store.batch():`` block.
+
+Networks, organisations and people are few and kept as records. Meetings are
+made into records when used, from their document in the database (which may
+still be bytes in the main file): the last :data:`RECENT_MEETINGS` used are
+kept, the others only while something holds them, so memory follows what is
+open, not the archive. What lists meetings without opening them (the overview,
+a search by date or invite UID) reads their summaries (``store/summary.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, Op, quiet_gc
+from quorum.store.db import Database, Op
 from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.records import Meeting, Network, Organisation, Person, replace
+from quorum.store.summary import MeetingSummary, chronological, summarise
 
 # The record types the store keeps, each in its own table.
 R = TypeVar("R", Network, Organisation, Person, Meeting)
@@ -30,18 +39,55 @@ _TABLE_OF: dict[type, str] = {
     Person: "people",
     Meeting: "meetings",
 }
+# Meeting records kept after their last use (a meeting is ~100 KB as records).
+RECENT_MEETINGS = 200
+
+
+class _Recent:
+    """Records by id: the ``size`` used last are held, the rest only while someone
+    else holds them (a screen showing them), so reading one again costs nothing."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._held: OrderedDict[str, Any] = OrderedDict()
+        self._seen: weakref.WeakValueDictionary[str, Any] = weakref.WeakValueDictionary()
+
+    def get(self, key: str) -> Any | None:
+        record = self._held.get(key)
+        if record is None:
+            record = self._seen.get(key)
+            if record is None:
+                return None
+        self.put(key, record)
+        return record
+
+    def put(self, key: str, record: Any) -> None:
+        self._seen[key] = record
+        self._held[key] = record
+        self._held.move_to_end(key)
+        while len(self._held) > self.size:
+            self._held.popitem(last=False)
+
+    def pop(self, key: str) -> None:
+        self._held.pop(key, None)
+        self._seen.pop(key, None)
+
+    def clear(self) -> None:
+        self._held.clear()
+        self._seen.clear()
 
 
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._lock = threading.RLock()
-        self._cache: dict[str, dict[str, Any]] = {}
-        self._docs: dict[str, dict[str, dict[str, Any]]] = {}
+        self._cache: dict[str, dict[str, Any]] = {
+            table: {} for table in _TABLE_OF.values() if table != "meetings"
+        }
+        self._meetings = _Recent(RECENT_MEETINGS)
         self._pending: list[Op] | None = None
-        for table in _TABLE_OF.values():
-            self._docs[table] = db.documents(table)
-            self._cache[table] = {}
+        # Inside a batch: what it wrote, by (table, id); None for a deletion.
+        self._pending_docs: dict[tuple[str, str], dict[str, Any] | None] = {}
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -50,6 +96,18 @@ class Store:
         db = Database(Path(path), readonly=readonly)
         db.open()
         return cls(db)
+
+    def maintain(self) -> bool:
+        """Verify the archive against its sidecar and make the day's backup (slow: run it
+        off the UI thread). False if the archive had to be read again: records shown
+        before may be stale."""
+        honest = self.db.maintain()
+        if not honest:
+            with self._lock:
+                self._meetings.clear()
+                for cache in self._cache.values():
+                    cache.clear()
+        return honest
 
     @property
     def path(self) -> Path:
@@ -78,56 +136,76 @@ class Store:
 
     # -- generic --------------------------------------------------------------
 
+    def _cached(self, table: str, record_id: str) -> Any | None:
+        if table == "meetings":
+            return self._meetings.get(record_id)
+        return self._cache[table].get(record_id)
+
+    def _remember(self, table: str, record_id: str, record: Any) -> None:
+        if table == "meetings":
+            self._meetings.put(record_id, record)
+        else:
+            self._cache[table][record_id] = record
+
+    def _forget(self, table: str, record_id: str) -> None:
+        if table == "meetings":
+            self._meetings.pop(record_id)
+        else:
+            self._cache[table].pop(record_id, None)
+
+    def _doc(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """The stored document, as this batch left it if one is open."""
+        if (table, record_id) in self._pending_docs:
+            return self._pending_docs[(table, record_id)]
+        return self.db.get(table, record_id)
+
+    def _ids(self, table: str) -> list[str]:
+        ids = self.db.ids(table)
+        if self._pending_docs:
+            known = set(ids)
+            for (t, record_id), doc in self._pending_docs.items():
+                if t != table:
+                    continue
+                if doc is None and record_id in known:
+                    ids.remove(record_id)
+                    known.discard(record_id)
+                elif doc is not None and record_id not in known:
+                    ids.append(record_id)
+                    known.add(record_id)
+        return ids
+
     def _get(self, cls: type[R], table: str, record_id: str, key: str) -> R:
         with self._lock:
-            cached: R | None = self._cache[table].get(record_id)
+            cached: R | None = self._cached(table, record_id)
             if cached is not None:
                 return cached
-            doc = self._docs[table].get(str(record_id))
+            doc = self._doc(table, str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
             record = codec.from_doc(cls, doc)
-            self._cache[table][record_id] = record
+            self._remember(table, record_id, record)
             return record
 
     def _all(self, cls: type[R], table: str, key: str) -> list[R]:
         with self._lock:
-            return [self._get(cls, table, rid, key) for rid in self._docs[table]]
-
-    def warm(self) -> None:
-        """Turn every document into its record ahead of use, off the UI thread.
-
-        One record at a time under the lock, so a reader on another thread
-        waits for one conversion at most, never for the whole archive.
-        """
-        keys = {
-            "networks": "error.not_found_network",
-            "organisations": "error.not_found_org",
-            "people": "error.not_found_person",
-            "meetings": "error.not_found_meeting",
-        }
-        with quiet_gc():
-            for cls, table in _TABLE_OF.items():
-                with self._lock:
-                    ids = list(self._docs[table])
-                for record_id in ids:
-                    with contextlib.suppress(NotFound):  # deleted meanwhile
-                        self._get(cls, table, record_id, keys[table])
+            return [self._get(cls, table, rid, key) for rid in self._ids(table)]
 
     def _put(self, record: Any) -> None:
         table = _TABLE_OF[type(record)]
         doc = codec.to_doc(record)
         with self._lock:
             self._write([("put", table, record.id, doc)])
-            self._docs[table][record.id] = doc
-            self._cache[table][record.id] = record
+            if self._pending is not None:
+                self._pending_docs[(table, record.id)] = doc
+            self._remember(table, record.id, record)
         self._fold_if_due()
 
     def _delete(self, table: str, record_id: str) -> None:
         with self._lock:
             self._write([("del", table, record_id, None)])
-            self._docs[table].pop(record_id, None)
-            self._cache[table].pop(record_id, None)
+            if self._pending is not None:
+                self._pending_docs[(table, record_id)] = None
+            self._forget(table, record_id)
         self._fold_if_due()
 
     def _write(self, ops: list[Op]) -> None:
@@ -137,15 +215,15 @@ class Store:
             self.db.commit(ops)
 
     def _fold_if_due(self) -> None:
-        # Called after the store lock is released: a checkpoint rewrites the
-        # whole archive (~70 ms at 1,000 meetings, ~400 ms at 5,000) and the
-        # UI thread's reads must not wait for it.
+        # Called after the store lock is released: a checkpoint copies the whole
+        # archive (~70 ms at 1,000 meetings, ~400 ms at 5,000) and the UI thread's
+        # reads must not wait for it.
         if self._pending is None:
             self.db.checkpoint_if_due()
 
     def _new_id(self, table: str) -> str:
         with self._lock:
-            ids = [int(k) for k in self._docs[table]]
+            ids = [int(k) for k in self._ids(table)]
             return str(max(ids, default=0) + 1)
 
     @contextmanager
@@ -155,17 +233,17 @@ class Store:
             if self._pending is not None:  # nested: the outer batch commits
                 yield
                 return
-            saved_docs = {t: dict(d) for t, d in self._docs.items()}
-            saved_cache = {t: dict(c) for t, c in self._cache.items()}
             self._pending = []
             try:
                 yield
-                ops, self._pending = self._pending, None
-                self.db.commit(ops)
+                self.db.commit(self._pending)
             except BaseException:
-                self._pending = None
-                self._docs, self._cache = saved_docs, saved_cache
+                for table, record_id in self._pending_docs:
+                    self._forget(table, record_id)  # read again from what is stored
                 raise
+            finally:
+                self._pending = None
+                self._pending_docs = {}
         self._fold_if_due()
 
     def _add(self, cls: type[R], fields: dict[str, Any]) -> R:
@@ -255,14 +333,25 @@ class Store:
 
     # -- meetings -------------------------------------------------------------
 
-    def meetings(self, network_id: str | None = None) -> list[Meeting]:
+    def summaries(self, network_id: str | None = None) -> list[MeetingSummary]:
+        """What lists a meeting without opening it (``store/summary.py``), soonest first."""
         with self._lock:
-            docs = self._docs["meetings"]
-            ids = [
-                mid
-                for mid, doc in docs.items()
-                if network_id is None or doc.get("network_id") == network_id
-            ]
+            found = self.db.meeting_summaries()
+            if self._pending_docs:
+                pending = {
+                    mid: doc for (t, mid), doc in self._pending_docs.items() if t == "meetings"
+                }
+                found = [s for s in found if s.id not in pending]
+                found += [summarise(mid, doc) for mid, doc in pending.items() if doc is not None]
+        if network_id is not None:
+            found = [s for s in found if s.network_id == network_id]
+        return sorted(found, key=chronological)
+
+    def meetings(self, network_id: str | None = None) -> list[Meeting]:
+        """Meetings as records, soonest first (each parsed when first used: listing a
+        network's meetings costs ~0.5 ms a meeting the first time)."""
+        with self._lock:
+            ids = [s.id for s in self.summaries(network_id)]
             found = [self._get(Meeting, "meetings", mid, "error.not_found_meeting") for mid in ids]
         return sorted(found, key=lambda m: (m.start, int(m.id)))
 
@@ -273,14 +362,21 @@ class Store:
         """By id, or by date (``2027-03-12``) when only one meeting is that day."""
         text = text.strip()
         with self._lock:
-            if text in self._docs["meetings"]:
+            if self._doc("meetings", text) is not None:
                 return self.meeting(text)
-        same_day = [m for m in self.meetings() if m.day.isoformat() == text]
+        same_day = [self.meeting(s.id) for s in self.summaries() if s.start[:10] == text]
         if len(same_day) == 1:
             return same_day[0]
         if len(same_day) > 1:
             raise NotFound("error.ambiguous", value=text, choices=", ".join(m.id for m in same_day))
         raise NotFound("error.not_found_meeting", value=text)
+
+    def meeting_by_uid(self, uid: str) -> Meeting | None:
+        """The meeting whose invites carry ``uid`` (calendar replies name it so)."""
+        for summary in self.summaries():
+            if summary.uid == uid:
+                return self.meeting(summary.id)
+        return None
 
     def add_meeting(self, **fields: Any) -> Meeting:
         return self._add(Meeting, fields)
@@ -303,9 +399,13 @@ class Store:
     # -- for tests and diagnostics -------------------------------------------
 
     def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """All documents as plain data (to compare a reload with memory)."""
+        """All documents as plain data (to compare a reload with memory; parses every
+        meeting)."""
         with self._lock:
-            return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
+            return {
+                table: {k: dict(d) for k, d in self.db.documents(table).items()}
+                for table in _TABLE_OF.values()
+            }
 
 
 def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:

@@ -1,8 +1,13 @@
 """The quorum App: given a store (or a way to open one), it shows the screens.
 
-Opening the database runs in a worker so the first screen paints at once,
-even for a large archive; the worker posts :class:`StoreLoaded` and the
-handler hands the store to the screens.
+The first frame is the overview painted from the sidecar (``preview``: the rows as
+the last checkpoint left them), before the database is opened. Opening it runs on a
+background thread, which posts :class:`StoreLoaded`; the handler hands the store to
+the screens and runs what was asked meanwhile (:meth:`QuorumApp.when_loaded`).
+Then, on another background thread, the archive is verified against its sidecar and
+the day's backup made (``Store.maintain``). Both are daemon threads rather than
+Textual workers: Textual's thread workers run in asyncio's executor, which the app
+waits for on exit, and quitting must not wait for a scan or a backup.
 
 Screens are imported inside the methods that open them: start-up loads only
 the first screen, and mypy still sees every constructor call.
@@ -10,13 +15,14 @@ the first screen, and mypy still sees every constructor call.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,7 +34,10 @@ from quorum.tui.saver import Saver
 from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from quorum.store.records import Meeting
+    from quorum.store.sidecar import FirstFrame
     from quorum.store.store import Store
 
 StoreOpener = Callable[[], "Store"]
@@ -55,12 +64,19 @@ class QuorumApp(App[int]):
         opener: StoreOpener | None = None,
         clock: Callable[[], datetime] | None = None,
         db_path: Path | None = None,
+        preview: FirstFrame | None = None,
     ) -> None:
         super().__init__()
         translate_bindings(self)
         # None until the worker has opened the database (the first screen paints first).
         self.store: Store | None = store
         self._opener = opener
+        # The sidecar read before the database was opened: the first frame's rows.
+        self.preview = preview
+        # What the user asked for last before the store was loaded (run once it is).
+        self._waiting: Callable[[], Any] | None = None
+        self._maintained: Store | None = None  # the store whose maintenance was started
+        self._opening_started = False
         self.db_path = db_path or (store.path if store is not None else None)
         # Tests and snapshots pass a fixed clock; everything else asks now().
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
@@ -130,29 +146,62 @@ class QuorumApp(App[int]):
             self.call_after_refresh(self.exit, 0)
         if self.store is not None:
             self.post_message(StoreLoaded(self.store))
-        elif self._opener is not None:
-            # Parsing a large archive holds the interpreter lock: paint the
-            # first screen ("Loading …") before it starts.
-            self.call_after_refresh(self._open_store)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _post(self, message: Message) -> None:
+        """From a background thread: a message for the app, unless it has gone."""
+        with contextlib.suppress(RuntimeError):  # the event loop closed meanwhile
+            self.post_message(message)
+
+    def _in_background(self, name: str, fn: Callable[[], None]) -> None:
+        threading.Thread(target=fn, name=name, daemon=True).start()
+
     def _open_store(self) -> None:
+        self._in_background("quorum-open", self._opening)
+
+    def _opening(self) -> None:
         assert self._opener is not None
         try:
             store = self._opener()
-            # Off the UI thread: the records the overview shows first; the rest
-            # of the archive once they are painted (see on_store_loaded).
-            networks = store.networks()
-            if networks:
-                store.meetings(networks[0].id)
-        except QuorumError as err:
-            self.post_message(StoreFailed(err))
+            # Off the UI thread: the small tables the overview reads first.
+            store.networks()
+            store.organisations()
+        except Exception as err:  # shown on the problem screen, never a traceback
+            self._post(StoreFailed(err))
             return
-        self.post_message(StoreLoaded(store))
+        self._post(StoreLoaded(store))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
-    def _warm_store(self, store: Store) -> None:
-        store.warm()
+    def _maintaining(self, store: Store) -> None:
+        try:
+            honest = store.maintain()
+        except (QuorumError, OSError) as err:
+            detail = err.sentence() if isinstance(err, QuorumError) else str(err)
+            self._post(Announce(t("archive.maintenance_failed", detail=detail), "warning"))
+            return
+        if not honest:
+            # The sidecar did not describe the file: what is shown came from it.
+            self._post(Announce(t("archive.read_again"), "warning"))
+            self._post(StoreLoaded(store))
+
+    def when_loaded(self, action: Callable[[], Any]) -> None:
+        """Run ``action`` now if the store is loaded, else as soon as it is: a key
+        pressed on the first frame is not lost (only the last such request waits, so
+        an impatient second ``enter`` does not open the meeting twice)."""
+        if self.store is not None:
+            action()
+        else:
+            self._waiting = action
+
+    def first_frame_shown(self) -> None:
+        """The overview's first frame is on screen: open the database now (its own
+        thread; the first frame, from the sidecar or saying "Loading …", came first)."""
+        if self.store is None and self._opener is not None and not self._opening_started:
+            self._opening_started = True
+            self._open_store()
+
+    def overview_ready(self) -> None:
+        """The overview has painted its rows (the start-up benchmark's "ready")."""
+        if os.environ.get(EXIT_AFTER_ENV) == "ready":
+            self.exit(0)
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.store = message.store
@@ -169,12 +218,13 @@ class QuorumApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, QuorumScreen):
                 screen.store_ready(message.store)
-        if os.environ.get(EXIT_AFTER_ENV) == "ready":
-            self.call_after_refresh(self.exit, 0)
-        elif self._opener is not None:
-            # Converting the whole archive competes with painting for the
-            # interpreter: start it once the overview is on screen.
-            self.call_after_refresh(self._warm_store, message.store)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+        store = message.store
+        if self._opener is not None and store is not self._maintained:
+            self._maintained = store
+            self._in_background("quorum-maintain", lambda: self._maintaining(store))
 
     def reopen(self) -> None:
         """Open the database again (after a backup was restored)."""
@@ -186,6 +236,7 @@ class QuorumApp(App[int]):
     def on_store_failed(self, message: StoreFailed) -> None:
         from quorum.tui.screens.problem import DatabaseProblemScreen
 
+        self._waiting = None
         self.switch_screen(DatabaseProblemScreen(message.error))
 
     # -- actions ----------------------------------------------------------------
@@ -209,35 +260,32 @@ class QuorumApp(App[int]):
             self.pop_screen()
 
     # Screens open through these methods (or the screen that leads to them), each
-    # imported where it is opened. Nothing opens before the database is loaded.
+    # imported where it is opened. Nothing opens before the database is loaded: a
+    # request made on the first frame waits for it (when_loaded).
 
     def open_meeting(self, meeting_id: str) -> None:
         """The meeting: details, agenda editor, attendees, status."""
         from quorum.tui.screens.meeting import MeetingScreen
 
-        if self.store is not None:
-            self.push_screen(MeetingScreen(meeting_id))
+        self.when_loaded(lambda: self.push_screen(MeetingScreen(meeting_id)))
 
     def open_live(self, meeting_id: str, *, instead: bool = False) -> None:
         """Live minutes during the meeting (``instead`` of the current screen: from review)."""
         from quorum.tui.screens.live import LiveScreen
 
-        if self.store is not None:
-            self._show(LiveScreen(meeting_id), instead)
+        self.when_loaded(lambda: self._show(LiveScreen(meeting_id), instead))
 
     def open_review(self, meeting_id: str, meeting: Meeting | None = None) -> None:
         """Review and approval of the minutes, instead of the live screen."""
         from quorum.tui.screens.review import ReviewScreen
 
-        if self.store is not None:
-            self._show(ReviewScreen(meeting_id, meeting), instead=True)
+        self.when_loaded(lambda: self._show(ReviewScreen(meeting_id, meeting), instead=True))
 
     def open_network(self, network_id: str | None) -> None:
         """Create (None) or edit a network."""
         from quorum.tui.screens.network import NetworkScreen
 
-        if self.store is not None:
-            self.push_screen(NetworkScreen(network_id))
+        self.when_loaded(lambda: self.push_screen(NetworkScreen(network_id)))
 
     def _show(self, screen: Screen[Any], instead: bool) -> None:
         if instead:
@@ -248,35 +296,29 @@ class QuorumApp(App[int]):
     def action_open_roster(self) -> None:
         from quorum.tui.screens.roster import RosterScreen
 
-        if self.store is not None:
-            self.push_screen(RosterScreen())
+        self.when_loaded(lambda: self.push_screen(RosterScreen()))
 
     def action_open_year_plan(self) -> None:
         from quorum.tui.screens.year_plan import YearPlanScreen
 
-        if self.store is not None:
-            self.push_screen(YearPlanScreen())
+        self.when_loaded(lambda: self.push_screen(YearPlanScreen()))
 
     def action_open_actions(self) -> None:
         from quorum.tui.screens.actions import ActionsScreen
 
-        if self.store is not None:
-            self.push_screen(ActionsScreen())
+        self.when_loaded(lambda: self.push_screen(ActionsScreen()))
 
     def action_open_decisions(self) -> None:
         from quorum.tui.screens.decisions import DecisionsScreen
 
-        if self.store is not None:
-            self.push_screen(DecisionsScreen())
+        self.when_loaded(lambda: self.push_screen(DecisionsScreen()))
 
     def action_open_search(self) -> None:
         from quorum.tui.screens.search import SearchScreen
 
-        if self.store is not None:
-            self.push_screen(SearchScreen())
+        self.when_loaded(lambda: self.push_screen(SearchScreen()))
 
     def action_open_replies(self) -> None:
         from quorum.tui.screens.replies import RepliesScreen
 
-        if self.store is not None:
-            self.push_screen(RepliesScreen())
+        self.when_loaded(lambda: self.push_screen(RepliesScreen()))

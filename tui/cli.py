@@ -12,6 +12,8 @@ sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +24,7 @@ from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
 
 if TYPE_CHECKING:
+    from quorum.store.sidecar import FirstFrame
     from quorum.store.store import Store
 
 
@@ -215,7 +218,7 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_lang(argv))
     try:
-        args = build_parser().parse_args(argv)
+        args = _app_args(argv) or build_parser().parse_args(argv)
     except UsageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
@@ -249,6 +252,44 @@ def main(
         return 130
 
 
+def run() -> NoReturn:
+    """The ``quorum`` command (and ``python -m quorum.tui``): :func:`main`, then leave.
+
+    Once ``main`` returns the store is closed and every save is on disk; what is left
+    is the interpreter's teardown, freeing every object one by one (150 ms to over a
+    second after a large archive, the prompt waiting). ``os._exit`` skips it, after
+    flushing what was printed.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head)
+            stream.flush()
+    os._exit(code)
+
+
+def _app_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the app (``--db PATH``, ``--lang sv|en``,
+    ``--demo``), without building the parser of every command: argparse and the
+    parser cost about a tenth of a bare Textual app's start. Anything else (a command,
+    ``--help``, a mistake) is left to the parser (None)."""
+    found: dict[str, Any] = {"command": None, "db": None, "lang": None, "demo": False}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if arg == "--demo":
+            found["demo"] = True
+        elif name in ("--db", "--lang") and (eq or rest):
+            value = value if eq else rest.pop(0)
+            bad_lang = name == "--lang" and value not in ("sv", "en")
+            if not value or value.startswith("-") or bad_lang:
+                return None
+            found[name[2:]] = value
+        else:
+            return None
+    return argparse.Namespace(**found)
+
+
 def _early_lang(argv: list[str]) -> str:
     """The language for argument errors, before argparse has run."""
     for i, arg in enumerate(argv):
@@ -262,11 +303,16 @@ def _early_lang(argv: list[str]) -> str:
 def _open_app(ctx: CliContext) -> int:
     import tempfile
 
+    preview: FirstFrame | None = None
     if ctx.args.demo:
         # A fresh demo database in a temp folder: never the user's real one.
         path = Path(tempfile.mkdtemp(prefix="quorum-demo-")) / "demo.json"
     else:
         path = ctx.db_path
+        from quorum.store import sidecar
+
+        # The overview's rows as the last checkpoint left them: the first frame.
+        preview = sidecar.read(path)
     opened: list[Store] = []
 
     def opener() -> Store:
@@ -280,7 +326,7 @@ def _open_app(ctx: CliContext) -> int:
 
     from quorum.tui.app import QuorumApp
 
-    app = QuorumApp(opener=opener, db_path=path)
+    app = QuorumApp(opener=opener, db_path=path, preview=preview)
     try:
         app.run()
     finally:
@@ -299,10 +345,13 @@ def _open_for_app(path: Path) -> Store:
     from quorum.store.store import Store
 
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except DatabaseLocked:
         return Store.open(path, readonly=True)
+    # The app verifies the archive and makes the day's backup in the background.
+    store.db.maintain_before_first_write = False
+    return store
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -1,10 +1,15 @@
-"""The store's fast paths (chunked checkpoint, cache warm-up, generator) keep their meaning."""
+"""The store's fast paths (spans, copying checkpoints, lazy meetings, generator) keep their
+meaning: the file is what orjson would write, and what is read equals what was saved."""
 
 from __future__ import annotations
 
+import io
+import os
+
 import orjson
 
-from quorum.store.db import _dump_chunks
+from quorum.store.archive import scan_archive, write_archive
+from quorum.store.records import replace
 from quorum.store.store import Store
 from tests.bench.generate import generate
 
@@ -13,12 +18,32 @@ def _without_meta(snapshot: dict) -> dict:
     return {k: v for k, v in snapshot.items() if k != "_meta"}
 
 
-def test_checkpoint_bytes_are_orjson_of_the_whole(tmp_path):
+def test_a_checkpoint_copying_spans_writes_what_orjson_would(tmp_path):
     path = generate(tmp_path / "a.json", meetings=12, seed=4)
     data = orjson.loads(path.read_bytes())
-    assert b"".join(_dump_chunks(data)) == orjson.dumps(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        scanned = scan_archive(fd)
+        tables = {
+            name: dict(scanned.docs[name]) if name in scanned.docs else scanned.tables[name]
+            for name in scanned.order
+        }
+        # Some meetings changed in memory, the others still spans of the old file.
+        changed = list(data["meetings"])[3:6]
+        for mid in changed:
+            tables["meetings"][mid] = data["meetings"][mid]
+        out = io.BytesIO()
+        written = write_archive(out, tables, fd)
+    finally:
+        os.close(fd)
+    assert out.getvalue() == orjson.dumps(data)
+    for mid, span in written.docs["meetings"].items():
+        body = out.getvalue()[span.offset : span.offset + span.length]
+        assert orjson.loads(body) == data["meetings"][mid]
     empty = {"_meta": {"1": {"schema": 1}}, "meetings": {}}
-    assert b"".join(_dump_chunks(empty)) == orjson.dumps(empty)
+    out = io.BytesIO()
+    write_archive(out, empty)
+    assert out.getvalue() == orjson.dumps(empty)
 
 
 def test_generator_is_deterministic_and_realistic(tmp_path):
@@ -35,12 +60,19 @@ def test_generator_is_deterministic_and_realistic(tmp_path):
         assert any(i.actions for m in held for i in m.agenda)
 
 
-def test_warm_converts_every_record_once(tmp_path):
+def test_meetings_are_parsed_when_used_and_equal_a_full_parse(tmp_path):
     path = generate(tmp_path / "a.json", meetings=15, seed=2)
-    with Store.open(path, readonly=True) as store:
-        store.warm()
-        cached = store.meetings()
-        assert len(cached) == 15
-        assert all(store.meeting(m.id) is m for m in cached)
-    with Store.open(path, readonly=True) as cold:
-        assert cold.meetings() == cached
+    with Store.open(path) as store:
+        assert store.db.verify()
+        first = store.meetings()
+        # Summaries list every meeting without making records of them.
+        assert [s.id for s in store.summaries()] == [m.id for m in first]
+        assert all(store.meeting(m.id) is m for m in first)  # held: the same record
+        store.save_meeting(replace(first[0], title="Ändrad"))
+    with Store.open(path) as again:  # from the sidecar written at the checkpoint
+        assert again.db.identity is not None and not again.db.verified
+        assert again.meeting(first[0].id).title == "Ändrad"
+        assert again.meetings()[1:] == first[1:]
+        assert again.db.verify()
+    data = orjson.loads(path.read_bytes())
+    assert data["meetings"][first[0].id]["title"] == "Ändrad"
