@@ -301,6 +301,7 @@ class Database:
         self._table_spans: dict[str, Span] = {}
         self._sidecar_stale = False
         self.summaries: dict[str, MeetingSummary] = {}
+        self.changes = 0  # counts every change in memory (what a derived index syncs by)
         # The CLI (and tests) make the day's backup before the first change; the app
         # turns this off and calls maintain() on a background thread instead.
         self.maintain_before_first_write = True
@@ -479,6 +480,7 @@ class Database:
         doc: dict[str, Any] | None,
     ) -> None:
         """One change in memory (the journal already holds it): the table and the summary."""
+        self.changes += 1
         if op == "put":
             assert doc is not None
             data.setdefault(table, {})[doc_id] = doc
@@ -530,6 +532,12 @@ class Database:
         """Every meeting's summary, in table order."""
         with self._mutex:
             return list(self.summaries.values())
+
+    def entries(self, table: str) -> dict[str, Span | dict[str, Any]]:
+        """A lazy table as held: each document's span in the main file, or the document
+        itself where it changed since the last checkpoint (what the search index syncs by)."""
+        with self._mutex:
+            return dict(self._data().get(table, {}))
 
     def meta(self) -> dict[str, Any]:
         return dict(self.documents(META).get("1", {}))
@@ -615,6 +623,7 @@ class Database:
                 for table, spans in written.docs.items():
                     # Every document now lies in the new file: memory keeps its span only.
                     data[table].update(spans)
+                self.changes += 1
                 self.generation = generation
                 self._table_spans = dict(written.tables)
                 self._swap_main(written.size, written.crc)
@@ -736,6 +745,7 @@ class Database:
                 data = self._replay_journal(self._read_main())
             assert self.tinydb is not None
             self.tinydb.storage.write(data)
+            self.changes += 1
             if not self.readonly:
                 if self._journal_bytes > 0:
                     self.checkpoint()

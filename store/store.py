@@ -15,6 +15,7 @@ a search by date or invite UID) reads their summaries (``store/summary.py``).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from collections import OrderedDict
@@ -23,10 +24,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quorum.store import codec
-from quorum.store.db import Database, Op
+from quorum.store import codec, search_base
+from quorum.store.db import Database, Op, quiet_gc
 from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.records import Meeting, Network, Organisation, Person, replace
+from quorum.store.search import SearchHit, SearchIndex, build_base, marker_of
+from quorum.store.search_base import IndexedMeeting
+from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, summarise
 
 # The record types the store keeps, each in its own table.
@@ -88,6 +92,8 @@ class Store:
         self._pending: list[Op] | None = None
         # Inside a batch: what it wrote, by (table, id); None for a deletion.
         self._pending_docs: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._search: SearchIndex | None = None  # loaded when first searched
+        self._search_synced = -1  # db.changes when it was last brought up to date
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -395,6 +401,93 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         self._delete("meetings", str(meeting_id))
+
+    # -- search ---------------------------------------------------------------
+
+    def search(
+        self, query: str, network_id: str | None = None, limit: int | None = None
+    ) -> list[SearchHit]:
+        """Full-text search of every meeting (``store/search.py``), as saved now."""
+        index = self.search_index()
+        with self._lock:
+            self._sync_search(index)
+            return index.search(query, network_id, limit)
+
+    def _sync_search(self, index: SearchIndex) -> None:
+        """Index again what changed since the last search (with the store lock held)."""
+        if self._search_synced != self.db.changes:
+            self._search_synced = self.db.changes
+            index.sync(self.db.entries("meetings"))
+
+    def search_index(self) -> SearchIndex:
+        """The search index: the one kept beside the archive (``<db>.search``), brought up
+        to date with the saves since it was written, else built from the archive (slow
+        on a large one: call it off the UI thread the first time)."""
+        with self._lock:
+            if self._search is not None:
+                return self._search
+        loaded = search_base.load(self.path)
+        if loaded is not None:
+            index = SearchIndex(loaded[0], self._meeting_doc)
+        else:
+            index = self._build_search_index()
+        with self._lock:
+            if self._search is None:
+                self._search = index
+                self._search_synced = -1
+            return self._search
+
+    def keep_search_index(self) -> None:
+        """Write the search index beside the archive when there is none or the meetings
+        changed since it was written are more than a twentieth (slow on a large archive:
+        background work). It is not loaded to tell: its first line says what it covers."""
+        if self.readonly:
+            return
+        kept = search_base.markers(self.path)
+        entries = self.db.entries("meetings")
+        if kept is not None:
+            changed = sum(
+                1
+                for meeting_id, entry in entries.items()
+                if kept.get(meeting_id)
+                != ((entry.crc, entry.length) if isinstance(entry, Span) else marker_of(entry))
+            )
+            changed += sum(1 for meeting_id in kept if meeting_id not in entries)
+            if changed <= len(entries) // 20:
+                return
+        fresh = self._build_search_index()
+        with contextlib.suppress(OSError):  # derived: the next start builds it again
+            search_base.save(self.path, fresh.base, {"generation": self.db.generation})
+        with self._lock:
+            if self._search is not None:  # in use: the fresh one replaces it
+                self._search = fresh
+                self._search_synced = -1
+
+    def _build_search_index(self) -> SearchIndex:
+        """Built from the archive, newest meeting first (the summaries give the order),
+        one document at a time."""
+        entries = self.db.entries("meetings")
+        summaries = sorted(
+            (s for s in self.db.meeting_summaries() if s.id in entries),
+            key=chronological,
+            reverse=True,
+        )
+
+        def newest_first() -> Iterator[tuple[IndexedMeeting, dict[str, Any] | None]]:
+            for s in summaries:
+                entry = entries[s.id]
+                if isinstance(entry, dict):
+                    doc: dict[str, Any] | None = entry
+                    marker = marker_of(entry)
+                else:
+                    doc, marker = self._meeting_doc(s.id), (entry.crc, entry.length)
+                yield IndexedMeeting(s.id, s.network_id, s.start, s.title, marker), doc
+
+        with quiet_gc():
+            return SearchIndex(build_base(newest_first()), self._meeting_doc)
+
+    def _meeting_doc(self, meeting_id: str) -> dict[str, Any] | None:
+        return self.db.get("meetings", meeting_id)
 
     # -- for tests and diagnostics -------------------------------------------
 

@@ -4,8 +4,9 @@ The first frame is the overview painted from the sidecar (``preview``: the rows 
 the last checkpoint left them), before the database is opened. Opening it runs on a
 background thread, which posts :class:`StoreLoaded`; the handler hands the store to
 the screens and runs what was asked meanwhile (:meth:`QuorumApp.when_loaded`).
-Then, on another background thread, the archive is verified against its sidecar and
-the day's backup made (``Store.maintain``). Both are daemon threads rather than
+Then, on another background thread, the archive is verified against its sidecar, the
+day's backup made (``Store.maintain``) and the search index kept beside the archive
+brought up to date (``Store.keep_search_index``). Both are daemon threads rather than
 Textual workers: Textual's thread workers run in asyncio's executor, which the app
 waits for on exit, and quitting must not wait for a scan or a backup.
 
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
 
 StoreOpener = Callable[[], "Store"]
 # The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
-# the first frame) or "ready" (exit once the overview has painted its rows).
+# the first frame), "ready" (exit once the overview has painted its rows) or
+# "loaded" (quit, as ctrl+q does, once the database is open: the time to quit).
 EXIT_AFTER_ENV = "QUORUM_EXIT_AFTER"
 
 
@@ -173,13 +175,15 @@ class QuorumApp(App[int]):
     def _maintaining(self, store: Store) -> None:
         try:
             honest = store.maintain()
+            # The search index kept beside the archive, so search opens at once.
+            store.keep_search_index()
         except (QuorumError, OSError) as err:
             detail = err.sentence() if isinstance(err, QuorumError) else str(err)
-            self._post(Announce(t("archive.maintenance_failed", detail=detail), "warning"))
+            self._post(Announce(t("storage.maintenance_failed", detail=detail), "warning"))
             return
         if not honest:
             # The sidecar did not describe the file: what is shown came from it.
-            self._post(Announce(t("archive.read_again"), "warning"))
+            self._post(Announce(t("storage.read_again"), "warning"))
             self._post(StoreLoaded(store))
 
     def when_loaded(self, action: Callable[[], Any]) -> None:
@@ -221,8 +225,11 @@ class QuorumApp(App[int]):
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             waiting()
+        if os.environ.get(EXIT_AFTER_ENV) == "loaded":
+            self.call_after_refresh(self.action_quit)
         store = message.store
-        if self._opener is not None and store is not self._maintained:
+        leaving = os.environ.get(EXIT_AFTER_ENV) in ("ready", "loaded")  # the benchmark's
+        if self._opener is not None and store is not self._maintained and not leaving:
             self._maintained = store
             self._in_background("quorum-maintain", lambda: self._maintaining(store))
 

@@ -1,0 +1,11 @@
+"""Strings about keeping the archive: verification against the sidecar, backups."""
+
+SV = {
+    "storage.read_again": "Databasfilen stämde inte med det som visades först och har lästs in på nytt. Kontrollera det du ser.",
+    "storage.maintenance_failed": "Databasfilen kunde inte kontrolleras eller säkerhetskopieras i bakgrunden ({detail}). Dina ändringar sparas som vanligt.",
+}
+
+EN = {
+    "storage.read_again": "The database file did not match what was shown first and has been read again. Check what you see.",
+    "storage.maintenance_failed": "The database file could not be checked or backed up in the background ({detail}). Your changes are saved as usual.",
+}
