@@ -231,7 +231,7 @@ def _compile(source: str, moment: datetime) -> bytes:
                 format="pdf",
                 sys_inputs={"doc": source},
                 pdf_standards=STANDARDS,
-                timestamp=moment.astimezone(UTC),
+                timestamp=moment.astimezone(UTC).replace(microsecond=0),
             )
         except typst.TypstError as err:
             raise QuorumError("doc.pdf_failed", detail=f"{err.message} {err.diagnostic}") from None
