@@ -186,6 +186,8 @@ class ExportScreen(QuorumScreen):
             lines.append(t("exportui.cancel_warning"))
         if self.kind.has_personal_data:
             lines.append(t("exportui.pd_note"))
+        if self.kind.public:
+            lines.append(t("exportui.public_note"))
         return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------
