@@ -4,8 +4,8 @@ Minutes, notice, decisions register, year summary and the export preview are
 built as a :class:`Document`: parts of blocks that hold *raw* user text. Text
 is never escaped here; each format's renderer (``render_md``, ``render_html``,
 ``render_txt``) escapes it once, with its own escaper, when it writes the
-block. A new format (a PDF through typst markup, say) is one more renderer
-module with its own ``escape`` and a case for each block kind below;
+block. A new format is one more renderer module with its own ``escape`` and a
+case for each block kind below (``render_pdf`` is the fourth);
 :func:`typing.assert_never` at the end of every renderer's dispatch makes
 mypy name the block kinds a renderer forgot.
 """

@@ -131,3 +131,18 @@ def test_a_frozen_version_survives_a_reopen_of_the_database(tmp_path: Path) -> N
         assert again.versions("2") == [v1]
         assert again.version_by_hash(v1.sha256.upper()) == v1
         assert again.meeting("2").paragraph_first == 13
+
+
+def test_erasing_a_person_leaves_approved_versions_as_approved_and_says_so(
+    tmp_path: Path,
+) -> None:
+    from quorum.store.personal_data import erase_person_in_store
+
+    store = archive_store(tmp_path / "q.json")
+    _fixed, v1 = approve_all(store, store.meeting("2"), date(2027, 3, 19))
+    erasure = erase_person_in_store(store, "7")  # Fatima Hassan, named in the minutes
+    assert erasure.kept_versions == 1
+    assert store.versions("2") == [v1] and "Fatima Hassan" in v1.document
+    assert "Fatima Hassan" in _minutes(store, "2").decode()  # the approved text, as approved
+    assert erase_person_in_store(store, "10").kept_versions == 1  # Mikael Ek, excused
+    store.close()
