@@ -28,7 +28,7 @@ from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
-from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.records import Formality, Meeting, MeetingStatus
 from quorum.tui.dialogs import FormDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import NotesEditor
@@ -240,7 +240,12 @@ class ReviewScreen(QuorumScreen):
         self.app.saver.flush()
         self.refresh_all()
         sha = str(version["sha256"])[:12]
-        self.notify(t("archive.approved_frozen", name=name, version=version["version"], sha=sha))
+        key = (
+            "archive.approved_frozen"
+            if fixed.formality is Formality.FORMAL
+            else ("archive.approved_frozen_informal")
+        )
+        self.notify(t(key, name=name, version=version["version"], sha=sha))
 
     def action_reopen(self) -> None:
         m = self.meeting
