@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from quorum.exports.blocks import Block, Chart, Document, Heading, Para, Part, Table, plain
 from quorum.exports.render import render
@@ -34,6 +35,7 @@ __all__ = [
     "year_summary_document",
     "year_summary_html",
     "year_summary_markdown",
+    "year_summary_pdf",
 ]
 
 _HELD = {MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED}
@@ -256,3 +258,30 @@ def year_summary_html(
 ) -> str:
     doc = year_summary_document(network, meetings, organisations, people, year, lang)
     return render(doc, "html")
+
+
+def year_summary_pdf(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """The summary as PDF/A, for the annual report's archive copy."""
+    from quorum.exports.render_pdf import PdfInfo
+    from quorum.exports.render_pdf import render as render_pdf
+
+    lang = lang or network.language
+    doc = year_summary_document(network, meetings, organisations, people, year, lang)
+    when = now.astimezone(network.zone).strftime("%Y-%m-%d %H:%M")
+    info = PdfInfo(
+        author=network.name,
+        moment=now,
+        header=doc.title,
+        footer=(t("archive.printed_foot", lang=lang, when=when),),
+        keywords=("quorum", f"quorum-summary:{year}"),
+        page=t("archive.page", lang=lang),
+    )
+    return render_pdf(doc, info)

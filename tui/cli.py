@@ -73,6 +73,8 @@ def build_parser() -> Parser:
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     lst.add_argument("--network", help="only this network (id or name)")
     add(sub, "restore", "replace a broken database with its newest backup")
+    p = add(sub, "verify", "does a PDF match an approved version of the minutes?")
+    p.add_argument("file")
 
     export = sub.add_parser("export", help="write invites, minutes, rosters ...")
     esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)
@@ -87,9 +89,17 @@ def build_parser() -> Parser:
     for name in ("minutes", "agenda"):
         p = add(esub, name, f"{name} of a meeting")
         p.add_argument("meeting")
-        p.add_argument("--format", choices=("md", "html", "txt"), default="md")
-        p.add_argument("--publish", action="store_true", help="leave out e-mail and phone")
+        p.add_argument("--format", choices=("md", "html", "txt", "pdf"), default="md")
+        p.add_argument(
+            "--public", action="store_true", help="the public version: no e-mail, no phone"
+        )
+        p.add_argument("--publish", action="store_true", help=argparse.SUPPRESS)  # the old name
         p.add_argument("-o", "--output")
+    p = add(esub, "summary", "the year summary of a network (årssammanställning)")
+    p.add_argument("network")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
+    p.add_argument("-o", "--output")
     mail = esub.add_parser("mail", help="an .eml draft ready to send")
     msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
     for name in ("invite", "minutes"):
@@ -207,6 +217,14 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_plan import export_decisions
 
             return export_decisions(args, ctx)
+        case ("export", "summary"):
+            from quorum.tui.cli_plan import export_summary
+
+            return export_summary(args, ctx)
+        case ("verify",):
+            from quorum.tui.cli_verify import verify
+
+            return verify(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 

@@ -20,7 +20,9 @@ Store, so its sidecar, index and journal are what quorum itself leaves) and meas
   thread runs an asyncio loop ticking every 1 ms (its largest gap is the longest block);
 * **search**: the kept index loaded, then the slowest of a set of queries (a word with no
   hits, common words, a prefix, a phrase), and the index's build (background work);
-* **disk**: the file, journal, backups (compressed) and the derived files.
+* **disk**: the file, journal, backups (compressed) and the derived files;
+* **exports**: an invite, the minutes as HTML and a 20-item meeting's minutes as PDF/A
+  (each with the network's records gathered, as the export screen does).
 
 Timings are wall-clock on a warm page cache; medians unless marked.
 """
@@ -53,6 +55,7 @@ TARGETS = {
     "save_ratio": 1.2,  # amortised save at 5,000 against 100
     "search_ms": 50.0,  # worst query at 5,000
     "autosave_p95_ms": 25.0,
+    "pdf_ms": 1000.0,
 }
 SEARCHES = [
     "zzqxjw",  # a word with no hits
@@ -394,7 +397,33 @@ def measure_exports(path: Path) -> dict[str, float]:
         return {
             "invite": statistics.median(_timed(invite)),
             "minutes": statistics.median(_timed(minutes, repeat=3)),
+            **_measure_pdf(store, held, now),
         }
+
+
+def _measure_pdf(store: Any, held: Any, now: Any) -> dict[str, float | None]:
+    """The minutes of a 20-item meeting as PDF/A: the first in the process (typst reads
+    its fonts) and the median after."""
+    try:
+        from quorum.exports.meeting_export import export_document
+    except ImportError:
+        return {"pdf_first": None, "pdf": None}
+    from quorum.store.gather import meeting_records
+    from quorum.store.records import new_item_id, replace
+
+    items = list(held.agenda)
+    while len(items) < 20:
+        items.append(replace(items[len(items) % len(held.agenda)], id=new_item_id()))
+    meeting = replace(held, agenda=tuple(items[:20]))
+    records = meeting_records(store, meeting)
+
+    def pdf() -> bytes:
+        return export_document("minutes", "pdf", records, now)
+
+    started = time.perf_counter()
+    pdf()
+    first = time.perf_counter() - started
+    return {"pdf_first": first, "pdf": statistics.median(_timed(pdf, repeat=3))}
 
 
 # -- report --------------------------------------------------------------------
@@ -443,6 +472,11 @@ def size_report(size: int, mb: float, r: dict[str, Any]) -> list[str]:
             f"| export: invite .ics / minutes HTML (records gathered) | {_ms(ex['invite']):.1f} / "
             f"{_ms(ex['minutes']):.1f} ms |"
         )
+        if ex.get("pdf") is not None:
+            lines.append(
+                f"| export: minutes PDF/A, 20 items, first in the process / after (< 1 s) | "
+                f"{_ms(ex['pdf_first']):.0f} / {_ms(ex['pdf']):.0f} ms |"
+            )
     return [*lines, ""]
 
 

@@ -12,3 +12,4 @@ def test_benchmark_prints_a_table(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "### 30 meetings" in out and "amortised save" in out and "search `zzqxjw`" in out
     assert "overview rows painted (ready) vs bare app" in out
+    assert "minutes PDF/A, 20 items" in out
