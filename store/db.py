@@ -67,6 +67,8 @@ from quorum.store.archive import (
 from quorum.store.backup import backups
 from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
+from quorum.store.patch import apply as apply_patch
+from quorum.store.patch import diff
 from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, summarise
 
@@ -75,6 +77,13 @@ META = "_meta"
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
 CHECKPOINT_JOURNAL_BYTES = 8 * 1024 * 1024
+# The journal's format. 1: each line a batch of ["put", table, id, document] and
+# ["del", table, id, null]; its header {"generation": G}. 2 adds ["patch", table, id,
+# edits] (store/patch.py: a save of a meeting held in memory journals what changed,
+# a typed note only the characters typed); its header {"journal": 2, "main": G}, which
+# a quorum that knows only format 1 takes for another generation's journal and
+# leaves alone rather than misread. Both are replayed.
+JOURNAL_FORMAT = 2
 
 Op = tuple[str, str, str, dict[str, Any] | None]  # ("put"|"del", table, id, doc)
 
@@ -453,7 +462,13 @@ class Database:
             header = _decode_line(lines[0])
         except ValueError:
             return data  # a journal whose header never committed holds nothing
-        if header.get("generation") != self.generation:
+        if not isinstance(header, dict):
+            raise unreadable(self.journal_path, "the journal's header is not an object")
+        journal = header.get("journal", 1)
+        if not isinstance(journal, int) or journal > JOURNAL_FORMAT:
+            raise unreadable(self.journal_path, "a journal of a newer quorum")
+        generation = header.get("generation") if journal == 1 else header.get("main")
+        if generation != self.generation:
             return data  # an older generation, already folded into the main file
         applied = 0
         for index, line in enumerate(lines[1:], start=1):
@@ -465,11 +480,32 @@ class Database:
                 if index >= len(lines) - 2:
                     break  # the torn tail of a batch that never committed
                 raise unreadable(self.journal_path, f"damaged journal line {index + 1}") from None
-            for op, table, doc_id, doc in batch:
-                self._apply(data, op, table, doc_id, doc)
+            try:
+                for op, table, doc_id, doc in batch:
+                    if op == "patch" and journal >= 2:
+                        self._apply(
+                            data, "put", table, doc_id, self._patched(data, table, doc_id, doc)
+                        )
+                    elif op in ("put", "del"):
+                        self._apply(data, op, table, doc_id, doc)
+                    else:
+                        raise ValueError(f"unknown change {op!r:.20}")
+            except (ValueError, TypeError) as err:
+                raise unreadable(self.journal_path, f"journal line {index + 1}: {err}") from None
             applied += len(line) + 1
         self._journal_bytes = applied
         return data
+
+    def _patched(
+        self, data: dict[str, dict[str, Any]], table: str, doc_id: str, patch: Any
+    ) -> dict[str, Any]:
+        """The document a journalled patch made: applied to it as the line before left
+        it, or as the main file holds it."""
+        entry = data.get(table, {}).get(doc_id)
+        if entry is None:
+            raise ValueError(f"a change to {table} {doc_id}, which is not there")
+        base = self._parse(entry) if isinstance(entry, Span) else entry
+        return apply_patch(base, patch)
 
     def _apply(
         self,
@@ -551,11 +587,11 @@ class Database:
         if not ops:
             return
         assert self.tinydb is not None  # before the journal: a closed database takes nothing
-        line = _encode_line(orjson.dumps([list(op) for op in ops]))
         with self._writer:
             if self.maintain_before_first_write:
                 self.maintain_before_first_write = False
                 self.maintain()
+            line = _encode_line(orjson.dumps(self._journal_ops(ops)))
             self._append_journal(line)
             with self._mutex:
                 # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
@@ -567,6 +603,28 @@ class Database:
                 for op, table, doc_id, doc in ops:
                     self._apply(data, op, table, doc_id, doc)
                 self._dirty = True
+
+    def _journal_ops(self, ops: list[Op]) -> list[list[Any]]:
+        """The batch as the journal keeps it: a meeting already in memory (saved since the
+        last checkpoint) as a patch of what changed, when that is the smaller
+        (``_writer`` held: nothing changes the documents meanwhile)."""
+        out: list[list[Any]] = []
+        latest: dict[tuple[str, str], Any] = {}
+        with self._mutex:
+            data = self._data()
+            for op, table, doc_id, doc in ops:
+                before = latest.get((table, doc_id), data.get(table, {}).get(doc_id))
+                latest[(table, doc_id)] = doc
+                if op == "put" and table in LAZY_TABLES and type(before) is dict and doc:
+                    try:
+                        patch = diff(before, doc)
+                    except ValueError:  # other fields altogether: the whole document
+                        patch = None
+                    if patch is not None and len(orjson.dumps(patch)) < len(orjson.dumps(doc)) // 2:
+                        out.append(["patch", table, doc_id, patch])
+                        continue
+                out.append([op, table, doc_id, doc])
+        return out
 
     def checkpoint_if_due(self) -> None:
         """Checkpoint once the journal has passed its size limit.
@@ -582,7 +640,9 @@ class Database:
         new = not self.journal_path.exists() or self._journal_bytes == 0
         flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
         if new:
-            header = _encode_line(orjson.dumps({"generation": self.generation}))
+            header = _encode_line(
+                orjson.dumps({"journal": JOURNAL_FORMAT, "main": self.generation})
+            )
             fd = os.open(self.journal_path, flags | os.O_TRUNC, 0o600)
             payload = header + line
         else:

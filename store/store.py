@@ -22,16 +22,19 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from quorum.store import codec, search_base
+from quorum.store import codec
 from quorum.store.db import Database, Op, quiet_gc
 from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person, replace
-from quorum.store.search import SearchHit, SearchIndex, build_base, marker_of
-from quorum.store.search_base import IndexedMeeting
 from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, summarise
+
+if TYPE_CHECKING:
+    # Search is imported where it is used: opening the store (each CLI command) does
+    # not pay for it.
+    from quorum.store.search import SearchHit, SearchIndex
 
 # The record types the store keeps, each in its own table.
 R = TypeVar("R", Network, Organisation, Person, Meeting, MinutesVersion)
@@ -424,6 +427,9 @@ class Store:
         """The search index: the one kept beside the archive (``<db>.search``), brought up
         to date with the saves since it was written, else built from the archive (slow
         on a large one: call it off the UI thread the first time)."""
+        from quorum.store import search_base
+        from quorum.store.search import SearchIndex
+
         with self._lock:
             if self._search is not None:
                 return self._search
@@ -442,6 +448,9 @@ class Store:
         """Write the search index beside the archive when there is none or the meetings
         changed since it was written are more than a twentieth (slow on a large archive:
         background work). It is not loaded to tell: its first line says what it covers."""
+        from quorum.store import search_base
+        from quorum.store.search import marker_of
+
         if self.readonly:
             return
         kept = search_base.markers(self.path)
@@ -467,6 +476,9 @@ class Store:
     def _build_search_index(self) -> SearchIndex:
         """Built from the archive, newest meeting first (the summaries give the order),
         one document at a time."""
+        from quorum.store.search import SearchIndex, build_base, marker_of
+        from quorum.store.search_base import IndexedMeeting
+
         entries = self.db.entries("meetings")
         summaries = sorted(
             (s for s in self.db.meeting_summaries() if s.id in entries),
