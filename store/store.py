@@ -97,6 +97,8 @@ class Store:
         # Inside a batch: what it wrote, by (table, id); None for a deletion.
         self._pending_docs: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._search: SearchIndex | None = None  # loaded when first searched
+        # The last list meetings() gave (what it was asked, the db's change count then).
+        self._last_list: tuple[tuple[str | None, int, int], list[Meeting]] | None = None
         self._search_synced = -1  # db.changes when it was last brought up to date
 
     # -- lifecycle ------------------------------------------------------------
@@ -114,6 +116,7 @@ class Store:
         honest = self.db.maintain()
         if not honest:
             with self._lock:
+                self._last_list = None
                 self._meetings.clear()
                 for cache in self._cache.values():
                     cache.clear()
@@ -359,11 +362,20 @@ class Store:
 
     def meetings(self, network_id: str | None = None) -> list[Meeting]:
         """Meetings as records, soonest first (each parsed when first used: listing a
-        network's meetings costs ~0.5 ms a meeting the first time)."""
+        network's meetings costs ~0.5 ms a meeting the first time). The last list asked
+        for is held until it is asked for again: the screen that shows a network's
+        meetings (export, year plan) asks often, and a save re-reads only what it
+        changed (the other records are still held by the list)."""
         with self._lock:
+            key = (network_id, self.db.changes, len(self._pending_docs))
+            held = self._last_list
+            if held is not None and held[0] == key and not self._pending_docs:
+                return list(held[1])
             ids = [s.id for s in self.summaries(network_id)]
             found = [self._get(Meeting, "meetings", mid, "error.not_found_meeting") for mid in ids]
-        return sorted(found, key=lambda m: (m.start, int(m.id)))
+            found.sort(key=lambda m: (m.start, int(m.id)))
+            self._last_list = (key, found)
+        return list(found)
 
     def meeting(self, meeting_id: str) -> Meeting:
         return self._get(Meeting, "meetings", str(meeting_id), "error.not_found_meeting")
