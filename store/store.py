@@ -100,6 +100,7 @@ class Store:
         # The last list meetings() gave (what it was asked, the db's change count then).
         self._last_list: tuple[tuple[str | None, int, int], list[Meeting]] | None = None
         self._search_synced = -1  # db.changes when it was last brought up to date
+        self._search_building = threading.Lock()
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -445,16 +446,21 @@ class Store:
         with self._lock:
             if self._search is not None:
                 return self._search
-        loaded = search_base.load(self.path)
-        if loaded is not None:
-            index = SearchIndex(loaded[0], self._meeting_doc)
-        else:
-            index = self._build_search_index()
-        with self._lock:
-            if self._search is None:
+        # One build at a time: the search screen opened while the background keeps the
+        # index waits for that one, then reads what it wrote.
+        with self._search_building:
+            with self._lock:
+                if self._search is not None:
+                    return self._search
+            loaded = search_base.load(self.path)
+            if loaded is not None:
+                index = SearchIndex(loaded[0], self._meeting_doc)
+            else:
+                index = self._build_search_index()
+            with self._lock:
                 self._search = index
                 self._search_synced = -1
-            return self._search
+                return index
 
     def keep_search_index(self) -> None:
         """Write the search index beside the archive when there is none or the meetings
@@ -477,13 +483,14 @@ class Store:
             changed += sum(1 for meeting_id in kept if meeting_id not in entries)
             if changed <= len(entries) // 20:
                 return
-        fresh = self._build_search_index()
-        with contextlib.suppress(OSError):  # derived: the next start builds it again
-            search_base.save(self.path, fresh.base, {"generation": self.db.generation})
-        with self._lock:
-            if self._search is not None:  # in use: the fresh one replaces it
-                self._search = fresh
-                self._search_synced = -1
+        with self._search_building:
+            fresh = self._build_search_index()
+            with contextlib.suppress(OSError):  # derived: the next start builds it again
+                search_base.save(self.path, fresh.base, {"generation": self.db.generation})
+            with self._lock:
+                if self._search is not None:  # in use: the fresh one replaces it
+                    self._search = fresh
+                    self._search_synced = -1
 
     def _build_search_index(self) -> SearchIndex:
         """Built from the archive, newest meeting first (the summaries give the order),

@@ -242,6 +242,11 @@ class OverviewScreen(QuorumScreen):
             options.clear_options()
             options.add_options(Option(name, id=network_id) for network_id, name in networks)
         if not networks:
+            table = self._table()
+            table.clear(columns=True)
+            self._shown = None
+            self._meeting_rows = []
+            self._add_columns([], RowCells({}))
             self.query_one("#status", Static).update(t("overview.empty"))
             self._rows_shown()
             return
@@ -277,8 +282,7 @@ class OverviewScreen(QuorumScreen):
             rows = upcoming + past
             cells = RowCells(listing.org_names)
             table.clear(columns=True)
-            for key, width in zip(COLUMNS, column_widths(rows, cells), strict=True):
-                table.add_column(t(key), key=key, width=width)
+            self._add_columns(rows, cells)
             self._meeting_rows = [m.id for m in rows]
             self._add_rows(shown, rows, cells, select)
         status = self.query_one("#status", Static)
@@ -287,6 +291,11 @@ class OverviewScreen(QuorumScreen):
         else:
             status.update(t("overview.counts", upcoming=len(upcoming), past=len(past)))
         self._rows_shown()
+
+    def _add_columns(self, rows: list[MeetingSummary], cells: RowCells) -> None:
+        table = self._table()
+        for key, width in zip(COLUMNS, column_widths(rows, cells), strict=True):
+            table.add_column(t(key), key=key, width=width)
 
     def _add_rows(
         self,
