@@ -755,16 +755,15 @@ class Database:
                 key=lambda pair: (pair[1].casefold(), pair[0]),
             )
             first = networks[0][0] if networks else None
-            frame = sidecar.FirstFrame(
-                identity=self.identity,
-                networks=networks,
-                organisations={
-                    str(k): str(v.get("name", "")) for k, v in data.get("organisations", {}).items()
-                },
-                meetings=sorted(
+            frame = sidecar.first_frame(
+                self.identity,
+                networks,
+                {str(k): str(v.get("name", "")) for k, v in data.get("organisations", {}).items()},
+                sorted(
                     (s for s in index.summaries.values() if s.network_id == first),
                     key=chronological,
                 ),
+                _dt.datetime.now(_dt.UTC),
             )
         with contextlib.suppress(OSError):  # derived: a failure costs the next start a scan
             sidecar.write_index(self.path, index)

@@ -8,9 +8,11 @@ both describe the main file exactly as it was written:
   so a meeting is parsed from its own bytes when first used (``store/archive.py``),
   and each meeting's summary (``store/summary.py``). The store reads it to open.
 * ``<db>.sidecar``: the first frame. The same identity, the networks' and
-  organisations' names and the first network's meeting summaries (the rows the
-  overview opens on): a few KB, read before the database is even opened, so the
-  overview the user will work in is painted as fast as a bare Textual app.
+  organisations' names, and of the first network (the one the overview opens on) the
+  meetings a screen can show first, the upcoming ones and the latest held, with how
+  many there are in all and what the columns' widths depend on: a few KB whatever
+  the archive's size, read before the database is even opened, so the overview the
+  user will work in is painted as fast as a bare Textual app.
 
 Both are derived: never trusted over the archive. Each is used only when the main
 file's size, modification time and inode are the ones it records; every span is
@@ -26,7 +28,8 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -36,10 +39,12 @@ from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary
 
 __all__ = [
+    "FIRST_FRAME_PAST",
     "FORMAT",
     "FirstFrame",
     "Identity",
     "Index",
+    "first_frame",
     "index_path",
     "read",
     "read_index",
@@ -49,7 +54,10 @@ __all__ = [
     "write_index",
 ]
 
-FORMAT = 1
+FORMAT = 2
+# Past meetings the first frame keeps besides the upcoming ones: more than any screen
+# shows before the store, with every row, is there (a fraction of a second later).
+FIRST_FRAME_PAST = 100
 
 
 class Identity(NamedTuple):
@@ -78,13 +86,18 @@ class Index:
 
 @dataclass
 class FirstFrame:
-    """What the overview shows first: networks, organisations' names, the first
-    network's meetings (soonest first)."""
+    """What the overview shows first: networks, organisations' names, and of the first
+    network the meetings upcoming when it was written and the latest before them
+    (soonest first), how many it has, and what its table's widths depend on."""
 
     identity: Identity
     networks: list[tuple[str, str]]  # (id, name), as listed
     organisations: dict[str, str]  # id -> name
-    meetings: list[MeetingSummary]  # of networks[0]
+    meetings: list[MeetingSummary]  # of networks[0], the part a screen can show first
+    count: int = 0  # of networks[0], all of them
+    title_width: int = 0  # the widest title of networks[0], in cells
+    statuses: list[str] = field(default_factory=list)  # every status in networks[0]
+    hosts: list[str] = field(default_factory=list)  # every host organisation there
 
 
 def sidecar_path(db: Path) -> Path:
@@ -144,6 +157,10 @@ def read(db: Path, st: os.stat_result | None = None) -> FirstFrame | None:
             [(str(i), str(n)) for i, n in data["networks"]],
             {str(i): str(n) for i, n in data["organisations"]},
             [_summary(str(row[0]), row[1:]) for row in data["meetings"]],
+            int(data["count"]),
+            int(data["title_width"]),
+            [str(v) for v in data["statuses"]],
+            [str(v) for v in data["hosts"]],
         )
     except (ValueError, TypeError, KeyError, IndexError):
         return None
@@ -202,6 +219,10 @@ def write(db: Path, frame: FirstFrame) -> None:
             "networks": frame.networks,
             "organisations": list(frame.organisations.items()),
             "meetings": [[m.id, *m.row()] for m in frame.meetings],
+            "count": frame.count,
+            "title_width": frame.title_width,
+            "statuses": frame.statuses,
+            "hosts": frame.hosts,
         },
     )
 
@@ -229,3 +250,37 @@ def remove(db: Path) -> None:
     for path in (sidecar_path(db), index_path(db)):
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def first_frame(
+    identity: Identity,
+    networks: list[tuple[str, str]],
+    organisations: dict[str, str],
+    meetings: list[MeetingSummary],
+    now: datetime,
+) -> FirstFrame:
+    """The first frame of the first network's ``meetings`` (soonest first) as of ``now``."""
+    # The widest title in terminal cells, as the overview's table measures it (rich
+    # is a dependency of the store's callers anyway; Textual is not imported).
+    from rich.cells import cell_len
+
+    upcoming_from = len(meetings)
+    for index, m in enumerate(meetings):
+        try:
+            ends = m.ends
+        except ValueError:
+            continue
+        if ends >= now:
+            upcoming_from = index
+            break
+    kept = meetings[max(0, upcoming_from - FIRST_FRAME_PAST) :]
+    return FirstFrame(
+        identity,
+        networks,
+        organisations,
+        kept,
+        len(meetings),
+        max((cell_len(m.title) for m in meetings), default=0),
+        sorted({m.status for m in meetings}),
+        sorted({m.host_org_id or "" for m in meetings}),
+    )

@@ -42,9 +42,9 @@ if TYPE_CHECKING:
     from quorum.store.store import Store
 
 StoreOpener = Callable[[], "Store"]
-# The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
-# the first frame), "ready" (exit once the overview has painted its rows) or
-# "loaded" (quit, as ctrl+q does, once the database is open: the time to quit).
+# The start-up benchmark (tests/bench/run.py) sets this to "ready" (exit once the
+# overview has painted its rows) or "loaded" (quit, as ctrl+q does, once the database
+# is open: the time to quit).
 EXIT_AFTER_ENV = "QUORUM_EXIT_AFTER"
 
 
@@ -144,8 +144,6 @@ class QuorumApp(App[int]):
         from quorum.tui.screens.overview import OverviewScreen
 
         self.push_screen(OverviewScreen())
-        if os.environ.get(EXIT_AFTER_ENV) == "paint":
-            self.call_after_refresh(self.exit, 0)
         if self.store is not None:
             self.post_message(StoreLoaded(self.store))
 

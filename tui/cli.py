@@ -282,7 +282,21 @@ def run() -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head)
             stream.flush()
+    _report_peak_memory()
     os._exit(code)
+
+
+def _report_peak_memory() -> None:
+    """For the benchmark (tests/bench/run.py): this process's peak memory (VmHWM, Linux)
+    into the file ``QUORUM_PEAK_FILE`` names. Its maxrss as a parent sees it is no
+    measure: Linux carries the parent's peak over into a child started by fork."""
+    target = os.environ.get("QUORUM_PEAK_FILE")
+    if not target:
+        return
+    with contextlib.suppress(OSError):
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "")
+        Path(target).write_text(peak, encoding="ascii")
 
 
 def _app_args(argv: list[str]) -> argparse.Namespace | None:

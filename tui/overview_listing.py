@@ -45,6 +45,9 @@ class Listing:
     networks: list[tuple[str, str]]  # (id, name) in list order
     org_names: dict[str, str]
     summaries: Callable[[str], list[MeetingSummary]]  # a network's, soonest first
+    # From the sidecar: the first network's part, how many it has in all, and its
+    # widest title, statuses and hosts (the table's columns are as wide as the full one).
+    frame: FirstFrame | None = None
 
     @classmethod
     def of_store(cls, store: Store) -> Listing:
@@ -59,10 +62,17 @@ class Listing:
         first = frame.networks[0][0] if frame.networks else None
 
         def summaries(network_id: str) -> list[MeetingSummary]:
-            # Only the first network's rows are kept; the others wait for the store.
+            # Only the first network's first rows are kept; the rest wait for the store.
             return frame.meetings if network_id == first else []
 
-        return cls(frame.networks, frame.organisations, summaries)
+        return cls(frame.networks, frame.organisations, summaries, frame)
+
+    def counts(self, upcoming: list[MeetingSummary], past: list[MeetingSummary]) -> tuple[int, int]:
+        """Upcoming and past meetings of the network shown (the sidecar keeps only the
+        latest past ones, and says how many there are)."""
+        if self.frame is not None:
+            return len(upcoming), max(len(past), self.frame.count - len(upcoming))
+        return len(upcoming), len(past)
 
 
 def split_upcoming(
@@ -101,17 +111,26 @@ class RowCells:
         )
 
 
-def column_widths(rows: list[MeetingSummary], cells: RowCells) -> list[int]:
+def column_widths(
+    rows: list[MeetingSummary], cells: RowCells, frame: FirstFrame | None = None
+) -> list[int]:
     """Each column as wide as its widest cell or label (as DataTable would measure
-    them), from the summaries' text alone: no cell is made for it."""
+    them), from the summaries' text alone: no cell is made for it. With the sidecar's
+    first frame, as wide as the whole network's will be (it keeps only some rows)."""
     if not rows:
         return [cell_len(t(key)) for key in COLUMNS]
     date = len("2027-03-12 ") + max(cell_len(day) for day in cells.weekdays)
     times = max(cell_len(m.times) for m in rows)
     titles = max(cell_len(m.title) for m in rows)
-    statuses = max(cell_len(cells.status(s)) for s in {m.status for m in rows})
-    host = max(cell_len(cells.org_names.get(h or "", "")) for h in {m.host_org_id for m in rows})
-    widths = (date, times, titles, statuses, host)
+    statuses = {m.status for m in rows}
+    hosts = {m.host_org_id or "" for m in rows}
+    if frame is not None:
+        titles = max(titles, frame.title_width)
+        statuses.update(frame.statuses)
+        hosts.update(frame.hosts)
+    status = max(cell_len(cells.status(s)) for s in statuses)
+    host = max(cell_len(cells.org_names.get(h, "")) for h in hosts)
+    widths = (date, times, titles, status, host)
     return [max(cell_len(t(key)), w) for key, w in zip(COLUMNS, widths, strict=True)]
 
 

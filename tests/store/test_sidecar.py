@@ -29,7 +29,10 @@ def test_a_checkpoint_writes_both_and_an_open_uses_them(tmp_path):
         assert [s.id for s in store.summaries()] == [m.id for m in store.meetings()]
         first = store.networks()[0]
         assert frame.networks[0] == (first.id, first.name)
-        assert [m.id for m in frame.meetings] == [s.id for s in store.summaries(first.id)]
+        assert [m.id for m in frame.meetings] == [s.id for s in store.summaries(first.id)][
+            -len(frame.meetings) :
+        ]
+        assert frame.count == len(store.summaries(first.id))
         assert store.db.verify() and store.db.verified
 
 
@@ -104,3 +107,25 @@ def test_a_meeting_changed_in_place_is_refused_not_misread(tmp_path):
         assert "changed while open" in err.value.sentence("en")
     finally:
         store.close()
+
+
+def test_the_first_frame_stays_small_for_a_long_archive(tmp_path):
+    """However many meetings the first network has, the first frame keeps the upcoming
+    ones and the latest held (what a screen shows first), says how many there are in
+    all, and what the full table's widths depend on."""
+    from datetime import UTC, datetime
+
+    from rich.cells import cell_len
+
+    path = generate(tmp_path / "quorum.json", meetings=700, seed=4)
+    frame = sidecar.read(path)
+    assert frame is not None
+    with Store.open(path, readonly=True) as store:
+        first = store.summaries(frame.networks[0][0])
+    now = datetime.now(UTC)
+    upcoming = [m for m in first if m.ends >= now]
+    assert frame.count == len(first) == 140
+    assert [m.id for m in frame.meetings] == [m.id for m in first][-len(upcoming) - 100 :]
+    assert frame.title_width == max(cell_len(m.title) for m in first)
+    assert set(frame.statuses) == {m.status for m in first}
+    assert len(sidecar.sidecar_path(path).read_bytes()) < 40_000

@@ -120,7 +120,7 @@ class OverviewScreen(QuorumScreen):
         with Vertical(id="right"):
             yield FirstRows(
                 [t(key) for key in COLUMNS],
-                column_widths(rows, cells),
+                column_widths(rows, cells, preview),
                 len(rows),
                 lambda index: cells(rows[index]),
                 id="meetings-first",
@@ -134,8 +134,12 @@ class OverviewScreen(QuorumScreen):
             return t("overview.empty")
         if not rows:
             return t("overview.no_meetings")
-        past = sum(1 for m in rows if m.ends < self.app.clock())
-        return t("overview.counts", upcoming=len(rows) - past, past=past)
+        assert self._listing is not None
+        now = self.app.clock()
+        upcoming, past = self._listing.counts(
+            [m for m in rows if m.ends >= now], [m for m in rows if m.ends < now]
+        )
+        return t("overview.counts", upcoming=upcoming, past=past)
 
     def on_mount(self) -> None:
         self.title = "quorum"
@@ -246,7 +250,7 @@ class OverviewScreen(QuorumScreen):
             table.clear(columns=True)
             self._shown = None
             self._meeting_rows = []
-            self._add_columns([], RowCells({}))
+            self._add_columns([], RowCells({}), None)
             self.query_one("#status", Static).update(t("overview.empty"))
             self._rows_shown()
             return
@@ -282,19 +286,23 @@ class OverviewScreen(QuorumScreen):
             rows = upcoming + past
             cells = RowCells(listing.org_names)
             table.clear(columns=True)
-            self._add_columns(rows, cells)
+            self._add_columns(rows, cells, listing)
             self._meeting_rows = [m.id for m in rows]
             self._add_rows(shown, rows, cells, select)
         status = self.query_one("#status", Static)
         if not meetings:
             status.update(t("overview.no_meetings"))
         else:
-            status.update(t("overview.counts", upcoming=len(upcoming), past=len(past)))
+            coming, held = listing.counts(upcoming, past)
+            status.update(t("overview.counts", upcoming=coming, past=held))
         self._rows_shown()
 
-    def _add_columns(self, rows: list[MeetingSummary], cells: RowCells) -> None:
+    def _add_columns(
+        self, rows: list[MeetingSummary], cells: RowCells, listing: Listing | None
+    ) -> None:
         table = self._table()
-        for key, width in zip(COLUMNS, column_widths(rows, cells), strict=True):
+        frame = listing.frame if listing is not None else None
+        for key, width in zip(COLUMNS, column_widths(rows, cells, frame), strict=True):
             table.add_column(t(key), key=key, width=width)
 
     def _add_rows(
