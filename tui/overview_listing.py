@@ -99,16 +99,20 @@ class RowCells:
             name = self.statuses[value] = t(f"status.{value}")
         return name
 
-    def __call__(self, m: MeetingSummary) -> tuple[Text, ...]:
+    def plain(self, m: MeetingSummary) -> list[tuple[str, str]]:
+        """The row's texts and the one style they share (for the first frame's table)."""
         style = STATUS_STYLE.get(m.status, "")
         day = m.day
-        return (
-            Text(f"{day.isoformat()} {self.weekdays[day.weekday()]}", style=style),
-            Text(m.times, style=style),
-            Text(m.title, style=style),
-            Text(self.status(m.status), style=style),
-            Text(self.org_names.get(m.host_org_id or "", ""), style=style),
-        )
+        return [
+            (f"{day.isoformat()} {self.weekdays[day.weekday()]}", style),
+            (m.times, style),
+            (m.title, style),
+            (self.status(m.status), style),
+            (self.org_names.get(m.host_org_id or "", ""), style),
+        ]
+
+    def __call__(self, m: MeetingSummary) -> tuple[Text, ...]:
+        return tuple(Text(text, style=style) for text, style in self.plain(m))
 
 
 def column_widths(

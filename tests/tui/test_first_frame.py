@@ -94,7 +94,7 @@ async def test_the_stand_in_table_draws_what_the_data_table_does(db_path):
 
     class StandIn(App[None]):
         def compose(self) -> ComposeResult:
-            yield FirstRows(labels, widths, len(rows), lambda i: cells(rows[i]))
+            yield FirstRows(labels, widths, len(rows), lambda i: cells.plain(rows[i]))
 
     class Real(App[None]):
         def compose(self) -> ComposeResult:

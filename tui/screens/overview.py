@@ -122,7 +122,7 @@ class OverviewScreen(QuorumScreen):
                 [t(key) for key in COLUMNS],
                 column_widths(rows, cells, preview),
                 len(rows),
-                lambda index: cells(rows[index]),
+                lambda index: cells.plain(rows[index]),
                 id="meetings-first",
             )
             yield Static(self._counts(rows, listing is None), id="status")
@@ -155,8 +155,9 @@ class OverviewScreen(QuorumScreen):
             self.store_ready(self.app.store)
 
     def _after_first_frame(self) -> None:
-        if self._listing is not None:
-            self.app.overview_ready()  # the sidecar's rows were in that frame
+        # The sidecar's rows were in that frame.
+        if self._listing is not None and self.app.overview_ready():
+            return
         self.app.first_frame_shown()
         self.call_later(self._become_real)
 

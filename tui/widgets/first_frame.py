@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.cells import set_cell_size
+from rich.control import strip_control_codes
 from rich.segment import Segment
-from rich.text import Text
+from rich.style import Style
 from textual.binding import Binding
 from textual.strip import Strip
 from textual.widget import Widget
 
-Cells = tuple[Text, ...]
+Cells = Sequence[tuple[str, str]]  # (text, style) of each cell of a row
 
 
 class FirstNetworks(Widget):
@@ -56,10 +58,8 @@ class FirstNetworks(Widget):
         style = self.rich_style
         if y == 0:
             style += self.get_component_rich_style("option-list--option-highlighted")
-        text = Text(self.names[y], no_wrap=True, end="")
-        text.truncate(width)
-        segments = [Segment(seg.text, style + seg.style) for seg in text.render(self.app.console)]
-        return Strip(segments).extend_cell_length(width, style)
+        name = strip_control_codes(self.names[y])  # as Text does for the real list
+        return Strip([Segment(set_cell_size(name, width), style)])
 
 
 class FirstRows(Widget, can_focus=True):
@@ -141,7 +141,7 @@ class FirstRows(Widget, can_focus=True):
         base = self.rich_style
         if y == 0:
             row_style = base + self.get_component_rich_style("datatable--header")
-            texts: Cells = tuple(Text(label) for label in self.labels)
+            texts: Cells = [(label, "") for label in self.labels]
         elif y - 1 < self.count:
             index = y - 1
             part = "datatable--odd-row" if index % 2 else "datatable--even-row"
@@ -152,13 +152,11 @@ class FirstRows(Widget, can_focus=True):
         else:
             return Strip.blank(width, base)
         segments: list[Segment] = []
-        for text, column_width in zip(texts, self.widths, strict=False):
-            cell = text.copy()
-            cell.truncate(column_width, pad=True)
+        for (text, style), column_width in zip(texts, self.widths, strict=False):
+            # One style per cell (the row's status), as DataTable draws a one-style Text.
+            cell_style = row_style + Style.parse(style) if style else row_style
             segments.append(Segment(" ", row_style))
-            for seg in cell.render(self.app.console):
-                segments.append(
-                    Segment(seg.text, row_style + seg.style if seg.style else row_style)
-                )
+            cell = set_cell_size(strip_control_codes(text), column_width)  # as Text does
+            segments.append(Segment(cell, cell_style))
             segments.append(Segment(" ", row_style))
         return Strip(segments).crop(0, width).extend_cell_length(width, row_style)
