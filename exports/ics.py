@@ -22,10 +22,11 @@ from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from quorum.exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
 from quorum.exports.ics_tz import vtimezone
-from quorum.exports.invite_text import clock, invite_description
+from quorum.exports.invite_text import invite_description
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingRole, MeetingStatus, Network, Person, Rsvp, replace
+from quorum.store.when import clock
 
 __all__ = [
     "Invitee",
@@ -271,7 +272,11 @@ def _event(
     alarm.add("ACTION", "DISPLAY")
     alarm.add(
         "DESCRIPTION",
-        Text(clean_text(t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start)))),
+        Text(
+            clean_text(
+                t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start, lang))
+            )
+        ),
     )
     alarm.add("TRIGGER", timedelta(days=-1))
     event.add_component(alarm)

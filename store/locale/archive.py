@@ -17,6 +17,7 @@ SV = {
     "error.not_found_version": "Det finns ingen justerad version {value}.",
     "doc.pdf_unavailable": "PDF kan inte skapas här: typsättaren typst saknas ({detail}). Installera om quorum med pip.",
     "doc.pdf_failed": "PDF-filen kunde inte skapas: {detail}",
+    # {n} and {total} are passed through as they are: the PDF layout fills them in per page.
     "archive.page": "{n} ({total})",
     "archive.version_foot": "Justerad version {version}, {date}.",
     "archive.draft_foot": "Ej justerat. Utskrivet {when}.",

@@ -6,6 +6,7 @@ Nothing is saved while a field is wrong; each mistake is shown on its row.
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from quorum.store.errors import ValidationError
 from quorum.store.i18n import t
 from quorum.store.parse import parse_time
 from quorum.store.records import DEFAULT_TZ, Formality, Network, replace
+from quorum.store.when import clock
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.form import FieldRow
 
@@ -59,7 +61,7 @@ class NetworkScreen(QuorumScreen):
                 compact=True,
             )
             yield FieldRow(t("network.weekday"), weekday, "weekday")
-            yield text("start_time", f"{n.start_time:%H:%M}" if n else "9:00")
+            yield text("start_time", clock(n.start_time) if n else clock(time(9, 0)))
             yield FieldRow(
                 t("network.length"),
                 Input(str(n.length_minutes if n else 180), id="f-length_minutes", compact=True),
