@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, Op, quiet_gc
-from quorum.store.errors import NotFound, QuorumError, ValidationError
+from quorum.store.db import Database, quiet_gc
+from quorum.store.errors import DatabaseUnreadable, NotFound, QuorumError, ValidationError
+from quorum.store.i18n import Notice
+from quorum.store.journal import Op
 from quorum.store.records import Meeting, Network, Organisation, Person, replace
 
 # The record types the store keeps, each in its own table.
@@ -86,9 +88,29 @@ class Store:
             doc = self._docs[table].get(str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
-            record = codec.from_doc(cls, doc)
+            try:
+                record = codec.from_doc(cls, doc)
+            except codec.ShapeError as err:
+                raise self._shape_error(table, record_id, err) from None
             self._cache[table][record_id] = record
             return record
+
+    def _shape_error(self, table: str, record_id: str, err: codec.ShapeError) -> DatabaseUnreadable:
+        """A stored document that is not its record's shape (a hand-edited file), named by
+        record and field; nothing is written."""
+        from quorum.store.db import backups
+
+        problem = err.problem
+        found = backups(self.path)
+        return DatabaseUnreadable(
+            "error.db_record",
+            path=str(self.path),
+            record=Notice.of(f"record.{table}", id=record_id),
+            field=err.field or "-",
+            problem=Notice.of(problem) if isinstance(problem, str) else problem.sentence(),
+            backup=str(found[0]) if found else "",
+            remedy="backup" if found else "",
+        )
 
     def _all(self, cls: type[R], table: str, key: str) -> list[R]:
         with self._lock:

@@ -17,9 +17,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
+from quorum.store.errors import (
+    DatabaseLocked,
+    DatabaseUnreadable,
+    FoldFailed,
+    QuorumError,
+    WriteFailed,
+    as_quorum_error,
+)
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `head`
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -69,7 +78,10 @@ def build_parser() -> Parser:
     lst.add_argument("what", choices=("networks", "meetings", "people"))
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     lst.add_argument("--network", help="only this network (id or name)")
-    add(sub, "restore", "replace a broken database with its newest backup")
+    p = add(sub, "restore", "bring back a database that cannot be read (newest backup)")
+    p.add_argument(
+        "--force", action="store_true", help="put the newest backup in place of a readable file"
+    )
 
     export = sub.add_parser("export", help="write invites, minutes, rosters ...")
     esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)
@@ -231,22 +243,51 @@ def main(
         return EXIT_LOCKED
     except DatabaseUnreadable as exc:
         print(exc.sentence(), file=err)
-        if exc.params.get("backup"):
-            print(
-                t(
-                    "error.db_restore_hint",
-                    backup=exc.params["backup"],
-                    path=exc.params.get("path", ""),
-                ),
-                file=err,
-            )
+        hint = restore_hint(exc)
+        if hint:
+            print(hint, file=err)
         return EXIT_ERROR
+    except FoldFailed as exc:
+        # The command's changes are safe in the journal: a warning, not a failure
+        # (a script that ran it again could send a mail twice).
+        print(exc.sentence(), file=err)
+        return 0
     except QuorumError as exc:
         print(exc.sentence(), file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`quorum list meetings | head -2`): stop quietly, as
+        # other command-line tools do, and keep Python from complaining at exit.
+        _silence(out)
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:  # every path ends in a sentence, never a traceback
+        print(as_quorum_error(exc).sentence(), file=err)
+        return EXIT_ERROR
+
+
+def restore_hint(exc: DatabaseUnreadable) -> str:
+    """What ``quorum restore`` would do for ``exc``, as a command to run ("" if nothing)."""
+    path = exc.params.get("path", "")
+    if exc.remedy == "journal":
+        return t("error.journal_restore_hint", path=path)
+    if exc.remedy == "backup":
+        return t("error.db_restore_hint", backup=exc.params.get("backup", ""), path=path)
+    return ""
+
+
+def _silence(out: TextIO) -> None:
+    import os
+
+    try:
+        fileno = out.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def _early_lang(argv: list[str]) -> str:
@@ -281,27 +322,43 @@ def _open_app(ctx: CliContext) -> int:
     from quorum.tui.app import QuorumApp
 
     app = QuorumApp(opener=opener, db_path=path)
+    code = 0
     try:
         app.run()
+        code = int(app.return_code or 0)
     finally:
         app.saver.close()  # every save submitted lands before the store closes
+        lost = app.saver.failure
+        if lost is not None:
+            print(t("save.lost_at_exit", detail=as_quorum_error(lost).sentence()), file=ctx.err)
+            code = code or EXIT_ERROR
         for store in opened:
-            store.close()
+            try:
+                store.close()
+            except FoldFailed as exc:  # the journal holds the changes: a warning
+                print(exc.sentence(), file=ctx.err)
         if ctx.args.demo:
             import shutil
 
             shutil.rmtree(path.parent, ignore_errors=True)
-    return int(app.return_code or 0)
+    return code
 
 
 def _open_for_app(path: Path) -> Store:
-    """Open for writing; if another quorum holds the lock, open read-only."""
+    """Open for writing; if another quorum holds the lock, or the folder or disk takes
+    no writes, open read-only (the app says why) rather than not at all."""
     from quorum.store.store import Store
 
     try:
         return Store.open(path)
     except DatabaseLocked:
         return Store.open(path, readonly=True)
+    except WriteFailed as reason:
+        if not path.exists():
+            raise  # nothing to read either: the sentence is all there is
+        store = Store.open(path, readonly=True)
+        store.db.readonly_reason = reason
+        return store
 
 
 if __name__ == "__main__":  # pragma: no cover

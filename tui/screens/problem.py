@@ -1,6 +1,8 @@
 """Shown when the database cannot be opened: what is wrong and how to fix it.
 
-The broken file is never written; restoring moves it aside first.
+Any error ends here with its sentence (never on "Loading …"). The broken file is
+never written; restoring (:mod:`quorum.store.recovery`) moves it aside first, and
+keeps the main file when only the journal is damaged.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
-from quorum.store.errors import QuorumError
+from quorum.store.errors import DatabaseUnreadable, QuorumError, as_quorum_error
 from quorum.store.i18n import t
 from quorum.tui.screens.base import QuorumScreen
 
@@ -32,27 +34,37 @@ class DatabaseProblemScreen(QuorumScreen):
         self.error = error
 
     def compose(self) -> ComposeResult:
-        params = getattr(self.error, "params", {})
         with Vertical():
-            yield Static(str(self.error), id="problem")
-            if params.get("backup"):
-                yield Static(t("problem.can_restore", backup=params["backup"]), id="hint")
+            yield Static(str(self.error), id="problem", markup=False)
+            if self.remedy == "journal":
+                yield Static(t("problem.can_restore_journal"), id="hint", markup=False)
+            elif isinstance(self.error, DatabaseUnreadable) and self.remedy == "backup":
+                backup = self.error.params["backup"]
+                yield Static(t("problem.can_restore", backup=backup), id="hint", markup=False)
             yield Static(t("problem.untouched"))
         yield Footer()
 
+    @property
+    def remedy(self) -> str:
+        """What restore can do here ("" when nothing: then r is not offered)."""
+        return self.error.remedy if isinstance(self.error, DatabaseUnreadable) else ""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "restore":
-            return bool(getattr(self.error, "params", {}).get("backup"))
+            return bool(self.remedy)
         return True
 
     def action_restore(self) -> None:
-        from quorum.store.db import restore_newest_backup
+        from quorum.store.recovery import restore
 
-        path = Path(getattr(self.error, "params", {}).get("path", ""))
-        try:
-            backup, broken = restore_newest_backup(path)
-        except (QuorumError, OSError) as err:
-            self.notify(str(err), severity="error")
+        if not isinstance(self.error, DatabaseUnreadable):
             return
-        self.notify(t("db.restored", backup=backup, path=path, broken=broken), timeout=10)
+        path = Path(self.error.params.get("path", ""))
+        try:
+            done = restore(path)
+        except (QuorumError, OSError) as err:
+            self.notify(as_quorum_error(err).sentence(), severity="error", markup=False)
+            return
+        said = " ".join(t(key, **params) for key, params in done.sentences())
+        self.notify(said, timeout=10, markup=False)
         self.app.reopen()
