@@ -1,8 +1,12 @@
 """Records to JSON-ready documents and back, driven by the dataclass types.
 
 Dates and times are ISO strings (datetimes with their offset), enums their
-values, tuples lists. Unknown keys in a document are ignored so an older
-quorum can read a newer file's known parts; missing keys take defaults.
+values, tuples lists; missing optional keys take defaults. A document is
+checked as it is loaded: every value the type of its field, every required
+field there, and no key the record does not have. A key we do not know is a
+typo in a hand edit or a flipped bit in a field's name (its value would be
+silently dropped); a newer quorum's fields come with a newer schema version,
+which is refused before any record is read.
 """
 
 from __future__ import annotations
@@ -95,13 +99,16 @@ def _build_loader(cls: type[Any]) -> Converter:
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         plain = _plain(tp)
         plan.append((f.name, _converter(tp), plain, optional, required))
+    names = {f.name for f in dataclasses.fields(cls)}
 
     def load(doc: dict[str, Any]) -> Any:
         if doc.__class__ is not dict:
             raise ShapeError("", "shape.not_record")
         kwargs: dict[str, Any] = {}
+        known = 0
         for name, convert, plain, optional, required in plan:
             if name in doc:
+                known += 1
                 value = doc[name]
                 if value is None:
                     if not optional:
@@ -120,6 +127,9 @@ def _build_loader(cls: type[Any]) -> Converter:
                         raise ShapeError(name, _problem_of(convert)) from None
             elif required:
                 raise ShapeError(name, "shape.missing")
+        if known != len(doc):
+            unknown = sorted(set(doc) - names)
+            raise ShapeError(str(unknown[0]), "shape.unknown")
         try:
             return cls(**kwargs)
         except ValidationError as err:

@@ -44,7 +44,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ from quorum.store.migrations import CURRENT_SCHEMA, migrate
 
 TABLES = ("networks", "organisations", "people", "meetings")
 META = "_meta"
+KNOWN_TABLES = frozenset((*TABLES, META))
 BACKUPS_KEPT = 5
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
@@ -299,6 +300,15 @@ def unreadable(path: Path, detail: Any, **params: Any) -> DatabaseUnreadable:
     )
 
 
+def _folded(data: dict[str, dict[str, Any]], batches: list[list[Op]]) -> bool:
+    """Whether replaying ``batches`` onto ``data`` would change nothing."""
+    final: dict[tuple[str, str], dict[str, Any] | None] = {}
+    for batch in batches:
+        for op, table, doc_id, doc in batch:
+            final[(table, doc_id)] = doc if op == "put" else None
+    return all(data.get(table, {}).get(doc_id) == doc for (table, doc_id), doc in final.items())
+
+
 def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int:
     value = meta.get(name, default)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
@@ -329,7 +339,12 @@ class Database:
 
     # -- opening --------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, check: Callable[[dict[str, dict[str, Any]]], None] | None = None) -> None:
+        """Read, check and replay; then (for writing) fold a journal left by a crash.
+
+        ``check`` is run on the replayed documents before that fold rewrites the main
+        file, so a file it refuses is left as it was (the store checks every record).
+        """
         if self.path.is_dir():
             raise DatabaseUnreadable(
                 "error.db_is_directory", path=str(self.path), detail="", backup=""
@@ -341,12 +356,12 @@ class Database:
             except OSError as err:
                 raise WriteFailed.of(err, self.lock.path) from None
         try:
-            self._load()
+            self._load(check)
         except BaseException:
             self.lock.release()
             raise
 
-    def _load(self) -> None:
+    def _load(self, check: Callable[[dict[str, dict[str, Any]]], None] | None) -> None:
         # Everything is read and checked before anything is written: a file we
         # refuse is left exactly as it was, temp files and backups included.
         with quiet_gc():
@@ -355,9 +370,11 @@ class Database:
         self.tinydb = TinyDB(storage=MemoryJournalStorage, data=data)
         if self.readonly:
             return
+        needs_fold = self.migrated_from is not None or self._journal_bytes > 0
+        if needs_fold and check is not None:
+            check(data)
         try:
             self._clean_temp_files()
-            needs_fold = self.migrated_from is not None or self._journal_bytes > 0
             if not self.path.exists() or needs_fold:
                 if self.migrated_from is not None and self.path.exists():
                     pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
@@ -398,6 +415,11 @@ class Database:
             for docs in loaded.values()
         ):
             raise unreadable(self.path, Notice.of("unreadable.not_quorum"))
+        for table, docs in loaded.items():
+            if table not in KNOWN_TABLES:  # a hand edit's typo, or a flipped bit in a name
+                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
+            if table != META:
+                self._check_ids(table, docs)
         data: dict[str, dict[str, Any]] = loaded
         meta = data.get(META, {}).get("1", {})
         schema = _int_field(meta, "schema", 1, self.path)
@@ -407,6 +429,16 @@ class Database:
             self.migrated_from = schema
         self.generation = _int_field(data[META]["1"], "generation", 0, self.path)
         return data
+
+    def _check_ids(self, table: str, docs: dict[str, dict[str, Any]]) -> None:
+        """Each record's id is also its key: a changed digit in either would otherwise
+        let a journal line replace, or two keys merge, a record without a word."""
+        for doc_id, doc in docs.items():
+            if doc.get("id") != doc_id:
+                raise unreadable(
+                    self.path,
+                    Notice.of("unreadable.id", record=Notice.of(f"record.{table}", id=doc_id)),
+                )
 
     def _refuse_missing_main(self) -> None:
         """A main file missing beside its journal or backups was deleted or moved: an
@@ -438,16 +470,25 @@ class Database:
             raise self._journal_unreadable(
                 Notice.of(f"unreadable.journal_{err.reason}", line=err.line), line=err.line
             ) from None
-        if found.generation is None or found.generation < self.generation:
-            # Nothing committed, or an older generation already folded into the main file.
+        if found.generation is None:
+            return data  # no header was completed: nothing was committed
+        if found.generation < self.generation:
+            # An older generation: a crash between writing the main file and removing the
+            # journal leaves one, already folded in. Ignored only when the main file does
+            # hold what it says (a changed generation number must not drop its saves).
+            if not _folded(data, found.batches):
+                raise self._journal_mismatch(
+                    Notice.of(
+                        "unreadable.journal_unfolded", found=found.generation, main=self.generation
+                    )
+                )
             return data
         if found.generation > self.generation:
             # The main file is older than its journal: it was replaced (by a copy, a
             # backup, another program). Replaying would mix two states; dropping the
             # journal would lose its saves.
-            raise self._journal_unreadable(
-                Notice.of("unreadable.journal_newer", found=found.generation, main=self.generation),
-                remedy="backup" if backups(self.path) else "",
+            raise self._journal_mismatch(
+                Notice.of("unreadable.journal_newer", found=found.generation, main=self.generation)
             )
         for batch in found.batches:
             for op, table, doc_id, doc in batch:
@@ -463,15 +504,21 @@ class Database:
 
     def _journal_unreadable(self, detail: Any, **params: Any) -> DatabaseUnreadable:
         found = backups(self.path)
-        params.setdefault("remedy", "journal")
         return DatabaseUnreadable(
-            "error.journal_damaged",
+            params.pop("key", "error.journal_damaged"),
             path=str(self.path),
             journal=str(self.journal_path),
             detail=detail,
             backup=str(found[0]) if found else "",
+            remedy=params.pop("remedy", "journal"),
             **params,
         )
+
+    def _journal_mismatch(self, detail: Any) -> DatabaseUnreadable:
+        """The main file and the journal are of generations that cannot be joined.
+        Restore puts the newest backup back, with the journal when it is the backup's."""
+        remedy = "backup" if backups(self.path) else ""
+        return self._journal_unreadable(detail, key="error.journal_mismatch", remedy=remedy)
 
     # -- reading --------------------------------------------------------------
 

@@ -14,8 +14,9 @@ there.
   save, so the open stops with a sentence naming the line and writes nothing:
   dropping it would lose that save without a word, and the next checkpoint
   would make the loss permanent.
-* A tail that passes its checksum is a whole batch whose newline alone was
-  lost; it is applied (the checksum covers every byte of its payload).
+* A tail that passes its checksum, without its last byte or as it is, is a whole
+  batch whose newline alone was lost or changed; it is applied (the checksum
+  covers every byte of its payload).
 
 Appending never leaves a torn piece behind for the next append to glue onto:
 each append starts where the last good line ended (the file is cut back to that
@@ -74,6 +75,15 @@ def _decode(line: bytes) -> Any:
     return orjson.loads(payload)
 
 
+def _without_bad_newline(tail: bytes) -> bytes:
+    """A tail whose last byte is a changed newline, without it (when the rest checks out)."""
+    try:
+        _decode(tail[:-1])
+    except ValueError:
+        return tail
+    return tail[:-1]
+
+
 def _generation(header: Any) -> int | None:
     value = header.get("generation") if isinstance(header, dict) else None
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
@@ -121,7 +131,7 @@ def scan(raw: bytes, *, until_damage: bool = False) -> JournalScan:
         line = raw[start:stop] if complete else raw[start:]
         number += 1
         try:
-            value = _decode(line)
+            value = _decode(line if complete else _without_bad_newline(line))
             if number == 1:
                 generation = _generation(value)
                 if generation is None:
