@@ -255,6 +255,16 @@ class WriterLock:
         self._fh = None
 
 
+def clean_temp_files(path: Path) -> None:
+    """Remove the leftovers of writes killed mid-way (the main file, a backup, a journal
+    cut by restore, a demo being built); each may be as large as the database. Only
+    under the writer lock: then no write of ours is under way."""
+    for tmp in path.parent.glob(f"{path.name}.*"):
+        if ".tmp-" in tmp.name:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
 def database_file(path: Path) -> Path:
     """The file to read and write for ``path``: a symlink's target, so the link stays a
     link and the target gets the changes (an atomic replace would swap the link for a
@@ -374,26 +384,20 @@ class Database:
         if needs_fold and check is not None:
             check(data)
         try:
-            self._clean_temp_files()
+            clean_temp_files(self.path)
             if not self.path.exists() or needs_fold:
                 if self.migrated_from is not None and self.path.exists():
                     pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
                     if not pre.exists():
                         atomic_write(pre, self.path.read_bytes())
                 self.checkpoint()
-            self._daily_backup()
+            # After folding a crash's journal, today's backup is made again: a backup
+            # of the generation the next journal builds on is one restore can join to it.
+            self._daily_backup(refresh=needs_fold)
         except OSError as err:
             raise WriteFailed.of(err, self.path) from None
         except FoldFailed as err:  # at open it stops the open: nothing else was written
-            raise WriteFailed(err.key, **err.params) from None
-
-    def _clean_temp_files(self) -> None:
-        # Leftovers of writes killed mid-way (the main file, a backup, a journal cut
-        # by restore, a demo being written); each may be as large as the database.
-        for tmp in self.path.parent.glob(f"{self.path.name}.*"):
-            if ".tmp-" in tmp.name:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+            raise WriteFailed("error.write_failed", **err.params) from None
 
     def _read_main(self) -> dict[str, dict[str, Any]]:
         if not self.path.exists():
@@ -613,8 +617,8 @@ class Database:
                 end = journal.append(self.journal_path, payload, 0)
         except OSError as err:
             raise WriteFailed.of(err, self.journal_path) from None
-        except FoldFailed as err:
-            raise WriteFailed(err.key, **err.params) from None
+        except FoldFailed as err:  # this batch is in neither file
+            raise WriteFailed("error.write_failed", **err.params) from None
         self._journal_end = end
         self._journal_bytes += len(line)
 
@@ -688,6 +692,7 @@ __all__ = [
     "Database",
     "atomic_write",
     "backups",
+    "clean_temp_files",
     "database_file",
     "journal_path",
     "lock_path",

@@ -14,7 +14,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from quorum.store.db import WriterLock, database_file, fsync_dir, journal_path, lock_path
+from quorum.store.db import (
+    WriterLock,
+    clean_temp_files,
+    database_file,
+    fsync_dir,
+    journal_path,
+    lock_path,
+)
 from quorum.store.errors import QuorumError, WriteFailed
 from quorum.store.store import Store
 
@@ -36,6 +43,7 @@ def write_new(path: Path, fill: Callable[[Store], None]) -> Path:
     tmp = path.with_name(f"{path.name}.tmp-demo-{os.getpid()}")
     try:
         _refuse_records(path)
+        clean_temp_files(path)  # an earlier demo killed mid-way
         store = Store.open(tmp)
         try:
             fill(store)
@@ -49,9 +57,7 @@ def write_new(path: Path, fill: Callable[[Store], None]) -> Path:
     except OSError as err:
         raise WriteFailed.of(err, path) from None
     finally:
-        for leftover in path.parent.glob(f"{tmp.name}*"):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        clean_temp_files(path)
         lock.release()
     return path
 

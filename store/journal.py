@@ -184,8 +184,11 @@ def append(path: Path, payload: bytes, end: int) -> int:
             os.fsync(fd)
         except OSError:
             try:
-                os.ftruncate(fd, end)
-                os.fsync(fd)
+                if end == 0:  # a journal begun by this append holds nothing: no file at all
+                    os.unlink(path)
+                else:
+                    os.ftruncate(fd, end)
+                    os.fsync(fd)
             except OSError:
                 pass  # the next append cuts it (see above); the first error is the one to tell
             raise

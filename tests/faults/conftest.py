@@ -102,17 +102,13 @@ class Disk:
     folder: Path
     mounted: bool
 
-    def fill(self, leave: int = 0) -> None:
-        """Fill the disk up to ``leave`` bytes free (tmpfs counts whole pages)."""
-        filler = self.folder / "filler"
-        with open(filler, "ab") as fh:
-            chunk = b"\0" * 4096
-            try:
-                while shutil.disk_usage(self.folder).free > leave + len(chunk):
-                    fh.write(chunk)
-                    fh.flush()
-            except OSError:
-                pass
+    def fill(self) -> None:
+        """Fill the disk to the last byte."""
+        with open(self.folder / "filler", "ab", buffering=0) as fh:
+            for size in (1 << 20, 4096, 1):
+                with contextlib.suppress(OSError):
+                    while True:
+                        fh.write(b"\0" * size)
 
     def free(self) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -135,33 +131,37 @@ def full_disk(tmp_path: Path) -> Iterator[Disk]:
 
 @dataclass
 class ReadOnlyFolder:
+    """A folder the test switches between writable and read-only. For root (whom file
+    modes do not stop) it is a read-only bind mount of the folder onto itself: files
+    already open stay as they were, every new open for writing gets EROFS."""
+
     folder: Path
+    bound: bool = False
 
     def make_read_only(self) -> None:
-        if os.geteuid() == 0:
-            assert _mount("-o", "remount,ro", str(self.folder)), "remount read-only"
-        else:
+        if os.geteuid() != 0:
             self.folder.chmod(0o500)
+            return
+        assert _mount("--bind", str(self.folder), str(self.folder)), "bind mount"
+        self.bound = True
+        assert _mount("-o", "remount,bind,ro", str(self.folder)), "remount read-only"
 
     def make_writable(self) -> None:
-        if os.geteuid() == 0:
-            assert _mount("-o", "remount,rw", str(self.folder)), "remount writable"
-        else:
+        if os.geteuid() != 0:
             self.folder.chmod(0o700)
+        elif self.bound:
+            _umount(self.folder)
+            self.bound = False
 
 
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[ReadOnlyFolder]:
-    """A folder that can be switched between writable and read-only while a test runs
-    (a tmpfs remounted read-only for root, whom file modes do not stop)."""
     folder = tmp_path / "ro"
     folder.mkdir()
-    if os.geteuid() == 0 and not _mount("-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)):
-        pytest.skip("root, and cannot mount a tmpfs to make read-only")
+    if os.geteuid() == 0 and shutil.which("mount") is None:
+        pytest.skip("root, and no mount to make a folder read-only")
+    made = ReadOnlyFolder(folder)
     try:
-        yield ReadOnlyFolder(folder)
+        yield made
     finally:
-        if os.geteuid() == 0:
-            _umount(folder)
-        else:
-            folder.chmod(0o700)
+        made.make_writable()
