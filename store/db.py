@@ -326,6 +326,46 @@ def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int
     raise unreadable(path, Notice.of("unreadable.meta", field=name, value=repr(value)[:40]))
 
 
+def parse_main(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]], int, int | None]:
+    """The documents of a main file's bytes (migrated to the current schema), its
+    generation and the schema it was migrated from (None: it is current). Everything
+    is checked that can be without the records' types: a refusal names what is wrong."""
+    try:
+        loaded = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        if not raw.strip():
+            raise unreadable(path, Notice.of("unreadable.empty")) from None
+        raise unreadable(path, Notice.of("unreadable.json", at=err.pos)) from None
+    if not isinstance(loaded, dict) or not all(
+        isinstance(docs, dict) and all(isinstance(doc, dict) for doc in docs.values())
+        for docs in loaded.values()
+    ):
+        raise unreadable(path, Notice.of("unreadable.not_quorum"))
+    for table, docs in loaded.items():
+        if table not in KNOWN_TABLES:  # a hand edit's typo, or a flipped bit in a name
+            raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
+        if table != META:
+            _check_ids(path, table, docs)
+    data: dict[str, dict[str, Any]] = loaded
+    meta = data.get(META, {}).get("1", {})
+    schema = _int_field(meta, "schema", 1, path)
+    _int_field(meta, "generation", 0, path)
+    migrated_from = None
+    if schema != CURRENT_SCHEMA:
+        data = migrate(data, schema, path)
+        migrated_from = schema
+    return data, _int_field(data[META]["1"], "generation", 0, path), migrated_from
+
+
+def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:
+    """Each record's id is also its key: a changed digit in either would otherwise let a
+    journal line replace, or two keys merge, a record without a word."""
+    for doc_id, doc in docs.items():
+        if doc.get("id") != doc_id:
+            record = Notice.of(f"record.{table}", id=doc_id)
+            raise unreadable(path, Notice.of("unreadable.id", record=record))
+
+
 class Database:
     """The on-disk database: open, change in batches, checkpoint, close."""
 
@@ -408,41 +448,8 @@ class Database:
             raw = self.path.read_bytes()
         except OSError as err:
             raise unreadable(self.path, os_reason(err)) from None
-        try:
-            loaded = orjson.loads(raw)
-        except orjson.JSONDecodeError as err:
-            if not raw.strip():
-                raise unreadable(self.path, Notice.of("unreadable.empty")) from None
-            raise unreadable(self.path, Notice.of("unreadable.json", at=err.pos)) from None
-        if not isinstance(loaded, dict) or not all(
-            isinstance(docs, dict) and all(isinstance(doc, dict) for doc in docs.values())
-            for docs in loaded.values()
-        ):
-            raise unreadable(self.path, Notice.of("unreadable.not_quorum"))
-        for table, docs in loaded.items():
-            if table not in KNOWN_TABLES:  # a hand edit's typo, or a flipped bit in a name
-                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
-            if table != META:
-                self._check_ids(table, docs)
-        data: dict[str, dict[str, Any]] = loaded
-        meta = data.get(META, {}).get("1", {})
-        schema = _int_field(meta, "schema", 1, self.path)
-        _int_field(meta, "generation", 0, self.path)
-        if schema != CURRENT_SCHEMA:
-            data = migrate(data, schema, self.path)
-            self.migrated_from = schema
-        self.generation = _int_field(data[META]["1"], "generation", 0, self.path)
+        data, self.generation, self.migrated_from = parse_main(raw, self.path)
         return data
-
-    def _check_ids(self, table: str, docs: dict[str, dict[str, Any]]) -> None:
-        """Each record's id is also its key: a changed digit in either would otherwise
-        let a journal line replace, or two keys merge, a record without a word."""
-        for doc_id, doc in docs.items():
-            if doc.get("id") != doc_id:
-                raise unreadable(
-                    self.path,
-                    Notice.of("unreadable.id", record=Notice.of(f"record.{table}", id=doc_id)),
-                )
 
     def _refuse_missing_main(self) -> None:
         """A main file missing beside its journal or backups was deleted or moved: an
@@ -696,5 +703,6 @@ __all__ = [
     "database_file",
     "journal_path",
     "lock_path",
+    "parse_main",
     "quiet_gc",
 ]

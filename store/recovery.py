@@ -7,7 +7,7 @@ what is replaced is moved aside as ``<db>.broken-<stamp>`` (and ``.journal``).
 * The journal is damaged and the main file reads: the main file stays, and
   the journal's lines before the damage are kept (the main file is newer than
   any backup; the damaged journal is moved aside whole).
-* Otherwise the newest backup that reads is put in place. A journal of the
+* Otherwise the newest backup whose every record reads is put in place. A journal of the
   same generation as that backup (a backup is a copy of the main file made
   right after a checkpoint) holds the saves made since: it is kept, so the
   next open replays them. Any other journal is moved aside.
@@ -20,17 +20,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from quorum.store import journal
 from quorum.store.db import (
-    META,
     WriterLock,
     atomic_write,
     backups,
     database_file,
     journal_path,
     lock_path,
+    parse_main,
 )
 from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
 
@@ -120,26 +118,32 @@ def _aside(path: Path, stamp: str, suffix: str = "") -> Path:
     return base.with_name(base.name + suffix)
 
 
-def _generation(raw: bytes) -> int | None:
-    """The generation of a database file's bytes; None when they do not read."""
-    try:
-        data = orjson.loads(raw)
-        value = data.get(META, {}).get("1", {}).get("generation", 0)
-    except (orjson.JSONDecodeError, AttributeError):
-        return None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+def usable_backup(path: Path) -> tuple[Path, bytes, int] | None:
+    """The newest backup whose every record reads, its bytes and generation. A backup
+    made the day a hand edit broke a record holds the same broken record: passed over."""
+    from quorum.store.store import check_documents
 
-
-def _newest_readable_backup(path: Path) -> tuple[Path, bytes, int]:
     for backup in backups(path):
         try:
             raw = backup.read_bytes()
-        except OSError:
+            data, generation, _ = parse_main(raw, backup)
+            check_documents(backup, data)
+        except (OSError, DatabaseUnreadable):
             continue
-        generation = _generation(raw)
-        if generation is not None:
-            return backup, raw, generation
-    raise DatabaseUnreadable("error.db_no_backup", path=str(path))
+        return backup, raw, generation
+    return None
+
+
+def remedy(err: DatabaseUnreadable) -> tuple[str, Path | None]:
+    """What restore would do for ``err``: ``("journal", None)``, ``("backup", the
+    backup)``, or ``("", None)`` when it cannot help (there is no backup that reads)."""
+    if err.remedy == "journal":
+        return "journal", None
+    if err.remedy == "backup":
+        found = usable_backup(Path(err.params.get("path", "")))
+        if found is not None:
+            return "backup", found[0]
+    return "", None
 
 
 def _journal_scan(path: Path) -> journal.JournalScan | None:
@@ -151,7 +155,10 @@ def _journal_scan(path: Path) -> journal.JournalScan | None:
 
 
 def _put_backup(path: Path, stamp: str) -> Restored:
-    backup, raw, generation = _newest_readable_backup(path)
+    found = usable_backup(path)
+    if found is None:
+        raise DatabaseUnreadable("error.db_no_backup", path=str(path))
+    backup, raw, generation = found
     jpath = journal_path(path)
     scanned = _journal_scan(path)
     keep = scanned is not None and scanned.generation == generation and bool(scanned.batches)
@@ -179,4 +186,4 @@ def _cut_journal(path: Path, stamp: str) -> Restored:
     return Restored(path, None, None, broken_journal, False, damaged_line=good.lines + 1)
 
 
-__all__ = ["Restored", "problem", "restore"]
+__all__ = ["Restored", "problem", "remedy", "restore", "usable_backup"]

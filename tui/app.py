@@ -22,7 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quorum.store.errors import QuorumError, WriteFailed, as_quorum_error
+from quorum.store.errors import DatabaseUnreadable, QuorumError, WriteFailed, as_quorum_error
 from quorum.store.i18n import t
 from quorum.tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
 from quorum.tui.saver import Saver
@@ -183,7 +183,7 @@ class QuorumApp(App[int]):
         except Exception as err:  # any error ends on the problem screen, never "Loading …"
             if store is not None:
                 self._close_quietly(store)
-            self.post_message(StoreFailed(as_quorum_error(err)))
+            self._failed(err)
             return
         self.post_message(StoreLoaded(store))
 
@@ -192,7 +192,15 @@ class QuorumApp(App[int]):
         try:
             store.warm()
         except Exception as err:  # a record a hand edit broke: say which, offer the backup
-            self.post_message(StoreFailed(as_quorum_error(err)))
+            self._failed(err)
+
+    def _failed(self, err: Exception) -> None:
+        """Off the UI thread: the error's sentence and what restore can do for it."""
+        from quorum.store.recovery import remedy
+
+        error = as_quorum_error(err)
+        found = remedy(error) if isinstance(error, DatabaseUnreadable) else ("", None)
+        self.post_message(StoreFailed(error, found))
 
     def _close_quietly(self, store: Store) -> None:
         """Close a store the app gives up on; its saves are in the journal either way."""
@@ -242,7 +250,7 @@ class QuorumApp(App[int]):
             self._close_quietly(store)
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_screen(DatabaseProblemScreen(message.error))
+        self.switch_screen(DatabaseProblemScreen(message.error, message.remedy))
 
     # -- actions ----------------------------------------------------------------
 

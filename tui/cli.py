@@ -270,11 +270,14 @@ def main(
 
 def restore_hint(exc: DatabaseUnreadable) -> str:
     """What ``quorum restore`` would do for ``exc``, as a command to run ("" if nothing)."""
+    from quorum.store.recovery import remedy
+
     path = exc.params.get("path", "")
-    if exc.remedy == "journal":
+    kind, backup = remedy(exc)
+    if kind == "journal":
         return t("error.journal_restore_hint", path=path)
-    if exc.remedy == "backup":
-        return t("error.db_restore_hint", backup=exc.params.get("backup", ""), path=path)
+    if kind == "backup":
+        return t("error.db_restore_hint", backup=str(backup), path=path)
     return ""
 
 

@@ -59,6 +59,7 @@ SV = {
     "db.journal_aside": "Journalen flyttades till {journal}.",
     "db.journal_cut": "Behöll {path} med ändringarna från före rad {line} i journalen.",
     # the app
+    "problem.can_restore_missing": "Tryck r för att lägga den senaste säkerhetskopian ({backup}) på filens plats. Inget raderas.",
     "problem.can_restore_journal": "Tryck r för att behålla databasen med ändringarna från före den skadade raden. Journalen flyttas åt sidan, inget raderas.",
     "save.failing": "Inte sparat: {detail} Det du skrivit finns kvar i quorum, som försöker spara igen med några sekunders mellanrum.",
     "save.fold_failing": "Varning: {detail}",
@@ -129,6 +130,7 @@ EN = {
     "db.journal_aside": "The journal was moved to {journal}.",
     "db.journal_cut": "Kept {path} with the changes saved before line {line} of the journal.",
     # the app
+    "problem.can_restore_missing": "Press r to put the newest backup ({backup}) in the file's place. Nothing is deleted.",
     "problem.can_restore_journal": "Press r to keep the database with the changes saved before the damaged line. The journal is moved aside; nothing is deleted.",
     "save.failing": "Not saved: {detail} What you typed is kept in quorum, which tries to save again every few seconds.",
     "save.fold_failing": "Warning: {detail}",

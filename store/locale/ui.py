@@ -21,7 +21,7 @@ SV = {
     "cmd.search_help": "Sök i dagordningar, anteckningar, beslut och åtgärder",
     "cmd.help_help": "Visa alla tangenter för skärmen",
     "overview.counts": "{upcoming} kommande · {past} tidigare",
-    "problem.restore": "Återställ säkerhetskopia",
+    "problem.restore": "Återställ",
     "problem.can_restore": "Tryck r för att återställa den senaste säkerhetskopian ({backup}). Den trasiga filen flyttas åt sidan, inget raderas.",
     "problem.untouched": "quorum har inte skrivit något till filen.",
 }
@@ -47,7 +47,7 @@ EN = {
     "cmd.search_help": "Search agendas, notes, decisions and action items",
     "cmd.help_help": "Show every key of this screen",
     "overview.counts": "{upcoming} upcoming · {past} past",
-    "problem.restore": "Restore backup",
+    "problem.restore": "Restore",
     "problem.can_restore": "Press r to restore the newest backup ({backup}). The broken file is moved aside; nothing is deleted.",
     "problem.untouched": "quorum has not written anything to the file.",
 }

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 
 from quorum.store.store import Store
@@ -119,3 +120,32 @@ def test_a_demo_killed_at_any_moment_leaves_nothing_a_demo_then_refuses(tmp_path
         assert code == 0, (trial, err)
         assert names(path)
         assert not list(path.parent.glob("*.tmp-*")), trial  # the killed run's files cleaned
+
+
+def test_restore_passes_over_a_backup_that_holds_the_same_broken_record(db: Db):
+    good = sorted(db.folder.glob("quorum.json.backup-*"))[0]
+    data = orjson.loads(db.path.read_bytes())
+    data["people"]["9"]["email"] = 46701234567  # a hand edit ...
+    db.path.write_bytes(orjson.dumps(data))
+    newer = db.folder / "quorum.json.backup-2099-01-01"  # ... backed up the same day
+    newer.write_bytes(db.path.read_bytes())
+    code, _, err = run("list", "people", "--db", str(db.path))
+    assert code == 1
+    assert err.splitlines()[1] == (
+        f"Restore the newest backup ({good}) with: quorum restore --db {db.path}"
+    )
+    code, _, err = run("restore", "--db", str(db.path))
+    assert code == 0 and f"Restored {good} to {db.path}" in err
+    code, _, _ = run("list", "people", "--db", str(db.path))
+    assert code == 0
+
+
+def test_no_restore_is_offered_when_no_backup_reads(db: Db):
+    for backup in db.folder.glob("quorum.json.backup-*"):
+        backup.write_bytes(b"{")
+    db.path.write_bytes(b"")
+    code, _, err = run("list", "people", "--db", str(db.path))
+    assert code == 1 and len(err.splitlines()) == 1  # the sentence, no hint
+    code, _, err = run("restore", "--db", str(db.path))
+    assert code == 1
+    assert err.strip() == "There is no backup next to the file that can be read."

@@ -47,7 +47,7 @@ class QuorumScreen(Screen[Any]):
             banner = self.query_one(SaveBanner)
         except NoMatches:
             if problem is not None:
-                self.mount(SaveBanner(*problem))
+                self.mount(SaveBanner(*problem), before=0)
             return
         if problem is None:
             banner.remove()

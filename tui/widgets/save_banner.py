@@ -2,9 +2,10 @@
 
 A toast times out or is clicked away while the disk is still full; this stays.
 The app keeps the text (:attr:`QuorumApp.save_problem`); each screen shows it
-on top as it comes into view (:meth:`QuorumScreen.sync_save_banner`), so the
-banner follows the user from screen to screen. Never read as markup: the
-sentence holds file names.
+first, under its header, as it comes into view
+(:meth:`QuorumScreen.sync_save_banner`), so the banner follows the user from
+screen to screen. Not docked: a docked banner would cover the docked header.
+Never read as markup: the sentence holds file names.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from textual.widgets import Static
 class SaveBanner(Static):
     DEFAULT_CSS = """
     SaveBanner {
-        dock: top;
         width: 100%;
         height: auto;
         padding: 0 1;
