@@ -333,6 +333,8 @@ def parse_main(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]], int, 
     try:
         loaded = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
+        if out_of_memory(err):  # orjson says so with a decode error: not a damaged file
+            raise QuorumError("error.out_of_memory", path=str(path)) from None
         if not raw.strip():
             raise unreadable(path, Notice.of("unreadable.empty")) from None
         raise unreadable(path, Notice.of("unreadable.json", at=err.pos)) from None
@@ -355,6 +357,12 @@ def parse_main(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]], int, 
         data = migrate(data, schema, path)
         migrated_from = schema
     return data, _int_field(data[META]["1"], "generation", 0, path), migrated_from
+
+
+def out_of_memory(err: orjson.JSONDecodeError) -> bool:
+    """orjson reports a failed allocation as a JSONDecodeError at byte 0; taken for damage,
+    it would offer to put a backup in place of a healthy file."""
+    return str(err).startswith("Not enough memory")
 
 
 def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:

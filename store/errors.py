@@ -108,6 +108,8 @@ def as_quorum_error(err: BaseException) -> QuorumError:
     its file and reason, anything else named as unexpected."""
     if isinstance(err, QuorumError):
         return err
+    if isinstance(err, MemoryError):
+        return QuorumError("error.no_memory")
     if isinstance(err, OSError):
         if err.filename is None:
             return QuorumError("error.os_nofile", detail=os_reason(err))

@@ -72,7 +72,12 @@ def _decode(line: bytes) -> Any:
             raise ValueError("checksum")
     except ValueError:
         raise ValueError("checksum") from None
-    return orjson.loads(payload)
+    try:
+        return orjson.loads(payload)
+    except orjson.JSONDecodeError as err:
+        if str(err).startswith("Not enough memory"):  # not damage: say so, cut nothing
+            raise MemoryError(str(err)) from None
+        raise
 
 
 def _without_bad_newline(tail: bytes) -> bytes:

@@ -79,9 +79,7 @@ def build_parser() -> Parser:
     lst.add_argument("--json", action="store_true", help="machine-readable output")
     lst.add_argument("--network", help="only this network (id or name)")
     p = add(sub, "restore", "bring back a database that cannot be read (newest backup)")
-    p.add_argument(
-        "--force", action="store_true", help="put the newest backup in place of a readable file"
-    )
+    p.add_argument("--force", action="store_true", help=t("cli.help.restore_force"))
 
     export = sub.add_parser("export", help="write invites, minutes, rosters ...")
     esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)

@@ -8,6 +8,8 @@ SV = {
     "error.os": "Kunde inte använda {path}: {detail}.",
     "error.os_nofile": "Kunde inte läsa eller skriva: {detail}.",
     "error.unexpected": "quorum avbröt på grund av ett oväntat fel ({what}). Det som redan sparats finns kvar.",
+    "error.out_of_memory": "Det finns inte tillräckligt med minne för att läsa {path}. Filen har inte ändrats.",
+    "error.no_memory": "quorum fick slut på minne. Det som redan sparats finns kvar.",
     "error.text_unsavable": "Texten innehåller ett tecken som inte kan sparas (ett ensamt surrogattecken). Ingenting har ändrats.",
     "error.db_readonly_because": "Databasen är bara öppen för läsning eftersom det inte går att skriva till {path} ({detail}). Ändringen sparades inte.",
     # reasons the system gives
@@ -67,6 +69,7 @@ SV = {
     "save.quit_unsaved": "Alla ändringar är inte sparade: {detail} Avsluta ändå? Det som inte sparats går förlorat.",
     "save.quit_anyway": "Avsluta ändå",
     "save.keep_trying": "Fortsätt försöka",
+    "cli.help.restore_force": "lägg den senaste säkerhetskopian i stället för en fil som går att läsa",
     "save.lost_at_exit": "Ändringar som inte kunde sparas gick förlorade: {detail}",
     "db.readonly_reason_banner": "Bara läsning: det går inte att skriva till {path} ({detail}).",
 }
@@ -79,6 +82,8 @@ EN = {
     "error.os": "Could not use {path}: {detail}.",
     "error.os_nofile": "Could not read or write: {detail}.",
     "error.unexpected": "quorum stopped on an unexpected error ({what}). What was saved before is kept.",
+    "error.out_of_memory": "There is not enough memory to read {path}. The file has not been changed.",
+    "error.no_memory": "quorum ran out of memory. What was saved before is kept.",
     "error.text_unsavable": "The text holds a character that cannot be saved (a lone surrogate). Nothing was changed.",
     "error.db_readonly_because": "The database is open for reading only because {path} cannot be written ({detail}). The change was not saved.",
     # reasons the system gives
@@ -138,6 +143,7 @@ EN = {
     "save.quit_unsaved": "Not every change is saved: {detail} Quit anyway? What is not saved is lost.",
     "save.quit_anyway": "Quit anyway",
     "save.keep_trying": "Keep trying",
+    "cli.help.restore_force": "put the newest backup in place of a file that can be read",
     "save.lost_at_exit": "Changes that could not be saved were lost: {detail}",
     "db.readonly_reason_banner": "Reading only: {path} cannot be written ({detail}).",
 }
