@@ -44,7 +44,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +67,8 @@ from quorum.store.i18n import Notice
 from quorum.store.journal import Op
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
 
-TABLES = ("networks", "organisations", "people", "meetings")
+TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
-KNOWN_TABLES = frozenset((*TABLES, META))
 BACKUPS_KEPT = 5
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
@@ -326,10 +325,13 @@ def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int
     raise unreadable(path, Notice.of("unreadable.meta", field=name, value=repr(value)[:40]))
 
 
-def parse_main(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]], int, int | None]:
+def parse_main(
+    raw: bytes, path: Path, tables: Collection[str] = TABLES
+) -> tuple[dict[str, dict[str, Any]], int, int | None]:
     """The documents of a main file's bytes (migrated to the current schema), its
     generation and the schema it was migrated from (None: it is current). Everything
-    is checked that can be without the records' types: a refusal names what is wrong."""
+    is checked that can be without the records' types: a refusal names what is wrong.
+    ``tables`` are the record tables the store keeps (with ``_meta``, all there may be)."""
     try:
         loaded = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
@@ -344,7 +346,7 @@ def parse_main(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]], int, 
     ):
         raise unreadable(path, Notice.of("unreadable.not_quorum"))
     for table, docs in loaded.items():
-        if table not in KNOWN_TABLES:  # a hand edit's typo, or a flipped bit in a name
+        if table != META and table not in tables:  # a hand edit's typo, or a flipped bit
             raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
         if table != META:
             _check_ids(path, table, docs)
@@ -377,9 +379,12 @@ def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:
 class Database:
     """The on-disk database: open, change in batches, checkpoint, close."""
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(
+        self, path: Path, readonly: bool = False, tables: Collection[str] = TABLES
+    ) -> None:
         self.path = database_file(path)
         self.readonly = readonly
+        self.tables = tables  # the record tables a file may hold
         # Why a store that wanted to write was opened read-only (None: another quorum has it).
         self.readonly_reason: QuorumError | None = None
         self.journal_path = journal_path(self.path)
@@ -456,7 +461,7 @@ class Database:
             raw = self.path.read_bytes()
         except OSError as err:
             raise unreadable(self.path, os_reason(err)) from None
-        data, self.generation, self.migrated_from = parse_main(raw, self.path)
+        data, self.generation, self.migrated_from = parse_main(raw, self.path, self.tables)
         return data
 
     def _refuse_missing_main(self) -> None:

@@ -32,6 +32,7 @@ _TABLE_OF: dict[type, str] = {
     Person: "people",
     Meeting: "meetings",
 }
+TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
 
 
 class Store:
@@ -49,7 +50,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        db = Database(Path(path), readonly=readonly)
+        db = Database(Path(path), readonly=readonly, tables=TABLES)
         db.open(check=lambda data: check_documents(db.path, data))
         return cls(db)
 
