@@ -68,16 +68,26 @@ async def test_a_damaged_journal_ends_on_the_problem_screen_and_restore_keeps_th
         store.close()
 
 
-async def test_any_error_while_opening_ends_on_the_problem_screen(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (MemoryError(), "quorum ran out of memory. What was saved before is kept."),
+        (RuntimeError("a bug"), "quorum stopped on an unexpected error (RuntimeError: a bug)."),
+    ],
+)
+async def test_any_error_while_opening_ends_on_the_problem_screen(
+    tmp_path: Path, error: Exception, said: str
+):
     def opener() -> Store:
-        raise MemoryError("no room for the archive")
+        raise error
 
     app = QuorumApp(opener=opener, db_path=tmp_path / "quorum.json")
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, DatabaseProblemScreen)
-        assert "unexpected error (MemoryError: no room for the archive)" in screen_text(app)
+        assert said in screen_text(app)
+        assert not app.screen.check_action("restore", ())  # nothing to restore
 
 
 async def test_a_record_a_hand_edit_broke_is_named_on_the_problem_screen(db: Db):
