@@ -94,6 +94,8 @@ def problem(path: Path) -> DatabaseUnreadable | None:
 def restore(path: Path, force: bool = False) -> Restored:
     """Bring back a database that cannot be read (see the module docstring)."""
     path = database_file(Path(path))
+    if not path.exists() and not backups(path):  # a mistyped name: leave no lock file behind
+        raise DatabaseUnreadable("error.db_no_backup", path=str(path))
     lock = WriterLock(lock_path(path))
     try:
         lock.acquire(path)
