@@ -52,15 +52,14 @@ async def test_a_damaged_journal_ends_on_the_problem_screen_and_restore_keeps_th
     before = db.files()
     app, opened = app_on(db.path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opening(pilot)
         assert isinstance(app.screen, DatabaseProblemScreen)
         text = screen_text(app)
         assert "line 4 does not match its checksum" in text
         assert "Press r to keep the database with the changes saved before" in text
         assert db.files() == before
         await pilot.press("r")
-        await app.workers.wait_for_complete()
+        await _until(pilot, lambda: app.store is not None)
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         assert app.screen.query_one("#meetings", DataTable).row_count == 6
@@ -83,8 +82,7 @@ async def test_any_error_while_opening_ends_on_the_problem_screen(
 
     app = QuorumApp(opener=opener, db_path=tmp_path / "quorum.json")
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opening(pilot)
         assert isinstance(app.screen, DatabaseProblemScreen)
         assert said in screen_text(app)
         assert not app.screen.check_action("restore", ())  # nothing to restore
@@ -98,11 +96,7 @@ async def test_a_record_a_hand_edit_broke_is_named_on_the_problem_screen(db: Db)
     db.path.write_bytes(orjson.dumps(data))
     app, opened = app_on(db.path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, DatabaseProblemScreen)
+        await _until(pilot, lambda: isinstance(app.screen, DatabaseProblemScreen))
         assert "person 9, field email: must be text" in screen_text(app)
         assert "Press r to restore the newest backup" in screen_text(app)
     assert opened[0].db.tinydb is None  # closed, and the lock let go for restore
@@ -117,8 +111,7 @@ async def test_a_full_disk_while_typing_keeps_the_text_behind_a_banner_until_it_
     app, opened = app_on(db.path)
     app.saver._retry_s = 0.05  # the test need not wait the user's few seconds
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opening(pilot)
         assert not db.journal.exists()  # the crash's journal was folded at open
         disk.room = 0  # the disk is full from here
         app.open_live("3")
@@ -150,8 +143,7 @@ async def test_quitting_with_unsaved_changes_asks_first(db: Db, monkeypatch: pyt
     monkeypatch.setattr(os, "write", disk.write)
     app, opened = app_on(db.path)
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opening(pilot)
         disk.room, disk.errno = 0, errno.EIO
         store = opened[0]
         app.save("org", lambda: store.add_organisation(name="Osparad"))
@@ -178,8 +170,7 @@ async def test_a_read_only_second_instance_says_so_instead_of_crashing(db: Db):
     app, opened = app_on(db.path)
     try:
         async with app.run_test(size=(100, 32)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await opening(pilot)
             assert opened[0].readonly
             app.action_open_roster()
             await pilot.pause()
@@ -201,8 +192,7 @@ async def test_a_read_only_folder_opens_for_reading_and_says_why(
     read_only_folder.make_read_only()
     app, opened = app_on(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await opening(pilot)
         assert isinstance(app.screen, OverviewScreen)
         assert opened[0].readonly
         banner = str(app.screen.query_one(SaveBanner).render())
@@ -212,6 +202,16 @@ async def test_a_read_only_folder_opens_for_reading_and_says_why(
         assert "cannot be written" in str(refused.value)
     for store in opened:
         store.close()
+
+
+async def opening(pilot) -> None:
+    """Until the database is open or the problem screen shows (the open is a worker
+    started after the first frame)."""
+    app = pilot.app
+    await _until(
+        pilot, lambda: app.store is not None or isinstance(app.screen, DatabaseProblemScreen)
+    )
+    await pilot.pause()
 
 
 async def _until(pilot, condition, timeout: float = 10.0) -> None:

@@ -43,8 +43,9 @@ def test_problem_screen_for_a_damaged_journal(snap_compare, tmp_path, monkeypatc
     app = QuorumApp(opener=lambda: Store.open(path), db_path=path)
 
     async def run_before(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        from tests.faults.test_app_faults import opening
+
+        await opening(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
