@@ -121,12 +121,89 @@ def build_parser() -> Parser:
     for name in ("minutes", "invite"):
         p = add(ssub, name, f"send the {name}")
         p.add_argument("meeting")
+    _building_commands(sub, add)
     return parser
+
+
+def _building_commands(sub: Any, add: Any) -> None:
+    """``network``, ``org``, ``person``, ``plan``, ``meeting`` and ``cancel``: a network
+    built and its year planned from a script (tui/cli_network.py, tui/cli_meeting.py)."""
+    from quorum.store.meeting_fields import MEETING_FIELDS
+    from quorum.store.network_fields import NETWORK_FIELDS
+    from quorum.tui.cli_network import fields_help
+
+    def fields_parser(subs: Any, name: str, help_text: str, fields: Any) -> Parser:
+        p: Parser = subs.add_parser(
+            name,
+            help=help_text,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=t("cli.fields_heading") + "\n" + fields_help(fields),
+        )
+        _db_option(p, top=False)
+        return p
+
+    network = sub.add_parser("network", help=t("cli.help.network"))
+    nsub = network.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(nsub, "new", t("cli.help.network_new"))
+    p.add_argument("name")
+    p.add_argument("--organiser", metavar="TEXT", help=t("cli.help.organiser"))
+    p.add_argument("--weekday", metavar="DAY", help=t("cli.help.weekday"))
+    p.add_argument("--time", metavar="HH:MM-HH:MM", help=t("cli.help.time"))
+    p.add_argument("--min-meetings", type=int, metavar="N", help=t("cli.help.min_meetings"))
+    p = fields_parser(nsub, "set", t("cli.help.network_set"), NETWORK_FIELDS)
+    p.add_argument("network")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    p = fields_parser(nsub, "show", t("cli.help.network_show"), NETWORK_FIELDS)
+    p.add_argument("network")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    org = sub.add_parser("org", help=t("cli.help.org"))
+    osub = org.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(osub, "add", t("cli.help.org_add"))
+    p.add_argument("network")
+    p.add_argument("name")
+    p.add_argument("--industry", action="store_true", help=t("cli.help.industry"))
+    p.add_argument("--contact", metavar="EMAIL", help=t("cli.help.contact"))
+
+    person = sub.add_parser("person", help=t("cli.help.person"))
+    psub = person.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(psub, "add", t("cli.help.person_add"))
+    p.add_argument("network")
+    p.add_argument("--name", required=True)
+    p.add_argument("--email", required=True)
+    p.add_argument("--org", help=t("cli.help.org_option"))
+    p.add_argument("--role", help=t("cli.help.role"))
+
+    p = add(sub, "plan", t("cli.help.plan"))
+    p.add_argument("network")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--create", action="store_true", help=t("cli.help.create"))
+
+    meeting = sub.add_parser("meeting", help=t("cli.help.meeting"))
+    msub = meeting.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(msub, "new", t("cli.help.meeting_new"))
+    p.add_argument("network")
+    p.add_argument("--date", required=True)
+    p.add_argument("--host", metavar="ORG", help=t("cli.help.host"))
+    p = fields_parser(msub, "set", t("cli.help.meeting_set"), MEETING_FIELDS)
+    p.add_argument("meeting")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+
+    p = add(sub, "cancel", t("cli.help.cancel"))
+    p.add_argument("meeting")
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
     key: tuple[str, ...] = (args.command,)
-    if getattr(args, "what", None) and args.command in ("export", "import", "send"):
+    if getattr(args, "what", None) and args.command in (
+        "export",
+        "import",
+        "send",
+        "network",
+        "org",
+        "person",
+        "meeting",
+    ):
         key += (args.what,)
         if args.what == "mail":
             key += (args.mail_what,)
@@ -204,6 +281,42 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_plan import export_decisions
 
             return export_decisions(args, ctx)
+        case ("network", "new"):
+            from quorum.tui.cli_network import network_new
+
+            return network_new(args, ctx)
+        case ("network", "set"):
+            from quorum.tui.cli_network import network_set
+
+            return network_set(args, ctx)
+        case ("network", "show"):
+            from quorum.tui.cli_network import network_show
+
+            return network_show(args, ctx)
+        case ("org", "add"):
+            from quorum.tui.cli_network import org_add
+
+            return org_add(args, ctx)
+        case ("person", "add"):
+            from quorum.tui.cli_network import person_add
+
+            return person_add(args, ctx)
+        case ("plan",):
+            from quorum.tui.cli_meeting import plan
+
+            return plan(args, ctx)
+        case ("meeting", "new"):
+            from quorum.tui.cli_meeting import meeting_new
+
+            return meeting_new(args, ctx)
+        case ("meeting", "set"):
+            from quorum.tui.cli_meeting import meeting_set
+
+            return meeting_set(args, ctx)
+        case ("cancel",):
+            from quorum.tui.cli_meeting import cancel
+
+            return cancel(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 
