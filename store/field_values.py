@@ -12,12 +12,13 @@ from typing import TypeVar
 
 from quorum.store.errors import ValidationError
 from quorum.store.parse import parse_time
-from quorum.store.records import Organisation, Person
+from quorum.store.records import Organisation, OrgKind, Person
 
 __all__ = [
     "YES",
     "FieldError",
     "apply_assignments",
+    "org_kind_from_name",
     "parse_assignment",
     "parse_choice",
     "parse_count",
@@ -147,6 +148,21 @@ def parse_org(text: str, organisations: Sequence[Organisation], field: str) -> O
         names = ", ".join(f"{o.id} {o.name}" for o in matches)
         raise ValidationError("error.ambiguous", field=field, value=text.strip(), choices=names)
     raise ValidationError("field.error_org", field=field, value=text.strip())
+
+
+def org_kind_from_name(name: str, industry: bool = False) -> OrgKind:
+    """What a new organisation is, from its name ("… kommun", "… AB", "högskola");
+    ``industry`` says a company. A school when the name does not tell."""
+    if industry:
+        return OrgKind.COMPANY
+    words = name.casefold().split()
+    if any(w.endswith("kommun") for w in words):
+        return OrgKind.MUNICIPALITY
+    if any("universitet" in w or "högskola" in w for w in words):
+        return OrgKind.UNIVERSITY
+    if words and (words[-1] in ("ab", "hb", "kb") or words[0] == "ab"):
+        return OrgKind.COMPANY
+    return OrgKind.SCHOOL
 
 
 def parse_assignment(text: str, known: Sequence[str]) -> tuple[str, str]:

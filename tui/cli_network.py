@@ -12,7 +12,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from quorum.store.errors import QuorumError, ValidationError
-from quorum.store.field_values import parse_org, parse_time_range, parse_weekday
+from quorum.store.field_values import (
+    org_kind_from_name,
+    parse_org,
+    parse_time_range,
+    parse_weekday,
+)
 from quorum.store.i18n import t
 from quorum.store.network_fields import apply_settings, shown
 from quorum.store.records import (
@@ -131,20 +136,6 @@ def _member(org: Organisation, network: Network, people: dict[str, Person]) -> d
     }
 
 
-def guess_kind(name: str, industry: bool) -> OrgKind:
-    """What a new organisation is, from ``--industry`` or its name ("… kommun")."""
-    if industry:
-        return OrgKind.COMPANY
-    folded = name.casefold()
-    if "kommun" in folded.split() or folded.endswith("kommun"):
-        return OrgKind.MUNICIPALITY
-    if "universitet" in folded or "högskola" in folded:
-        return OrgKind.UNIVERSITY
-    if folded.endswith((" ab", " hb", " kb")) or folded.startswith("ab "):
-        return OrgKind.COMPANY
-    return OrgKind.SCHOOL
-
-
 def org_add(args: argparse.Namespace, ctx: CliContext) -> int:
     name = " ".join(args.name.split())
     with ctx.open_store() as store, store.batch():
@@ -152,7 +143,9 @@ def org_add(args: argparse.Namespace, ctx: CliContext) -> int:
         existing = next(
             (o for o in store.organisations() if o.name.casefold() == name.casefold()), None
         )
-        org = existing or store.add_organisation(name=name, kind=guess_kind(name, args.industry))
+        org = existing or store.add_organisation(
+            name=name, kind=org_kind_from_name(name, args.industry)
+        )
         if args.industry and org.kind is not OrgKind.COMPANY:
             org = replace(org, kind=OrgKind.COMPANY)
             store.save_organisation(org)
