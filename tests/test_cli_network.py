@@ -277,3 +277,25 @@ def test_field_names_are_documented_in_help(capsys: pytest.CaptureFixture[str]) 
         assert "FÄLT=VÄRDE" in out
         assert ("sportlov" in out) == (command[0] == "network")
         assert ("adjusters" in out) == (command[0] == "meeting")
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    # ``quorum list networks | head -1`` on a long list: the pipe closes under the writer.
+    import subprocess
+    import sys
+
+    from quorum.store.store import Store
+
+    db = tmp_path / "many.json"
+    with Store.open(db) as store, store.batch():
+        for n in range(400):
+            store.add_network(name=f"Nätverk {n:03d} " + "x" * 300)
+    command = [sys.executable, "-m", "quorum.tui.cli", "list", "networks", "--db", str(db)]
+    reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.readline()
+    reader.stdout.close()  # as head does after its line
+    err = reader.stderr.read().decode()
+    reader.wait(timeout=60)
+    assert "Traceback" not in err and "Exception" not in err, err
+    assert reader.returncode in (0, 141)

@@ -360,6 +360,23 @@ def main(
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=err)
         return 130
+    except BrokenPipeError:
+        # The reader left (``quorum plan 1 --year 2027 | head``): nothing to say to it.
+        # Point stdout at nothing so Python's own flush at exit does not complain either.
+        _silence_stdout(out)
+        return 141  # what a shell reports for SIGPIPE
+
+
+def _silence_stdout(out: TextIO) -> None:
+    import os
+
+    try:
+        fileno = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's StringIO)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def _early_lang(argv: list[str]) -> str:

@@ -264,3 +264,38 @@ async def test_settings_are_in_the_palette(demo_store) -> None:  # type: ignore[
         app.action_network_settings()
         await pilot.pause()
         assert isinstance(app.screen, NetworkSettingsScreen)
+
+
+async def test_a_new_meeting_in_a_school_break_is_said(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from quorum.tui.screens.new_meeting import NewMeetingDialog
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        dialog = app.screen
+        assert isinstance(dialog, NewMeetingDialog)
+        # The proposed date keeps clear of the breaks; a typed one in höstlov is said.
+        assert dialog.message_of("date") == ""
+        await type_in(pilot, dialog.query_one("#date", Input), "2027-11-03")
+        await pilot.pause()
+        assert "Autumn break" in dialog.message_of("date")
+        await press(pilot, "ctrl+s")  # allowed: it is said, not refused
+        assert not isinstance(app.screen, NewMeetingDialog)
+
+
+async def test_a_long_title_never_pushes_status_and_host_off_the_overview(demo_store) -> None:  # type: ignore[no-untyped-def]
+    # The defect: at 80 columns "Nätverk … – nätverksträff v. 49" hid status and host.
+    from quorum.store.records import replace
+
+    meeting = demo_store.meeting("3")
+    long_title = "Gymnasienätverket Skogsbygden – nätverksträff v. 49 med extra långt namn"
+    demo_store.save_meeting(replace(meeting, title=long_title))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[2:4] == ["status", "host"] and labels[-1] == "title"
+        widths = [c.get_render_width(table) for c in table.columns.values()]
+        assert sum(widths[:4]) <= table.scrollable_content_region.width
