@@ -173,7 +173,7 @@ SV = {
     "netui.none": "inga",
     "netui.time": "Tid (från–till)",
     "netui.formality": "Anteckningar",
-    "netui.when": "{weekday}ar {time} · minst {minimum} om året",
+    "netui.when": "{weekday}ar {time} · möten per år: minst {minimum}",
     "netui.contact": "kontaktperson",
     "netui.no_contact": "ingen ännu",
     "netui.not_hosting": "är inte värd",
@@ -207,6 +207,7 @@ SV = {
     "netui.afton_allowed": "Möten får ligga på halvdagar",
     "netui.no_smtp": "Ingen e-postserver: kallelser och anteckningar blir utkast (.eml) att skicka från din e-post.",
     "netui.smtp_host": "Server",
+    "netui.smtp_host_placeholder": "t.ex. smtp.kommun.se (tom: ingen server)",
     "netui.smtp_port": "Port",
     "netui.smtp_security": "Kryptering",
     "netui.smtp_user": "Användarnamn",
@@ -223,7 +224,7 @@ SV = {
     "rui.contact": "Kontaktperson",
     "rui.contact_automatic": "(den första medlemmen)",
     "rui.member_of": "Medlem i {network}",
-    "rui.empty_hint": "Registret är tomt: n lägger till en person, på fliken Organisationer en organisation; i importerar en CSV-fil.",
+    "rui.empty_hint": "Inga personer ännu: n lägger till en person (på fliken Organisationer en organisation), i importerar en CSV-fil.",
 }
 
 EN = {
@@ -391,7 +392,7 @@ EN = {
     "netui.none": "none",
     "netui.time": "Time (from–to)",
     "netui.formality": "Minutes",
-    "netui.when": "{weekday}s {time} · at least {minimum} a year",
+    "netui.when": "{weekday}s {time} · meetings a year: at least {minimum}",
     "netui.contact": "contact",
     "netui.no_contact": "none yet",
     "netui.not_hosting": "does not host",
@@ -425,6 +426,7 @@ EN = {
     "netui.afton_allowed": "Meetings may fall on half days",
     "netui.no_smtp": "No mail server: invites and minutes become drafts (.eml) to send from your own e-mail.",
     "netui.smtp_host": "Server",
+    "netui.smtp_host_placeholder": "e.g. smtp.example.org (empty: no server)",
     "netui.smtp_port": "Port",
     "netui.smtp_security": "Encryption",
     "netui.smtp_user": "User name",
@@ -440,5 +442,5 @@ EN = {
     "rui.contact": "Contact person",
     "rui.contact_automatic": "(the first member)",
     "rui.member_of": "Member of {network}",
-    "rui.empty_hint": "The roster is empty: n adds a person, on the Organisations tab an organisation; i imports a CSV file.",
+    "rui.empty_hint": "Nobody yet: n adds a person (on the Organisations tab an organisation), i imports a CSV file.",
 }

@@ -142,8 +142,8 @@ class RosterScreen(RosterFiles):
             members=active,
             sort=t("rui.sorted_org" if self.by_org else "rui.sorted_name"),
         )
-        if not everyone and not orgs:
-            status = t("rui.empty_hint")  # a blank database: say how to begin
+        if not everyone:
+            status = t("rui.empty_hint")  # a new roster: say how to begin
         self.query_one("#roster-status", Static).update(status)
 
     def selected_person(self) -> Person | None:

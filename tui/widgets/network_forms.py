@@ -108,7 +108,7 @@ class GeneralForm(_NetworkForm):
             (
                 "organiser_email",
                 t("netui.organiser_email"),
-                _input(n.organiser_email, "organiser_email", "utbildning@kommunalforbund.se"),
+                _input(n.organiser_email, "organiser_email"),
             ),
             ("coordinator_id", t("netui.coordinator"), coordinator),
             (
@@ -350,7 +350,11 @@ class SmtpForm(_NetworkForm):
         )
         password_env = s.password_env if s else "QUORUM_SMTP_PASSWORD"
         return [
-            ("host", t("netui.smtp_host"), _input(s.host if s else "", "host", "smtp.kommun.se")),
+            (
+                "host",
+                t("netui.smtp_host"),
+                _input(s.host if s else "", "host", t("netui.smtp_host_placeholder")),
+            ),
             ("port", t("netui.smtp_port"), _input(str(s.port if s else 587), "port")),
             ("security", t("netui.smtp_security"), security),
             ("user", t("netui.smtp_user"), _input(s.user if s else "", "user")),
