@@ -158,7 +158,7 @@ def version_pdf_info(version: MinutesVersion, public_line: str = "") -> PdfInfo:
         footer=tuple(footer),
         keywords=stamp_keywords(None, version, bool(public_line)),
         description=" ".join(footer),
-        page=t("archive.page", lang=lang),
+        page=t("archive.page", lang=lang, n="{n}", total="{total}"),
     )
 
 
@@ -178,5 +178,5 @@ def minutes_pdf_info(minutes: Minutes, now: datetime) -> PdfInfo:
         footer=footer,
         keywords=stamp_keywords(ctx, None, minutes.public),
         description=" ".join(footer),
-        page=ctx.t("archive.page"),
+        page=ctx.t("archive.page", n="{n}", total="{total}"),
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from quorum.exports.contacts import redact
-from quorum.exports.dates import long_date
 from quorum.store.i18n import t
 from quorum.store.records import (
     ActionItem,
@@ -25,6 +24,7 @@ from quorum.store.records import (
     Organisation,
     Person,
 )
+from quorum.store.when import clock, clock_span, long_date
 
 OpenAction = tuple[Meeting, AgendaItem, ActionItem]
 
@@ -98,14 +98,16 @@ class DocContext:
         return long_date(day, self.lang)
 
     def clock(self, moment: datetime) -> str:
-        return moment.astimezone(self.meeting.zone).strftime("%H:%M")
+        """ "09.00" / "09:00", in the meeting's time zone."""
+        return clock(moment.astimezone(self.meeting.zone), self.lang)
 
     def time_span(self, actual: bool = False) -> str:
         """Planned start–end; with ``actual``, the recorded times when the minutes have them."""
         m = self.meeting
-        if actual and m.actual_start and m.actual_end:
-            return f"{self.clock(m.actual_start)}–{self.clock(m.actual_end)}"
-        return f"{self.clock(m.start)}–{self.clock(m.end)}"
+        start, end = (m.actual_start, m.actual_end) if actual else (m.start, m.end)
+        if start is None or end is None:
+            start, end = m.start, m.end
+        return clock_span(start.astimezone(m.zone), end.astimezone(m.zone), self.lang)
 
     def doc_title(self) -> str:
         return self.t("doc.formal_minutes" if self.formal else "doc.minutes")

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
-from quorum.exports.dates import long_date
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace
+from quorum.store.when import long_date
 
 __all__ = ["Reply", "apply_reply", "find_meeting", "parse_reply"]
 

@@ -40,7 +40,7 @@ def _notice_info(ctx: DocContext, public: bool, now: datetime) -> PdfInfo:
         header=f"{ctx.network.name} · {ctx.t('doc.notice')} {ctx.meeting.day.isoformat()}",
         footer=tuple(footer),
         keywords=stamp_keywords(ctx, None, public),
-        page=ctx.t("archive.page"),
+        page=ctx.t("archive.page", n="{n}", total="{total}"),
     )
 
 

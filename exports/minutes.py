@@ -184,7 +184,7 @@ def _next_meeting(ctx: DocContext) -> list[Block]:
     line = ctx.t(
         "doc.next_line",
         date=ctx.long_date(nxt.day),
-        time=nxt.start.strftime("%H:%M"),
+        time=ctx.clock(nxt.start),
         host=ctx.org_name(nxt.host_org_id) or ctx.t("doc.not_set"),
     )
     return [*blocks, Para(plain(line))]

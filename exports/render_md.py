@@ -8,8 +8,8 @@ unchanged:
   entities). CommonMark guarantees a backslash before ASCII punctuation is
   shown as that character alone.
 * At the start of a line, ``- + =`` are escaped too (list items, setext
-  heading underlines), and so is the ``.``/``)`` of ``12.`` / ``3)`` (ordered
-  lists).
+  heading underlines), and so is the ``.``/``)`` of ``12.`` / ``3)`` when a space or
+  the end of the line follows (an ordered list; "09.00" is a Swedish time, not a list).
 * Leading whitespace of each line is dropped (four spaces would start a code
   block) and a multi-line field keeps its line breaks as hard breaks
   (a trailing backslash), blank lines as paragraph breaks.
@@ -49,7 +49,7 @@ __all__ = ["escape", "render"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^([-+=])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _BACKTICKS = re.compile(r"`+")
 _INDENT = "    "  # a nested list's indent: past any marker width CommonMark allows
 

@@ -132,12 +132,18 @@ def _sentences(s: YearStats, lang: str) -> dict[str, str]:
         "meetings": t(
             "summary.meetings_count",
             lang=lang,
-            held=s.held,
-            total=len(s.meetings),
-            cancelled=s.cancelled,
+            total=t("n.meetings", lang=lang, count=len(s.meetings)),
+            held=t("summary.held", lang=lang, count=s.held),
+            cancelled=t("summary.cancelled", lang=lang, count=s.cancelled),
         ),
         "decisions": t("summary.decisions_count", lang=lang, count=len(s.decisions)),
-        "actions": t("summary.actions_count", lang=lang, total=done + open_, done=done, open=open_),
+        "actions": t(
+            "summary.actions_count",
+            lang=lang,
+            total=t("n.actions", lang=lang, count=done + open_),
+            done=t("summary.done", lang=lang, count=done),
+            open=t("summary.open", lang=lang, count=open_),
+        ),
     }
 
 
@@ -282,6 +288,6 @@ def year_summary_pdf(
         header=doc.title,
         footer=(t("archive.printed_foot", lang=lang, when=when),),
         keywords=("quorum", f"quorum-summary:{year}"),
-        page=t("archive.page", lang=lang),
+        page=t("archive.page", lang=lang, n="{n}", total="{total}"),
     )
     return render_pdf(doc, info)

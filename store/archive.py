@@ -56,7 +56,13 @@ Entry = Span | Doc  # a lazy table's document: on disk (Span) or changed in memo
 
 
 class ArchiveDamaged(ValueError):
-    """The main file is not a quorum database (the detail says where it stops making sense)."""
+    """The main file is not a quorum database. ``kind`` says how (``json``: not valid JSON
+    at byte ``at``; ``not_quorum``: JSON, but not tables of records; ``empty``)."""
+
+    def __init__(self, message: str, kind: str = "json", at: int = 0) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.at = at
 
 
 class ArchiveChanged(ValueError):
@@ -272,7 +278,7 @@ class _Scanner:
     def byte(self, at: int) -> int:
         while at >= self.end:
             if not self.more(min(at, self.end)):
-                raise ArchiveDamaged(f"the file ends at byte {self.size}")
+                raise ArchiveDamaged(f"the file ends at byte {self.size}", "json", self.size)
         return self.buf[at - self.base]
 
     def skip_space(self, at: int) -> int:
@@ -286,30 +292,30 @@ class _Scanner:
     def expect(self, at: int, char: bytes) -> int:
         at = self.skip_space(at)
         if self.byte(at) != char[0]:
-            raise ArchiveDamaged(f"expected {char.decode()} at byte {at}")
+            raise ArchiveDamaged(f"expected {char.decode()} at byte {at}", "json", at)
         return at + 1
 
     def string(self, at: int) -> tuple[str, int]:
         at = self.skip_space(at)
         if self.byte(at) != ord('"'):
-            raise ArchiveDamaged(f"expected a name at byte {at}")
+            raise ArchiveDamaged(f"expected a name at byte {at}", "json", at)
         while True:
             found = _STRING.match(self.buf, at - self.base)
             if found is not None:
                 try:
                     text = orjson.loads(found.group())
                 except orjson.JSONDecodeError as err:
-                    raise ArchiveDamaged(f"bad name at byte {at}: {err}") from None
+                    raise ArchiveDamaged(f"bad name at byte {at}: {err}", "json", at) from None
                 if not isinstance(text, str):
-                    raise ArchiveDamaged(f"expected a name at byte {at}")
+                    raise ArchiveDamaged(f"expected a name at byte {at}", "json", at)
                 return text, found.end() + self.base
             if not self.more(at):
-                raise ArchiveDamaged(f"a name never ends after byte {at}")
+                raise ArchiveDamaged(f"a name never ends after byte {at}", "json", at)
 
     def value_end(self, at: int) -> int:
         """The offset just after the JSON object starting at ``at`` (kept in the window)."""
         if self.byte(at) != ord("{"):
-            raise ArchiveDamaged(f"expected an object at byte {at}")
+            raise ArchiveDamaged(f"expected an object at byte {at}", "not_quorum", at)
         depth = 0
         pos = at
         while True:
@@ -320,7 +326,7 @@ class _Scanner:
                 # The window ends inside this object, perhaps inside a string: read on
                 # from where the match stopped (it found no brace before it).
                 if not self.more(at):
-                    raise ArchiveDamaged(f"an object never ends after byte {at}")
+                    raise ArchiveDamaged(f"an object never ends after byte {at}", "json", at)
                 pos = stop
                 continue
             depth += 1 if self.buf[stop - self.base] == ord("{") else -1
@@ -337,9 +343,11 @@ def scan_archive(
     fd: int,
     on_doc: Callable[[str, str, Doc], None] | None = None,
     lazy: Iterable[str] = LAZY_TABLES,
+    on_table: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> Scanned:
     """Read the whole main file block by block: spans of every lazy document (each
-    parsed once, to check it and to hand it to ``on_doc``) and the small tables parsed.
+    parsed once, to check it and to hand it to ``on_doc``) and the small tables parsed
+    (each handed to ``on_table`` as it is read).
 
     Raises :class:`ArchiveDamaged` with the place where the file stops being a database.
     """
@@ -362,16 +370,18 @@ def scan_archive(
             end = scan.value_end(at)
             loaded = _parse(scan.bytes_of(at, end), at)
             if not all(isinstance(v, dict) for v in loaded.values()):
-                raise ArchiveDamaged(f"a document of {table} is not an object")
+                raise ArchiveDamaged(f"a document of {table} is not an object", "not_quorum", at)
             result.tables[table] = loaded
             result.table_spans[table] = Span(at, end - at, zlib.crc32(scan.bytes_of(at, end)))
+            if on_table is not None:
+                on_table(table, loaded)
             at = end
         at = scan.skip_space(at)
         sep = scan.byte(at)
         if sep == ord("}"):
             return _finish(scan, result, at + 1)
         if sep != ord(","):
-            raise ArchiveDamaged(f"expected , or }} at byte {at}")
+            raise ArchiveDamaged(f"expected , or }} at byte {at}", "json", at)
         at += 1
 
 
@@ -403,7 +413,7 @@ def _scan_docs(
         if sep == ord("}"):
             return at + 1
         if sep != ord(","):
-            raise ArchiveDamaged(f"expected , or }} at byte {at}")
+            raise ArchiveDamaged(f"expected , or }} at byte {at}", "json", at)
         at += 1
 
 
@@ -411,9 +421,13 @@ def _parse(body: bytes, at: int) -> dict[str, Any]:
     try:
         loaded = orjson.loads(body)
     except orjson.JSONDecodeError as err:
-        raise ArchiveDamaged(f"JSON error in the object at byte {at}: {err}") from None
+        if str(err).startswith("Not enough memory"):  # orjson's failed allocation: no damage
+            raise MemoryError(str(err)) from None
+        raise ArchiveDamaged(
+            f"JSON error in the object at byte {at}: {err}", "json", at + getattr(err, "pos", 0)
+        ) from None
     if not isinstance(loaded, dict):
-        raise ArchiveDamaged(f"expected an object at byte {at}")
+        raise ArchiveDamaged(f"expected an object at byte {at}", "not_quorum", at)
     return loaded
 
 
@@ -421,7 +435,7 @@ def _finish(scan: _Scanner, result: Scanned, at: int) -> Scanned:
     """After the closing brace only white space may follow (read to the end, for the CRC)."""
     at = scan.skip_space(at)
     if at < scan.size:
-        raise ArchiveDamaged(f"bytes after the end of the database at byte {at}")
+        raise ArchiveDamaged(f"bytes after the end of the database at byte {at}", "json", at)
     result.crc = scan.crc
     return result
 

@@ -124,16 +124,24 @@ def _blocks(fd: int, check: Callable[[int], None] | None = None) -> Iterator[byt
         check(crc)
 
 
-def make_today(db: Path, fd: int, check: Callable[[int], None] | None = None) -> Path | None:
-    """The day's compressed backup from the open main file, if the day has none yet.
+def make_today(
+    db: Path, fd: int, replace: bool = False, check: Callable[[int], None] | None = None
+) -> Path | None:
+    """The day's compressed backup from the open main file, if the day has none yet (or
+    made again: ``replace``).
 
     ``check`` sees the CRC of what was read and may raise to keep the backup from
     being put in place (a main file that is not what its index says).
     """
     target = db.with_name(f"{db.name}.backup-{_today()}.gz")
-    if any(_day(p, db) == (_today(), plain) for p in backups(db) for plain in (True, False)):
+    todays = [p for p in backups(db) if (_day(p, db) or ("", False))[0] == _today()]
+    if todays and not replace:
         return None
     _write_atomically(db, target, _gzip(_blocks(fd, check)))
+    for older in todays:  # a plain one of today (an older quorum's) is superseded
+        if older != target:
+            with contextlib.suppress(OSError):
+                older.unlink()
     return target
 
 

@@ -9,26 +9,37 @@ guarantee) is built here:
 * **A write-ahead journal.** Between checkpoints every change is appended to
   ``<db>.journal`` as one checksummed line per batch and fsynced. A save costs
   the size of the change, not of the archive (a 1,000-meeting archive is
-  ~31 MB; rewriting it per keystroke would block typing). A torn last line is
-  a batch that never committed and is dropped on replay.
+  ~31 MB; rewriting it per keystroke would block typing). A torn tail is a
+  batch that never committed and is dropped; a complete line that fails its
+  check stops the open (:mod:`quorum.store.journal`).
 * **One writer.** An OS lock on ``<db>.lock`` (flock / msvcrt) held while the
   database is open for writing; the lock file names its holder so a second
   instance can say who has it. Readers need no lock.
 * **Generations.** The main file and the journal both carry a generation
   number; a journal from an older generation was already folded in and is
   ignored, so a crash between "write main" and "reset journal" is harmless.
-* **Never overwrite what we could not read**, rolling daily backups
-  (``store/backup.py``: compressed, never on the start path), files created
-  readable by the owner only, a schema version with migrations.
-* **Meetings parsed when used.** The meetings table holds each document's span
+* **Never overwrite what we could not read**, rolling daily backups, files
+  created readable by the owner only, a schema version with migrations.
+  Everything is read and checked before anything is written; a main file that
+  is missing beside its journal or backups is refused, never started empty.
+* **A failed write changes nothing.** A journal append that fails is cut back
+  and raised as :class:`WriteFailed` (memory keeps the old state); a failed
+  checkpoint leaves the old main file and journal, and its generation.
+* **Symlinks** are written through: the database is the link's target, and
+  its journal, lock and backups live beside the target.
+* **Meetings read when used.** The meetings table holds each document's span
   in the main file (``store/archive.py``) until it is changed; a meeting is
   parsed from its own bytes (CRC checked) when first read, and a checkpoint
   copies unchanged meetings' bytes as they are. The spans, each meeting's
-  summary and the file's identity are kept in a derived sidecar
-  (``store/sidecar.py``) so an open reads the small tables only; without a
-  sidecar that matches the file, the file is scanned block by block instead.
-  Either way the archive decides: :meth:`Database.verify` compares the whole
-  file's CRC with the sidecar's after start and reads it again if they differ.
+  summary and the file's identity are kept in derived files
+  (``store/sidecar.py``) so an open reads the small tables only; without ones
+  that match the file, the file is read block by block instead. Either way the
+  archive decides: :meth:`Database.verify` compares the whole file's CRC with
+  the index's after start, and the file is read again if they differ.
+* **Saves cost the change.** A meeting saved again since the last checkpoint is
+  journalled as a patch (``store/patch.py``; the journal's format 2).
+* **Backups** are compressed (``store/backup.py``) and never made on the app's
+  start path: the app makes the day's one in the background (:meth:`maintain`).
 
 The working set lives in memory (TinyDB over :class:`MemoryJournalStorage`);
 the disk is written only by :meth:`Database.commit` (journal) and
@@ -45,8 +56,9 @@ import os
 import socket
 import sys
 import threading
+import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +66,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from quorum.store import backup, sidecar
+from quorum.store import backup, journal, sidecar
 from quorum.store.archive import (
     LAZY_TABLES,
     ArchiveChanged,
@@ -64,28 +76,32 @@ from quorum.store.archive import (
     scan_archive,
     write_archive,
 )
-from quorum.store.backup import backups
-from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
+from quorum.store.errors import (
+    DatabaseLocked,
+    DatabaseUnreadable,
+    FoldFailed,
+    QuorumError,
+    ReadOnly,
+    ValidationError,
+    WriteFailed,
+    os_reason,
+)
+from quorum.store.i18n import Notice
+from quorum.store.journal import JournalOp, Op
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
 from quorum.store.patch import apply as apply_patch
 from quorum.store.patch import diff
 from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, summarise
 
-TABLES = ("networks", "organisations", "people", "meetings")
+TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
 CHECKPOINT_JOURNAL_BYTES = 8 * 1024 * 1024
-# The journal's format. 1: each line a batch of ["put", table, id, document] and
-# ["del", table, id, null]; its header {"generation": G}. 2 adds ["patch", table, id,
-# edits] (store/patch.py: a save of a meeting held in memory journals what changed,
-# a typed note only the characters typed); its header {"journal": 2, "main": G}, which
-# a quorum that knows only format 1 takes for another generation's journal and
-# leaves alone rather than misread. Both are replayed.
-JOURNAL_FORMAT = 2
-
-Op = tuple[str, str, str, dict[str, Any] | None]  # ("put"|"del", table, id, doc)
+# After a checkpoint failed (a full disk), wait this long before rewriting the
+# whole archive again: the journal keeps every save meanwhile.
+FOLD_RETRY_S = 30.0
 
 
 class MemoryJournalStorage(Storage):
@@ -123,7 +139,7 @@ def quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows has no directory fsync; MoveFileEx is durable enough there.
     fd = os.open(folder, os.O_RDONLY)
@@ -150,7 +166,7 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def _replace(src: Path, dst: Path) -> None:
@@ -162,8 +178,6 @@ def _replace(src: Path, dst: Path) -> None:
         except PermissionError:
             if os.name != "nt" or attempt == 19:
                 raise
-            import time
-
             time.sleep(0.05)
 
 
@@ -178,6 +192,8 @@ class WriterLock:
         self._fh: Any = None
 
     def acquire(self, db_path: Path) -> None:
+        """Hold the lock. :class:`DatabaseLocked` when another process has it; an
+        OSError (a read-only folder, a full disk) when the lock file cannot be made."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         fh = os.fdopen(fd, "r+b")
         try:
@@ -197,9 +213,13 @@ class WriterLock:
             "host": socket.gethostname(),
             "since": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         }
-        fh.seek(self.INFO_OFFSET)
-        fh.write(json.dumps(info).encode().ljust(512))
-        fh.flush()
+        try:
+            fh.seek(self.INFO_OFFSET)
+            fh.write(json.dumps(info).encode().ljust(512))
+            fh.flush()
+        except OSError:
+            fh.close()  # drops the lock again
+            raise
         self._fh = fh
 
     def _lock(self, fh: Any) -> None:
@@ -242,44 +262,141 @@ class WriterLock:
         self._fh = None
 
 
-def _encode_line(payload: bytes) -> bytes:
-    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
+def clean_temp_files(path: Path) -> None:
+    """Remove the leftovers of writes killed mid-way (the main file, a backup, a journal
+    cut by restore, a demo being built); each may be as large as the database. Only
+    under the writer lock: then no write of ours is under way."""
+    for tmp in path.parent.glob(f"{path.name}.*"):
+        if ".tmp-" in tmp.name:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
-def _decode_line(line: bytes) -> Any:
-    if len(line) < 10 or line[8:9] != b" ":
-        raise ValueError("short line")
-    crc, payload = line[:8], line[9:]
-    if int(crc, 16) != zlib.crc32(payload):
-        raise ValueError("checksum")
-    return orjson.loads(payload)
+def database_file(path: Path) -> Path:
+    """The file to read and write for ``path``: a symlink's target, so the link stays a
+    link and the target gets the changes (an atomic replace would swap the link for a
+    file and leave the target old). A link to nowhere is refused."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except OSError:
+        target = Path(os.path.realpath(path))
+        if target.is_symlink() or not target.parent.is_dir():  # a loop, or no folder there
+            raise DatabaseUnreadable(
+                "error.db_link", path=str(path), target=os.readlink(path), remedy=""
+            ) from None
+        return target  # a link to a file not made yet, in a folder that exists
 
 
-def unreadable(path: Path, detail: str) -> DatabaseUnreadable:
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def backups(path: Path) -> list[Path]:
+    """Backups next to ``path``, newest first (compressed or plain; a backup's unfinished
+    temp file is none)."""
+    return backup.backups(path)
+
+
+def unreadable(path: Path, detail: Any, **params: Any) -> DatabaseUnreadable:
+    """The main file (or one of its records) cannot be read: restore offers the backup."""
     found = backups(path)
     return DatabaseUnreadable(
-        "error.db_unreadable",
+        params.pop("key", "error.db_unreadable"),
         path=str(path),
         detail=detail,
         backup=str(found[0]) if found else "",
+        remedy="backup" if found else "",
+        **params,
     )
 
 
-def restore_newest_backup(path: Path) -> tuple[Path, Path]:
-    """Move the broken file aside (never delete it) and put the newest backup in place."""
-    found = backups(path)
-    if not found:
-        raise DatabaseUnreadable("error.db_no_backup", path=str(path))
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    broken = path.with_name(f"{path.name}.broken-{stamp}")
-    if path.exists():
-        os.replace(path, broken)
-    journal = path.with_name(path.name + ".journal")
-    if journal.exists():
-        os.replace(journal, broken.with_name(broken.name + ".journal"))
-    sidecar.remove(path)
-    atomic_write(path, backup.backup_chunks(found[0]))
-    return found[0], broken
+def _folded(
+    data: dict[str, dict[str, Any]],
+    batches: list[list[JournalOp]],
+    read: Callable[[Any], dict[str, Any] | None],
+) -> bool:
+    """Whether replaying ``batches`` onto ``data`` would change nothing (``read`` gives a
+    stored entry's document: a meeting may still be a span of the main file)."""
+    final: dict[tuple[str, str], dict[str, Any] | None] = {}
+    try:
+        for batch in batches:
+            for op, table, doc_id, doc in batch:
+                if op == "patch":
+                    before = final.get((table, doc_id), read(data.get(table, {}).get(doc_id)))
+                    if before is None:
+                        return False
+                    doc = apply_patch(orjson.loads(orjson.dumps(before)), doc)
+                final[(table, doc_id)] = doc if op != "del" else None
+    except ValueError:
+        return False
+    return all(
+        read(data.get(table, {}).get(doc_id)) == doc for (table, doc_id), doc in final.items()
+    )
+
+
+def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int:
+    value = meta.get(name, default)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise unreadable(path, Notice.of("unreadable.meta", field=name, value=repr(value)[:40]))
+
+
+def parse_main(
+    raw: bytes, path: Path, tables: Collection[str] = TABLES
+) -> tuple[dict[str, dict[str, Any]], int, int | None]:
+    """The documents of a main file's bytes (migrated to the current schema), its
+    generation and the schema it was migrated from (None: it is current). Everything
+    is checked that can be without the records' types: a refusal names what is wrong.
+    ``tables`` are the record tables the store keeps (with ``_meta``, all there may be)."""
+    try:
+        loaded = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        if out_of_memory(err):  # orjson says so with a decode error: not a damaged file
+            raise QuorumError("error.out_of_memory", path=str(path)) from None
+        if not raw.strip():
+            raise unreadable(path, Notice.of("unreadable.empty")) from None
+        raise unreadable(path, Notice.of("unreadable.json", at=err.pos)) from None
+    if not isinstance(loaded, dict) or not all(
+        isinstance(docs, dict) and all(isinstance(doc, dict) for doc in docs.values())
+        for docs in loaded.values()
+    ):
+        raise unreadable(path, Notice.of("unreadable.not_quorum"))
+    for table, docs in loaded.items():
+        if table != META and table not in tables:  # a hand edit's typo, or a flipped bit
+            raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
+        if table != META:
+            _check_ids(path, table, docs)
+    data: dict[str, dict[str, Any]] = loaded
+    meta = data.get(META, {}).get("1", {})
+    schema = _int_field(meta, "schema", 1, path)
+    _int_field(meta, "generation", 0, path)
+    migrated_from = None
+    if schema != CURRENT_SCHEMA:
+        data = migrate(data, schema, path)
+        migrated_from = schema
+    return data, _int_field(data[META]["1"], "generation", 0, path), migrated_from
+
+
+def out_of_memory(err: orjson.JSONDecodeError) -> bool:
+    """orjson reports a failed allocation as a JSONDecodeError at byte 0; taken for damage,
+    it would offer to put a backup in place of a healthy file."""
+    return str(err).startswith("Not enough memory")
+
+
+def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:
+    """Each record's id is also its key: a changed digit in either would otherwise let a
+    journal line replace, or two keys merge, a record without a word."""
+    for doc_id, doc in docs.items():
+        if doc.get("id") != doc_id:
+            record = Notice.of(f"record.{table}", id=doc_id)
+            raise unreadable(path, Notice.of("unreadable.id", record=record))
 
 
 class Database:
@@ -291,40 +408,64 @@ class Database:
     in that order, never the other.
     """
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(
+        self, path: Path, readonly: bool = False, tables: Collection[str] = TABLES
+    ) -> None:
+        self.path = database_file(path)
         self.readonly = readonly
-        self.journal_path = self.path.with_name(self.path.name + ".journal")
-        self.lock = WriterLock(self.path.with_name(self.path.name + ".lock"))
+        self.tables = tables  # the record tables a file may hold
+        # Why a store that wanted to write was opened read-only (None: another quorum has it).
+        self.readonly_reason: QuorumError | None = None
+        self.journal_path = journal_path(self.path)
+        self.lock = WriterLock(lock_path(self.path))
         self._mutex = threading.RLock()
         self._writer = threading.RLock()
         self.generation = 0
-        self._journal_bytes = 0
+        self._journal_bytes = 0  # committed batch lines in the journal (the fold trigger)
+        self._journal_end = 0  # offset after the last good line; 0: no journal yet
         self._dirty = False
         self.migrated_from: int | None = None
         self.tinydb: TinyDB | None = None
+        # The last checkpoint that failed (disk full ...): the journal holds everything.
+        self.fold_error: FoldFailed | None = None
+        self._fold_failed_at = 0.0
         # The main file, open for reading the meetings' spans; its identity as indexed.
         self._fd: int | None = None
         self.identity: sidecar.Identity | None = None
-        self.verified = True  # False while the file is trusted on its sidecar's word alone
+        self.verified = True  # False while the file is trusted on its index's word alone
         self._table_spans: dict[str, Span] = {}
         self._sidecar_stale = False
         self.summaries: dict[str, MeetingSummary] = {}
         self.changes = 0  # counts every change in memory (what a derived index syncs by)
-        # The CLI (and tests) make the day's backup before the first change; the app
-        # turns this off and calls maintain() on a background thread instead.
-        self.maintain_before_first_write = True
+        # The day's backup at open (after a crash's journal was folded: made again) and
+        # before the first write. The app turns both off and calls maintain() on a
+        # background thread instead: neither the first frame nor typing waits for it.
+        self.backup_in_foreground = True
+        self._backup_due = False  # made again at the next maintenance (a fold at open)
+        self._check: Callable[[str, str, dict[str, Any]], None] | None = None
 
     # -- opening --------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, check: Callable[[str, str, dict[str, Any]], None] | None = None) -> None:
+        """Read, check and replay; then (for writing) fold a journal left by a crash.
+
+        ``check(table, id, document)`` is run on every document read before anything is
+        written (a refusal leaves every file as it was): every one when the file is read
+        whole or block by block, the small tables and what the journal replayed when
+        the index describes the file. A meeting read by its span is then one quorum
+        wrote itself (the index matched; the CRC is checked as it is read).
+        """
         if self.path.is_dir():
             raise DatabaseUnreadable(
                 "error.db_is_directory", path=str(self.path), detail="", backup=""
             )
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         if not self.readonly:
-            self.lock.acquire(self.path)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.lock.acquire(self.path)
+            except OSError as err:
+                raise WriteFailed.of(err, self.lock.path) from None
+        self._check = check
         try:
             self._load()
         except BaseException:
@@ -332,9 +473,13 @@ class Database:
             self.lock.release()
             raise
 
+    def _checked(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        if self._check is not None and table != META:
+            self._check(table, doc_id, doc)
+
     def _load(self) -> None:
-        if not self.readonly:
-            self._clean_temp_files()
+        # Everything is read and checked before anything is written: a file we
+        # refuse is left exactly as it was, temp files and backups included.
         with quiet_gc():
             data = self._read_main()
             data = self._replay_journal(data)
@@ -342,26 +487,31 @@ class Database:
         if self.readonly:
             return
         needs_fold = self.migrated_from is not None or self._journal_bytes > 0
-        if not self.path.exists() or needs_fold:
-            if self.migrated_from is not None and self.path.exists():
-                pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
-                if not pre.exists():
-                    atomic_write(pre, self.path.read_bytes())
-            self.checkpoint()
-        elif self._sidecar_stale:
-            self._write_sidecar()
-
-    def _clean_temp_files(self) -> None:
-        # Leftovers of writes killed mid-way (the database, a sidecar, a backup);
-        # each may be as large as the database.
-        for tmp in self.path.parent.glob(f"{backup.glob_escape(self.path.name)}.tmp-*"):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        try:
+            clean_temp_files(self.path)
+            if not self.path.exists() or needs_fold:
+                if self.migrated_from is not None and self.path.exists():
+                    pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
+                    if not pre.exists():
+                        atomic_write(pre, self.path.read_bytes())
+                self.checkpoint()
+            elif self._sidecar_stale:
+                self._write_sidecar()
+            # After folding a crash's journal, today's backup is made again: a backup
+            # of the generation the next journal builds on is one restore can join to it.
+            self._backup_due = needs_fold
+            if self.backup_in_foreground:
+                self._backup_today()
+        except OSError as err:
+            raise WriteFailed.of(err, self.path) from None
+        except FoldFailed as err:  # at open it stops the open: nothing else was written
+            raise WriteFailed("error.write_failed", **err.params) from None
 
     def _read_main(self) -> dict[str, dict[str, Any]]:
         self._close_main()
         self.summaries = {}
         if not self.path.exists():
+            self._refuse_missing_main()
             self.generation = 0
             self.identity = None
             self.verified = True
@@ -369,20 +519,28 @@ class Database:
         try:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as err:
-            raise unreadable(self.path, err.strerror or str(err)) from None
+            raise unreadable(self.path, os_reason(err)) from None
         try:
             data = self._read_indexed(fd)
             if data is None:
                 data = self._read_scanned(fd)
             meta = data.get(META, {}).get("1", {})
-            schema = meta.get("schema", 1) if isinstance(meta, dict) else 1
+            schema = _int_field(meta if isinstance(meta, dict) else {}, "schema", 1, self.path)
+            self.generation = _int_field(meta, "generation", 0, self.path)
+            self.migrated_from = None
             if schema != CURRENT_SCHEMA:
-                data = migrate(self._read_whole(fd), schema, self.path)
-                self.migrated_from = schema
+                # An older file: read whole, migrated, and written anew by the open's fold.
+                raw = os.pread(fd, os.fstat(fd).st_size, 0)
+                data, self.generation, self.migrated_from = parse_main(raw, self.path, self.tables)
+                for table, docs in data.items():
+                    for doc_id, doc in docs.items():
+                        self._checked(table, doc_id, doc)
                 self.summaries = {
                     mid: summarise(mid, doc) for mid, doc in data.get("meetings", {}).items()
                 }
-            self.generation = int(data[META]["1"].get("generation", 0))
+        except OSError as err:
+            os.close(fd)
+            raise unreadable(self.path, os_reason(err)) from None
         except BaseException:
             os.close(fd)
             raise
@@ -390,8 +548,8 @@ class Database:
         return data
 
     def _read_indexed(self, fd: int) -> dict[str, dict[str, Any]] | None:
-        """The small tables and the meetings' spans, as the sidecar says; None if it
-        does not describe this file."""
+        """The small tables and the meetings' spans, as the index says; None if it does
+        not describe this file."""
         side = sidecar.read_index(self.path, os.fstat(fd))
         if side is None:
             return None
@@ -407,36 +565,86 @@ class Database:
             return None
         if generation != side.identity.generation:
             return None
+        self._check_tables(data)
         self.identity = side.identity
         self.verified = False
         self._table_spans = {k: v for k, v in side.tables.items() if k in data}
         self.summaries = dict(side.summaries)
         return data
 
+    def _check_tables(self, data: dict[str, dict[str, Any]], check: bool = True) -> None:
+        """Only tables the store keeps; each small table's records under their own ids,
+        each one its record's shape (``check``: of the current schema; an older one's
+        are checked after their migration)."""
+        for table, docs in data.items():
+            if table != META and table not in self.tables:
+                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
+            if table != META and table not in LAZY_TABLES:
+                _check_ids(self.path, table, docs)
+                if check:
+                    for doc_id, doc in docs.items():
+                        self._checked(table, doc_id, doc)
+
     def _read_scanned(self, fd: int) -> dict[str, dict[str, Any]]:
-        """Every document found by reading the file block by block (no sidecar to go by)."""
+        """Every document found by reading the file block by block (no index to go by),
+        each parsed once to check it; the meetings are kept as their spans."""
         summaries: dict[str, MeetingSummary] = {}
+        # The schema, once _meta is read (quorum writes it first). Documents of an older
+        # schema are checked after their migration (_read_main reads such a file whole);
+        # ones met before _meta (a hand-edited order) are checked by their spans after.
+        schema: list[int] = []
+        later: list[tuple[str, str]] = []
+
+        def meta_read(table: str, docs: dict[str, Any]) -> None:
+            if table == META:
+                meta = docs.get("1", {})
+                schema.append(
+                    _int_field(meta if isinstance(meta, dict) else {}, "schema", 1, self.path)
+                )
 
         def seen(table: str, doc_id: str, doc: dict[str, Any]) -> None:
-            if table == "meetings":
-                summaries[doc_id] = summarise(doc_id, doc)
+            # Each meeting as it is read: a file no index describes may have been edited.
+            if table != META and table not in self.tables:
+                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
+            _check_ids(self.path, table, {doc_id: doc})
+            if not schema:
+                later.append((table, doc_id))
+            elif schema[0] == CURRENT_SCHEMA:
+                self._checked(table, doc_id, doc)
+                if table == "meetings":
+                    summaries[doc_id] = summarise(doc_id, doc)
 
         try:
-            scanned = scan_archive(fd, seen)
+            scanned = scan_archive(fd, seen, on_table=meta_read)
+        except MemoryError:
+            raise QuorumError("error.out_of_memory", path=str(self.path)) from None
         except ArchiveDamaged as err:
-            empty = not os.pread(fd, 4096, 0).strip()
-            raise unreadable(self.path, "empty file" if empty else f"JSON error: {err}") from None
-        except OSError as err:
-            raise unreadable(self.path, err.strerror or str(err)) from None
+            if not os.pread(fd, 4096, 0).strip():
+                raise unreadable(self.path, Notice.of("unreadable.empty")) from None
+            if err.kind == "not_quorum":
+                raise unreadable(self.path, Notice.of("unreadable.not_quorum")) from None
+            raise unreadable(self.path, Notice.of("unreadable.json", at=err.at)) from None
         data: dict[str, dict[str, Any]] = {
             name: dict(scanned.docs[name]) if name in scanned.docs else scanned.tables[name]
             for name in scanned.order
         }
+        current = (schema[0] if schema else 1) == CURRENT_SCHEMA
+        if current:
+            for table, doc_id in later:
+                doc = orjson.loads(read_span(fd, scanned.docs[table][doc_id]))
+                self._checked(table, doc_id, doc)
+                if table == "meetings":
+                    summaries[doc_id] = summarise(doc_id, doc)
+        self._check_tables(data, check=current)
         meta = data.get(META, {}).get("1", {})
         generation = meta.get("generation", 0) if isinstance(meta, dict) else 0
         st = os.fstat(fd)
         self.identity = sidecar.Identity(
-            st.st_size, st.st_mtime_ns, st.st_ino, int(generation), scanned.crc
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ino,
+            generation if isinstance(generation, int) else 0,
+            scanned.crc,
         )
         self.verified = True
         self._table_spans = dict(scanned.table_spans)
@@ -444,56 +652,71 @@ class Database:
         self.summaries = summaries
         return data
 
-    def _read_whole(self, fd: int) -> dict[str, dict[str, Any]]:
-        """The whole file parsed at once: only for a file of an older schema (to migrate)."""
-        loaded = orjson.loads(os.pread(fd, os.fstat(fd).st_size, 0))
-        if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
-            raise unreadable(self.path, "not a quorum database")
-        return loaded
+    def _refuse_missing_main(self) -> None:
+        """A main file missing beside its journal or backups was deleted or moved: an
+        empty database in its place would hide the data, and the next write would make
+        that permanent."""
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            raw = b""
+        except OSError as err:
+            raise unreadable(self.journal_path, os_reason(err)) from None
+        if b"\n" in raw or backups(self.path):  # a complete line: something was committed
+            raise unreadable(self.path, "", key="error.db_missing")
 
     def _replay_journal(self, data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        self._journal_bytes = 0
-        if not self.journal_path.exists():
-            return data
-        lines = self.journal_path.read_bytes().split(b"\n")
-        if not lines or not lines[0]:
-            return data
+        self._journal_bytes = self._journal_end = 0
         try:
-            header = _decode_line(lines[0])
-        except ValueError:
-            return data  # a journal whose header never committed holds nothing
-        if not isinstance(header, dict):
-            raise unreadable(self.journal_path, "the journal's header is not an object")
-        journal = header.get("journal", 1)
-        if not isinstance(journal, int) or journal > JOURNAL_FORMAT:
-            raise unreadable(self.journal_path, "a journal of a newer quorum")
-        generation = header.get("generation") if journal == 1 else header.get("main")
-        if generation != self.generation:
-            return data  # an older generation, already folded into the main file
-        applied = 0
-        for index, line in enumerate(lines[1:], start=1):
-            if not line:
-                continue
-            try:
-                batch = _decode_line(line)
-            except ValueError:
-                if index >= len(lines) - 2:
-                    break  # the torn tail of a batch that never committed
-                raise unreadable(self.journal_path, f"damaged journal line {index + 1}") from None
-            try:
-                for op, table, doc_id, doc in batch:
-                    if op == "patch" and journal >= 2:
-                        self._apply(
-                            data, "put", table, doc_id, self._patched(data, table, doc_id, doc)
-                        )
-                    elif op in ("put", "del"):
-                        self._apply(data, op, table, doc_id, doc)
-                    else:
-                        raise ValueError(f"unknown change {op!r:.20}")
-            except (ValueError, TypeError) as err:
-                raise unreadable(self.journal_path, f"journal line {index + 1}: {err}") from None
-            applied += len(line) + 1
-        self._journal_bytes = applied
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return data
+        except OSError as err:
+            raise self._journal_unreadable(os_reason(err)) from None
+        try:
+            found = journal.scan(raw)
+        except journal.JournalDamaged as err:
+            header = journal.scan(raw, until_damage=True).generation
+            if header is not None and header < self.generation:
+                return data  # damage in a journal that was folded already: nothing to lose
+            raise self._journal_unreadable(
+                Notice.of(f"unreadable.journal_{err.reason}", line=err.line), line=err.line
+            ) from None
+        if found.generation is None:
+            return data  # no header was completed: nothing was committed
+        if found.generation < self.generation:
+            # An older generation: a crash between writing the main file and removing the
+            # journal leaves one, already folded in. Ignored only when the main file does
+            # hold what it says (a changed generation number must not drop its saves).
+            if not _folded(data, found.batches, self._document):
+                raise self._journal_mismatch(
+                    Notice.of(
+                        "unreadable.journal_unfolded", found=found.generation, main=self.generation
+                    )
+                )
+            return data
+        if found.generation > self.generation:
+            # The main file is older than its journal: it was replaced (by a copy, a
+            # backup, another program). Replaying would mix two states; dropping the
+            # journal would lose its saves.
+            raise self._journal_mismatch(
+                Notice.of("unreadable.journal_newer", found=found.generation, main=self.generation)
+            )
+        for number, batch in enumerate(found.batches, start=2):
+            for op, table, doc_id, doc in batch:
+                if op == "patch":
+                    try:
+                        doc = self._patched(data, table, doc_id, doc)
+                    except ValueError:  # a patch of a document it was not made from
+                        raise self._journal_unreadable(
+                            Notice.of("unreadable.journal_shape", line=number), line=number
+                        ) from None
+                    op = "put"
+                if op == "put":
+                    self._checked(table, doc_id, doc)
+                self._apply(data, op, table, doc_id, doc)
+        self._journal_bytes = found.end - found.header_bytes
+        self._journal_end = found.end if found.batches else 0
         return data
 
     def _patched(
@@ -501,11 +724,16 @@ class Database:
     ) -> dict[str, Any]:
         """The document a journalled patch made: applied to it as the line before left
         it, or as the main file holds it."""
-        entry = data.get(table, {}).get(doc_id)
-        if entry is None:
+        base = self._document(data.get(table, {}).get(doc_id))
+        if base is None:
             raise ValueError(f"a change to {table} {doc_id}, which is not there")
-        base = self._parse(entry) if isinstance(entry, Span) else entry
-        return apply_patch(base, patch)
+        return apply_patch(orjson.loads(orjson.dumps(base)), patch)
+
+    def _document(self, entry: Any) -> dict[str, Any] | None:
+        """A stored entry's document (a span is parsed); None for none."""
+        if entry is None:
+            return None
+        return self._parse(entry)
 
     def _apply(
         self,
@@ -518,7 +746,7 @@ class Database:
         """One change in memory (the journal already holds it): the table and the summary."""
         self.changes += 1
         if op == "put":
-            assert doc is not None
+            assert doc is not None  # journal.scan and commit check the shape
             data.setdefault(table, {})[doc_id] = doc
             if table == "meetings":
                 self.summaries[doc_id] = summarise(doc_id, doc)
@@ -526,6 +754,24 @@ class Database:
             data.get(table, {}).pop(doc_id, None)
             if table == "meetings":
                 self.summaries.pop(doc_id, None)
+
+    def _journal_unreadable(self, detail: Any, **params: Any) -> DatabaseUnreadable:
+        found = backups(self.path)
+        return DatabaseUnreadable(
+            params.pop("key", "error.journal_damaged"),
+            path=str(self.path),
+            journal=str(self.journal_path),
+            detail=detail,
+            backup=str(found[0]) if found else "",
+            remedy=params.pop("remedy", "journal"),
+            **params,
+        )
+
+    def _journal_mismatch(self, detail: Any) -> DatabaseUnreadable:
+        """The main file and the journal are of generations that cannot be joined.
+        Restore puts the newest backup back, with the journal when it is the backup's."""
+        remedy = "backup" if backups(self.path) else ""
+        return self._journal_unreadable(detail, key="error.journal_mismatch", remedy=remedy)
 
     # -- reading --------------------------------------------------------------
 
@@ -542,10 +788,12 @@ class Database:
             return entry
         assert self._fd is not None
         try:
-            loaded: dict[str, Any] = orjson.loads(read_span(self._fd, entry))
-        except (ArchiveChanged, orjson.JSONDecodeError, OSError) as err:
+            loaded = orjson.loads(read_span(self._fd, entry))
+        except (ArchiveChanged, orjson.JSONDecodeError, OSError):
             # Someone wrote into the file in place while quorum had it open.
-            raise unreadable(self.path, f"changed while open: {err}") from None
+            raise unreadable(self.path, Notice.of("unreadable.changed_while_open")) from None
+        if not isinstance(loaded, dict):
+            raise unreadable(self.path, Notice.of("unreadable.changed_while_open"))
         return loaded
 
     def documents(self, table: str) -> dict[str, dict[str, Any]]:
@@ -558,7 +806,14 @@ class Database:
         """One raw document, parsed from the main file if it is not in memory."""
         with self._mutex:
             entry = self._data().get(table, {}).get(doc_id)
-            return None if entry is None else self._parse(entry)
+            if entry is None:
+                return None
+            doc = self._parse(entry)
+        if isinstance(entry, Span) and doc.get("id") != doc_id:
+            # A changed digit in the file: two records in one (as parse_main refuses it).
+            record = Notice.of(f"record.{table}", id=doc_id)
+            raise unreadable(self.path, Notice.of("unreadable.id", record=record))
+        return doc
 
     def ids(self, table: str) -> list[str]:
         with self._mutex:
@@ -581,17 +836,28 @@ class Database:
     # -- writing --------------------------------------------------------------
 
     def commit(self, ops: list[Op]) -> None:
-        """Make ``ops`` durable as one batch: journal first, then memory."""
+        """Make ``ops`` durable as one batch: journal first, then memory.
+
+        Raises :class:`WriteFailed` when the journal cannot be written; then
+        neither the files nor memory have changed.
+        """
         if self.readonly:
+            if self.readonly_reason is not None:
+                raise ReadOnly("error.db_readonly_because", **self.readonly_reason.params)
             raise ReadOnly("error.db_readonly")
         if not ops:
             return
         assert self.tinydb is not None  # before the journal: a closed database takes nothing
         with self._writer:
-            if self.maintain_before_first_write:
-                self.maintain_before_first_write = False
-                self.maintain()
-            line = _encode_line(orjson.dumps(self._journal_ops(ops)))
+            if self.backup_in_foreground and not self._backed_up:
+                self._backed_up = True
+                with contextlib.suppress(OSError):  # a backup that fails stops no save
+                    self._backup_today()
+            try:
+                line = journal.encode_line(self._journal_ops(ops))
+            except orjson.JSONEncodeError:
+                # Text no file can hold (a lone surrogate): refused before anything is written.
+                raise ValidationError("error.text_unsavable") from None
             self._append_journal(line)
             with self._mutex:
                 # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
@@ -603,6 +869,8 @@ class Database:
                 for op, table, doc_id, doc in ops:
                     self._apply(data, op, table, doc_id, doc)
                 self._dirty = True
+
+    _backed_up = False  # the first write's backup was made (or tried)
 
     def _journal_ops(self, ops: list[Op]) -> list[list[Any]]:
         """The batch as the journal keeps it: a meeting already in memory (saved since the
@@ -617,7 +885,7 @@ class Database:
                 latest[(table, doc_id)] = doc
                 if op == "put" and table in LAZY_TABLES and type(before) is dict and doc:
                     try:
-                        patch = diff(before, doc)
+                        patch: list[list[Any]] | None = diff(before, doc)
                     except ValueError:  # other fields altogether: the whole document
                         patch = None
                     if patch is not None and len(orjson.dumps(patch)) < len(orjson.dumps(doc)) // 2:
@@ -627,32 +895,48 @@ class Database:
         return out
 
     def checkpoint_if_due(self) -> None:
-        """Checkpoint once the journal has passed its size limit.
+        """Checkpoint once the journal has passed its size limit, or at once when the
+        main file has gone (deleted or moved while we run: a crash now would leave only
+        the journal).
 
-        Separate from :meth:`commit` so the store can run it after releasing
-        its own lock: readers go on while the archive is rewritten.
+        Separate from :meth:`commit` so the store can run it after releasing its own
+        lock: readers go on while the archive is rewritten. A failure is kept in
+        :attr:`fold_error`, not raised: the save itself is safe in the journal.
         """
         with self._writer:
-            if not self.readonly and self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
+            if self.readonly or self.tinydb is None:
+                return
+            due = self._journal_bytes > CHECKPOINT_JOURNAL_BYTES or not self.path.exists()
+            if not due:
+                return
+            if (
+                self.fold_error is not None
+                and time.monotonic() - self._fold_failed_at < FOLD_RETRY_S
+            ):
+                return
+            try:
                 self.checkpoint()
+            except FoldFailed as err:
+                self.fold_error = err
+                self._fold_failed_at = time.monotonic()
 
     def _append_journal(self, line: bytes) -> None:
-        new = not self.journal_path.exists() or self._journal_bytes == 0
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        if new:
-            header = _encode_line(
-                orjson.dumps({"journal": JOURNAL_FORMAT, "main": self.generation})
-            )
-            fd = os.open(self.journal_path, flags | os.O_TRUNC, 0o600)
-            payload = header + line
-        else:
-            fd = os.open(self.journal_path, flags | os.O_APPEND, 0o600)
-            payload = line
+        end = self._journal_end
+        payload = line if end else journal.header_line(self.generation) + line
         try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            try:
+                end = journal.append(self.journal_path, payload, end)
+            except journal.JournalShrunk:
+                # Cut or deleted by someone else: the lines it lost are in memory only.
+                # Fold them into the main file first, then start a new journal.
+                self.checkpoint()
+                payload = journal.header_line(self.generation) + line
+                end = journal.append(self.journal_path, payload, 0)
+        except OSError as err:
+            raise WriteFailed.of(err, self.journal_path) from None
+        except FoldFailed as err:  # this batch is in neither file
+            raise WriteFailed("error.write_failed", **err.params) from None
+        self._journal_end = end
         self._journal_bytes += len(line)
 
     def checkpoint(self) -> None:
@@ -661,6 +945,8 @@ class Database:
         Unchanged meetings are copied from the old file as bytes (their CRC checked);
         only documents changed since the last checkpoint are serialised. Readers are
         not held up: the old file stays open and valid until the new one is in place.
+        On failure (:class:`FoldFailed`) the main file, the journal and the generation
+        stay as they were: the journal still holds every change.
         """
         if self.readonly:
             return
@@ -673,13 +959,16 @@ class Database:
                     "generation": generation,
                     "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
                 }
-                data.setdefault(META, {})
                 snapshot = {name: dict(docs) for name, docs in data.items()}
-                snapshot[META]["1"] = meta
+                snapshot[META] = {**snapshot.get(META, {}), "1": meta}
                 source = self._fd
-            written = self._write_main(snapshot, source)
+            try:
+                written = self._write_main(snapshot, source)
+            except (OSError, ArchiveChanged) as err:
+                reason: Any = err if isinstance(err, OSError) else OSError(0, str(err))
+                raise FoldFailed.of(reason, self.path, "error.fold_failed") from None
             with self._mutex:
-                data[META]["1"] = meta
+                data.setdefault(META, {})["1"] = meta
                 for table, spans in written.docs.items():
                     # Every document now lies in the new file: memory keeps its span only.
                     data[table].update(spans)
@@ -689,10 +978,11 @@ class Database:
                 self._swap_main(written.size, written.crc)
             # The journal's generation is now old: replay would skip it anyway;
             # removing it just saves the next start from reading it.
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 self.journal_path.unlink()
-            self._journal_bytes = 0
+            self._journal_bytes = self._journal_end = 0
             self._dirty = False
+            self.fold_error = None
             self._write_sidecar()
 
     def _write_main(self, snapshot: dict[str, dict[str, Any]], source: int | None) -> Any:
@@ -715,7 +1005,7 @@ class Database:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         return written
 
     def _swap_main(self, size: int, crc: int) -> None:
@@ -773,7 +1063,7 @@ class Database:
     # -- keeping the archive honest and backed up -----------------------------
 
     def verify(self) -> bool:
-        """Whether the main file is byte for byte what its sidecar said (read once more,
+        """Whether the main file is byte for byte what its index said (read once more,
         block by block, off the UI thread). True when nothing needed checking."""
         with self._mutex:
             if self.verified or self._fd is None or self.identity is None:
@@ -797,7 +1087,7 @@ class Database:
             return False
 
     def reload(self) -> None:
-        """Read the archive again, ignoring the sidecar (it did not tell the truth)."""
+        """Read the archive again, ignoring the derived files (they did not tell the truth)."""
         with self._writer, self._mutex:
             sidecar.remove(self.path)
             with quiet_gc():
@@ -811,9 +1101,25 @@ class Database:
                 elif self._sidecar_stale:
                     self._write_sidecar()
 
+    def _backup_today(self, refresh: bool = False) -> None:
+        """The day's backup of the main file as it is now, compressed (made again when
+        ``refresh`` or after a fold at open), and the newest five days kept."""
+        if not self.path.exists():
+            return
+        with self._mutex:
+            fd = None if self._fd is None else os.dup(self._fd)
+        if fd is None:
+            return
+        try:
+            backup.make_today(self.path, fd, replace=refresh or self._backup_due)
+            self._backup_due = False
+        finally:
+            os.close(fd)
+        backup.rotate(self.path)
+
     def maintain(self) -> bool:
-        """What start-up leaves for later: verify the archive against its sidecar (read
-        it again if they differ: False), then the day's backup, compressed, and the
+        """What start-up leaves for later: verify the archive against its index (read it
+        again if they differ: False), then the day's backup, compressed, and the
         rotation. Slow on a large archive; the app runs it on a background thread."""
         honest = self.verify()
         if not honest:
@@ -821,25 +1127,27 @@ class Database:
         if self.readonly or not self.path.exists():
             return honest
         backup.compress_pending(self.path)
-        with self._mutex:
-            fd = None if self._fd is None else os.dup(self._fd)
-        if fd is not None:
-            try:
-                backup.make_today(self.path, fd)
-            finally:
-                os.close(fd)
-        backup.rotate(self.path)
+        self._backup_today()
         return honest
 
     def close(self) -> None:
+        """Checkpoint what changed, refresh the day's backup, and let go of the lock.
+        Raises :class:`FoldFailed` (after letting go) when that last write failed: the
+        journal keeps the changes and the next open folds them in."""
         if self.tinydb is None:
             return
         with self._writer, self._mutex:
-            if not self.readonly and self._dirty:
-                self.checkpoint()
-            self.tinydb = None
-            self._close_main()
-            self.lock.release()
+            try:
+                if not self.readonly and self._dirty:
+                    self.checkpoint()
+                    try:
+                        self._backup_today(refresh=True)
+                    except OSError as err:
+                        raise FoldFailed.of(err, self.path, "error.backup_failed") from None
+            finally:
+                self.tinydb = None
+                self._close_main()
+                self.lock.release()
 
 
 __all__ = [
@@ -848,6 +1156,10 @@ __all__ = [
     "Database",
     "atomic_write",
     "backups",
+    "clean_temp_files",
+    "database_file",
+    "journal_path",
+    "lock_path",
+    "parse_main",
     "quiet_gc",
-    "restore_newest_backup",
 ]

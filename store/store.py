@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, Op, quiet_gc
-from quorum.store.errors import NotFound, QuorumError, ValidationError
+from quorum.store.db import Database, backups, quiet_gc
+from quorum.store.errors import DatabaseUnreadable, NotFound, QuorumError, ValidationError
+from quorum.store.i18n import Notice
+from quorum.store.journal import Op
 from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person, replace
 from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, summarise
@@ -47,6 +49,8 @@ _TABLE_OF: dict[type, str] = {
     Meeting: "meetings",
     MinutesVersion: "versions",
 }
+TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
+_CLASS_OF = {table: cls for cls, table in _TABLE_OF.items()}
 # Meeting records kept after their last use (a meeting is ~100 KB as records).
 RECENT_MEETINGS = 200
 
@@ -105,10 +109,30 @@ class Store:
     # -- lifecycle ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        db = Database(Path(path), readonly=readonly)
-        db.open()
+    def open(cls, path: str | Path, readonly: bool = False, maintain_later: bool = False) -> Store:
+        """Open the database. ``maintain_later``: the caller runs :meth:`maintain` itself
+        (the app, on a background thread): no backup is made at the open or before the
+        first write."""
+        db = Database(Path(path), readonly=readonly, tables=TABLES)
+        db.backup_in_foreground = not maintain_later
+        db.open(check=lambda table, doc_id, doc: check_document(db.path, table, doc_id, doc))
         return cls(db)
+
+    def warm(self) -> None:
+        """Read every record once (each meeting parsed in turn and let go, not kept):
+        :class:`DatabaseUnreadable` naming the first that is not its record's shape.
+        Slow on a large archive (what an open checks of a file it has no index for)."""
+        keys = {
+            "networks": "error.not_found_network",
+            "organisations": "error.not_found_org",
+            "people": "error.not_found_person",
+            "meetings": "error.not_found_meeting",
+            "versions": "error.not_found_version",
+        }
+        for cls, table in _TABLE_OF.items():
+            for record_id in self._ids(table):
+                with contextlib.suppress(NotFound):  # deleted meanwhile
+                    self._get(cls, table, record_id, keys[table])
 
     def maintain(self) -> bool:
         """Verify the archive against its sidecar and make the day's backup (slow: run it
@@ -196,7 +220,7 @@ class Store:
             doc = self._doc(table, str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
-            record = codec.from_doc(cls, doc)
+            record = load_record(cls, self.path, table, record_id, doc)
             self._remember(table, record_id, record)
             return record
 
@@ -553,6 +577,43 @@ class Store:
                 table: {k: dict(d) for k, d in self.db.documents(table).items()}
                 for table in _TABLE_OF.values()
             }
+
+
+def load_record(cls: type[R], path: Path, table: str, record_id: str, doc: dict[str, Any]) -> R:
+    """The record of a stored document. A document that is not its record's shape (a
+    hand-edited file, a flipped bit) is refused naming the record and field."""
+    try:
+        record = codec.from_doc(cls, doc)
+        if record.id != record_id:  # a changed digit in the file: two records in one
+            raise codec.ShapeError("id", "shape.id_mismatch")
+    except codec.ShapeError as err:
+        found = backups(path)
+        problem = err.problem
+        raise DatabaseUnreadable(
+            "error.db_record",
+            path=str(path),
+            record=Notice.of(f"record.{table}", id=record_id),
+            field=err.field or "-",
+            problem=Notice.of(problem) if isinstance(problem, str) else problem.sentence(),
+            backup=str(found[0]) if found else "",
+            remedy="backup" if found else "",
+        ) from None
+    return record
+
+
+def check_document(path: Path, table: str, record_id: str, doc: dict[str, Any]) -> None:
+    """One stored document read as its record (refused naming the record and field)."""
+    cls = _CLASS_OF.get(table)
+    if cls is not None:
+        load_record(cls, path, table, record_id, doc)
+
+
+def check_documents(path: Path, data: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Every document read as its record (before an open writes anything: a crash's
+    journal is folded only into a file whose every record reads)."""
+    for cls, table in _TABLE_OF.items():
+        for record_id, doc in data.get(table, {}).items():
+            load_record(cls, path, table, record_id, doc)
 
 
 def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:

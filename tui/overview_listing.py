@@ -19,12 +19,14 @@ from rich.text import Text
 
 from quorum.store.i18n import t
 from quorum.store.summary import MeetingSummary
+from quorum.store.when import clock_span
 
 if TYPE_CHECKING:
     from quorum.store.sidecar import FirstFrame
     from quorum.store.store import Store
 
-COLUMNS = ("col.date", "col.time", "col.title", "col.status", "col.host")
+# The title last: a long one is cut at the edge, never the status or the host.
+COLUMNS = ("col.date", "col.time", "col.status", "col.host", "col.title")
 
 # By MeetingStatus value.
 STATUS_STYLE = {
@@ -105,11 +107,19 @@ class RowCells:
         day = m.day
         return [
             (f"{day.isoformat()} {self.weekdays[day.weekday()]}", style),
-            (m.times, style),
-            (m.title, style),
+            (self.times(m), style),
             (self.status(m.status), style),
             (self.org_names.get(m.host_org_id or "", ""), style),
+            (m.title, style),
         ]
+
+    @staticmethod
+    def times(m: MeetingSummary) -> str:
+        """``09.00–12.00`` (Swedish) or ``09:00–12:00``, in the meeting's own zone."""
+        try:
+            return clock_span(m.starts, m.ends)
+        except ValueError:  # a time a hand edit broke: shown as stored
+            return m.times
 
     def __call__(self, m: MeetingSummary) -> tuple[Text, ...]:
         return tuple(Text(text, style=style) for text, style in self.plain(m))
@@ -124,7 +134,7 @@ def column_widths(
     if not rows:
         return [cell_len(t(key)) for key in COLUMNS]
     date = len("2027-03-12 ") + max(cell_len(day) for day in cells.weekdays)
-    times = max(cell_len(m.times) for m in rows)
+    times = max(cell_len(cells.times(m)) for m in rows)
     titles = max(cell_len(m.title) for m in rows)
     statuses = {m.status for m in rows}
     hosts = {m.host_org_id or "" for m in rows}
@@ -134,7 +144,7 @@ def column_widths(
         hosts.update(frame.hosts)
     status = max(cell_len(cells.status(s)) for s in statuses)
     host = max(cell_len(cells.org_names.get(h, "")) for h in hosts)
-    widths = (date, times, titles, status, host)
+    widths = (date, times, status, host, titles)
     return [max(cell_len(t(key)), w) for key, w in zip(COLUMNS, widths, strict=True)]
 
 

@@ -17,6 +17,7 @@ SV = {
     "error.not_found_version": "Det finns ingen justerad version {value}.",
     "doc.pdf_unavailable": "PDF kan inte skapas här: typsättaren typst saknas ({detail}). Installera om quorum med pip.",
     "doc.pdf_failed": "PDF-filen kunde inte skapas: {detail}",
+    # {n} and {total} are passed through as they are: the PDF layout fills them in per page.
     "archive.page": "{n} ({total})",
     "archive.version_foot": "Justerad version {version}, {date}.",
     "archive.draft_foot": "Ej justerat. Utskrivet {when}.",
@@ -37,7 +38,6 @@ SV = {
     "archive.approved_frozen": "Justering av {name} sparad. Protokollet är justerat och låst som version {version} (SHA-256 {sha}…).",
     "archive.approved_frozen_informal": "Godkännandet av {name} är sparat. Minnesanteckningarna är låsta som version {version} (SHA-256 {sha}…).",
     "archive.review_version": "version {version}, SHA-256 {sha}…",
-    "network.formality": "Anteckningar",
     "network.year_start_month": "Paragrafår",
     "network.public_names": "Offentlig version",
     "network.public_keeps_guests": "tar bort e-post och telefon",
@@ -105,7 +105,6 @@ EN = {
     "archive.approved_frozen": "Approval by {name} saved. The minutes are approved and locked as version {version} (SHA-256 {sha}…).",
     "archive.approved_frozen_informal": "Approval by {name} saved. The minutes are locked as version {version} (SHA-256 {sha}…).",
     "archive.review_version": "version {version}, SHA-256 {sha}…",
-    "network.formality": "Minutes",
     "network.year_start_month": "Paragraph year",
     "network.public_names": "Public version",
     "network.public_keeps_guests": "removes e-mail and phone",

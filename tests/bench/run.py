@@ -203,7 +203,7 @@ def measure_amortised_save(path: Path, saves: int) -> dict[str, Any]:
     from quorum.store.store import Store
 
     with Store.open(path) as store:
-        store.db.maintain_before_first_write = False
+        store.db.backup_in_foreground = False
         network = store.networks()[0]
         meeting = [m for m in store.meetings(network.id) if m.status == MeetingStatus.DRAFTED][-1]
         position = 6
@@ -330,7 +330,7 @@ def measure_ui_saving(path: Path, saves: int, interval: float) -> dict[str, Any]
     from quorum.store.store import Store
 
     with Store.open(path) as store:
-        store.db.maintain_before_first_write = False
+        store.db.backup_in_foreground = False
         autosave = asyncio.run(_autosave(store, saves, interval))
         checkpoint = asyncio.run(_checkpoint(store, 3))
     return {"autosave": autosave, "checkpoint": checkpoint}
@@ -341,7 +341,7 @@ def measure_search(path: Path) -> dict[str, Any]:
     from quorum.store.store import Store
 
     with Store.open(path) as store:
-        store.db.maintain_before_first_write = False
+        store.db.backup_in_foreground = False
         search_base.search_path(path).unlink(missing_ok=True)
         began = time.perf_counter()
         store.keep_search_index()  # the app does this in the background after start

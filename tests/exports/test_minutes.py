@@ -134,14 +134,14 @@ def test_minutes_content() -> None:
     for expected in (
         "Teknikcollege Nordvästra Skåne",
         "fredag 12 mars 2027",
-        "09:00–12:00",
+        "09.00–12.00",
         "Campus Helsingborg, sal 204",
         "Ordförande: Anna Lindqvist",
         "Justerare: Maria Öberg, Sara Nilsson",
         "Beslut: Budgeten för 2027 fastställs till 120 000 kr enligt förslaget.",
         "Åtgärd: Fakturera kommunerna för vårens andel – Ansvarig: Anna Lindqvist"
         " – Klart senast: 2027-04-15",
-        "fredag 21 maj 2027 kl. 09:00, värd: Landskrona stad",
+        "fredag 21 maj 2027 kl. 09.00, värd: Landskrona stad",
         "*** UTKAST ***",
         "Bordlagd till nästa möte.",
         "Sammanställa självvärderingen för el- och energiprogrammet",  # follow-up from February
@@ -169,7 +169,7 @@ def test_minutes_show_the_actual_times() -> None:
         actual_start=ctx.meeting.start + timedelta(minutes=4),
         actual_end=ctx.meeting.end - timedelta(minutes=25),
     )
-    assert "Tid: 09:04–11:35" in norm(minutes_text(replace(ctx, meeting=started)))
+    assert "Tid: 09.04–11.35" in norm(minutes_text(replace(ctx, meeting=started)))
 
 
 def test_erased_person_is_not_named() -> None:

@@ -34,7 +34,7 @@ def derived_step(store: Store, path: Path, counter: int) -> None:
 path = Path(sys.argv[1])
 derived = sys.argv[2:] == ["derived"]
 store = Store.open(path)
-store.db.maintain_before_first_write = False
+store.db.backup_in_foreground = False
 meeting = store.meetings()[0]
 counter = 0
 print("ready", flush=True)

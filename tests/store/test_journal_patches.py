@@ -30,7 +30,7 @@ def test_typing_a_note_journals_what_was_typed(tmp_path):
     path = generate(tmp_path / "quorum.json", meetings=20, seed=2)
     journal = path.with_name(path.name + ".journal")
     store = Store.open(path)
-    store.db.maintain_before_first_write = False
+    store.db.backup_in_foreground = False
     meeting = store.meetings()[-1]
     start = "Ordföranden hälsade välkommen och gick igenom dagordningen med gruppen."
     meeting = meeting.with_item(replace(meeting.agenda[3], notes=start))

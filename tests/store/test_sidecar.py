@@ -104,7 +104,7 @@ def test_a_meeting_changed_in_place_is_refused_not_misread(tmp_path):
             fh.write(b"#")
         with pytest.raises(DatabaseUnreadable) as err:
             store.meeting(store.summaries()[-1].id)
-        assert "changed while open" in err.value.sentence("en")
+        assert "another program wrote into the file" in err.value.sentence("en")
     finally:
         store.close()
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 
 from quorum.store.i18n import t
 from quorum.store.summary import MeetingSummary
+from quorum.store.when import clock
 from quorum.tui.overview_listing import (
     COLUMNS,
     ROWS_PER_STEP,
@@ -40,6 +42,18 @@ if TYPE_CHECKING:
     from quorum.store.store import Store
 
 
+# What a blank database cannot do yet: hidden from the footer until a network exists.
+_NEEDS_A_NETWORK = {
+    "open_meeting",
+    "new_meeting",
+    "export",
+    "open_attendees",
+    "open_live",
+    "open_replies",
+    "open_year_plan",
+}
+
+
 def resume_text(meeting: Meeting) -> str:
     """The offer to carry on with a meeting left live: where the secretary was."""
     assert meeting.actual_start is not None
@@ -48,7 +62,7 @@ def resume_text(meeting: Meeting) -> str:
         "live.resume.text",
         title=meeting.title,
         day=meeting.day.isoformat(),
-        time=f"{meeting.actual_start.astimezone(meeting.zone):%H:%M}",
+        time=clock(meeting.actual_start.astimezone(meeting.zone)),
         number=meeting.current_item + 1,
         item=item.title if item else "",
     )
@@ -58,17 +72,19 @@ class OverviewScreen(QuorumScreen):
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
+    # The footer holds what matters at 80 columns: on a blank database, how to begin (N).
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
-        Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
+        Binding("N", "first_network", "overview.key_new_network", show=True),
+        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
         Binding("x", "export", "exportui.key_export_dialog", show=True),
+        Binding("p", "open_year_plan", "cmd.year_plan", show=True),
+        Binding("e", "app.network_settings", "overview.key_edit_network", show=True),
+        Binding("r", "app.open_roster", "cmd.roster", show=False),
         Binding("R", "open_replies", "exportui.key_replies", show=False),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
-        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
-        Binding("i", "open_attendees", "rui.key_invitees", show=True),
-        Binding("r", "app.open_roster", "cmd.roster", show=True),
-        Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
-        Binding("e", "edit_network", "overview.key_edit_network", show=False),
+        Binding("i", "open_attendees", "rui.key_invitees", show=False),
+        Binding("N,ctrl+n", "app.new_network", "overview.key_new_network", show=False),
         Binding("L", "open_live", "live.title", show=False),
     ]
 
@@ -81,6 +97,9 @@ class OverviewScreen(QuorumScreen):
     OverviewScreen #right:focus-within { border: round $accent; }
     OverviewScreen #meetings, OverviewScreen #meetings-first { height: 1fr; }
     OverviewScreen #status { height: 1; color: $text-muted; padding: 0 1; }
+    OverviewScreen #guide { height: 1fr; padding: 1 2; display: none; }
+    OverviewScreen.-empty #guide { display: block; }
+    OverviewScreen.-empty #meetings, OverviewScreen.-empty #status { display: none; }
     """
 
     def __init__(self) -> None:
@@ -104,6 +123,7 @@ class OverviewScreen(QuorumScreen):
                 with Vertical(id="right"):
                     yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
                     yield Static(id="status")
+                    yield Static(Text(t("overview.guide")), id="guide")
         yield Footer()
 
     def _compose_first_frame(self) -> ComposeResult:
@@ -126,12 +146,13 @@ class OverviewScreen(QuorumScreen):
                 id="meetings-first",
             )
             yield Static(self._counts(rows, listing is None), id="status")
+            yield Static(Text(t("overview.guide")), id="guide")
 
     def _counts(self, rows: list[MeetingSummary], loading: bool) -> str:
         if loading:
             return t("app.loading", path=self.app.db_path or "")
         if self._listing is not None and not self._listing.networks:
-            return t("overview.empty")
+            return ""  # hidden: a blank database shows the guide instead
         if not rows:
             return t("overview.no_meetings")
         assert self._listing is not None
@@ -148,6 +169,8 @@ class OverviewScreen(QuorumScreen):
         if self._first_frame:
             self.query_one("#networks-first").border_title = t("col.network")
             self.query_one("#meetings-first").focus()
+            # A blank database opens on the guide: create a network, add members, plan.
+            self.set_class(self._listing is not None and not self._listing.networks, "-empty")
             self.call_after_refresh(self._after_first_frame)
             return
         self.query_one("#networks").border_title = t("col.network")
@@ -246,13 +269,15 @@ class OverviewScreen(QuorumScreen):
 
             options.clear_options()
             options.add_options(Option(name, id=network_id) for network_id, name in networks)
+        # A blank database opens on the guide: create a network, add members, plan.
+        self.set_class(not networks, "-empty")
+        self.refresh_bindings()
         if not networks:
             table = self._table()
             table.clear(columns=True)
             self._shown = None
             self._meeting_rows = []
             self._add_columns([], RowCells({}), None)
-            self.query_one("#status", Static).update(t("overview.empty"))
             self._rows_shown()
             return
         options.highlighted = selected if selected is not None and selected < len(networks) else 0
@@ -330,7 +355,7 @@ class OverviewScreen(QuorumScreen):
         self.call_after_refresh(self.app.overview_ready)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
+        if event.option.id and self.app.store is not None:
             self._show_network(str(event.option.id))
 
     def selected_network_id(self) -> str | None:
@@ -399,13 +424,11 @@ class OverviewScreen(QuorumScreen):
         if self.app.store is not None:
             self.refresh_data()
 
-    def action_new_network(self) -> None:
-        self.app.open_network(None)
+    def action_open_year_plan(self) -> None:
+        self.app.action_open_year_plan()
 
-    def action_edit_network(self) -> None:
-        network_id = self.selected_network_id()
-        if network_id is not None:
-            self.app.open_network(network_id)
+    def action_first_network(self) -> None:
+        self.app.action_new_network()
 
     def action_new_meeting(self) -> None:
         from quorum.tui.screens.new_meeting import NewMeetingDialog
@@ -427,6 +450,13 @@ class OverviewScreen(QuorumScreen):
         self.app.when_loaded(ask)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
+        # Before the store is open (the first frame) the keys wait for it (when_loaded).
+        empty = self.has_class("-empty")
+        if action == "first_network":
+            # Shown (and the N it shares with "new network") only while there is none.
+            return empty
+        if empty and action in _NEEDS_A_NETWORK:
+            return False
+        if action == "new_meeting" and self.selected_network_id() is None:
             return None
         return True
