@@ -28,6 +28,9 @@ _TABLE_OF: dict[type, str] = {
     Person: "people",
     Meeting: "meetings",
 }
+# Tables of plain documents that are no records: a server link's state per network
+# and each synced object's last synced version (store/sync.py).
+STATE_TABLES = ("sync_links", "sync_objects")
 
 
 class Store:
@@ -37,7 +40,7 @@ class Store:
         self._cache: dict[str, dict[str, Any]] = {}
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
         self._pending: list[Op] | None = None
-        for table in _TABLE_OF.values():
+        for table in (*_TABLE_OF.values(), *STATE_TABLES):
             self._docs[table] = db.documents(table)
             self._cache[table] = {}
 
@@ -310,6 +313,27 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         self._delete("meetings", str(meeting_id))
+
+    # -- state documents (no records: sync bookkeeping) ------------------------
+
+    def states(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of a state table by key. Callers must not mutate them."""
+        with self._lock:
+            return dict(self._docs[table])
+
+    def put_state(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        with self._lock:
+            self._write([("put", table, key, doc)])
+            self._docs[table][key] = doc
+        self._fold_if_due()
+
+    def delete_state(self, table: str, key: str) -> None:
+        with self._lock:
+            if key not in self._docs[table]:
+                return
+            self._write([("del", table, key, None)])
+            self._docs[table].pop(key, None)
+        self._fold_if_due()
 
     # -- for tests and diagnostics -------------------------------------------
 
