@@ -51,7 +51,7 @@ from quorum.store.records import (
     Rsvp,
     replace,
 )
-from quorum.store.sync_model import action_doc, meeting_doc
+from quorum.store.sync_model import action_doc, action_uid, meeting_doc, minutes_uid
 
 __all__ = [
     "FORMAT_VERSION",
@@ -88,14 +88,6 @@ def decode_data(value: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise ValueError("X-QUORUM-DATA is not an object")
     return doc
-
-
-def action_uid(meeting_uid: str, action_id: str) -> str:
-    return f"{action_id}.{meeting_uid}"
-
-
-def minutes_uid(meeting_uid: str) -> str:
-    return f"minutes.{meeting_uid}"
 
 
 def _mark(component: Any, kind: str, doc: dict[str, Any] | None) -> None:
@@ -157,7 +149,12 @@ def _partstat(rsvp: Rsvp) -> str:
 
 
 def todo(
-    meeting: Meeting, item: AgendaItem, action: ActionItem, owner: Person | None, now: datetime
+    meeting: Meeting,
+    item: AgendaItem,
+    action: ActionItem,
+    owner: Person | None,
+    now: datetime,
+    position: int = 0,
 ) -> bytes:
     """An action item as a VTODO related to its meeting."""
     cal = _calendar("PUBLISH")
@@ -181,7 +178,7 @@ def todo(
         address.params["ROLE"] = "REQ-PARTICIPANT"
         vtodo.add("ATTENDEE", address)
     _no_scheduling(vtodo)
-    _mark(vtodo, "action", action_doc(action, item.id, meeting.uid))
+    _mark(vtodo, "action", action_doc(action, item.id, meeting.uid, position))
     cal.add_component(vtodo)
     return serialize(cal)
 
@@ -228,6 +225,7 @@ class CalendarObject:
     rsvps: dict[str, Rsvp] = field(default_factory=dict)
     owner_email: str = ""
     owner_name: str = ""
+    position: int = 0
 
 
 def read_calendar_object(data: bytes | str) -> CalendarObject:
@@ -309,6 +307,7 @@ def _action_id(uid: str, meeting_uid: str) -> str:
 
 def _read_todo(component: Todo, uid: str, doc: dict[str, Any]) -> CalendarObject:
     item_id = str(doc.pop("item_id", ""))
+    position = int(doc.pop("position", 0))
     meeting_uid = str(doc.pop("meeting_uid", "")) or str(component.get("RELATED-TO", ""))
     action = codec.from_doc(ActionItem, {**doc, "id": _action_id(uid, meeting_uid)})
     changes: dict[str, Any] = {}
@@ -346,4 +345,5 @@ def _read_todo(component: Todo, uid: str, doc: dict[str, Any]) -> CalendarObject
         meeting_uid=meeting_uid,
         owner_email=owner_email,
         owner_name=owner_name,
+        position=position,
     )

@@ -39,9 +39,11 @@ __all__ = [
     "MEETING_LOCAL_FIELDS",
     "Refs",
     "action_doc",
+    "action_uid",
     "flatten",
     "meeting_doc",
     "merge3",
+    "minutes_uid",
     "network_doc",
     "organisation_doc",
     "person_doc",
@@ -166,6 +168,15 @@ def local_network(network: Network, refs: Refs, local_id: str) -> Network:
 # ---------------------------------------------------------------- sync documents
 
 
+def action_uid(meeting_uid: str, action_id: str) -> str:
+    """The UID of an action item's VTODO: stable, and unique across meetings."""
+    return f"{action_id}.{meeting_uid}"
+
+
+def minutes_uid(meeting_uid: str) -> str:
+    return f"minutes.{meeting_uid}"
+
+
 def meeting_doc(meeting: Meeting) -> dict[str, Any]:
     """A (global) meeting as synced: no local state, no action items."""
     doc = codec.to_doc(meeting)
@@ -176,12 +187,24 @@ def meeting_doc(meeting: Meeting) -> dict[str, Any]:
     return doc
 
 
-def action_doc(action: ActionItem, item_id: str, meeting_uid: str) -> dict[str, Any]:
+def action_doc(
+    action: ActionItem, item_id: str, meeting_uid: str, position: int = 0
+) -> dict[str, Any]:
+    """An action item as synced: where it belongs (meeting, agenda item, place in the item)."""
     doc = codec.to_doc(action)
     doc.pop("id")
     doc["item_id"] = item_id
     doc["meeting_uid"] = meeting_uid
+    doc["position"] = position
     return doc
+
+
+def action_position(meeting: Meeting, action_id: str) -> int:
+    for item in meeting.agenda:
+        for n, action in enumerate(item.actions):
+            if action.id == action_id:
+                return n
+    return 0
 
 
 def person_doc(person: Person, role: Role, share: dict[str, bool]) -> dict[str, Any]:
@@ -233,28 +256,24 @@ def with_local_state(meeting: Meeting, source: Meeting | None) -> Meeting:
     return replace(meeting, **{name: getattr(source, name) for name in MEETING_LOCAL_FIELDS})
 
 
-def put_action(meeting: Meeting, item_id: str, action: ActionItem) -> Meeting:
+def put_action(meeting: Meeting, item_id: str, action: ActionItem, position: int = -1) -> Meeting:
     """``meeting`` with ``action`` in the agenda item ``item_id`` (replacing one of the
-    same id wherever it was). An item that no longer exists: the first item."""
+    same id wherever it was), at ``position`` when given, else where it was or last.
+    An item that no longer exists: the first item."""
+    if not meeting.agenda:
+        return meeting
+    index = next((n for n, i in enumerate(meeting.agenda) if i.id == item_id), 0)
+    was = next((n for n, a in enumerate(meeting.agenda[index].actions) if a.id == action.id), -1)
     agenda = [
         replace(i, actions=tuple(a for a in i.actions if a.id != action.id)) for i in meeting.agenda
     ]
-    if not agenda:
-        return meeting
-    index = next((n for n, i in enumerate(agenda) if i.id == item_id), 0)
-    target = agenda[index]
-    old = next((a for i in meeting.agenda for a in i.actions if a.id == action.id), None)
-    position = (
-        next((n for n, a in enumerate(meeting.agenda[index].actions) if a.id == action.id), None)
-        if old is not None and meeting.agenda[index].id == target.id
-        else None
-    )
-    actions = list(target.actions)
-    if position is None:
-        actions.append(action)
+    actions = list(agenda[index].actions)
+    place = position if position >= 0 else was
+    if place >= 0:
+        actions.insert(min(place, len(actions)), action)
     else:
-        actions.insert(position, action)
-    agenda[index] = replace(target, actions=tuple(actions))
+        actions.append(action)
+    agenda[index] = replace(agenda[index], actions=tuple(actions))
     return replace(meeting, agenda=tuple(agenda))
 
 
