@@ -207,6 +207,24 @@ class SyncEngine:
         _save_link(self.store, self.link)
         return self.report
 
+    def export_all(self, record: bool) -> int:
+        """Write every object to the collections (a network file). ``record``: the
+        written versions become the base of the next merge (a network without server)."""
+        self.entries = entries(self.store, self.network_id)
+        self._assign_uids()
+        written = 0
+        with self.store.batch():
+            for loc in sorted(self._locals().values(), key=lambda x: _KIND_ORDER.index(x.kind)):
+                entry = self._entry(loc.uid, loc.kind)
+                coll = self.colls[entry.coll]
+                etag = coll.put(coll.href_for(loc.uid), loc.render(), None)
+                written += 1
+                if record:
+                    entry.href = coll.href_for(loc.uid)
+                    entry.set_base(loc.flat, etag)
+                    save_entry(self.store, entry)
+        return written
+
     # -- identities ---------------------------------------------------------------
 
     def _coll_of(self, kind: str) -> str:

@@ -43,6 +43,9 @@ HANDLERS: dict[tuple[str, ...], str] = {
     ("export", "roster"): "quorum.tui.cli_roster:export_roster",
     ("export", "dates"): "quorum.tui.cli_plan:export_dates",
     ("export", "decisions"): "quorum.tui.cli_plan:export_decisions",
+    ("sync",): "quorum.tui.cli_sync:sync",
+    ("export", "network"): "quorum.tui.cli_sync:export_network",
+    ("import", "network"): "quorum.tui.cli_sync:import_network",
 }
 
 
@@ -183,12 +186,33 @@ def build_parser() -> Parser:
     p = add(isub, "reply", "calendar replies (iTIP REPLY .ics)")
     p.add_argument("files", nargs="+")
 
+    _sync_parsers(sub, esub, isub, add)
+
     send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
     ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
     for name in ("minutes", "invite"):
         p = add(ssub, name, f"send the {name}")
         p.add_argument("meeting")
     return parser
+
+
+def _sync_parsers(sub: Any, esub: Any, isub: Any, add: Any) -> None:
+    """quorum sync ..., export network, import network (tui/cli_sync.py)."""
+    p = add(sub, "sync", "share a network through a CalDAV/CardDAV server")
+    p.add_argument("words", nargs="+", metavar="setup NETWORK | join | NETWORK | resolve | share")
+    p.add_argument("--url", help="the server (or its CalDAV address)")
+    p.add_argument("--user", help="the account on the server")
+    p.add_argument("--network", help="join: which network, when the account has several")
+    p.add_argument("--links", action="store_true", help="show the subscription addresses")
+    p.add_argument("--keep", choices=("mine", "theirs"), help="resolve: which version stays")
+    p.add_argument("--email", help="share: yes|no")
+    p.add_argument("--phone", help="share: yes|no")
+    p = add(esub, "network", "the whole network as one file (no server needed)")
+    p.add_argument("network")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p = add(isub, "network", "merge a network file into this installation")
+    p.add_argument("file")
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:

@@ -12,10 +12,12 @@ the password (``QUORUM_SYNC_PASSWORD``, or asked on a terminal; never stored).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -29,7 +31,8 @@ from quorum.store.i18n import t
 from quorum.store.records import ActionItem, Meeting, Network, Organisation, Person, Role
 from quorum.store.store import Store
 from quorum.store.sync import Progress, SyncEngine, SyncReport, new_uid
-from quorum.store.sync_state import Link, link, save_link
+from quorum.store.sync_file import FileCollection, read_archive, write_archive
+from quorum.store.sync_state import Link, link, linked, save_link
 
 PASSWORD_ENV = "QUORUM_SYNC_PASSWORD"
 
@@ -209,6 +212,8 @@ def run_sync(
     store: Store, network_id: str, secret: str, progress: Progress | None = None
 ) -> SyncReport:
     value = link(store, network_id)
+    if not value.url:
+        raise QuorumError("sync.not_linked", network=store.network(network_id).name)
     account = DavAccount(value.url, value.user, secret)
     try:
         engine = SyncEngine(
@@ -226,6 +231,58 @@ def run_sync(
         account.close()
 
 
+def _file_link(store: Store, network_id: str) -> Link:
+    try:
+        return link(store, network_id)
+    except QuorumError:
+        value = Link(network_id, "", "", "", "", new_uid())
+        save_link(store, value)
+        return value
+
+
+def export_network(store: Store, network_id: str, path: Path) -> int:
+    """The network as one file (roster, meetings, actions, minutes): objects as on a server."""
+    value = _file_link(store, network_id)
+    calendar, addressbook = FileCollection("calendar"), FileCollection("addressbook")
+    engine = SyncEngine(
+        store, network_id, calendar, addressbook, ExportConversions(), now_utc,
+        link_state=value,
+    )  # fmt: skip
+    written = engine.export_all(record=not value.url)
+    write_archive(path, calendar, addressbook)
+    return written
+
+
+def import_network(
+    store: Store, path: Path, progress: Progress | None = None
+) -> tuple[Network, SyncReport]:
+    """Merge a network file into this installation by the rules of the sync."""
+    calendar, addressbook = read_archive(path)
+    uid = ""
+    for data in addressbook.objects.values():
+        with contextlib.suppress(ValueError):
+            card = vcard.read_card(data)
+            if card.kind == "network":
+                uid = card.uid
+                break
+    if not uid:
+        raise QuorumError("sync.file_invalid", path=str(path))
+    found = next((v for v in linked(store) if v.network_uid == uid), None)
+    if found is not None and found.url:
+        raise QuorumError("sync.import_linked", network=store.network(found.network_id).name)
+    adopt = found is None
+    if found is None:
+        network = store.add_network(name=path.stem)
+        found = Link(network.id, "", "", "", "", uid)
+        save_link(store, found)
+    engine = SyncEngine(
+        store, found.network_id, calendar, addressbook, ExportConversions(), now_utc,
+        progress, link_state=found, adopt_remote=adopt,
+    )  # fmt: skip
+    report = engine.run(push=False)
+    return store.network(found.network_id), report
+
+
 def feed_links(value: Link) -> dict[str, str]:
     """The calendar's subscription address (CalDAV) and a read-only .ics feed."""
     parts = urlsplit(value.calendar_url)
@@ -240,7 +297,9 @@ __all__ = [
     "PASSWORD_ENV",
     "ExportConversions",
     "SyncError",
+    "export_network",
     "feed_links",
+    "import_network",
     "join",
     "password",
     "run_sync",
