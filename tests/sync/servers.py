@@ -42,25 +42,37 @@ class Server:
                 self.process.wait(5)
 
 
-def _command(name: str, port: int, folder: Path) -> list[str]:
+def _command(name: str, port: int, folder: Path, htpasswd: Path | None = None) -> list[str]:
     if name == "radicale":
+        auth = ["--auth-type", "none"]
+        if htpasswd is not None:
+            auth = [
+                "--auth-type", "htpasswd",
+                "--auth-htpasswd-filename", str(htpasswd),
+                "--auth-htpasswd-encryption", "plain",
+            ]  # fmt: skip
         return [
             sys.executable, "-m", "radicale",
             "--server-hosts", f"127.0.0.1:{port}",
             "--storage-filesystem-folder", str(folder),
-            "--auth-type", "none",
+            *auth,
             "--logging-level", "warning",
         ]  # fmt: skip
     xandikos = Path(sys.executable).with_name("xandikos")
     return [str(xandikos), "-d", str(folder), "-p", str(port), "-l", "127.0.0.1", "--defaults"]
 
 
-def start(name: str, folder: Path) -> Server:
+def start(name: str, folder: Path, users: dict[str, str] | None = None, port: int = 0) -> Server:
+    """Start ``name`` on a free port (or ``port``); ``users``: Radicale with these passwords."""
     folder.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     log = folder.parent / f"{name}-{port}.log"
+    htpasswd = None
+    if users is not None:
+        htpasswd = folder / "htpasswd"
+        htpasswd.write_text("".join(f"{u}:{p}\n" for u, p in users.items()))
     process = subprocess.Popen(
-        _command(name, port, folder / "data"),
+        _command(name, port, folder / "data", htpasswd),
         stdout=open(log, "wb"),  # noqa: SIM115 - the server writes it until it stops
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
@@ -77,8 +89,8 @@ def start(name: str, folder: Path) -> Server:
 
 
 @contextlib.contextmanager
-def running(name: str, folder: Path) -> Iterator[Server]:
-    server = start(name, folder)
+def running(name: str, folder: Path, users: dict[str, str] | None = None) -> Iterator[Server]:
+    server = start(name, folder, users)
     try:
         yield server
     finally:
