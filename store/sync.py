@@ -188,6 +188,7 @@ class SyncEngine:
         # synced for the first time takes the server's version instead of merging.
         self.adopt_remote = adopt_remote
         self._refs_cache: Refs | None = None
+        self._people_gone: list[str] = []
         self._meeting_ids: dict[str, str] = {}
         from quorum.store.sync_state import link as load_link
 
@@ -201,6 +202,7 @@ class SyncEngine:
         if pull:
             for kind in ("addressbook", "calendar"):
                 self._pull(self.colls[kind])
+            self._forget_people()
         if push:
             self._push()
         self.link.last_sync = self.now().isoformat(timespec="seconds")
@@ -562,9 +564,15 @@ class SyncEngine:
                 self.entries.pop(entry.uid, None)
             elif entry.base_digest and current.digest == entry.base_digest:
                 self._delete_local(entry)
-                drop_entry(self.store, entry)
-                self.entries.pop(entry.uid, None)
                 self.report.deleted_here += 1
+                if entry.kind == "person":
+                    # Meetings pulled next may still name them: the UID stays known
+                    # until the end of the pull (_forget_people).
+                    entry.set_base(None, None)
+                    save_entry(self.store, entry)
+                else:
+                    drop_entry(self.store, entry)
+                    self.entries.pop(entry.uid, None)
             else:  # changed here since: it is created again on push
                 entry.set_base(None, None)
                 save_entry(self.store, entry)
@@ -697,6 +705,38 @@ class SyncEngine:
             person = self.store.person(entry.local)
             kept = tuple(m for m in person.memberships if m.network_id != self.network_id)
             self.store.save_person(replace(person, memberships=kept))
+            self._people_gone.append(person.id)
+
+    def _forget_people(self) -> None:
+        """A person whose card left the server (erased, or left the network) and whom
+        nothing here names any more is deleted here too: no personal data kept for nobody."""
+        for person_id in self._people_gone:
+            try:
+                person = self.store.person(person_id)
+            except QuorumError:
+                continue
+            if person.memberships or self._named(person_id):
+                continue
+            with self.store.batch():
+                self.store.delete_person(person_id)
+                for entry in list(self.entries.values()):
+                    if entry.kind == "person" and entry.local == person_id:
+                        drop_entry(self.store, entry)
+                        self.entries.pop(entry.uid, None)
+        self._people_gone = []
+        self._forget_refs()
+
+    def _named(self, person_id: str) -> bool:
+        if any(n.coordinator_id == person_id for n in self.store.networks()):
+            return True
+        for m in self.store.meetings():
+            ids = {m.chair_id, m.secretary_id, *m.adjuster_ids}
+            ids |= {a.person_id for a in m.attendance}
+            for item in m.agenda:
+                ids |= {item.presenter_id, *(a.owner_id for a in item.actions)}
+            if person_id in ids:
+                return True
+        return False
 
     # -- push ----------------------------------------------------------------------------
 

@@ -57,7 +57,10 @@ def _server_uids(server: Server, store: Store, network_id: str) -> Counter[str]:
     links = store.states("sync_links")[network_id]
     account = DavAccount(server.url, USER, "x")
     found: Counter[str] = Counter()
-    for url, kind in ((links["calendar_url"], "calendar"), (links["addressbook_url"], "addressbook")):
+    for url, kind in (
+        (links["calendar_url"], "calendar"),
+        (links["addressbook_url"], "addressbook"),
+    ):
         coll = account.collection(url, kind)
         for data, _etag in coll.fetch(list(coll.changes(None).changed)).values():
             uid = next(line for line in data.splitlines() if line.startswith("UID:"))
