@@ -1,6 +1,6 @@
 """The server side of a network: its calendar and address book over CalDAV/CardDAV.
 
-Every request goes through the ``caldav`` library's :class:`caldav.DAVClient`
+Every request goes through the ``caldav`` library's :class:`DAVClient`
 (authentication, sessions, redirects, XML building and parsing): CalDAV
 discovery and calendar creation are caldav's own; for the address book, which
 caldav does not model, we send the same WebDAV requests (PROPFIND, REPORT
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-import caldav
+from caldav.davclient import DAVClient
 from caldav.elements import cdav, dav
 from caldav.elements.base import BaseElement, ValuedBaseElement
 from caldav.lib import error as dav_error
@@ -77,6 +77,18 @@ class _AddressbookDescription(ValuedBaseElement):
 
 class _GetCTag(ValuedBaseElement):
     tag = "{http://calendarserver.org/ns/}getctag"
+
+
+def _tree(parent: BaseElement, *children: BaseElement) -> BaseElement:
+    """``parent`` holding ``children`` (caldav's element algebra, typed)."""
+    for child in children:
+        parent = parent + child
+    return parent
+
+
+def _xml(root: BaseElement) -> str:
+    data: bytes = etree.tostring(root.xmlelement(), encoding="utf-8", xml_declaration=True)
+    return data.decode("utf-8")
 
 
 def collection_slug(name: str) -> str:
@@ -145,7 +157,7 @@ class Changes:
 class DavCollection:
     """One collection (the network's calendar or address book) on the server."""
 
-    def __init__(self, client: caldav.DAVClient, url: str, kind: str) -> None:
+    def __init__(self, client: DAVClient, url: str, kind: str) -> None:
         self.client = client
         self.url = url if url.endswith("/") else url + "/"
         self.kind = kind  # "calendar" | "addressbook"
@@ -248,10 +260,9 @@ class DavCollection:
         found: dict[str, tuple[str, str | None]] = {}
         for start in range(0, len(hrefs), 200):
             chunk = hrefs[start : start + 200]
-            prop = dav.Prop().append([dav.GetEtag(), cdav.CalendarData()])
-            root = (cdav.CalendarMultiGet() + prop).append([dav.Href(value=h) for h in chunk])
-            body = etree.tostring(root.xmlelement(), encoding="utf-8", xml_declaration=True)
-            response = self.client.report(self.url, body.decode("utf-8"), depth=1)
+            prop = _tree(dav.Prop(), dav.GetEtag(), cdav.CalendarData())
+            root = _tree(cdav.CalendarMultiGet(), prop, *(dav.Href(value=h) for h in chunk))
+            response = self.client.report(self.url, _xml(root), depth=1)
             if response.status != 207:
                 return found  # the caller GETs one by one
             for result in response.parse_calendar_query():
@@ -305,9 +316,7 @@ class DavAccount:
         self.url = url
         self.user = user
         with _errors(url):
-            self.client = caldav.DAVClient(
-                url=url, username=user, password=password, timeout=timeout
-            )
+            self.client = DAVClient(url=url, username=user, password=password, timeout=timeout)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -315,7 +324,7 @@ class DavAccount:
 
     def _principal(self) -> Any:
         with _errors(self.url):
-            return self.client.principal()
+            return self.client.principal()  # type: ignore[no-untyped-call]
 
     def calendar_home(self) -> str:
         principal = self._principal()
@@ -335,19 +344,18 @@ class DavAccount:
             for href in tree.iter("{DAV:}href"):
                 parent = href.getparent()
                 if parent is not None and parent.tag == _AddressbookHomeSet.tag and href.text:
-                    return urljoin(str(principal.url), href.text.strip())
-        # No CardDAV home announced: the well-known address (RFC 6764), then the principal.
+                    return urljoin(str(principal.url), str(href.text).strip())
+        # No CardDAV home announced: the principal's own collection.
         return str(principal.url)
 
     def _members(self, home: str) -> list[tuple[str, set[str], str]]:
         """(url, resource types, display name) of each collection under ``home``."""
-        prop = dav.Prop().append([dav.ResourceType(), dav.DisplayName()])
-        body = etree.tostring((dav.Propfind() + prop).xmlelement()).decode("utf-8")
+        body = _xml(_tree(dav.Propfind(), _tree(dav.Prop(), dav.ResourceType(), dav.DisplayName())))
         with _errors(home):
             response = self.client.propfind(home, body, depth=1)
             _check(response, home, 207)
             tree = response.tree
-        found = []
+        found: list[tuple[str, set[str], str]] = []
         if tree is None:
             return found
         for node in tree.iter("{DAV:}response"):
@@ -387,12 +395,11 @@ class DavAccount:
 
     def make_addressbook(self, slug: str, name: str) -> str:
         url = urljoin(self.addressbook_home(), slug + ROSTER_SUFFIX + "/")
-        resource_type = dav.ResourceType().append([dav.Collection(), _Addressbook()])
-        prop = dav.Prop().append([resource_type, dav.DisplayName(name)])
-        root = dav.Mkcol() + (dav.Set() + prop)
-        body = etree.tostring(root.xmlelement(), encoding="utf-8", xml_declaration=True)
+        resource_type = _tree(dav.ResourceType(), dav.Collection(), _Addressbook())
+        prop = _tree(dav.Prop(), resource_type, dav.DisplayName(name))
+        body = _xml(_tree(dav.Mkcol(), _tree(dav.Set(), prop)))
         with _errors(url):
-            response = self.client.mkcol(url, body.decode("utf-8"))
+            response = self.client.mkcol(url, body)
             _check(response, url, 200, 201)
         return url
 

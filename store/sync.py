@@ -396,7 +396,7 @@ class SyncEngine:
                 owner = self._people_g().get(action.owner_id or "")
                 position = action_position(mg, action.id)
                 return action_doc(action, item.id, mg.uid, position), (
-                    lambda i=item.id, a=action, o=owner, p=position: conv.todo(mg, i, a, o, now, p)  # type: ignore[misc]
+                    lambda i=item.id, a=action, o=owner, p=position: conv.todo(mg, i, a, o, now, p)
                 )
         return None
 
@@ -524,16 +524,18 @@ class SyncEngine:
             entry.etag = etag
             save_entry(self.store, entry)
             return
-        current = self._local(obj.kind, obj.uid)
-        local = current.flat if current is not None else None
-        conflicts: list[str] = []
-        if local is None or local == base or (base is None and self.adopt_remote):
-            merged = remote
-        elif local == remote:
-            merged = local
-        else:
-            merged, conflicts = merge3(base or {}, local, remote)
+        # Under the store lock: an edit saved meanwhile (the app's saver thread) waits,
+        # so the merge never overwrites what it did not see.
         with self.store.batch():
+            current = self._local(obj.kind, obj.uid)
+            local = current.flat if current is not None else None
+            conflicts: list[str] = []
+            if local is None or local == base or (base is None and self.adopt_remote):
+                merged = remote
+            elif local == remote:
+                merged = local
+            else:
+                merged, conflicts = merge3(base or {}, local, remote)
             if merged != local:
                 self._apply(entry, merged)
                 self.report.pulled += 1
@@ -557,8 +559,8 @@ class SyncEngine:
 
     def _gone(self, entry: Entry) -> None:
         """The object was deleted on the server."""
-        current = self._local(entry.kind, entry.uid)
         with self.store.batch():
+            current = self._local(entry.kind, entry.uid)
             if current is None or entry.kind == "minutes":
                 drop_entry(self.store, entry)
                 self.entries.pop(entry.uid, None)

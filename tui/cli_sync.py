@@ -115,11 +115,15 @@ def _print_report(ctx: Any, store: Store, network_id: str, report: SyncReport) -
     found = conflicts(store, network_id)
     network = store.network(network_id)
     for n, conflict in enumerate(found, start=1):
-        print(t("sync.conflict", n=n, kind=t(f"sync.kind.{conflict.kind}"),
-                title=conflict.title), file=ctx.out)  # fmt: skip
+        print(
+            t("sync.conflict", n=n, kind=t(f"sync.kind.{conflict.kind}"), title=conflict.title),
+            file=ctx.out,
+        )
         for key, mine, theirs in conflict.fields:
-            print(t("sync.conflict_field", field=key, mine=_show(mine), theirs=_show(theirs)),
-                  file=ctx.out)  # fmt: skip
+            print(
+                t("sync.conflict_field", field=key, mine=_show(mine), theirs=_show(theirs)),
+                file=ctx.out,
+            )
     if found:
         print(t("sync.conflict_hint", network=network.name), file=ctx.out)
 
@@ -137,8 +141,9 @@ def _resolve(args: argparse.Namespace, ctx: Any, name: str, which: str) -> int:
     with ctx.open_store() as store:
         network = store.find_network(name)
         conflict = find_conflict(store, network.id, which)
-        resolve(store, network.id, conflict.uid, args.keep, wiring.ExportConversions(),
-                wiring.now_utc())  # fmt: skip
+        resolve(
+            store, network.id, conflict.uid, args.keep, wiring.ExportConversions(), wiring.now_utc()
+        )
         print(t(f"sync.resolved_{args.keep}", title=conflict.title), file=ctx.out)
     return 0
 
@@ -158,8 +163,11 @@ def _share(args: argparse.Namespace, ctx: Any, name: str, who: str) -> int:
         network = store.find_network(name)
         person = store.find_person(who)
         link(store, network.id)
-        found = [e for e in entries(store, network.id).values() if e.local == person.id
-                 and e.kind == "person"]  # fmt: skip
+        found = [
+            e
+            for e in entries(store, network.id).values()
+            if e.local == person.id and e.kind == "person"
+        ]
         if not found:
             raise QuorumError("sync.share_not_synced", name=person.name)
         entry = found[0]
@@ -170,9 +178,15 @@ def _share(args: argparse.Namespace, ctx: Any, name: str, who: str) -> int:
                 share[key] = chosen
         entry.share = share
         save_entry(store, entry)
-        print(t("sync.share_now", name=person.name,
-                email=t(f"sync.yes.{share['email']}"), phone=t(f"sync.yes.{share['phone']}")),
-              file=ctx.out)  # fmt: skip
+        print(
+            t(
+                "sync.share_now",
+                name=person.name,
+                email=t(f"sync.yes.{share['email']}"),
+                phone=t(f"sync.yes.{share['phone']}"),
+            ),
+            file=ctx.out,
+        )
     return 0
 
 
@@ -184,8 +198,9 @@ def export_network(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.open_store() as store:
         network = store.find_network(args.network)
         written = wiring.export_network(store, network.id, target)
-        print(t("sync.exported", network=network.name, count=written, path=str(target)),
-              file=ctx.out)  # fmt: skip
+        print(
+            t("sync.exported", network=network.name, count=written, path=str(target)), file=ctx.out
+        )
     return 0
 
 

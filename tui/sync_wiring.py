@@ -245,9 +245,14 @@ def export_network(store: Store, network_id: str, path: Path) -> int:
     value = _file_link(store, network_id)
     calendar, addressbook = FileCollection("calendar"), FileCollection("addressbook")
     engine = SyncEngine(
-        store, network_id, calendar, addressbook, ExportConversions(), now_utc,
+        store,
+        network_id,
+        calendar,
+        addressbook,
+        ExportConversions(),
+        now_utc,
         link_state=value,
-    )  # fmt: skip
+    )
     written = engine.export_all(record=not value.url)
     write_archive(path, calendar, addressbook)
     return written
@@ -276,9 +281,16 @@ def import_network(
         found = Link(network.id, "", "", "", "", uid)
         save_link(store, found)
     engine = SyncEngine(
-        store, found.network_id, calendar, addressbook, ExportConversions(), now_utc,
-        progress, link_state=found, adopt_remote=adopt,
-    )  # fmt: skip
+        store,
+        found.network_id,
+        calendar,
+        addressbook,
+        ExportConversions(),
+        now_utc,
+        progress,
+        link_state=found,
+        adopt_remote=adopt,
+    )
     report = engine.run(push=False)
     return store.network(found.network_id), report
 

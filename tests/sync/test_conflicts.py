@@ -99,9 +99,13 @@ def test_a_412_on_push_merges_and_sends_again(radicale: Server, tmp_path: Path) 
     value = link(host, hid)
     account = DavAccount(value.url, value.user, "x")
     engine = SyncEngine(
-        host, hid, account.collection(value.calendar_url, "calendar"),
-        account.collection(value.addressbook_url, "addressbook"), ExportConversions(), now_utc,
-    )  # fmt: skip
+        host,
+        hid,
+        account.collection(value.calendar_url, "calendar"),
+        account.collection(value.addressbook_url, "addressbook"),
+        ExportConversions(),
+        now_utc,
+    )
     report = engine.run(pull=False)
     assert report.merged == 1 and report.conflicts == []
     run_sync(coordinator, cid, "x")

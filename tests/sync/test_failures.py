@@ -30,8 +30,9 @@ def test_server_down_keeps_the_queue_and_sends_it_later(tmp_path: Path) -> None:
     store, nid = coordinator_store(db)
     server = start("radicale", tmp_path / "radicale")
     store.close()
-    code, _, err = _cli("--db", str(db), "--lang", "sv", "sync", "setup", nid,
-                        "--url", server.url, "--user", "u")  # fmt: skip
+    code, _, err = _cli(
+        "--db", str(db), "--lang", "sv", "sync", "setup", nid, "--url", server.url, "--user", "u"
+    )
     assert code == 0, err
     server.stop()
     with Store.open(db) as store:
@@ -62,14 +63,16 @@ def test_wrong_password_is_one_sentence(tmp_path: Path, monkeypatch: pytest.Monk
     store.close()
     with running("radicale", tmp_path / "radicale", users={"anna": "rätt"}) as server:
         monkeypatch.setenv("QUORUM_SYNC_PASSWORD", "fel")
-        code, out, err = _cli("--db", str(db), "sync", "setup", nid, "--url", server.url,
-                              "--user", "anna")  # fmt: skip
+        code, _out, err = _cli(
+            "--db", str(db), "sync", "setup", nid, "--url", server.url, "--user", "anna"
+        )
         assert code == 1
         _one_sentence(err)
         assert "did not accept the user name or password" in err
         monkeypatch.setenv("QUORUM_SYNC_PASSWORD", "rätt")
-        code, out, err = _cli("--db", str(db), "sync", "setup", nid, "--url", server.url,
-                              "--user", "anna")  # fmt: skip
+        code, _out, err = _cli(
+            "--db", str(db), "sync", "setup", nid, "--url", server.url, "--user", "anna"
+        )
         assert code == 0, err
 
 
@@ -83,8 +86,9 @@ def _forbidden(tmp_path: Path, radicale: Server) -> None:
     db = tmp_path / "coordinator.json"
     store, nid = coordinator_store(db)
     store.close()
-    code, _, err = _cli("--db", str(db), "sync", "setup", nid, "--url", radicale.url,
-                        "--user", "anna")  # fmt: skip
+    code, _, err = _cli(
+        "--db", str(db), "sync", "setup", nid, "--url", radicale.url, "--user", "anna"
+    )
     assert code == 0, err
     with Store.open(db) as store:
         # Radicale lets each user into their own collections only.
@@ -92,7 +96,7 @@ def _forbidden(tmp_path: Path, radicale: Server) -> None:
         save_link(store, Link(**{**value.doc(), "user": "bertil"}))
         meeting_uid = plan_meeting(store, nid)
         assert meeting_uid
-    code, out, err = _cli("--db", str(db), "--lang", "sv", "sync", nid)
+    code, _out, err = _cli("--db", str(db), "--lang", "sv", "sync", nid)
     assert code == 1
     _one_sentence(err)
     assert "får inte läsa eller ändra" in err
@@ -103,8 +107,16 @@ def test_no_password_and_no_terminal_is_one_sentence(
 ) -> None:
     monkeypatch.delenv("QUORUM_SYNC_PASSWORD")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    code, out, err = _cli("--db", str(tmp_path / "q.json"), "sync", "join",
-                          "--url", "http://127.0.0.1:9/", "--user", "u")  # fmt: skip
+    code, _out, err = _cli(
+        "--db",
+        str(tmp_path / "q.json"),
+        "sync",
+        "join",
+        "--url",
+        "http://127.0.0.1:9/",
+        "--user",
+        "u",
+    )
     assert code == 1
     _one_sentence(err)
     assert "QUORUM_SYNC_PASSWORD" in err

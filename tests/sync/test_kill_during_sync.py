@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from quorum.store.dav import DavAccount
 from quorum.store.records import ActionItem, ActionStatus, replace
 from quorum.store.store import Store
-from quorum.store.dav import DavAccount
 from quorum.store.sync import resolve
 from quorum.store.sync_state import conflicts
 from quorum.tui.sync_wiring import ExportConversions, join, now_utc, run_sync, setup

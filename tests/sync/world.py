@@ -36,9 +36,12 @@ def coordinator_store(path: Path) -> tuple[Store, str]:
         member_org_ids=(skovde.id, lidkoping.id),
     )
     asa = store.add_person(
-        name="Åsa Öberg", email="asa.oberg@skaraborg.example.se", org_id=skovde.id,
-        title="processledare", memberships=(Membership(network.id, Role.COORDINATOR),),
-    )  # fmt: skip
+        name="Åsa Öberg",
+        email="asa.oberg@skaraborg.example.se",
+        org_id=skovde.id,
+        title="processledare",
+        memberships=(Membership(network.id, Role.COORDINATOR),),
+    )
     store.save_network(replace(network, coordinator_id=asa.id))
     return store, network.id
 
@@ -46,15 +49,20 @@ def coordinator_store(path: Path) -> tuple[Store, str]:
 def add_members(store: Store, network_id: str) -> None:
     orgs = {o.name: o.id for o in store.organisations()}
     store.add_person(
-        name="Björn Lindström", email="bjorn.lindstrom@lidkoping.example.se",
-        org_id=orgs["Lidköpings kommun"], title="rektor",
+        name="Björn Lindström",
+        email="bjorn.lindstrom@lidkoping.example.se",
+        org_id=orgs["Lidköpings kommun"],
+        title="rektor",
         memberships=(Membership(network_id, Role.MEMBER),),
-    )  # fmt: skip
+    )
     store.add_person(
-        name="Märta Ängström", email="marta.angstrom@skovde.example.se",
-        org_id=orgs["Skövde kommun"], title="SYV", phone="0500-49 80 00",
+        name="Märta Ängström",
+        email="marta.angstrom@skovde.example.se",
+        org_id=orgs["Skövde kommun"],
+        title="SYV",
+        phone="0500-49 80 00",
         memberships=(Membership(network_id, Role.MEMBER),),
-    )  # fmt: skip
+    )
 
 
 def plan_meeting(store: Store, network_id: str) -> str:
@@ -86,11 +94,15 @@ def record_minutes(store: Store, network_id: str, uid: str) -> None:
         meeting.agenda[1],
         notes="Förslaget diskuterades. Skövde och Lidköping är positiva.",
         actions=(
-            ActionItem("act1", "Skicka förslaget till skolcheferna", owner_id=marta.id,
-                       due=date(2027, 4, 1)),
+            ActionItem(
+                "act1",
+                "Skicka förslaget till skolcheferna",
+                owner_id=marta.id,
+                due=date(2027, 4, 1),
+            ),
             ActionItem("act2", "Boka lokal till nästa träff", owner_name="Värden"),
         ),
-    )  # fmt: skip
+    )
     store.save_meeting(meeting.with_item(item))
 
 

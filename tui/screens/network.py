@@ -27,6 +27,7 @@ class NetworkScreen(QuorumScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "network.key_save"),
         Binding("escape", "back", "meeting.key_back"),
+        Binding("f6", "server", "syncui.key_server"),
     ]
     DEFAULT_CSS = """
     NetworkScreen #network-form { padding: 0 1; }
@@ -160,6 +161,13 @@ class NetworkScreen(QuorumScreen):
             self.app.save(f"network:{network_id}:form", write)  # type: ignore[attr-defined]
         self.app.notify(t("network.saved", name=self.saved.name))
         self.dismiss(self.network_id)
+
+    def action_server(self) -> None:
+        """The network's server (sync): a dialog until the settings screen of issue 12."""
+        from quorum.tui.screens.sync import SyncScreen
+
+        if self.network_id is not None:
+            self.app.push_screen(SyncScreen(self.network_id))
 
     def action_back(self) -> None:
         self.dismiss(None)

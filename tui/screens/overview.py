@@ -57,6 +57,7 @@ class OverviewScreen(QuorumScreen):
         Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
         Binding("e", "edit_network", "overview.key_edit_network", show=False),
         Binding("L", "open_live", "live.title", show=False),
+        Binding("S", "sync_network", "syncui.key_sync_network", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -239,6 +240,13 @@ class OverviewScreen(QuorumScreen):
         network_id = self.selected_network_id()
         if network_id is not None:
             self.app.open_network(network_id)  # type: ignore[attr-defined]
+
+    def action_sync_network(self) -> None:
+        from quorum.tui.screens.sync import SyncScreen
+
+        network_id = self.selected_network_id()
+        if network_id is not None:
+            self.app.push_screen(SyncScreen(network_id))
 
     def action_new_meeting(self) -> None:
         from quorum.tui.screens.new_meeting import NewMeetingDialog
