@@ -68,9 +68,10 @@ async def test_connect_sync_and_choose_in_a_conflict(radicale: Server, tmp_path:
         await pilot.press("t")
         await pilot.pause()
         assert conflicts(coordinator, cid) == []
-        assert next(m for m in coordinator.meetings(cid) if m.uid == uid).item(
-            "a2"
-        ).title == "Från värden"
+        assert (
+            next(m for m in coordinator.meetings(cid) if m.uid == uid).item("a2").title
+            == "Från värden"
+        )
         await pilot.press("f5")
         await app.workers.wait_for_complete()
         await pilot.pause()
