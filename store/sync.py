@@ -98,6 +98,7 @@ __all__ = ["Collection", "Conversions", "SyncEngine", "SyncReport", "new_uid", "
 # Referenced before referencing: people name organisations, the network names both.
 _KIND_ORDER = ("organisation", "person", "network", "meeting", "action", "minutes")
 _MINUTED = (MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
+_CHUNK = 50  # objects sent between two journal writes of their state
 
 
 def new_uid() -> str:
@@ -188,6 +189,9 @@ class SyncEngine:
         # synced for the first time takes the server's version instead of merging.
         self.adopt_remote = adopt_remote
         self._refs_cache: Refs | None = None
+        self._people_cache: dict[str, Person] | None = None
+        self._orgs_cache: dict[str, Organisation] | None = None
+        self._global_meetings: dict[str, tuple[Meeting, Meeting]] = {}
         self._people_gone: list[str] = []
         self._meeting_ids: dict[str, str] = {}
         from quorum.store.sync_state import link as load_link
@@ -311,8 +315,24 @@ class SyncEngine:
             self._meeting_ids = refs.back("meetings")
         return self._refs_cache
 
-    def _forget_refs(self) -> None:
+    def _forget_refs(self, people: bool = True) -> None:
+        """After a record was added or changed: ids and global forms are computed again
+        (``people``: the people's and organisations' too)."""
         self._refs_cache = None
+        self._global_meetings.clear()
+        if people:
+            self._people_cache = None
+            self._orgs_cache = None
+
+    def _global_meeting(self, meeting: Meeting) -> Meeting:
+        """The meeting in global form, once per version of the record (records are
+        immutable, so the store's object is the version)."""
+        cached = self._global_meetings.get(meeting.uid)
+        if cached is not None and cached[0] is meeting:
+            return cached[1]
+        mg = global_meeting(meeting, self._refs())
+        self._global_meetings[meeting.uid] = (meeting, mg)
+        return mg
 
     # -- this installation's objects -----------------------------------------------
 
@@ -376,7 +396,7 @@ class SyncEngine:
         meeting = self._local_meeting(meeting_uid)
         if meeting is None:
             return None
-        mg = global_meeting(meeting, refs)
+        mg = self._global_meeting(meeting)
         if kind == "meeting":
             return meeting_doc(mg), lambda: conv.event(mg, self._network_g(), self._people_g(), now)
         if kind == "minutes":
@@ -404,23 +424,27 @@ class SyncEngine:
         return global_network(self._network(), self._refs())
 
     def _people_g(self) -> dict[str, Person]:
-        refs = self._refs()
-        found = {}
-        for local, uid in refs.people.items():
-            try:
-                found[uid] = global_person(self.store.person(local), refs)
-            except QuorumError:
-                continue
-        return found
+        if self._people_cache is None:
+            refs = self._refs()
+            found = {}
+            for local, uid in refs.people.items():
+                try:
+                    found[uid] = global_person(self.store.person(local), refs)
+                except QuorumError:
+                    continue
+            self._people_cache = found
+        return self._people_cache
 
     def _orgs_g(self) -> dict[str, Organisation]:
-        found = {}
-        for local, uid in self._refs().orgs.items():
-            try:
-                found[uid] = replace(self.store.organisation(local), id=uid)
-            except QuorumError:
-                continue
-        return found
+        if self._orgs_cache is None:
+            found = {}
+            for local, uid in self._refs().orgs.items():
+                try:
+                    found[uid] = replace(self.store.organisation(local), id=uid)
+                except QuorumError:
+                    continue
+            self._orgs_cache = found
+        return self._orgs_cache
 
     def _card(self, person: Person, role: Role, share: dict[str, bool]) -> Callable[[], bytes]:
         def render() -> bytes:
@@ -595,7 +619,7 @@ class SyncEngine:
             self._apply_meeting(entry, doc, refs)
         elif entry.kind == "action":
             self._apply_action(entry, doc, refs)
-        if entry.kind in ("person", "organisation", "meeting"):
+        if entry.kind in ("person", "organisation"):
             self._forget_refs()  # a new record has an id now
 
     def _apply_network(self, doc: dict[str, Any], refs: Refs) -> None:
@@ -668,7 +692,9 @@ class SyncEngine:
         if existing is not None:
             self.store.save_meeting(meeting)
         else:
-            self.store.add_meeting(**record_fields(meeting))
+            added = self.store.add_meeting(**record_fields(meeting))
+            self._refs().meetings[added.id] = added.uid  # known at once, no recount
+            self._meeting_ids[added.uid] = added.id
 
     def _apply_action(self, entry: Entry, doc: dict[str, Any], refs: Refs) -> None:
         meeting = self._local_meeting(str(doc["meeting_uid"]))
@@ -759,31 +785,43 @@ class SyncEngine:
         ]
         total = len(todo) + len(gone)
         self.progress("push", 0, total)
-        for n, loc in enumerate(todo, start=1):
-            self._put(loc)
-            self.progress("push", n, total)
-        for n, entry in enumerate(gone, start=len(todo) + 1):
+        done = 0
+        for start in range(0, len(todo), _CHUNK):
+            self._put_chunk(todo[start : start + _CHUNK])
+            done += len(todo[start : start + _CHUNK])
+            self.progress("push", done, total)
+        for entry in gone:
             self._delete_remote(entry)
-            self.progress("push", n, total)
+            done += 1
+            self.progress("push", done, total)
 
-    def _put(self, loc: _Local, again: bool = True) -> None:
-        entry = self._entry(loc.uid, loc.kind)
-        coll = self.colls[entry.coll]
-        entry.pending = loc.digest
-        save_entry(self.store, entry)  # journalled before it leaves
+    def _put_chunk(self, chunk: list[_Local]) -> None:
+        """PUT a few objects: each is recorded as pending first (one journal write for
+        the chunk), and their new ETags are recorded together afterwards."""
+        with self.store.batch():
+            for loc in chunk:
+                entry = self._entry(loc.uid, loc.kind)
+                entry.pending = loc.digest
+                save_entry(self.store, entry)
+        landed: list[tuple[_Local, str | None]] = []
         try:
-            etag = coll.put(entry.href, loc.render(), entry.etag if entry.base else None)
-        except PreconditionFailed:
-            if again and self._refetch(coll, entry):
-                fresh = self._local(loc.kind, loc.uid)
-                entry = self.entries[loc.uid]
-                if (
-                    fresh is not None
-                    and entry.conflict is None
-                    and fresh.digest != entry.base_digest
-                ):
-                    self._put(fresh, again=False)
-            return
+            for loc in chunk:
+                entry = self._entry(loc.uid, loc.kind)
+                coll = self.colls[entry.coll]
+                try:
+                    etag = coll.put(entry.href, loc.render(), entry.etag if entry.base else None)
+                except PreconditionFailed:
+                    self._after_412(coll, entry, loc)
+                    continue
+                landed.append((loc, etag))
+        finally:
+            # Also when the server stops answering half-way: what landed is recorded.
+            with self.store.batch():
+                for loc, etag in landed:
+                    self._landed(loc, etag)
+
+    def _landed(self, loc: _Local, etag: str | None) -> None:
+        entry = self._entry(loc.uid, loc.kind)
         if loc.kind == "minutes":
             entry.base, entry.base_digest, entry.etag = pack(loc.flat), loc.digest, etag
         else:
@@ -791,6 +829,22 @@ class SyncEngine:
         entry.pending = ""
         save_entry(self.store, entry)
         self.report.pushed += 1
+
+    def _after_412(self, coll: Collection, entry: Entry, loc: _Local) -> None:
+        """The server's version changed since ours: merge it in, and send the merge once."""
+        if not self._refetch(coll, entry):
+            return
+        fresh = self._local(loc.kind, loc.uid)
+        entry = self.entries[loc.uid]
+        if fresh is None or entry.conflict is not None or fresh.digest == entry.base_digest:
+            return
+        entry.pending = fresh.digest
+        save_entry(self.store, entry)
+        try:
+            etag = coll.put(entry.href, fresh.render(), entry.etag if entry.base else None)
+        except PreconditionFailed:
+            return  # changed again meanwhile: the next sync merges it
+        self._landed(fresh, etag)
 
     def _refetch(self, coll: Collection, entry: Entry) -> bool:
         """After a 412: take the server's version into a merge. False: nothing there."""
