@@ -192,6 +192,7 @@ class SyncEngine:
         self._people_cache: dict[str, Person] | None = None
         self._orgs_cache: dict[str, Organisation] | None = None
         self._global_meetings: dict[str, tuple[Meeting, Meeting]] = {}
+        self._meeting_locals: dict[str, tuple[Meeting, _Local]] = {}
         self._people_gone: list[str] = []
         self._meeting_ids: dict[str, str] = {}
         from quorum.store.sync_state import link as load_link
@@ -320,6 +321,7 @@ class SyncEngine:
         (``people``: the people's and organisations' too)."""
         self._refs_cache = None
         self._global_meetings.clear()
+        self._meeting_locals.clear()
         if people:
             self._people_cache = None
             self._orgs_cache = None
@@ -363,12 +365,20 @@ class SyncEngine:
 
     def _local(self, kind: str, uid: str) -> _Local | None:
         """One object as this installation has it now (None: not here)."""
+        if kind == "meeting":
+            meeting = self._local_meeting(uid)
+            cached = self._meeting_locals.get(uid)
+            if meeting is not None and cached is not None and cached[0] is meeting:
+                return cached[1]
         built = self._build(kind, uid)
         if built is None:
             return None
         doc, render = built
         flat = flatten(doc)
-        return _Local(kind, uid, flat, digest(flat), render)
+        found = _Local(kind, uid, flat, digest(flat), render)
+        if kind == "meeting" and meeting is not None:
+            self._meeting_locals[uid] = (meeting, found)
+        return found
 
     def _build(self, kind: str, uid: str) -> tuple[dict[str, Any], Callable[[], bytes]] | None:
         refs = self._refs()
@@ -403,7 +413,11 @@ class SyncEngine:
             if meeting.status not in _MINUTED:
                 return None
             # The text is rendered only when sent; what it derives from is compared.
-            doc = {"meeting": digest(flatten(meeting_doc(mg))), "status": meeting.status.value}
+            of_meeting = self._local("meeting", meeting_uid)
+            doc = {
+                "meeting": of_meeting.digest if of_meeting else "",
+                "status": meeting.status.value,
+            }
 
             def journal() -> bytes:
                 title, text = conv.minutes(self.store, meeting)
