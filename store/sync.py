@@ -91,6 +91,7 @@ from quorum.store.sync_state import (
     save_entry,
     unpack,
 )
+from quorum.store.sync_state import link as load_link
 from quorum.store.sync_state import save_link as _save_link
 
 __all__ = ["Collection", "Conversions", "SyncEngine", "SyncReport", "new_uid", "resolve"]
@@ -195,8 +196,6 @@ class SyncEngine:
         self._meeting_locals: dict[str, tuple[Meeting, _Local]] = {}
         self._people_gone: list[str] = []
         self._meeting_ids: dict[str, str] = {}
-        from quorum.store.sync_state import link as load_link
-
         self.link = link_state or load_link(store, network_id)
 
     # -- the whole run ------------------------------------------------------------

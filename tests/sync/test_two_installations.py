@@ -4,10 +4,14 @@ client arrives in both."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import caldav
+import vobject
+from icalendar import Calendar
 
+from quorum.store.dav import DavAccount
 from quorum.store.records import ActionStatus
 from quorum.store.store import Store
 from quorum.tui.sync_wiring import join, run_sync, setup
@@ -60,5 +64,27 @@ def test_coordinator_and_host_end_equal(server: Server, tmp_path: Path) -> None:
         assert action.status is ActionStatus.DONE
         assert action.done_on is not None
     assert view(host, hid) == view(coordinator, cid)
+    _every_object_parses(server, coordinator, cid)
     coordinator.close()
     host.close()
+
+
+def _every_object_parses(server: Server, store: Store, network_id: str) -> None:
+    """What the server holds (as it re-serialised it) reads with icalendar and vobject."""
+    links = store.states("sync_links")[network_id]
+    account = DavAccount(server.url, USER, "x")
+    kinds: set[str] = set()
+    for url, kind in (
+        (links["calendar_url"], "calendar"),
+        (links["addressbook_url"], "addressbook"),
+    ):
+        coll = account.collection(url, kind)
+        for data, _etag in coll.fetch(list(coll.changes(None).changed)).values():
+            parsed = vobject.readOne(io.StringIO(data))
+            if kind == "calendar":
+                cal = Calendar.from_ical(data)
+                kinds |= {c.name for c in cal.subcomponents}
+                assert parsed.name == "VCALENDAR"
+            else:
+                assert parsed.name == "VCARD" and parsed.fn.value
+    assert {"VEVENT", "VTODO", "VTIMEZONE"} <= kinds
