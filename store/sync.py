@@ -243,6 +243,8 @@ class SyncEngine:
             href = self.colls[coll].href_for(uid)
             entry = Entry(self.network_id, uid, kind, coll, href)
             self.entries[uid] = entry
+        elif not entry.href:  # the network moved to another server
+            entry.href = self.colls[entry.coll].href_for(uid)
         return entry
 
     def _network(self) -> Network:

@@ -196,3 +196,15 @@ def find_conflict(store: Store, network_id: str, text: str) -> Conflict:
         if text.strip() in (c.uid, str(n)):
             return c
     raise QuorumError("sync.conflict_unknown", value=text)
+
+
+def forget_server(store: Store, network_id: str) -> None:
+    """Keep every object's UID (and a person's sharing), forget where and in which
+    version it was on the server: for a network moved to another server."""
+    for entry in entries(store, network_id).values():
+        entry.href = ""
+        entry.set_base(None, None)
+        entry.pending = ""
+        entry.conflict = None
+        entry.orphan = None
+        save_entry(store, entry)

@@ -32,7 +32,7 @@ from quorum.store.records import ActionItem, Meeting, Network, Organisation, Per
 from quorum.store.store import Store
 from quorum.store.sync import Progress, SyncEngine, SyncReport, new_uid
 from quorum.store.sync_file import FileCollection, read_archive, write_archive
-from quorum.store.sync_state import Link, link, linked, save_link
+from quorum.store.sync_state import Link, forget_server, link, linked, save_link
 
 PASSWORD_ENV = "QUORUM_SYNC_PASSWORD"
 
@@ -128,11 +128,21 @@ def setup(store: Store, network_id: str, url: str, user: str, secret: str) -> Li
     finally:
         account.close()
     try:
-        uid = link(store, network_id).network_uid
+        before: Link | None = link(store, network_id)
     except QuorumError:
-        uid = new_uid()
+        before = None
+    uid = before.network_uid if before is not None else new_uid()
     value = Link(network_id, url, user, calendar, addressbook, uid)
-    save_link(store, value)
+    with store.batch():
+        if before is not None and (before.calendar_url, before.addressbook_url) != (
+            calendar,
+            addressbook,
+        ):
+            # Another server (or a network file until now): the UIDs stay, what we knew
+            # about the old place goes; the first sync there compares afresh.
+            forget_server(store, network_id)
+            value.tokens = {}
+        save_link(store, value)
     return value
 
 
@@ -159,6 +169,10 @@ def join(
         calendars = [c for c in calendars if _find([c], slug)]
     if not calendars:
         raise QuorumError("sync.join_none", url=url)
+    for value in linked(store):
+        if value.calendar_url in {u for u, _ in calendars}:
+            network = store.network(value.network_id)
+            raise QuorumError("sync.join_already", network=network.name)
     if len(calendars) > 1:
         names = ", ".join(n or urlsplit(u).path for u, n in calendars)
         raise QuorumError("sync.join_many", names=names)

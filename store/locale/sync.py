@@ -113,3 +113,10 @@ EN.update(
         "sync.imported": "The network {network} (id {id}) is read in.",
     }
 )
+
+SV["sync.join_already"] = (
+    'Nätverket finns redan här som {network} och synkroniseras med servern; kör quorum sync "{network}".'
+)
+EN["sync.join_already"] = (
+    'The network is here already as {network} and syncs with the server; run quorum sync "{network}".'
+)

@@ -86,3 +86,24 @@ def test_a_file_that_is_no_network_is_one_sentence(tmp_path: Path) -> None:
     bad.write_text("{}", encoding="utf-8")
     code, _out, err = _cli("--db", str(tmp_path / "q.json"), "import", "network", str(bad))
     assert code == 1 and err.count("\n") == 1 and "not a network file" in err
+
+
+def test_a_network_moved_from_a_file_to_a_server_keeps_its_uids(radicale, tmp_path: Path) -> None:
+    a_db = tmp_path / "a.json"
+    store, nid = coordinator_store(a_db)
+    add_members(store, nid)
+    plan_meeting(store, nid)
+    store.close()
+    file = tmp_path / "natverket.json"
+    assert _cli("--db", str(a_db), "export", "network", nid, "-o", str(file))[0] == 0
+    with Store.open(a_db) as a:
+        before = view(a, nid)
+    args = ("--url", radicale.url, "--user", "u")
+    code, _out, err = _cli("--db", str(a_db), "sync", "setup", nid, *args)
+    assert code == 0, err
+    code, _out, err = _cli("--db", str(tmp_path / "b.json"), "sync", "join", *args)
+    assert code == 0, err
+    code, _out, err = _cli("--db", str(tmp_path / "b.json"), "sync", "join", *args)
+    assert code == 1 and "is here already" in err
+    with Store.open(a_db) as a, Store.open(tmp_path / "b.json") as b:
+        assert view(a, nid) == before == view(b, "1")
