@@ -475,7 +475,16 @@ class SyncEngine:
         changes = coll.changes(token)
         by_href = {e.href: e for e in self.entries.values() if e.coll == coll.kind}
         deleted = list(changes.deleted)
-        if changes.full:
+        if changes.full and not changes.changed and any(e.base for e in by_href.values()):
+            # An empty collection where we had objects: a server restored or replaced,
+            # not every record deleted by hand. Nothing is deleted here; all is sent again.
+            with self.store.batch():
+                for entry in by_href.values():
+                    entry.set_base(None, None)
+                    entry.pending = ""
+                    save_entry(self.store, entry)
+            by_href = {}
+        elif changes.full:
             deleted += [h for h in by_href if h not in changes.changed]
         wanted = [
             href
