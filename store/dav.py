@@ -152,6 +152,7 @@ class Changes:
     changed: dict[str, str | None] = field(default_factory=dict)
     deleted: list[str] = field(default_factory=list)
     full: bool = False
+    reset: bool = False  # the server no longer knew our sync token
 
 
 class DavCollection:
@@ -178,7 +179,7 @@ class DavCollection:
     def changes(self, token: str | None) -> Changes:
         """Incremental changes (RFC 6578 sync-collection), or every member's ETag."""
         if token is not None and token.startswith("etags:"):
-            return self._listing()
+            return self._listing(token)
         with _errors(self.url):
             try:
                 return self._sync_collection(token)
@@ -195,7 +196,9 @@ class DavCollection:
             if response.status in (403, 409, 412, 400, 501):
                 if token is None or response.status == 501:
                     raise _Unsupported()
-                return self._sync_collection(None)  # token no longer valid: start over
+                fresh = self._sync_collection(None)  # token no longer valid: start over
+                fresh.reset = True
+                return fresh
             _check(response, self.url, 207)
             parsed = response.parse_sync_collection()
             for item in parsed.changed:
@@ -215,8 +218,26 @@ class DavCollection:
         result.full = token is None
         return result
 
-    def _listing(self) -> Changes:
-        """Every member and its ETag (a depth-1 PROPFIND): for servers without sync tokens."""
+    def _ctag(self) -> str:
+        """The collection's CTag (calendarserver.org), "" where the server has none."""
+        response = self.client.propfind(
+            self.url, _xml(_tree(dav.Propfind(), _tree(dav.Prop(), _GetCTag()))), depth=0
+        )
+        if response.status != 207:
+            return ""
+        for result in response.parse_propfind():
+            value = result.properties.get(_GetCTag.tag)
+            if value:
+                return str(value)
+        return ""
+
+    def _listing(self, token: str | None = None) -> Changes:
+        """For servers without sync tokens: nothing when the collection's CTag is the one
+        of the last sync, else every member and its ETag (a depth-1 PROPFIND)."""
+        with _errors(self.url):
+            ctag = self._ctag()
+        if ctag and token == "etags:" + ctag:
+            return Changes(token=token)
         body = etree.tostring((dav.Propfind() + (dav.Prop() + dav.GetEtag())).xmlelement())
         with _errors(self.url):
             response = self.client.propfind(self.url, body.decode("utf-8"), depth=1)
@@ -226,7 +247,7 @@ class DavCollection:
                 for r in response.parse_propfind()
                 if self._is_member(r.href) and r.status == 200
             }
-        return Changes(token="etags:", changed=changed, full=True)
+        return Changes(token="etags:" + ctag, changed=changed, full=True)
 
     def _path(self, href: str) -> str:
         return unquote(urlsplit(self._abs(href)).path)

@@ -475,9 +475,10 @@ class SyncEngine:
         changes = coll.changes(token)
         by_href = {e.href: e for e in self.entries.values() if e.coll == coll.kind}
         deleted = list(changes.deleted)
-        if changes.full and not changes.changed and any(e.base for e in by_href.values()):
-            # An empty collection where we had objects: a server restored or replaced,
-            # not every record deleted by hand. Nothing is deleted here; all is sent again.
+        if changes.reset and not changes.changed and any(e.base for e in by_href.values()):
+            # The server forgot our sync token and has nothing where we had objects: a
+            # server restored or replaced, not every record deleted by hand. Nothing is
+            # deleted here; all is sent again.
             with self.store.batch():
                 for entry in by_href.values():
                     entry.set_base(None, None)

@@ -112,3 +112,32 @@ def test_a_412_on_push_merges_and_sends_again(radicale: Server, tmp_path: Path) 
     for store, nid in ((coordinator, cid), (host, hid)):
         meeting = _meeting(store, nid, uid)
         assert (meeting.item("a1").title, meeting.item("a3").title) == ("Välkommen", "Övrigt")
+
+
+def test_without_sync_tokens_the_ctag_and_etags_find_the_changes(
+    server: Server, tmp_path: Path
+) -> None:
+    from quorum.store.sync_state import link, save_link
+
+    coordinator, cid, host, hid, uid = _two(server, tmp_path)
+
+    def etags_only() -> None:  # as on a server without RFC 6578
+        value = link(coordinator, cid)
+        value.tokens = {k: "etags:" for k in ("calendar", "addressbook")}
+        save_link(coordinator, value)
+
+    etags_only()
+    assert run_sync(coordinator, cid, "x").pulled == 0
+    _edit_item(host, hid, uid, "a1", title="Ändrad hos värden")
+    run_sync(host, hid, "x")
+    assert link(coordinator, cid).tokens["calendar"].startswith("etags:")
+    report = run_sync(coordinator, cid, "x")
+    assert report.pulled == 1
+    assert _meeting(coordinator, cid, uid).item("a1").title == "Ändrad hos värden"
+    host.delete_meeting(_meeting(host, hid, uid).id)
+    run_sync(host, hid, "x")
+    etags_only()
+    report = run_sync(coordinator, cid, "x")
+    assert report.deleted_here == 1
+    assert all(m.uid != uid for m in coordinator.meetings(cid))
+    assert view(host, hid) == view(coordinator, cid)
