@@ -507,9 +507,9 @@ class SyncEngine:
             self._pulled(coll, href, etag, obj)
             self.progress("pull", n, len(parsed))
         for href in deleted:
-            entry = by_href.get(href)
-            if entry is not None:
-                self._gone(entry)
+            gone = by_href.get(href)
+            if gone is not None:
+                self._gone(gone)
         self._adopt_orphans()
         self.link.tokens[coll.kind] = changes.token
         _save_link(self.store, self.link)
