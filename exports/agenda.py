@@ -20,12 +20,10 @@ from quorum.exports.blocks import (
     Table,
     Text,
     plain,
-    to_html,
-    to_markdown,
-    to_text,
 )
 from quorum.exports.context import DocContext
 from quorum.exports.minutes import header_fields
+from quorum.exports.render import render
 
 
 def _contact(ctx: DocContext) -> list[tuple[str, str]]:
@@ -86,12 +84,12 @@ def notice_document(ctx: DocContext) -> Document:
 
 
 def notice_markdown(ctx: DocContext) -> str:
-    return to_markdown(notice_document(ctx))
+    return render(notice_document(ctx), "md")
 
 
 def notice_html(ctx: DocContext) -> str:
-    return to_html(notice_document(ctx))
+    return render(notice_document(ctx), "html")
 
 
 def notice_text(ctx: DocContext) -> str:
-    return to_text(notice_document(ctx))
+    return render(notice_document(ctx), "txt")

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from quorum.exports.privacy import redact
+from quorum.exports.contacts import redact
+from quorum.exports.dates import long_date
 from quorum.store.i18n import t
 from quorum.store.records import (
     ActionItem,
@@ -94,13 +95,7 @@ class DocContext:
         return action.owner_name
 
     def long_date(self, day: date) -> str:
-        return self.t(
-            "doc.long_date",
-            weekday=self.t(f"weekday.{day.weekday()}"),
-            day=day.day,
-            month=self.t(f"doc.month.{day.month}"),
-            year=day.year,
-        )
+        return long_date(day, self.lang)
 
     def clock(self, moment: datetime) -> str:
         return moment.astimezone(self.meeting.zone).strftime("%H:%M")

@@ -1,21 +1,29 @@
 """The year's meeting dates with hosts and secretaries, for the organiser.
 
 Works on meetings (created ones, or the year plan's previews from
-``store.planning.preview_meetings``). The secretary is the meeting's own if
+``store.new_meeting.preview_meetings``). The secretary is the meeting's own if
 set; otherwise, by the networks' rule, the host of the following meeting.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from quorum.exports.blocks import Block, Document, Heading, Para, Part, Table, plain
+from quorum.exports.render import render
 from quorum.exports.tabular import to_csv
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person
 
-__all__ = ["DateRow", "date_list_csv", "date_list_text", "date_rows"]
+__all__ = [
+    "DateRow",
+    "date_list_csv",
+    "date_list_document",
+    "date_list_text",
+    "date_rows",
+]
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,27 @@ def _cells(r: DateRow, lang: str) -> list[str]:
     ]
 
 
+def date_list_document(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    lang: str | None = None,
+) -> Document:
+    """The dates as a document: a title, the table and the secretary rule."""
+    lang = lang or network.language
+    rows = date_rows(network, meetings, organisations, people, year)
+    title = t("datelist.title", lang=lang, network=network.name, year=year)
+    blocks: list[Block] = [Heading(1, title)]
+    if rows:
+        blocks.append(Table(tuple(_header(lang)), tuple(tuple(_cells(r, lang)) for r in rows)))
+        blocks.append(Para(plain(t("datelist.footer", lang=lang))))
+    else:
+        blocks.append(Para(plain(t("datelist.empty", lang=lang, year=year))))
+    return Document(lang=lang, title=title, parts=(Part(tuple(blocks)),))
+
+
 def date_list_text(
     network: Network,
     meetings: Iterable[Meeting],
@@ -106,19 +135,8 @@ def date_list_text(
     lang: str | None = None,
 ) -> str:
     """Plain text with aligned columns, for an e-mail to the organiser."""
-    lang = lang or network.language
-    rows = date_rows(network, meetings, organisations, people, year)
-    title = t("datelist.title", lang=lang, network=network.name, year=year)
-    lines = [title, "=" * len(title), ""]
-    if not rows:
-        lines.append(t("datelist.empty", lang=lang, year=year))
-        return "\n".join(lines) + "\n"
-    table: list[Sequence[str]] = [_header(lang)] + [_cells(r, lang) for r in rows]
-    widths = [max(len(row[c]) for row in table) for c in range(len(table[0]))]
-    for row in table:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    lines += ["", t("datelist.footer", lang=lang)]
-    return "\n".join(lines) + "\n"
+    doc = date_list_document(network, meetings, organisations, people, year, lang)
+    return render(doc, "txt")
 
 
 def date_list_csv(

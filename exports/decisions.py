@@ -1,6 +1,8 @@
 """The decisions register of a network: every decision with its date,
-meeting and agenda item, oldest first, as Markdown or CSV, optionally
-filtered by text (all words, Swedish-aware, as in search)."""
+meeting and agenda item, oldest first, optionally filtered by text (all
+words, Swedish-aware, as in search). A document in every format (through the
+document model, so user text is escaped once per format) and CSV for a
+spreadsheet."""
 
 from __future__ import annotations
 
@@ -8,12 +10,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from quorum.exports.tabular import md_table, to_csv
+from quorum.exports.blocks import Block, Document, Heading, Para, Part, Span, Table, plain
+from quorum.exports.render import render
+from quorum.exports.tabular import to_csv
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network
 from quorum.store.search import fold, terms
 
-__all__ = ["DecisionRow", "decision_rows", "decisions_csv", "decisions_markdown"]
+__all__ = [
+    "DecisionRow",
+    "decision_rows",
+    "decisions_csv",
+    "decisions_document",
+    "decisions_markdown",
+]
 
 
 @dataclass(frozen=True)
@@ -49,21 +59,30 @@ def _header(lang: str) -> list[str]:
     return [t(f"export.col.{k}", lang=lang) for k in ("date", "meeting", "item", "decision")]
 
 
+def decisions_document(
+    network: Network, meetings: Iterable[Meeting], query: str = "", lang: str | None = None
+) -> Document:
+    """The register as a document: title, the filter if any, a table and the count."""
+    lang = lang or network.language
+    rows = decision_rows(network, meetings, query)
+    title = t("decisions.title", lang=lang, network=network.name)
+    blocks: list[Block] = [Heading(1, title)]
+    if query.strip():
+        filtered = t("decisions.filtered", lang=lang, query=query.strip())
+        blocks.append(Para((Span(filtered, emphasis=True),)))
+    if not rows:
+        blocks.append(Para(plain(t("decisions.empty", lang=lang))))
+    else:
+        cells = tuple((r.day.isoformat(), r.meeting_title, r.item_title, r.text) for r in rows)
+        blocks.append(Table(tuple(_header(lang)), cells))
+        blocks.append(Para(plain(t("decisions.count", lang=lang, count=len(rows)))))
+    return Document(lang=lang, title=title, parts=(Part(tuple(blocks)),))
+
+
 def decisions_markdown(
     network: Network, meetings: Iterable[Meeting], query: str = "", lang: str | None = None
 ) -> str:
-    lang = lang or network.language
-    rows = decision_rows(network, meetings, query)
-    out = [f"# {t('decisions.title', lang=lang, network=network.name)}", ""]
-    if query.strip():
-        out += [f"*{t('decisions.filtered', lang=lang, query=query.strip())}*", ""]
-    if not rows:
-        out.append(t("decisions.empty", lang=lang))
-    else:
-        cells = ([r.day.isoformat(), r.meeting_title, r.item_title, r.text] for r in rows)
-        out.append(md_table(_header(lang), cells))
-        out += ["", t("decisions.count", lang=lang, count=len(rows))]
-    return "\n".join(out) + "\n"
+    return render(decisions_document(network, meetings, query, lang), "md")
 
 
 def decisions_csv(

@@ -101,13 +101,13 @@ def organiser_for(
 def next_sequence(meeting: Meeting) -> int:
     """The SEQUENCE the next export of this meeting carries.
 
-    It stays put while what the invite shows is unchanged since the last one
-    sent, and goes one above the sent SEQUENCE as soon as time, place, status
-    or agenda changed; it never goes down.
+    It stays put while what the invite shows (``store.invite_shows``) is
+    unchanged since the last one sent, and goes one above the sent SEQUENCE as
+    soon as any of it changed; it never goes down.
     """
     if meeting.sent_sequence is None:
         return meeting.sequence
-    if meeting.sent_fingerprint != meeting.invite_fingerprint():
+    if meeting.invite_outdated:
         return max(meeting.sequence, meeting.sent_sequence + 1)
     return max(meeting.sequence, meeting.sent_sequence)
 

@@ -6,6 +6,13 @@ fold inside an escaped backslash pair (``\\\\``) and between a letter and its
 combining accent or the parts of an emoji. Google drops events whose escapes
 are split, and a split grapheme shows as garbage in some clients, so we fold
 every line again ourselves, keeping those units whole.
+
+We also join each content line ourselves (:func:`content_line`): icalendar's
+own (``Contentline.from_parts``) decodes a value's bytes as ``utf-8-sig``, so
+a value that begins with U+FEFF — a zero-width no-break space a user pasted —
+silently lost it (icalendar decodes that way to read files that start with a
+byte order mark, PR collective/icalendar#700). A value is ours to decode: it
+is UTF-8, and every character in it stays.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 
 from icalendar import Calendar, vText
+from icalendar.parser import Parameters
 
 LIMIT = 75  # octets per physical line, excluding CRLF
 _ZWJ = "\u200d"
@@ -45,7 +53,7 @@ class Text(vText):
         escaped = (
             self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
         )
-        return escaped.encode(self.encoding)
+        return escaped.encode("utf-8")
 
 
 def clean_line(value: str) -> str:
@@ -142,7 +150,24 @@ def fold_line(line: str) -> str:
     return "\r\n ".join(rows)
 
 
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def content_line(name: str, value: object) -> str:
+    """One unfolded content line: ``NAME;PARAMS:VALUE``, nothing of the value dropped."""
+    if hasattr(value, "to_ical"):  # every property value (our Text included)
+        ical = _text(value.to_ical())
+    elif isinstance(value, bytes):  # BEGIN and END carry the component's name
+        ical = _text(value)
+    else:
+        ical = _text(vText(str(value)).to_ical())
+    params = getattr(value, "params", None)
+    rendered = _text(params.to_ical(sorted=True)) if isinstance(params, Parameters) else ""
+    return f"{name};{rendered}:{ical}" if rendered else f"{name}:{ical}"
+
+
 def serialize(cal: Calendar) -> bytes:
     """The calendar as UTF-8 bytes with CRLF line ends and safe folding."""
-    lines = [fold_line(str(line)) for line in cal.content_lines()]
-    return ("\r\n".join(line for line in lines if line) + "\r\n").encode("utf-8")
+    lines = [fold_line(content_line(name, value)) for name, value in cal.property_items()]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")

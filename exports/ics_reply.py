@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
-from quorum.exports.invite_text import long_date
+from quorum.exports.dates import long_date
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace

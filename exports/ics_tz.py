@@ -107,7 +107,9 @@ def _rule_for(group: list[_Transition]) -> str | None:
     return None
 
 
-def _observance(t: _Transition, rrule: dict[str, object] | None) -> TimezoneStandard:
+def _observance(
+    t: _Transition, rrule: dict[str, object] | None
+) -> TimezoneStandard | TimezoneDaylight:
     sub = TimezoneStandard() if t.is_standard else TimezoneDaylight()
     sub.add("DTSTART", t.local)
     sub.add("TZOFFSETFROM", t.offset_from)

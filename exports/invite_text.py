@@ -2,26 +2,24 @@
 
 Plain text only: calendar clients show DESCRIPTION as typed, and a mail body
 is read by people, so both get the same lines in the meeting's language.
+
+What it shows is declared in ``store.invite_shows``, which the fingerprint and
+the privacy check read too: a declared field with a ``line`` key gets that
+line (the meeting's under the time, an agenda item's under the item); the
+others have their place in the layout below (title, time, status, documents;
+an item's title, clock time, presenter and description).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from quorum.exports.dates import long_date
+from quorum.store import invite_shows
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus, Network, Person
-
-
-def long_date(moment: datetime, lang: str) -> str:
-    """ "fredag 12 mars 2027" / "Friday 12 March 2027"."""
-    return t(
-        "ics.long_date",
-        lang=lang,
-        weekday=t(f"weekday.{moment.weekday()}", lang=lang),
-        day=moment.day,
-        month=t(f"ics.month.{moment.month}", lang=lang),
-        year=moment.year,
-    )
+from quorum.store.invite_shows import How, Shown
+from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person
 
 
 def clock(moment: datetime) -> str:
@@ -33,6 +31,30 @@ def person_name(people: dict[str, Person], person_id: str | None, fallback: str 
     return person.name if person else fallback
 
 
+def _value(shown: Shown, record: Meeting | AgendaItem, people: dict[str, Person], lang: str) -> str:
+    """A declared field's value as the invite says it."""
+    value: Any = getattr(record, shown.field)
+    if shown.how is How.PERSON:
+        return person_name(people, value)
+    if shown.how is How.MOMENT and isinstance(value, datetime):
+        return f"{long_date(value, lang)} {clock(value)}"
+    return "" if value is None else str(value)
+
+
+def _own_lines(
+    declared: tuple[Shown, ...],
+    record: Meeting | AgendaItem,
+    people: dict[str, Person],
+    lang: str,
+) -> list[str]:
+    """One line for each declared field that has a line of its own and a value."""
+    lines = []
+    for shown in declared:
+        if shown.line and (value := _value(shown, record, people, lang)).strip():
+            lines.append(t(shown.line, lang=lang, value=value))
+    return lines
+
+
 def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list[str]:
     """Numbered agenda items with their planned clock time and presenter."""
     lines: list[str] = []
@@ -41,6 +63,7 @@ def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list
         presenter = person_name(people, item.presenter_id, item.presenter_text)
         key = "ics.item_presenter" if presenter else "ics.item"
         lines.append(t(key, lang=lang, n=n, time=clock(at), title=item.title, presenter=presenter))
+        lines += [f"   {row}" for row in _own_lines(invite_shows.AGENDA_ITEM, item, people, lang)]
         lines += [f"   {row}" for row in item.description.splitlines() if row.strip()]
         at += timedelta(minutes=item.minutes)
     return lines
@@ -49,7 +72,7 @@ def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list
 def meeting_facts(
     meeting: Meeting, people: dict[str, Person], lang: str, host: str = ""
 ) -> list[str]:
-    """Time, place, online link, host, chair and secretary: one line each."""
+    """The time, then a line for each declared fact (place, link, chair …), then the host."""
     lines = [
         t(
             "ics.when",
@@ -59,16 +82,11 @@ def meeting_facts(
             end=clock(meeting.end),
         )
     ]
-    if meeting.place.strip():
-        lines.append(t("ics.place", lang=lang, place=meeting.place))
-    if meeting.online_link.strip():
-        lines.append(t("ics.online", lang=lang, link=meeting.online_link))
+    lines += _own_lines(invite_shows.MEETING, meeting, people, lang)
     if host.strip():
+        # Only the year plan names the host (the meeting's record holds an id, the
+        # plan the organisation's name); an invite itself does not show it.
         lines.append(t("ics.host", lang=lang, name=host))
-    if chair := person_name(people, meeting.chair_id):
-        lines.append(t("ics.chair", lang=lang, name=chair))
-    if secretary := person_name(people, meeting.secretary_id):
-        lines.append(t("ics.secretary", lang=lang, name=secretary))
     return lines
 
 

@@ -90,6 +90,8 @@ def invite_mail(
     )
     # A boundary from the content, not from random: the same draft twice is
     # the same bytes (renderers are pure), and no part can contain its own hash.
-    digest = hashlib.sha256(msg.get_body(("plain",)).get_content().encode() + ics_bytes)
+    text = msg.get_body(("plain",))
+    assert text is not None  # set just above
+    digest = hashlib.sha256(text.get_content().encode() + ics_bytes)
     msg.set_boundary(f"quorum-{digest.hexdigest()[:32]}")
     return msg.as_bytes()

@@ -23,11 +23,9 @@ from quorum.exports.blocks import (
     Text,
     labelled,
     plain,
-    to_html,
-    to_markdown,
-    to_text,
 )
 from quorum.exports.context import DocContext
+from quorum.exports.render import render
 from quorum.store.records import ActionItem, ActionStatus, Attendance, ItemState, Presence
 
 _GROUPS = (
@@ -225,12 +223,12 @@ def minutes_document(ctx: DocContext) -> Document:
 
 
 def minutes_markdown(ctx: DocContext) -> str:
-    return to_markdown(minutes_document(ctx))
+    return render(minutes_document(ctx), "md")
 
 
 def minutes_html(ctx: DocContext) -> str:
-    return to_html(minutes_document(ctx))
+    return render(minutes_document(ctx), "html")
 
 
 def minutes_text(ctx: DocContext) -> str:
-    return to_text(minutes_document(ctx))
+    return render(minutes_document(ctx), "txt")

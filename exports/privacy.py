@@ -2,82 +2,22 @@
 
 Names are those of the people the document mentions (roles, attendance,
 owners, presenters, approvals, guests) and of known people typed into free
-text. E-mail addresses and Swedish phone numbers (070-123 45 67,
-+46 70 123 45 67, 08-123 456 ...) are found anywhere in the text.
+text. E-mail addresses and Swedish phone numbers are found anywhere in the
+text (``exports.contacts``, which also leaves them out of a publication copy).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
+from quorum.exports.contacts import emails_in, phones_in
+from quorum.exports.context import DocContext
 from quorum.exports.text import clean
+from quorum.store import invite_shows
 from quorum.store.i18n import t
+from quorum.store.invite_shows import How, Shown
 from quorum.store.records import Presence
-
-if TYPE_CHECKING:  # context imports redact from here
-    from quorum.exports.context import DocContext
-
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-# +46 or a leading 0, an area code, then digits with at most one space or hyphen
-# between them; the digit count is checked afterwards (7–9 after the 0).
-PHONE = re.compile(
-    r"(?<![\w+])(?:\+46[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?|0)[1-9](?:[ \-\u00a0]?\d){5,10}(?![\w])"
-)
-
-
-_SEPARATORS = " -\u00a0"
-
-
-def _is_phone(candidate: str) -> bool:
-    digits = re.sub(r"\D", "", candidate)
-    if candidate.startswith("+46"):
-        national = digits[2:]
-        if "(0)" in candidate:
-            national = national[1:]
-    else:
-        national = digits[1:]
-    return 7 <= len(national) <= 9
-
-
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    """Where phone numbers are; a run of digit groups too long for one number is
-    cut back at a group boundary ("070-123 45 67 08-123 456" is two numbers)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while match := PHONE.search(text, pos):
-        found = match.group(0)
-        cuts = [len(found)] + [
-            i
-            for i in range(len(found) - 1, 0, -1)
-            if found[i] in _SEPARATORS and found[i - 1].isdigit()
-        ]
-        length = next((n for n in cuts if _is_phone(found[:n])), 0)
-        if length:
-            spans.append((match.start(), match.start() + length))
-            pos = match.start() + length
-        else:
-            pos = match.start() + 1
-    return spans
-
-
-def emails_in(text: str) -> list[str]:
-    return EMAIL.findall(clean(text))
-
-
-def phones_in(text: str) -> list[str]:
-    text = clean(text)
-    return [text[a:b] for a, b in _phone_spans(text)]
-
-
-def redact(text: str, lang: str) -> str:
-    """``text`` (cleaned) with every e-mail address and phone number replaced by a marker."""
-    text = EMAIL.sub(t("privacy.email_removed", lang=lang), clean(text))
-    marker = t("privacy.phone_removed", lang=lang)
-    for start, end in reversed(_phone_spans(text)):
-        text = text[:start] + marker + text[end:]
-    return text
 
 
 @dataclass(frozen=True)
@@ -90,18 +30,27 @@ class Finding:
         return f"{t(f'privacy.{self.kind}', lang=lang)}: {self.value} ({self.where})"
 
 
+def _declared(declared: tuple[Shown, ...], record: object, how: How) -> list[Any]:
+    """The values of ``record``'s fields that the invite shows as ``how``."""
+    return [getattr(record, s.field) for s in declared if s.how is how]
+
+
 def _free_texts(ctx: DocContext) -> list[tuple[str, str]]:
-    """(where, text) for every piece of free text the documents print."""
+    """(where, text) for every piece of free text the documents print.
+
+    The notice prints what the invite shows (``store.invite_shows``, read here
+    so a text added there is checked too); the minutes print that and more.
+    """
     m = ctx.meeting
     header = ctx.t("privacy.in_header")
-    texts = [(header, m.title), (header, m.place), (header, m.online_link), (header, m.documents)]
+    texts = [(header, text) for text in _declared(invite_shows.MEETING, m, How.TEXT)]
     for index, item in enumerate(m.agenda):
         where = ctx.t("privacy.in_item", number=ctx.item_number(index))
-        texts += [(where, item.title), (where, item.description), (where, item.notes)]
+        texts += [(where, text) for text in _declared(invite_shows.AGENDA_ITEM, item, How.TEXT)]
+        texts.append((where, item.notes))
         texts += [(where, d.text) for d in item.decisions]
         texts += [(where, a.text) for a in item.actions]
         texts += [(where, a.owner_name) for a in item.actions]
-        texts.append((where, item.presenter_text))
     texts += [(ctx.t("privacy.in_actions"), a.text) for _, _, a in ctx.open_actions]
     texts += [(ctx.t("privacy.in_approval"), a.reason) for a in m.approvals]
     return [(w, s) for w, s in texts if s]
@@ -114,24 +63,26 @@ def _listed_presence(ctx: DocContext) -> set[Presence]:
 
 
 def _named(ctx: DocContext) -> list[tuple[str, str]]:
-    """(where, name) for the people the documents name in their own right."""
+    """(where, name) for the people the documents name in their own right.
+
+    The people the invite shows (``store.invite_shows``), then those only the
+    minutes name: adjusters, attendance, action owners, approvals.
+    """
     m = ctx.meeting
     header, attendance = ctx.t("privacy.in_header"), ctx.t("privacy.in_attendance")
-    ids = [(header, m.chair_id), (header, m.secretary_id)] + [(header, a) for a in m.adjuster_ids]
+
+    def named(where: str, ids: list[str | None]) -> list[tuple[str, str]]:
+        return [(where, ctx.people[i].name) for i in ids if i and i in ctx.people]
+
+    names = named(header, [*_declared(invite_shows.MEETING, m, How.PERSON), *m.adjuster_ids])
     listed = [a for a in m.attendance if a.presence in _listed_presence(ctx)]
-    ids += [(attendance, a.person_id) for a in listed]
-    names = [(w, ctx.people[i].name) for w, i in ids if i and i in ctx.people]
+    names += named(attendance, [a.person_id for a in listed])
     names += [(attendance, a.guest_name) for a in listed if a.person_id is None]
     for index, item in enumerate(m.agenda):
         where = ctx.t("privacy.in_item", number=ctx.item_number(index))
-        if item.presenter_id in ctx.people:
-            names.append((where, ctx.people[item.presenter_id].name))
-        for action in item.actions:
-            if action.owner_id in ctx.people:
-                names.append((where, ctx.people[action.owner_id].name))
-    for _, _, action in ctx.open_actions:
-        if action.owner_id in ctx.people:
-            names.append((ctx.t("privacy.in_actions"), ctx.people[action.owner_id].name))
+        names += named(where, _declared(invite_shows.AGENDA_ITEM, item, How.PERSON))
+        names += named(where, [action.owner_id for action in item.actions])
+    names += named(ctx.t("privacy.in_actions"), [a.owner_id for _, _, a in ctx.open_actions])
     names += [(ctx.t("privacy.in_approval"), a.name) for a in m.approvals]
     return names
 

@@ -38,7 +38,7 @@ def roster_rows(
     organisation then name; people without an organisation come last."""
     lang = lang or network.language
     org_names = {o.id: o.name for o in orgs}
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for p in people:
         role = p.role_in(network.id)
         if role is None or not p.active:

@@ -1,4 +1,6 @@
-"""CSV and Markdown tables shared by the planning exports.
+"""CSV for a spreadsheet, shared by the date list and the decisions register.
+
+Tables in documents are the document model's (``blocks.Table``); this is data.
 
 CSV cells that a spreadsheet would run as a formula (leading ``=``, ``+``,
 ``-``, ``@``, tab or carriage return) get a leading apostrophe (OWASP's
@@ -12,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-__all__ = ["md_cell", "md_table", "safe_cell", "to_csv"]
+__all__ = ["safe_cell", "to_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,17 +36,3 @@ def to_csv(
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return ("\ufeff" if bom else "") + out.getvalue()
-
-
-def md_cell(value: object) -> str:
-    """One Markdown table cell: pipes escaped, lines joined."""
-    text = "" if value is None else str(value)
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |"]
-    lines.append("|" + "|".join("---" for _ in header) + "|")
-    for row in rows:
-        lines.append("| " + " | ".join(md_cell(v) for v in row) + " |")
-    return "\n".join(lines)

@@ -1,15 +1,17 @@
 """The year summary for annual reporting (verksamhetsberättelse): meetings,
 attendance per organisation, decisions, and action items done/open, with a
-small chart of attendance per meeting. Markdown and self-contained HTML."""
+small chart of attendance per meeting. Built in the document model, so it
+renders in every format (Markdown and self-contained HTML are offered) with
+user text escaped once per format."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 
-from quorum.exports.tabular import md_cell, md_table
+from quorum.exports.blocks import Block, Chart, Document, Heading, Para, Part, Table, plain
+from quorum.exports.render import render
 from quorum.store.i18n import t
 from quorum.store.records import (
     ActionItem,
@@ -29,13 +31,13 @@ __all__ = [
     "OrgLine",
     "YearStats",
     "year_stats",
+    "year_summary_document",
     "year_summary_html",
     "year_summary_markdown",
 ]
 
 _HELD = {MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED}
 _THERE = {Presence.PRESENT, Presence.REMOTE}
-_BAR_WIDTH = 20
 
 
 @dataclass(frozen=True)
@@ -121,13 +123,8 @@ def year_stats(
     )
 
 
-def _bar(value: int, top: int) -> str:
-    filled = round(_BAR_WIDTH * value / top) if top else 0
-    return "█" * filled + "░" * (_BAR_WIDTH - filled)
-
-
 def _sentences(s: YearStats, lang: str) -> dict[str, str]:
-    """The counting sentences, shared by the Markdown and the HTML."""
+    """The counting sentences under the headings."""
     done, open_ = len(s.actions_done), len(s.actions_open)
     return {
         "meetings": t(
@@ -142,13 +139,99 @@ def _sentences(s: YearStats, lang: str) -> dict[str, str]:
     }
 
 
-def _cols(lang: str, *keys: str) -> list[str]:
-    return [t(f"export.col.{k}", lang=lang) for k in keys]
+def _cols(lang: str, *keys: str) -> tuple[str, ...]:
+    return tuple(t(f"export.col.{k}", lang=lang) for k in keys)
 
 
 def _owner(a: ActionItem, persons: dict[str, Person]) -> str:
     p = persons.get(a.owner_id) if a.owner_id else None
     return p.name if p else a.owner_name
+
+
+def _meetings(s: YearStats, lang: str, say: dict[str, str]) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(2, t("summary.meetings", lang=lang)),
+        Para(plain(say["meetings"])),
+    ]
+    if not s.meetings:
+        return blocks
+    rows = tuple(
+        (
+            ml.meeting.day.isoformat(),
+            ml.meeting.title,
+            ml.host,
+            t(f"status.{ml.meeting.status.value}", lang=lang),
+            str(ml.present),
+        )
+        for ml in s.meetings
+    )
+    chart = t("summary.chart", lang=lang)
+    bars = tuple((ml.meeting.day.isoformat(), ml.present) for ml in s.meetings)
+    return [
+        *blocks,
+        Table(_cols(lang, "date", "meeting", "host", "status", "present"), rows, frozenset({4})),
+        Heading(3, chart),
+        Chart(chart, (t("export.col.date", lang=lang), t("export.col.present", lang=lang)), bars),
+    ]
+
+
+def _attendance(s: YearStats, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(2, t("summary.attendance", lang=lang))]
+    if not s.organisations:
+        return [*blocks, Para(plain(t("summary.none", lang=lang)))]
+    rows = tuple((o.name, str(o.meetings_attended), str(o.attendances)) for o in s.organisations)
+    headers = _cols(lang, "organisation", "meetings_attended", "person_attendances")
+    return [*blocks, Table(headers, rows, frozenset({1, 2}))]
+
+
+def _decisions(s: YearStats, lang: str, say: dict[str, str]) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(2, t("summary.decisions", lang=lang)),
+        Para(plain(say["decisions"])),
+    ]
+    if s.decisions:
+        rows = tuple((m.day.isoformat(), it.title, d.text) for m, it, d in s.decisions)
+        blocks.append(Table(_cols(lang, "date", "item", "decision"), rows))
+    return blocks
+
+
+def _actions(
+    s: YearStats, lang: str, say: dict[str, str], persons: dict[str, Person]
+) -> list[Block]:
+    blocks: list[Block] = [Heading(2, t("summary.actions", lang=lang)), Para(plain(say["actions"]))]
+    if s.actions_open:
+        rows = tuple(
+            (a.text, _owner(a, persons), a.due.isoformat() if a.due else "", m.day.isoformat())
+            for m, _, a in s.actions_open
+        )
+        blocks.append(Heading(3, t("summary.actions_open", lang=lang)))
+        blocks.append(Table(_cols(lang, "action", "owner", "due", "meeting"), rows))
+    return blocks
+
+
+def year_summary_document(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    lang: str | None = None,
+) -> Document:
+    """The summary: meetings with a chart of attendance, organisations, decisions, actions."""
+    lang = lang or network.language
+    folks = list(people)
+    persons = {p.id: p for p in folks}
+    s = year_stats(network, meetings, organisations, folks, year, lang)
+    say = _sentences(s, lang)
+    title = t("summary.title", lang=lang, network=network.name, year=year)
+    blocks: list[Block] = [
+        Heading(1, title),
+        *_meetings(s, lang, say),
+        *_attendance(s, lang),
+        *_decisions(s, lang, say),
+        *_actions(s, lang, say, persons),
+    ]
+    return Document(lang=lang, title=title, parts=(Part(tuple(blocks)),))
 
 
 def year_summary_markdown(
@@ -159,103 +242,8 @@ def year_summary_markdown(
     year: int,
     lang: str | None = None,
 ) -> str:
-    lang = lang or network.language
-    folks = list(people)
-    persons = {p.id: p for p in folks}
-    s = year_stats(network, meetings, organisations, folks, year, lang)
-    say = _sentences(s, lang)
-    out = [f"# {md_cell(t('summary.title', lang=lang, network=network.name, year=year))}", ""]
-
-    out += [f"## {t('summary.meetings', lang=lang)}", ""]
-    out += [say["meetings"], ""]
-    if s.meetings:
-        out.append(
-            md_table(
-                _cols(lang, "date", "meeting", "host", "status", "present"),
-                (
-                    [
-                        ml.meeting.day.isoformat(),
-                        ml.meeting.title,
-                        ml.host,
-                        t(f"status.{ml.meeting.status.value}", lang=lang),
-                        ml.present,
-                    ]
-                    for ml in s.meetings
-                ),
-            )
-        )
-        out.append("")
-        out += [f"### {t('summary.chart', lang=lang)}", "", "```"]
-        top = max((ml.present for ml in s.meetings), default=0)
-        for ml in s.meetings:
-            out.append(f"{ml.meeting.day.isoformat()}  {_bar(ml.present, top)}  {ml.present}")
-        out += ["```", ""]
-
-    out += [f"## {t('summary.attendance', lang=lang)}", ""]
-    if s.organisations:
-        out.append(
-            md_table(
-                _cols(lang, "organisation", "meetings_attended", "person_attendances"),
-                ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
-            )
-        )
-    else:
-        out.append(t("summary.none", lang=lang))
-    out.append("")
-
-    out += [f"## {t('summary.decisions', lang=lang)}", ""]
-    out += [say["decisions"], ""]
-    for m, it, d in s.decisions:
-        out.append(f"- {m.day.isoformat()}, {md_cell(it.title)}: {md_cell(d.text)}")
-    if s.decisions:
-        out.append("")
-
-    out += [f"## {t('summary.actions', lang=lang)}", ""]
-    out += [say["actions"], ""]
-    if s.actions_open:
-        out += [f"### {t('summary.actions_open', lang=lang)}", ""]
-        out.append(
-            md_table(
-                _cols(lang, "action", "owner", "due", "meeting"),
-                (
-                    [
-                        a.text,
-                        _owner(a, persons),
-                        a.due.isoformat() if a.due else "",
-                        m.day.isoformat(),
-                    ]
-                    for m, _, a in s.actions_open
-                ),
-            )
-        )
-        out.append("")
-    return "\n".join(out)
-
-
-_CSS = """
-body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; line-height: 1.45; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #ccc;
-         vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.bar { background: #e6e6e6; height: 1rem; min-width: 10rem; }
-.bar span { display: block; height: 100%; background: #2a6f97; }
-@media print { body { margin: 0; }
-               .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
-"""
-
-
-def _table(header: list[str], rows: Iterable[list[object]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
-    body = []
-    for row in rows:
-        cells = "".join(
-            ('<td class="num">' if i in numeric else "<td>") + f"{escape(str(v))}</td>"
-            for i, v in enumerate(row)
-        )
-        body.append(f"<tr>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    doc = year_summary_document(network, meetings, organisations, people, year, lang)
+    return render(doc, "md")
 
 
 def year_summary_html(
@@ -266,91 +254,5 @@ def year_summary_html(
     year: int,
     lang: str | None = None,
 ) -> str:
-    lang = lang or network.language
-    folks = list(people)
-    persons = {p.id: p for p in folks}
-    s = year_stats(network, meetings, organisations, folks, year, lang)
-    title = t("summary.title", lang=lang, network=network.name, year=year)
-    col = lambda k: t(f"export.col.{k}", lang=lang)  # noqa: E731
-    parts = [f"<h1>{escape(title)}</h1>", f"<h2>{escape(t('summary.meetings', lang=lang))}</h2>"]
-    say = _sentences(s, lang)
-    parts.append(f"<p>{escape(say['meetings'])}</p>")
-    if s.meetings:
-        parts.append(
-            _table(
-                [col("date"), col("meeting"), col("host"), col("status"), col("present")],
-                (
-                    [
-                        ml.meeting.day.isoformat(),
-                        ml.meeting.title,
-                        ml.host,
-                        t(f"status.{ml.meeting.status.value}", lang=lang),
-                        ml.present,
-                    ]
-                    for ml in s.meetings
-                ),
-                numeric={4},
-            )
-        )
-        top = max((ml.present for ml in s.meetings), default=0)
-        rows = []
-        for ml in s.meetings:
-            pct = round(100 * ml.present / top) if top else 0
-            rows.append(
-                f"<tr><td>{escape(ml.meeting.day.isoformat())}</td>"
-                '<td><div class="bar" role="presentation">'
-                f'<span style="width: {pct}%"></span></div></td>'
-                f'<td class="num">{ml.present}</td></tr>'
-            )
-        chart = escape(t("summary.chart", lang=lang))
-        parts.append(
-            f'<h3 id="chart">{chart}</h3><table aria-labelledby="chart"><thead><tr>'
-            f'<th scope="col">{escape(col("date"))}</th><th scope="col"></th>'
-            f'<th scope="col">{escape(col("present"))}</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
-    parts.append(f"<h2>{escape(t('summary.attendance', lang=lang))}</h2>")
-    if s.organisations:
-        parts.append(
-            _table(
-                [col("organisation"), col("meetings_attended"), col("person_attendances")],
-                ([o.name, o.meetings_attended, o.attendances] for o in s.organisations),
-                numeric={1, 2},
-            )
-        )
-    else:
-        parts.append(f"<p>{escape(t('summary.none', lang=lang))}</p>")
-    parts.append(f"<h2>{escape(t('summary.decisions', lang=lang))}</h2>")
-    parts.append(f"<p>{escape(say['decisions'])}</p>")
-    if s.decisions:
-        parts.append(
-            _table(
-                [col("date"), col("item"), col("decision")],
-                ([m.day.isoformat(), it.title, d.text] for m, it, d in s.decisions),
-            )
-        )
-    parts.append(f"<h2>{escape(t('summary.actions', lang=lang))}</h2>")
-    parts.append(f"<p>{escape(say['actions'])}</p>")
-    if s.actions_open:
-        parts.append(f"<h3>{escape(t('summary.actions_open', lang=lang))}</h3>")
-        parts.append(
-            _table(
-                [col("action"), col("owner"), col("due"), col("meeting")],
-                (
-                    [
-                        a.text,
-                        _owner(a, persons),
-                        a.due.isoformat() if a.due else "",
-                        m.day.isoformat(),
-                    ]
-                    for m, _, a in s.actions_open
-                ),
-            )
-        )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(parts)
-        + "\n</main>\n</body>\n</html>\n"
-    )
+    doc = year_summary_document(network, meetings, organisations, people, year, lang)
+    return render(doc, "html")

@@ -13,14 +13,12 @@ import typing
 from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: type[Any]) -> dict[str, Any]:
     import quorum.store.records as records
 
     return typing.get_type_hints(cls, vars(records))
@@ -43,7 +41,7 @@ def _dump(value: Any) -> Any:
 
 
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
-    return _loader(cls)(doc)  # type: ignore[no-any-return]
+    return typing.cast(T, _loader(cls)(doc))
 
 
 # Loading is on the start-up path (the overview converts a network's meetings,
@@ -51,10 +49,18 @@ def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
 # a plan of converters instead of being interpreted again for every value.
 
 Converter = Callable[[Any], Any]
+_loaders: dict[type[Any], Converter] = {}
 
 
-@cache
-def _loader(cls: type) -> Converter:
+def _loader(cls: type[Any]) -> Converter:
+    """The loader of ``cls``, built once (two threads may both build it: same result)."""
+    loader = _loaders.get(cls)
+    if loader is None:
+        loader = _loaders[cls] = _build_loader(cls)
+    return loader
+
+
+def _build_loader(cls: type[Any]) -> Converter:
     hints = _hints(cls)
     plan = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls)]
 
@@ -80,7 +86,7 @@ def _converter(tp: Any) -> Converter | None:
         if inner is None:
             return tuple
         return lambda values: tuple(None if v is None else inner(v) for v in values)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda value: _loader(tp)(value)  # late: classes may refer to each other
     if isinstance(tp, type) and issubclass(tp, Enum):
         members = tp._value2member_map_  # a dict lookup; calling the Enum is ~4x slower

@@ -33,6 +33,7 @@ import gc
 import json
 import os
 import socket
+import sys
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
@@ -189,7 +190,7 @@ class WriterLock:
         self._fh = fh
 
     def _lock(self, fh: Any) -> None:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             fh.seek(self.LOCK_OFFSET)
@@ -218,7 +219,7 @@ class WriterLock:
     def release(self) -> None:
         if self._fh is None:
             return
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             with contextlib.suppress(OSError):
@@ -336,12 +337,13 @@ class Database:
         except OSError as err:
             raise unreadable(self.path, err.strerror or str(err)) from None
         try:
-            data = orjson.loads(raw)
+            loaded = orjson.loads(raw)
         except orjson.JSONDecodeError as err:
             detail = "empty file" if not raw.strip() else f"JSON error: {err}"
             raise unreadable(self.path, detail) from None
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
             raise unreadable(self.path, "not a quorum database")
+        data: dict[str, dict[str, Any]] = loaded
         meta = data.get(META, {}).get("1", {})
         schema = meta.get("schema", 1) if isinstance(meta, dict) else 1
         if schema != CURRENT_SCHEMA:
@@ -385,12 +387,17 @@ class Database:
 
     # -- reading --------------------------------------------------------------
 
+    def _data(self) -> dict[str, dict[str, Any]]:
+        """Every table's documents, as held in memory by our storage."""
+        assert self.tinydb is not None
+        storage = self.tinydb.storage
+        assert isinstance(storage, MemoryJournalStorage)
+        return storage.data
+
     def documents(self, table: str) -> dict[str, dict[str, Any]]:
         """The raw documents of a table by id. Callers must not mutate them."""
-        assert self.tinydb is not None
         with self._mutex:
-            raw = self.tinydb.storage.read().get(table, {})  # type: ignore[attr-defined]
-            return dict(raw)
+            return dict(self._data().get(table, {}))
 
     def meta(self) -> dict[str, Any]:
         return dict(self.documents(META).get("1", {}))
@@ -403,7 +410,7 @@ class Database:
             raise ReadOnly("error.db_readonly")
         if not ops:
             return
-        assert self.tinydb is not None
+        assert self.tinydb is not None  # before the journal: a closed database takes nothing
         line = _encode_line(orjson.dumps([list(op) for op in ops]))
         with self._mutex:
             self._append_journal(line)
@@ -412,7 +419,7 @@ class Database:
             # 5,000 meetings); the documents are the same either way. Reads go
             # through the storage dict as well (documents()), never through a
             # Table's query cache, so there is no cache to invalidate.
-            data = self.tinydb.storage.read()  # type: ignore[attr-defined]
+            data = self._data()
             for op, table, doc_id, doc in ops:
                 if op == "put":
                     assert doc is not None
@@ -448,18 +455,12 @@ class Database:
             os.close(fd)
         self._journal_bytes += len(line)
 
-    def next_id(self, table: str) -> str:
-        with self._mutex:
-            ids = [int(k) for k in self.documents(table)]
-            return str(max(ids, default=0) + 1)
-
     def checkpoint(self) -> None:
         """Fold everything into the main file atomically and start a new journal."""
         if self.readonly:
             return
-        assert self.tinydb is not None
         with self._mutex:
-            data = self.tinydb.storage.read()  # type: ignore[attr-defined]
+            data = self._data()
             self.generation += 1
             data.setdefault(META, {})["1"] = {
                 "schema": CURRENT_SCHEMA,
@@ -494,11 +495,6 @@ class Database:
                 self._daily_backup(refresh=True)
             self.tinydb = None
             self.lock.release()
-
-    @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        with self._mutex:
-            yield
 
 
 __all__ = [

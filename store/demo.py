@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from quorum.store.holidays import holiday_name
 from quorum.store.records import (
     ActionItem,
     ActionStatus,
@@ -24,6 +25,7 @@ from quorum.store.records import (
     MeetingStatus,
     Membership,
     OrgKind,
+    Person,
     Presence,
     Role,
     Rsvp,
@@ -102,15 +104,9 @@ def _friday_on_or_before(day: date) -> date:
 
 
 def _avoid_holidays(day: date) -> date:
-    import holidays
-
-    days_off = holidays.country_holidays("SE", years=range(day.year, day.year + 2))
-    # Christmas and midsummer eves are days off in practice though not by law.
-    while (
-        day in days_off
-        or (day.month, day.day) in ((12, 24), (12, 31))
-        or (day.month == 6 and 19 <= day.day <= 25)
-    ):
+    """``day``, or the same weekday a week later while it is a holiday or a de-facto day
+    off (julafton, nyårsafton, midsommarafton): the app's own calendar, as the planner's."""
+    while holiday_name(day) is not None:
         day += timedelta(days=7)
     return day
 
@@ -204,7 +200,7 @@ def build_demo(store: Store, today: date | None = None) -> None:
         _prepare_upcoming(store, meetings[2], people)
 
 
-def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None:
+def _fill_held(store: Store, meeting: Meeting, people: list[Person], full: bool) -> None:
     """Minutes of a held meeting: attendance, notes, decisions, action items."""
     by_name = {p.name: p for p in people}
     presences = [Presence.PRESENT, Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED]
@@ -292,7 +288,7 @@ def _fill_held(store: Store, meeting: Meeting, people: list, full: bool) -> None
     store.save_meeting(held)
 
 
-def _prepare_upcoming(store: Store, meeting: Meeting, people: list) -> None:
+def _prepare_upcoming(store: Store, meeting: Meeting, people: list[Person]) -> None:
     by_name = {p.name: p for p in people}
     agenda = list(meeting.agenda)
     agenda[6] = replace(

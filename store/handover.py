@@ -1,45 +1,288 @@
-"""Hand-over: when a meeting ends, the next meeting of the network is made ready.
+"""The hand-over: what a meeting takes over from the earlier meetings of its network.
 
-The next meeting gets a host and a secretary (its own if set, else the
-rotation's: the secretary is the host of the meeting after), a date (an
-existing next meeting keeps its own; without one, a meeting is created on the
-next proposed date of the year plan), and an agenda started from the
-network's template with the open action items listed in the follow-up item
-("Uppföljning av åtgärder") and the deferred items carried in.
+This module alone decides it, for both ways a meeting comes to be (when two modules
+each carried forward, a meeting made in the dialog and then handed over listed the
+open action items twice):
 
-Running it twice changes nothing the second time: the open action items are a
-block of the follow-up item's description that is replaced, not appended,
-and deferred items already carried are recognised by their origin.
+* :func:`draft_meeting` — the new-meeting dialog's meeting: the network's defaults,
+  its members invited, the agenda carried forward;
+* :func:`apply_handover` — when a meeting ends, the next meeting of the network is
+  made ready: a host and a secretary (its own if set, else the rotation's: the
+  secretary is the host of the meeting after), a date (an existing next meeting keeps
+  its own; without one, a meeting is created on the next proposed date of the year
+  plan), and its agenda carried forward.
+
+Carrying forward (:func:`carry_forward`) writes every open action item of the earlier
+meetings into the follow-up item ("Uppföljning av åtgärder") as one block, and brings
+back the items the previous meeting deferred, right after the follow-up item, as new
+items that remember where they came from. Doing it again changes nothing: the block is
+replaced, not appended, and an item already carried is recognised by its origin.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from quorum.store.carry_forward import OpenAction, followup_text, with_followup
-from quorum.store.planning import (
-    Handover,
-    assign_hosts,
-    create_meetings,
-    handover_agenda,
-    next_meeting_handover,
-    propose_dates,
-    rotation_order,
-)
+from quorum.store.i18n import t
+from quorum.store.new_meeting import create_meetings, meeting_fields
+from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    ItemKind,
+    ItemState,
     Meeting,
+    MeetingRole,
+    MeetingStatus,
     Network,
     Organisation,
     Person,
+    Role,
+    Template,
+    new_item_id,
     replace,
 )
+from quorum.store.rotation import assign_hosts, contact_person, rotation_order
+from quorum.store.templates import agenda_from_template, network_template
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
 
-__all__ = ["apply_handover"]
+__all__ = [
+    "Handover",
+    "OpenAction",
+    "apply_handover",
+    "carry_forward",
+    "deferred_items",
+    "draft_meeting",
+    "followup_text",
+    "next_meeting_handover",
+    "open_actions",
+]
+
+
+# ------------------------------------------------------------- carrying forward
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    action: ActionItem
+    meeting: Meeting  # where it was decided
+
+
+def earlier(meetings: Sequence[Meeting], before: datetime) -> list[Meeting]:
+    """Meetings that took place (or were planned) before ``before``, oldest first."""
+    return sorted(
+        (m for m in meetings if m.start < before and m.status != MeetingStatus.CANCELLED),
+        key=lambda m: m.start,
+    )
+
+
+def open_actions(meetings: Sequence[Meeting], before: datetime) -> list[OpenAction]:
+    """Every open action item of the meetings before ``before``, oldest first."""
+    return [
+        OpenAction(action, m)
+        for m in earlier(meetings, before)
+        for _item, action in m.all_actions()
+        if action.status == ActionStatus.OPEN
+    ]
+
+
+def followup_text(actions: Sequence[OpenAction], names: Mapping[str, str], lang: str) -> str:
+    """The follow-up item's block: a heading and one line per open action item."""
+    if not actions:
+        return t("carry.none", lang=lang)
+    lines = [t("carry.heading", lang=lang)]
+    for oa in actions:
+        a = oa.action
+        owner = names.get(a.owner_id or "", "") or a.owner_name or t("carry.no_owner", lang=lang)
+        due = a.due.isoformat() if a.due else t("carry.no_due", lang=lang)
+        lines.append(
+            t(
+                "carry.line",
+                lang=lang,
+                text=a.text,
+                owner=owner,
+                due=due,
+                origin=oa.meeting.day.isoformat(),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _block_starts() -> set[str]:
+    """First lines of a block :func:`followup_text` wrote, in either language."""
+    return {t(key, lang=lang) for key in ("carry.heading", "carry.none") for lang in ("sv", "en")}
+
+
+def _replace_block(description: str, block: str) -> str:
+    """``description`` with its open-actions block (if any) replaced by ``block``.
+
+    The block is always written last, so it runs to the end: writing it again
+    replaces it instead of listing the actions twice.
+    """
+    kept: list[str] = []
+    starts = _block_starts()
+    for line in description.splitlines():
+        if line.strip() in starts:
+            break
+        kept.append(line)
+    base = "\n".join(kept).strip()
+    return f"{base}\n\n{block}" if base else block
+
+
+def _with_followup(
+    agenda: Sequence[AgendaItem], block: str, lang: str, add_missing: bool
+) -> list[AgendaItem]:
+    """``agenda`` with ``block`` in its follow-up item; without one, a follow-up
+    item is put first when ``add_missing``."""
+    items = list(agenda)
+    if add_missing and not any(i.followup for i in items):
+        title = t("carry.followup_title", lang=lang)
+        items.insert(
+            0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True)
+        )
+    return [
+        replace(i, description=_replace_block(i.description, block)) if i.followup else i
+        for i in items
+    ]
+
+
+def _deferred_copy(item: AgendaItem, origin_id: str) -> AgendaItem:
+    """A fresh copy of a deferred item: no notes, no minutes, its origin kept."""
+    return AgendaItem(
+        id=new_item_id(),
+        title=item.title,
+        kind=item.kind,
+        presenter_id=item.presenter_id,
+        presenter_text=item.presenter_text,
+        minutes=item.minutes,
+        description=item.description,
+        deferred_from=origin_id,
+    )
+
+
+def deferred_items(previous: Meeting | None) -> tuple[AgendaItem, ...]:
+    """Fresh copies of the items ``previous`` deferred."""
+    if previous is None:
+        return ()
+    return tuple(
+        _deferred_copy(item, previous.id)
+        for item in previous.agenda
+        if item.state == ItemState.DEFERRED
+    )
+
+
+def carry_forward(
+    agenda: Sequence[AgendaItem],
+    meetings: Sequence[Meeting],
+    start: datetime,
+    names: Mapping[str, str],
+    lang: str,
+) -> tuple[AgendaItem, ...]:
+    """``agenda`` of a meeting starting at ``start`` with the follow-up item filled in
+    and the previous meeting's deferred items carried in.
+
+    ``meetings`` are the network's meetings; only those before ``start`` count. An
+    agenda without a follow-up item gets one first when there is something to follow
+    up. The deferred items go right after the follow-up item (at the end when there is
+    none); one already carried (same origin and title) is not added again.
+    """
+    before = earlier(meetings, start)
+    actions = open_actions(before, start)
+    items = _with_followup(agenda, followup_text(actions, names, lang), lang, bool(actions))
+    carried = {(i.deferred_from, i.title) for i in items if i.deferred_from}
+    new = [
+        i
+        for i in deferred_items(before[-1] if before else None)
+        if (i.deferred_from, i.title) not in carried
+    ]
+    at = next((n + 1 for n, i in enumerate(items) if i.followup), len(items))
+    return tuple(items[:at] + new + items[at:])
+
+
+# ------------------------------------------------------ the new-meeting dialog
+
+
+def draft_meeting(
+    network: Network,
+    meetings: Sequence[Meeting],
+    day: date,
+    template: Template,
+    people: Sequence[Person],
+    title: str = "",
+) -> dict[str, Any]:
+    """The fields for ``store.add_meeting``: defaults, template, carried-forward
+    items, and the network's members (not its guests) invited."""
+    names: Mapping[str, str] = {p.id: p.name for p in people}
+    members = [p for p in people if p.active and p.role_in(network.id) not in (None, Role.GUEST)]
+    chair = next((p.id for p in members if p.role_in(network.id) == Role.CHAIR), None)
+    lang = network.language
+    fields = meeting_fields(
+        network,
+        day,
+        title or t("new.default_title", lang=lang),
+        network.default_place,
+        agenda_from_template(template),
+    )
+    fields["agenda"] = carry_forward(fields["agenda"], meetings, fields["start"], names, lang)
+    fields["chair_id"] = chair
+    fields["attendance"] = tuple(
+        Attendance(
+            person_id=p.id,
+            role=MeetingRole.CHAIR if p.id == chair else MeetingRole.PARTICIPANT,
+        )
+        for p in members
+    )
+    return fields
+
+
+# ---------------------------------------------------------- the next meeting
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The meeting after one that has just been held, and who hosts it and writes its
+    minutes: its own if set, else the rule's (the secretary is the person of the host
+    organisation after it). ``next_meeting`` is None when the network has none yet."""
+
+    next_meeting: Meeting | None
+    host_org_id: str | None
+    secretary_id: str | None
+
+
+def next_meeting_handover(
+    network: Network,
+    meetings: Sequence[Meeting],
+    just_held: Meeting,
+    people: Iterable[Person] = (),
+) -> Handover:
+    """Which meeting is next after ``just_held`` (the first non-cancelled meeting of
+    the network that starts later), its host and its secretary."""
+    later = sorted(
+        (
+            m
+            for m in meetings
+            if m.network_id == network.id
+            and m.id != just_held.id
+            and m.start > just_held.start
+            and m.status != MeetingStatus.CANCELLED
+        ),
+        key=lambda m: m.start,
+    )
+    if not later:
+        return Handover(None, None, None)
+    nxt = later[0]
+    secretary_id = nxt.secretary_id
+    if secretary_id is None and len(later) > 1:
+        contact = contact_person(later[1].host_org_id, network.id, people)
+        secretary_id = contact.id if contact else None
+    return Handover(nxt, nxt.host_org_id, secretary_id)
 
 
 def _next_date_fields(
@@ -88,23 +331,14 @@ def apply_handover(store: Store, held_meeting: Meeting, today: date) -> Meeting 
             if fields is None:
                 return None
             nxt = store.add_meeting(**fields)
-            handover = Handover(
-                nxt,
-                nxt.host_org_id,
-                nxt.secretary_id,
-                handover.open_actions,
-                handover.deferred_items,
-            )
-        host = handover.host_org_id or _rotation_host(network, organisations, meetings)
-        agenda = handover_agenda(network, handover)
+            handover = Handover(nxt, nxt.host_org_id, nxt.secretary_id)
+        agenda = nxt.agenda or agenda_from_template(network_template(network, network.language))
         names = {p.id: p.name for p in people}
-        actions = [OpenAction(a, m) for m, _item, a in handover.open_actions]
-        agenda = with_followup(agenda, followup_text(actions, names, nxt.language), nxt.language)
         ready = replace(
             nxt,
-            host_org_id=nxt.host_org_id or host,
-            secretary_id=nxt.secretary_id or handover.secretary_id,
-            agenda=agenda,
+            host_org_id=handover.host_org_id or _rotation_host(network, organisations, meetings),
+            secretary_id=handover.secretary_id,
+            agenda=carry_forward(agenda, meetings, nxt.start, names, nxt.language),
         )
         if ready != nxt:
             store.save_meeting(ready)

@@ -11,6 +11,7 @@ import importlib
 import locale
 import os
 import pkgutil
+from dataclasses import dataclass
 from typing import Any
 
 LANGUAGES = ("sv", "en")
@@ -70,3 +71,23 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A translatable sentence kept as a catalog key and its parameters, so a record
+    (a proposed date's reason, a host's explanation) reads in whichever language it is
+    shown in."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Notice:
+        return cls(key, tuple(sorted(params.items())))
+
+    def text(self, lang: str | None = None) -> str:
+        # A parameter may itself be a Notice (a holiday's name, a weekday):
+        # it is rendered in the same language.
+        params = {k: v.text(lang) if isinstance(v, Notice) else v for k, v in self.params}
+        return t(self.key, lang=lang, **params)

@@ -12,7 +12,7 @@ with the meeting's ids winning, since older data set only those.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import time
 
 from quorum.store.records import (
@@ -105,10 +105,10 @@ def remove_invitee(meeting: Meeting, key: str) -> Meeting:
     )
 
 
-def _update(meeting: Meeting, key: str, **changes: object) -> Meeting:
+def _update(meeting: Meeting, key: str, change: Callable[[Attendance], Attendance]) -> Meeting:
     return replace(
         meeting,
-        attendance=tuple(replace(a, **changes) if a.key == key else a for a in meeting.attendance),
+        attendance=tuple(change(a) if a.key == key else a for a in meeting.attendance),
     )
 
 
@@ -156,11 +156,11 @@ def set_role(meeting: Meeting, key: str, role: MeetingRole) -> Meeting:
 
 
 def set_rsvp(meeting: Meeting, key: str, rsvp: Rsvp) -> Meeting:
-    return _update(meeting, key, rsvp=rsvp)
+    return _update(meeting, key, lambda a: replace(a, rsvp=rsvp))
 
 
 def set_presence(meeting: Meeting, key: str, presence: Presence) -> Meeting:
-    return _update(meeting, key, presence=presence)
+    return _update(meeting, key, lambda a: replace(a, presence=presence))
 
 
 def set_times(
@@ -168,7 +168,7 @@ def set_times(
 ) -> Meeting:
     """Note a late arrival and/or an early leave (None clears). Raises
     ``ValidationError`` when the leave comes before the arrival."""
-    return _update(meeting, key, arrived=arrived, left=left)
+    return _update(meeting, key, lambda a: replace(a, arrived=arrived, left=left))
 
 
 def rsvp_counts(meeting: Meeting) -> dict[Rsvp, int]:

@@ -137,7 +137,7 @@ def export_person(
     actions: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     for m in meetings:
-        base = {
+        base: dict[str, Any] = {
             "meeting_id": m.id,
             "network": nets[m.network_id].name if m.network_id in nets else m.network_id,
             "title": m.title,

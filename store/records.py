@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from quorum.store import invite_shows
 from quorum.store.errors import ValidationError
 
 __all__ = [
@@ -428,7 +429,7 @@ class Meeting:
     uid: str = ""
     sequence: int = 0
     sent_sequence: int | None = None  # SEQUENCE of the last invite exported
-    sent_fingerprint: str = ""  # time/place/status/agenda when last sent
+    sent_fingerprint: str = ""  # what the invite showed when last sent (store.invite_shows)
     agenda: tuple[AgendaItem, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     actual_start: datetime | None = None
@@ -500,34 +501,11 @@ class Meeting:
         return self.start + timedelta(minutes=sum(i.minutes for i in self.agenda))
 
     def invite_fingerprint(self) -> str:
-        """What the invite shows: if it changes, the sent invite is out of date."""
-        import hashlib
-
-        parts = [
-            self.start.isoformat(),
-            self.end.isoformat(),
-            self.place,
-            self.online_link,
-            # Only cancelling changes what the invite says; planned -> invited -> held does not.
-            "cancelled" if self.status is MeetingStatus.CANCELLED else "on",
-            self.title,
-            self.documents,
-        ]
-        parts += [
-            "|".join(
-                (
-                    i.title,
-                    i.kind.value,
-                    str(i.minutes),
-                    str(i.presenter_id),
-                    i.presenter_text,
-                    i.description,
-                )
-            )
-            for i in self.agenda
-        ]
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+        """A hash of what the invite shows (``store.invite_shows``)."""
+        return invite_shows.fingerprint(self)
 
     @property
     def invite_outdated(self) -> bool:
-        return self.sent_sequence is not None and self.sent_fingerprint != self.invite_fingerprint()
+        return self.sent_sequence is not None and not invite_shows.invite_is_current(
+            self.sent_fingerprint, self
+        )

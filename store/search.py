@@ -13,10 +13,11 @@ build it with :meth:`SearchIndex.build`, keep it fresh with
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
@@ -83,8 +84,9 @@ class SearchHit:
     item_title: str
     field: str
     ref_id: str | None
-    text: str = field(repr=False)  # the whole field, NFC
-    words: tuple[str, ...] = field(repr=False)
+    # dataclasses.field in full: the class's own ``field`` attribute shadows the short name
+    text: str = dataclasses.field(repr=False)  # the whole field, NFC
+    words: tuple[str, ...] = dataclasses.field(repr=False)
 
     # Snippets are made when shown, so a broad query on a large archive stays cheap.
     @cached_property

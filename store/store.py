@@ -20,7 +20,9 @@ from quorum.store.db import Database, Op, quiet_gc
 from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.records import Meeting, Network, Organisation, Person, replace
 
-R = TypeVar("R")
+# The record types the store keeps, each in its own table.
+R = TypeVar("R", Network, Organisation, Person, Meeting)
+N = TypeVar("N", Network, Organisation)  # found by name
 
 _TABLE_OF: dict[type, str] = {
     Network: "networks",
@@ -81,9 +83,9 @@ class Store:
 
     def _get(self, cls: type[R], table: str, record_id: str, key: str) -> R:
         with self._lock:
-            cached = self._cache[table].get(record_id)
+            cached: R | None = self._cache[table].get(record_id)
             if cached is not None:
-                return cached  # type: ignore[no-any-return]
+                return cached
             doc = self._docs[table].get(str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
@@ -213,17 +215,11 @@ class Store:
     def organisation(self, org_id: str) -> Organisation:
         return self._get(Organisation, "organisations", str(org_id), "error.not_found_org")
 
-    def find_organisation(self, text: str) -> Organisation:
-        return _find(self.organisations(), text, "error.not_found_org")
-
     def add_organisation(self, **fields: Any) -> Organisation:
         return self._add(Organisation, fields)
 
     def save_organisation(self, org: Organisation) -> None:
         self._put(org)
-
-    def delete_organisation(self, org_id: str) -> None:
-        self._delete("organisations", str(org_id))
 
     # -- people ---------------------------------------------------------------
 
@@ -235,13 +231,6 @@ class Store:
 
     def person(self, person_id: str) -> Person:
         return self._get(Person, "people", str(person_id), "error.not_found_person")
-
-    def find_person(self, text: str) -> Person:
-        people = self.people()
-        by_email = [p for p in people if p.email.casefold() == text.strip().casefold()]
-        if len(by_email) == 1:
-            return by_email[0]
-        return _find(people, text, "error.not_found_person")
 
     def person_by_email(self, email: str, network_id: str | None = None) -> Person | None:
         wanted = email.strip().casefold()
@@ -343,11 +332,11 @@ class Store:
             return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
 
 
-def _name_key(record: Any) -> tuple[str, str]:
+def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:
     return (record.name.casefold(), record.id)
 
 
-def _find(records: list[Any], text: str, key: str) -> Any:
+def _find(records: list[N], text: str, key: str) -> N:
     wanted = text.strip()
     for r in records:
         if r.id == wanted:

@@ -6,7 +6,14 @@ meeting of the network (``Network.templates``).
 
 from __future__ import annotations
 
-from quorum.store.records import AgendaItem, ItemKind, Template, TemplateItem, new_item_id
+from quorum.store.records import (
+    AgendaItem,
+    ItemKind,
+    Network,
+    Template,
+    TemplateItem,
+    new_item_id,
+)
 
 _STANDARD = [
     # (sv, en, kind, minutes, followup)
@@ -41,17 +48,20 @@ _STANDARD = [
 ]
 
 NEXT_MEETING_TITLES = {"Nästa möte", "Next meeting"}
-FOLLOWUP_TITLES = {"Uppföljning av åtgärder", "Follow-up of action items"}
 
 
 def standard_template(lang: str) -> Template:
     name = "Standarddagordning" if lang == "sv" else "Standard agenda"
-    index = 0 if lang == "sv" else 1
     items = tuple(
-        TemplateItem(title=row[index], kind=row[2], minutes=row[3], followup=row[4])
-        for row in _STANDARD
+        TemplateItem(title=sv if lang == "sv" else en, kind=kind, minutes=minutes, followup=f)
+        for sv, en, kind, minutes, f in _STANDARD
     )
     return Template(name=name, items=items)
+
+
+def network_template(network: Network, lang: str) -> Template:
+    """The network's first template, else the standard agenda in ``lang``."""
+    return network.templates[0] if network.templates else standard_template(lang)
 
 
 def agenda_from_template(template: Template) -> tuple[AgendaItem, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from quorum.exports.privacy import emails_in, phones_in
+from quorum.exports.contacts import emails_in, phones_in
 from quorum.store.records import SmtpSettings, replace
 from quorum.store.store import Store
 from quorum.tui.cli import main

@@ -1,4 +1,6 @@
-"""Layers point one way: store and exports never load Textual; only store/db.py imports TinyDB."""
+"""Layers point one way (tui -> store, exports; exports -> store): store and exports never load
+Textual, only store/db.py imports TinyDB, store imports neither tui nor exports. Import cycles:
+tests/test_import_cycles.py."""
 
 import ast
 import subprocess
@@ -43,7 +45,7 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_only_store_db_imports_tinydb_and_exports_never_imports_the_store():
+def test_only_store_db_imports_tinydb_store_imports_neither_and_exports_never_the_store():
     for path in ROOT.glob("*/**/*.py"):
         if path.parts[len(ROOT.parts)] == "quorum":
             continue  # the links to tui/, store/, exports/; walked once by their real names
@@ -53,7 +55,29 @@ def test_only_store_db_imports_tinydb_and_exports_never_imports_the_store():
         imports = _imports(path)
         if "tinydb" in imports:
             assert rel == "store/db.py", rel
+        if rel.startswith("store/"):
+            assert not imports & {"tui", "exports"}, rel
         if rel.startswith("exports/"):
             assert "tui" not in imports, rel
             src = path.read_text(encoding="utf-8")
             assert "store.store" not in src and "store.db" not in src, rel
+
+
+def test_the_app_and_its_demo_run_without_the_holidays_package(tmp_path: Path) -> None:
+    """``holidays`` is a test extra (it checks store/holidays.py): nothing shipped imports it."""
+    modules = [
+        "quorum." + ".".join(p.relative_to(ROOT).with_suffix("").parts)
+        for folder in ("store", "exports", "tui")
+        for p in (ROOT / folder).rglob("*.py")
+        if p.stem not in ("__init__", "__main__")  # __main__ would start the app
+    ]
+    code = (
+        "import importlib, sys\n"
+        "sys.modules['holidays'] = None  # any import of it now fails\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "from quorum.tui.cli import main\n"
+        f"sys.exit(main(['demo', '--db', {str(tmp_path / 'demo.json')!r}]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "demo.json").exists()

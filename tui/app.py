@@ -3,6 +3,9 @@
 Opening the database runs in a worker so the first screen paints at once,
 even for a large archive; the worker posts :class:`StoreLoaded` and the
 handler hands the store to the screens.
+
+Screens are imported inside the methods that open them: start-up loads only
+the first screen, and mypy still sees every constructor call.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -24,7 +27,11 @@ from quorum.tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
 from quorum.tui.saver import Saver
 from quorum.tui.translate import translate_bindings
 
-StoreOpener = Callable[[], Any]
+if TYPE_CHECKING:
+    from quorum.store.records import Meeting
+    from quorum.store.store import Store
+
+StoreOpener = Callable[[], "Store"]
 # The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
 # the first frame) or "ready" (exit once the overview has painted its rows).
 EXIT_AFTER_ENV = "QUORUM_EXIT_AFTER"
@@ -43,7 +50,7 @@ class QuorumApp(App[int]):
 
     def __init__(
         self,
-        store: Any = None,
+        store: Store | None = None,
         *,
         opener: StoreOpener | None = None,
         clock: Callable[[], datetime] | None = None,
@@ -51,12 +58,15 @@ class QuorumApp(App[int]):
     ) -> None:
         super().__init__()
         translate_bindings(self)
-        self.store: Any = store
+        # None until the worker has opened the database (the first screen paints first).
+        self.store: Store | None = store
         self._opener = opener
         self.db_path = db_path or (store.path if store is not None else None)
         # Tests and snapshots pass a fixed clock; everything else asks now().
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
         self.saver = Saver(on_done=self._save_done)
+        # A meeting left live is offered for resumption once per run (tests switch it off).
+        self.resume_offered = False
 
     # -- saving -----------------------------------------------------------------
 
@@ -67,8 +77,8 @@ class QuorumApp(App[int]):
         """
         self.saver.submit(key, fn)
 
-    def save_meeting(self, meeting: Any) -> None:
-        store = self.store
+    def save_meeting(self, meeting: Meeting) -> None:
+        store = self.loaded_store()
         self.save(f"meeting:{meeting.id}", lambda: store.save_meeting(meeting))
 
     def patch_meeting(self, meeting_id: str, part: str, **fields: Any) -> None:
@@ -76,16 +86,22 @@ class QuorumApp(App[int]):
 
         ``part`` names the editor; a newer save of the same part replaces a waiting one.
         """
-        store = self.store
+        store = self.loaded_store()
         self.save(
             f"meeting:{meeting_id}:{part}", lambda: store.update_meeting(meeting_id, **fields)
         )
+
+    def loaded_store(self) -> Store:
+        """The store, for code that runs only once it is loaded (screens open after)."""
+        if self.store is None:
+            raise RuntimeError("the database is not open yet")
+        return self.store
 
     def _save_done(self, key: str, error: BaseException | None) -> None:
         self.post_message(SaveFinished(key, error))
 
     def on_announce(self, message: Announce) -> None:
-        self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
+        self.notify(message.text, severity=message.severity)
 
     def on_save_finished(self, message: SaveFinished) -> None:
         if message.error is not None:
@@ -135,7 +151,7 @@ class QuorumApp(App[int]):
         self.post_message(StoreLoaded(store))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
-    def _warm_store(self, store: Any) -> None:
+    def _warm_store(self, store: Store) -> None:
         store.warm()
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
@@ -148,10 +164,11 @@ class QuorumApp(App[int]):
                 severity="warning",
                 timeout=10,
             )
+        from quorum.tui.screens.base import QuorumScreen
+
         for screen in self.screen_stack:
-            handler = getattr(screen, "store_ready", None)
-            if handler is not None:
-                handler(message.store)
+            if isinstance(screen, QuorumScreen):
+                screen.store_ready(message.store)
         if os.environ.get(EXIT_AFTER_ENV) == "ready":
             self.call_after_refresh(self.exit, 0)
         elif self._opener is not None:
@@ -191,47 +208,75 @@ class QuorumApp(App[int]):
         while len(self.screen_stack) > 2 and not isinstance(self.screen, OverviewScreen):
             self.pop_screen()
 
-    # Screens are opened through these hooks so each lives in its own module
-    # (tui/screens/<module>.py defining <Class>) and nothing else imports it.
-
-    def _open(self, module: str, cls: str, *args: Any) -> None:
-        import importlib
-
-        try:
-            screen_cls = getattr(importlib.import_module(f"quorum.tui.screens.{module}"), cls)
-        except (ImportError, AttributeError):
-            self.notify(t("app.not_yet"), severity="warning")
-            return
-        if self.store is None:
-            return
-        self.push_screen(screen_cls(*args))
+    # Screens open through these methods (or the screen that leads to them), each
+    # imported where it is opened. Nothing opens before the database is loaded.
 
     def open_meeting(self, meeting_id: str) -> None:
         """The meeting: details, agenda editor, attendees, status."""
-        self._open("meeting", "MeetingScreen", meeting_id)
+        from quorum.tui.screens.meeting import MeetingScreen
 
-    def open_live(self, meeting_id: str) -> None:
-        """Live minutes during the meeting."""
-        self._open("live", "LiveScreen", meeting_id)
+        if self.store is not None:
+            self.push_screen(MeetingScreen(meeting_id))
+
+    def open_live(self, meeting_id: str, *, instead: bool = False) -> None:
+        """Live minutes during the meeting (``instead`` of the current screen: from review)."""
+        from quorum.tui.screens.live import LiveScreen
+
+        if self.store is not None:
+            self._show(LiveScreen(meeting_id), instead)
+
+    def open_review(self, meeting_id: str, meeting: Meeting | None = None) -> None:
+        """Review and approval of the minutes, instead of the live screen."""
+        from quorum.tui.screens.review import ReviewScreen
+
+        if self.store is not None:
+            self._show(ReviewScreen(meeting_id, meeting), instead=True)
 
     def open_network(self, network_id: str | None) -> None:
         """Create (None) or edit a network."""
-        self._open("network", "NetworkScreen", network_id)
+        from quorum.tui.screens.network import NetworkScreen
+
+        if self.store is not None:
+            self.push_screen(NetworkScreen(network_id))
+
+    def _show(self, screen: Screen[Any], instead: bool) -> None:
+        if instead:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def action_open_roster(self) -> None:
-        self._open("roster", "RosterScreen")
+        from quorum.tui.screens.roster import RosterScreen
+
+        if self.store is not None:
+            self.push_screen(RosterScreen())
 
     def action_open_year_plan(self) -> None:
-        self._open("year_plan", "YearPlanScreen")
+        from quorum.tui.screens.year_plan import YearPlanScreen
+
+        if self.store is not None:
+            self.push_screen(YearPlanScreen())
 
     def action_open_actions(self) -> None:
-        self._open("actions", "ActionsScreen")
+        from quorum.tui.screens.actions import ActionsScreen
+
+        if self.store is not None:
+            self.push_screen(ActionsScreen())
 
     def action_open_decisions(self) -> None:
-        self._open("decisions", "DecisionsScreen")
+        from quorum.tui.screens.decisions import DecisionsScreen
+
+        if self.store is not None:
+            self.push_screen(DecisionsScreen())
 
     def action_open_search(self) -> None:
-        self._open("search", "SearchScreen")
+        from quorum.tui.screens.search import SearchScreen
+
+        if self.store is not None:
+            self.push_screen(SearchScreen())
 
     def action_open_replies(self) -> None:
-        self._open("replies", "RepliesScreen")
+        from quorum.tui.screens.replies import RepliesScreen
+
+        if self.store is not None:
+            self.push_screen(RepliesScreen())

@@ -1,8 +1,9 @@
-"""The ``quorum`` command: the CLI contract of DESIGN.md.
+"""The ``quorum`` command: the CLI contract of README.md ("Using it"; layers in ARCHITECTURE.md).
 
-Every command's handler lives in a small module and is loaded only when
-used, so ``quorum list`` never imports Textual and start-up stays quick.
-A handler is ``def handler(args, ctx: CliContext) -> int``.
+Every command's handler lives in a small module (``cli_*.py``) and is
+imported in :func:`run_command` only when used, so ``quorum list`` never
+imports Textual and start-up stays quick. A handler is
+``def handler(args, ctx: CliContext) -> int`` (:mod:`quorum.tui.cli_context`).
 
 Bad input never shows a traceback: a :class:`QuorumError` becomes its
 sentence on stderr and a non-zero exit.
@@ -11,42 +12,17 @@ sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
 from quorum.store.i18n import language_from_environment, set_language, t
+from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
 
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_LOCKED = 3
-
-# (command words) -> "module:function"
-HANDLERS: dict[tuple[str, ...], str] = {
-    ("demo",): "quorum.tui.cli_basic:demo",
-    ("list",): "quorum.tui.cli_basic:list_records",
-    ("restore",): "quorum.tui.cli_basic:restore",
-    ("export", "invite"): "quorum.tui.cli_calendar:export_invite",
-    ("export", "cancel"): "quorum.tui.cli_calendar:export_cancel",
-    ("export", "plan"): "quorum.tui.cli_calendar:export_plan",
-    ("export", "mail", "invite"): "quorum.tui.cli_calendar:export_mail_invite",
-    ("import", "reply"): "quorum.tui.cli_calendar:import_reply",
-    ("export", "minutes"): "quorum.tui.cli_docs:export_minutes",
-    ("export", "agenda"): "quorum.tui.cli_docs:export_agenda",
-    ("export", "mail", "minutes"): "quorum.tui.cli_docs:export_mail_minutes",
-    ("send", "minutes"): "quorum.tui.cli_docs:send_minutes",
-    ("send", "invite"): "quorum.tui.cli_docs:send_invite",
-    ("import", "people"): "quorum.tui.cli_roster:import_people",
-    ("export", "roster"): "quorum.tui.cli_roster:export_roster",
-    ("export", "dates"): "quorum.tui.cli_plan:export_dates",
-    ("export", "decisions"): "quorum.tui.cli_plan:export_decisions",
-    ("sync",): "quorum.tui.cli_sync:sync",
-    ("export", "network"): "quorum.tui.cli_sync:export_network",
-    ("import", "network"): "quorum.tui.cli_sync:import_network",
-}
+if TYPE_CHECKING:
+    from quorum.store.store import Store
 
 
 class UsageError(Exception):
@@ -58,52 +34,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
-
-
-class CliContext:
-    """What a handler needs: the database path, output streams, a store opener."""
-
-    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
-        self.args = args
-        self.out = out
-        self.err = err
-
-    @property
-    def db_path(self) -> Path:
-        from quorum.store.paths import default_db_path
-
-        return Path(self.args.db).expanduser() if self.args.db else default_db_path()
-
-    def open_store(self, readonly: bool = False) -> Any:
-        from quorum.store.store import Store
-
-        return Store.open(self.db_path, readonly=readonly)
-
-    def write_output(self, data: str | bytes, path: str | None) -> None:
-        """Write to ``-o FILE`` or stdout (bytes keep their CRLFs either way)."""
-        if path in (None, "-"):
-            if isinstance(data, bytes):
-                self.out.flush()
-                buffer = getattr(self.out, "buffer", None)
-                if buffer is not None:
-                    buffer.write(data)
-                    buffer.flush()
-                else:
-                    self.out.write(data.decode("utf-8"))
-            else:
-                self.out.write(data)
-            return
-        target = Path(path).expanduser()
-        try:
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data, encoding="utf-8", newline="")
-        except OSError as err:
-            raise QuorumError("cli.os_error", path=str(target), detail=err.strerror) from None
-
-    def say(self, key: str, **params: Any) -> None:
-        print(t(key, **params), file=self.err)
 
 
 def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
@@ -224,18 +154,90 @@ def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
     return key
 
 
-def _load_handler(key: tuple[str, ...]) -> Any:
-    target = HANDLERS.get(key)
-    if target is None:
-        return None
-    module_name, func = target.split(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name == module_name:
-            return None
-        raise
-    return getattr(module, func, None)
+def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext) -> int:
+    """Run the handler of the command ``key`` (the parser admits no other key)."""
+    match key:
+        case ("demo",):
+            from quorum.tui.cli_basic import demo
+
+            return demo(args, ctx)
+        case ("list",):
+            from quorum.tui.cli_basic import list_records
+
+            return list_records(args, ctx)
+        case ("restore",):
+            from quorum.tui.cli_basic import restore
+
+            return restore(args, ctx)
+        case ("export", "invite"):
+            from quorum.tui.cli_calendar import export_invite
+
+            return export_invite(args, ctx)
+        case ("export", "cancel"):
+            from quorum.tui.cli_calendar import export_cancel
+
+            return export_cancel(args, ctx)
+        case ("export", "plan"):
+            from quorum.tui.cli_calendar import export_plan
+
+            return export_plan(args, ctx)
+        case ("export", "mail", "invite"):
+            from quorum.tui.cli_calendar import export_mail_invite
+
+            return export_mail_invite(args, ctx)
+        case ("import", "reply"):
+            from quorum.tui.cli_calendar import import_reply
+
+            return import_reply(args, ctx)
+        case ("export", "minutes"):
+            from quorum.tui.cli_docs import export_minutes
+
+            return export_minutes(args, ctx)
+        case ("export", "agenda"):
+            from quorum.tui.cli_docs import export_agenda
+
+            return export_agenda(args, ctx)
+        case ("export", "mail", "minutes"):
+            from quorum.tui.cli_docs import export_mail_minutes
+
+            return export_mail_minutes(args, ctx)
+        case ("send", "minutes"):
+            from quorum.tui.cli_docs import send_minutes
+
+            return send_minutes(args, ctx)
+        case ("send", "invite"):
+            from quorum.tui.cli_docs import send_invite
+
+            return send_invite(args, ctx)
+        case ("import", "people"):
+            from quorum.tui.cli_roster import import_people
+
+            return import_people(args, ctx)
+        case ("export", "roster"):
+            from quorum.tui.cli_roster import export_roster
+
+            return export_roster(args, ctx)
+        case ("export", "dates"):
+            from quorum.tui.cli_plan import export_dates
+
+            return export_dates(args, ctx)
+        case ("export", "decisions"):
+            from quorum.tui.cli_plan import export_decisions
+
+            return export_decisions(args, ctx)
+        case ("sync",):
+            from quorum.tui.cli_sync import sync
+
+            return sync(args, ctx)
+        case ("export", "network"):
+            from quorum.tui.cli_sync import export_network
+
+            return export_network(args, ctx)
+        case ("import", "network"):
+            from quorum.tui.cli_sync import import_network
+
+            return import_network(args, ctx)
+    raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 
 def main(
@@ -256,12 +258,7 @@ def main(
     try:
         if args.command is None:
             return _open_app(ctx)
-        key = _command_key(args)
-        handler = _load_handler(key)
-        if handler is None:
-            ctx.say("cli.not_available", command=" ".join(key))
-            return EXIT_USAGE
-        return int(handler(args, ctx))
+        return run_command(_command_key(args), args, ctx)
     except DatabaseLocked as exc:
         print(exc.sentence(), file=err)
         return EXIT_LOCKED
@@ -303,9 +300,9 @@ def _open_app(ctx: CliContext) -> int:
         path = Path(tempfile.mkdtemp(prefix="quorum-demo-")) / "demo.json"
     else:
         path = ctx.db_path
-    opened: list[Any] = []
+    opened: list[Store] = []
 
-    def opener() -> Any:
+    def opener() -> Store:
         store = _open_for_app(path)
         opened.append(store)
         if ctx.args.demo:
@@ -330,7 +327,7 @@ def _open_app(ctx: CliContext) -> int:
     return int(app.return_code or 0)
 
 
-def _open_for_app(path: Path) -> Any:
+def _open_for_app(path: Path) -> Store:
     """Open for writing; if another quorum holds the lock, open read-only."""
     from quorum.store.store import Store
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from quorum.store.i18n import t
-from quorum.tui.cli import CliContext
+from quorum.tui.cli_context import CliContext
 
 
 def demo(args: argparse.Namespace, ctx: CliContext) -> int:

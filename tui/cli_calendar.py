@@ -11,18 +11,21 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network, Person, replace
-from quorum.tui.cli import EXIT_ERROR, CliContext
-from quorum.tui.gather import calendar_records
+from quorum.tui.cli_context import EXIT_ERROR, CliContext
+
+if TYPE_CHECKING:
+    from quorum.store.store import Store
 
 
-def _context(store: Any, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
-    meeting = store.find_meeting(meeting_text)
-    return (meeting, *calendar_records(store, meeting))
+def _context(store: Store, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
+    records = meeting_records(store, store.find_meeting(meeting_text))
+    return records.meeting, records.network, records.people_by_id
 
 
 def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:

@@ -14,19 +14,22 @@ import getpass
 import os
 import sys
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quorum.exports.context import DocContext
+from quorum.exports.documents import document_context, minutes_sender
 from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
 from quorum.store.records import Network
-from quorum.tui.cli import EXIT_ERROR, CliContext
-from quorum.tui.gather import document_context, minutes_sender
+from quorum.tui.cli_context import EXIT_ERROR, CliContext
+
+if TYPE_CHECKING:
+    from quorum.store.store import Store
 
 
-def _context(store: Any, args: argparse.Namespace, publish: bool = False) -> DocContext:
-    return document_context(
-        store, store.find_meeting(args.meeting), lang=args.lang or "", redact_contacts=publish
-    )
+def _context(store: Store, args: argparse.Namespace, publish: bool = False) -> DocContext:
+    records = meeting_records(store, store.find_meeting(args.meeting))
+    return document_context(records, lang=args.lang or "", redact_contacts=publish)
 
 
 def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
@@ -62,7 +65,7 @@ def export_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
     return _export(args, ctx, {"md": notice_markdown, "html": notice_html, "txt": notice_text})
 
 
-def _minutes_mail(store: Any, args: argparse.Namespace) -> bytes:
+def _minutes_mail(store: Store, args: argparse.Namespace) -> bytes:
     from quorum.exports.mail_minutes import minutes_mail
 
     doc = _context(store, args)
@@ -79,7 +82,7 @@ def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _send(ctx: CliContext, network: Network, data: bytes) -> int:
-    from quorum.tui.sending import password_from_env, send_message
+    from quorum.store.sending import password_from_env, send_message
 
     settings = network.smtp
     if settings is None:
@@ -105,12 +108,9 @@ def send_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def send_invite(args: argparse.Namespace, ctx: CliContext) -> int:
     """Send the invite mail (the calendar exports' draft) and record it as sent."""
-    try:
-        from quorum.exports.ics import invite, mark_sent
-        from quorum.exports.mail import invite_mail
-    except ImportError:
-        ctx.say("cli.not_available", command="send invite")
-        return EXIT_ERROR
+    from quorum.exports.ics import invite, mark_sent
+    from quorum.exports.mail import invite_mail
+
     now = datetime.now(UTC)
     with ctx.open_store() as store:
         meeting = store.find_meeting(args.meeting)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from quorum.store.i18n import current_language
-from quorum.tui.cli import CliContext
+from quorum.tui.cli_context import CliContext
 
 
 def export_dates(args: argparse.Namespace, ctx: CliContext) -> int:

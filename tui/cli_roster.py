@@ -7,7 +7,7 @@ from pathlib import Path
 
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
-from quorum.tui.cli import EXIT_ERROR, CliContext
+from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 
 def import_people(args: argparse.Namespace, ctx: CliContext) -> int:

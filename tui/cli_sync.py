@@ -18,8 +18,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from quorum.store.errors import QuorumError
+from quorum.store.errors import NotFound, QuorumError
 from quorum.store.i18n import t
+from quorum.store.records import Person
 from quorum.store.store import Store
 from quorum.store.sync import SyncReport, resolve
 from quorum.store.sync_state import Link, conflicts, entries, find_conflict, link, save_entry
@@ -161,7 +162,7 @@ def _yes(value: str | None) -> bool | None:
 def _share(args: argparse.Namespace, ctx: Any, name: str, who: str) -> int:
     with ctx.open_store() as store:
         network = store.find_network(name)
-        person = store.find_person(who)
+        person = _person(store, network.id, who)
         link(store, network.id)
         found = [
             e
@@ -188,6 +189,23 @@ def _share(args: argparse.Namespace, ctx: Any, name: str, who: str) -> int:
             file=ctx.out,
         )
     return 0
+
+
+def _person(store: Store, network_id: str, text: str) -> Person:
+    """A member by id, e-mail address or (part of) the name."""
+    wanted = text.strip().casefold()
+    people = store.people(network_id)
+    for rule in (
+        lambda p: p.id == text.strip() or p.email.casefold() == wanted,
+        lambda p: p.name.casefold() == wanted,
+        lambda p: wanted in p.name.casefold(),
+    ):
+        found = [p for p in people if rule(p)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise NotFound("error.ambiguous", value=text, choices=", ".join(p.name for p in found))
+    raise NotFound("error.not_found_person", value=text)
 
 
 def export_network(args: argparse.Namespace, ctx: Any) -> int:

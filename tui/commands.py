@@ -5,12 +5,15 @@ commands a screen or the app lists in ``palette_commands``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
 
 from quorum.store.i18n import t
+
+if TYPE_CHECKING:
+    from quorum.tui.app import QuorumApp
 
 # App-wide palette entries: (title key, help key, app action). Screens for
 # these register by adding a line here and an ``action_*`` on the app.
@@ -25,7 +28,7 @@ APP_COMMANDS: list[tuple[str, str, str]] = [
 ]
 
 
-def screen_commands(app: Any, screen: Screen[Any]) -> Iterable[SystemCommand]:
+def screen_commands(app: QuorumApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
     seen: set[str] = set()
     for _key, active in screen.active_bindings.items():
         binding, enabled = active.binding, active.enabled

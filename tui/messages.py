@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from quorum.store.store import Store
+
+Severity = Literal["information", "warning", "error"]
 
 
 @dataclass
 class StoreLoaded(Message):
-    store: Any
+    store: Store
 
 
 @dataclass
 class StoreFailed(Message):
     error: Exception
-
-
-@dataclass
-class DataChanged(Message):
-    """Something was saved; screens that show it refresh."""
-
-    what: str = ""
-    record_id: str = ""
 
 
 @dataclass
@@ -37,4 +34,4 @@ class Announce(Message):
     """A notification from a background thread (thread-safe, never blocks)."""
 
     text: str
-    severity: str = "information"
+    severity: Severity = "information"

@@ -5,6 +5,10 @@ through the store, and go on. Saves run one at a time in submission order
 (two threads racing could land an older version last); a newer save of the
 same key replaces one still waiting, so a burst of edits costs one write.
 ``flush`` waits for everything submitted (used on item switch and on quit).
+
+No Textual here, yet it stays in tui: it is the app's policy for keeping typing smooth
+(the CLI writes through the store directly), and the store's own lock and journal make
+each save safe whoever calls it.
 """
 
 from __future__ import annotations

@@ -97,7 +97,6 @@ SV = {
     "cli.no_networks": "Inga nätverk ännu.",
     "cli.no_meetings": "Inga möten ännu.",
     "cli.no_people": "Inga personer ännu.",
-    "cli.not_available": "Kommandot ”{command}” finns inte i denna version ännu.",
     "cli.interrupted": "Avbrutet.",
     "cli.os_error": "Kunde inte använda {path}: {detail}",
     "col.id": "id",
@@ -136,7 +135,6 @@ SV = {
     "help.intro": "quorum styrs med tangentbordet. Alla kommandon finns också i kommandopaletten (ctrl+p).",
     "help.screen_keys": "Tangenter på denna skärm",
     "help.app_keys": "Tangenter överallt",
-    "help.close": "Stäng",
     "help.glossary": "Ordlista: dagordning = agenda · kallelse = notice · minnesanteckningar = minutes · protokoll = formal minutes · justerare = adjuster · värd = host",
 }
 
@@ -233,7 +231,6 @@ EN = {
     "cli.no_networks": "No networks yet.",
     "cli.no_meetings": "No meetings yet.",
     "cli.no_people": "No people yet.",
-    "cli.not_available": "The command “{command}” is not available in this version yet.",
     "cli.interrupted": "Interrupted.",
     "cli.os_error": "Could not use {path}: {detail}",
     "col.id": "id",
@@ -271,6 +268,5 @@ EN = {
     "help.intro": "quorum is driven by the keyboard. Every command is also in the command palette (ctrl+p).",
     "help.screen_keys": "Keys on this screen",
     "help.app_keys": "Keys everywhere",
-    "help.close": "Close",
     "help.glossary": "Glossary: dagordning = agenda · kallelse = notice · minnesanteckningar = minutes · protokoll = formal minutes · justerare = adjuster · värd = host",
 }

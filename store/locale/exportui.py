@@ -52,7 +52,6 @@ SV = {
     "exportui.confirm_cancel": (
         "Avbokningen ställer in {title} {date} och meddelar alla inbjudna. Fortsätta?"
     ),
-    "exportui.cancel": "Avbryt",
     # personal data step
     "exportui.pd_intro": "Dokumentet innehåller {count} personuppgifter:",
     "exportui.pd_question": (
@@ -144,7 +143,6 @@ EN = {
     "exportui.confirm_cancel": (
         "The cancellation cancels {title} {date} and tells every invitee. Go on?"
     ),
-    "exportui.cancel": "Cancel",
     # personal data step
     "exportui.pd_intro": "The document contains {count} pieces of personal data:",
     "exportui.pd_question": (

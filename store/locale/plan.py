@@ -51,7 +51,6 @@ SV = {
     "plan.rotation.manual": "{org}: vald för hand",
     "plan.rotation.nobody": "Ingen medlem kan vara värd",
     # hand-over
-    "plan.handover.no_next": "Nätverket har inget kommande möte.",
     # search
     "search.field.title": "mötets titel",
     "search.field.item": "punkt",
@@ -152,7 +151,6 @@ EN = {
     "plan.rotation.last": "{org}: last hosted {day}",
     "plan.rotation.manual": "{org}: chosen by hand",
     "plan.rotation.nobody": "No member can host",
-    "plan.handover.no_next": "The network has no upcoming meeting.",
     "search.field.title": "meeting title",
     "search.field.item": "item",
     "search.field.description": "description",

@@ -4,10 +4,6 @@ their dialogs, and the hand-over of a meeting to the next one."""
 SV = {
     # hand-over
     # dialogs
-    "ask.ok": "OK",
-    "ask.cancel": "Avbryt",
-    "ask.accept_hint": "Enter: använd ändå · Esc: avbryt",
-    "ask.none": "(ingen)",
     # exports to file
     "file.prompt": "Spara som",
     "file.saved": "Sparad: {path}",
@@ -110,10 +106,6 @@ SV = {
 }
 
 EN = {
-    "ask.ok": "OK",
-    "ask.cancel": "Cancel",
-    "ask.accept_hint": "Enter: use it anyway · Esc: cancel",
-    "ask.none": "(none)",
     "file.prompt": "Save as",
     "file.saved": "Saved: {path}",
     "file.failed": "Could not save {path}: {error}",

@@ -2,11 +2,7 @@
 
 SV = {
     # dialogs
-    "rui.ok": "OK",
-    "rui.cancel": "Avbryt",
-    "rui.save": "Spara",
     "rui.yes": "ja",
-    "rui.filter_placeholder": "Skriv för att filtrera…",
     "rui.path": "Fil",
     "rui.path_missing": "Ange en fil.",
     "rui.path_not_found": "Filen {path} finns inte.",
@@ -112,11 +108,7 @@ SV = {
 }
 
 EN = {
-    "rui.ok": "OK",
-    "rui.cancel": "Cancel",
-    "rui.save": "Save",
     "rui.yes": "yes",
-    "rui.filter_placeholder": "Type to filter…",
     "rui.path": "File",
     "rui.path_missing": "Enter a file.",
     "rui.path_not_found": "The file {path} does not exist.",

@@ -4,7 +4,9 @@ import csv
 import io
 
 from quorum.exports.datelist import date_list_csv, date_list_text, date_rows
-from quorum.store.planning import assign_hosts, preview_meetings, propose_dates
+from quorum.store.new_meeting import preview_meetings
+from quorum.store.plan_dates import propose_dates
+from quorum.store.rotation import assign_hosts
 from tests.exports.fixtures_plan import MEETINGS, NETWORK, ORGS, PEOPLE
 
 

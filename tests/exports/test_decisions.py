@@ -4,6 +4,7 @@ import csv
 import io
 
 from quorum.exports.decisions import decision_rows, decisions_csv, decisions_markdown
+from quorum.store.records import Decision, replace
 from tests.exports.fixtures_plan import MEETINGS, NETWORK
 
 
@@ -38,3 +39,13 @@ def test_csv() -> None:
     assert rows[2][0] == "1/a1/d1"
     assert rows[3][4] == "'=SUM(A1:A9) är ingen formel här"
     assert len(rows) == 5
+
+
+def test_markup_in_a_decision_stays_text() -> None:
+    # Once written into the Markdown as typed: a heading, a link and raw HTML.
+    evil = "# Rubrik [klicka](javascript:alert(1)) <b>fet</b>"
+    meeting = MEETINGS[0]
+    item = replace(meeting.agenda[0], decisions=(Decision("d9", evil),))
+    md = decisions_markdown(NETWORK, [replace(meeting, agenda=(item,))], query="rubrik")
+    assert "\\# Rubrik \\[klicka\\](javascript:alert(1)) \\<b\\>fet\\</b\\>" in md
+    assert "*Beslut som innehåller ”rubrik”*" in md

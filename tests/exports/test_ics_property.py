@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from quorum.exports.ics import cancel, invite, year_plan
 from quorum.exports.ics_fold import clean_line, clean_param, clean_text
@@ -14,9 +14,17 @@ from tests.exports.conftest import NOW
 from tests.exports.hostile import FIELDS, valid_names, world_with
 from tests.exports.ics_checks import check_structure, events, read_with_vobject
 
+# A text that begins with U+FEFF (a zero-width no-break space, pasted from a file
+# read without its byte order mark) once lost it: icalendar decodes each value as
+# utf-8-sig. Every text field starts with one here.
+_BOM = dict.fromkeys(
+    ("title", "place", "link", "documents", "item", "presenter", "description"), "\ufeffx"
+)
+
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FIELDS.filter(valid_names))
+@example({**_BOM, "person": "\ufeff", "guest": "\ufeff", "network": "\ufeff"})
 def test_any_text_round_trips_through_the_invite(texts: dict[str, str]) -> None:
     w = world_with(texts)
     meeting, people = w.march, w.people
@@ -69,6 +77,18 @@ def test_any_text_is_safe_in_cancel_and_year_plan(texts: dict[str, str]) -> None
     expected = clean_line(f"{w.network.name} – möten 2027")
     assert vcal.x_wr_calname.value == expected
     assert "ATTENDEE" not in Counter(check_structure(plan))
+
+
+def test_a_leading_zero_width_no_break_space_is_kept_in_every_text_value() -> None:
+    w = world_with({**_BOM, "person": "\ufeffP", "guest": "\ufeffG", "network": "\ufeffN"})
+    data = invite(w.march, w.network, w.people, None, NOW)
+    assert data.count(b"\xef\xbb\xbf") >= 5  # written, not only read back
+    [event] = events(data)
+    vevent = read_with_vobject(data).vevent
+    for name in ("SUMMARY", "LOCATION", "DESCRIPTION"):
+        assert str(event[name]).startswith("\ufeff"), name
+    assert vevent.summary.value == "\ufeffx" and vevent.description.value.startswith("\ufeffN")
+    assert {"\ufeffP", "\ufeffG"} <= {a.params.get("CN") for a in event["ATTENDEE"]}
 
 
 def test_people_with_hostile_names_are_valid_records() -> None:

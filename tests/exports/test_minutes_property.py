@@ -1,6 +1,6 @@
 """Arbitrary text in every field: never unescaped HTML, always round-trips into Markdown and text.
 
-How the round trip is judged (see exports/text.py for the escaping rule):
+How the round trip is judged (see exports/render_md.py for the escaping rule):
 every field's text, cleaned of control characters and with whitespace runs
 folded to one space, must appear in
 
@@ -17,15 +17,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import html5lib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from quorum.exports.agenda import notice_html, notice_markdown, notice_text
 from quorum.exports.context import DocContext
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
-from quorum.exports.text import one_line
 from quorum.store.records import (
     ActionItem,
     AgendaItem,
@@ -39,7 +36,8 @@ from quorum.store.records import (
     Person,
     Presence,
 )
-from tests.exports.html_checks import assert_self_contained, body_text, local, norm
+from tests.exports.doc_checks import contains_all, markdown_as_text
+from tests.exports.html_checks import assert_self_contained, body_text, local
 
 HTML_TAGS = {
     "html",
@@ -193,26 +191,15 @@ def contexts(draw: st.DrawFn) -> tuple[DocContext, list[str], list[str]]:
     return ctx, minutes, notice
 
 
-def _contains_all(haystack: str, needles: list[str]) -> None:
-    folded = norm(haystack)
-    for needle in needles:
-        assert norm(one_line(needle)) in folded, needle
-
-
 def _markdown_as_text(markdown: str) -> str:
-    rendered = MarkdownIt("commonmark").enable("table").render(markdown)
-    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
-    root = parser.parse(f"<!DOCTYPE html><title>t</title>{rendered}")
-    tags = {local(el.tag) for el in root.iter()}
-    assert tags <= MD_TAGS, tags - MD_TAGS
-    return body_text(root)
+    return markdown_as_text(markdown, MD_TAGS)
 
 
 def _check_html(page: str, needles: list[str]) -> None:
     root = assert_self_contained(page)
     tags = {local(el.tag) for el in root.iter()}
     assert tags <= HTML_TAGS, tags - HTML_TAGS
-    _contains_all(body_text(root), needles)
+    contains_all(body_text(root), needles)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -220,8 +207,8 @@ def _check_html(page: str, needles: list[str]) -> None:
 def test_minutes_escape_and_round_trip(case: tuple[DocContext, list[str], list[str]]) -> None:
     ctx, shown, _ = case
     _check_html(minutes_html(ctx), shown)
-    _contains_all(_markdown_as_text(minutes_markdown(ctx)), shown)
-    _contains_all(minutes_text(ctx), shown)
+    contains_all(_markdown_as_text(minutes_markdown(ctx)), shown)
+    contains_all(minutes_text(ctx), shown)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -229,5 +216,5 @@ def test_minutes_escape_and_round_trip(case: tuple[DocContext, list[str], list[s
 def test_notice_escape_and_round_trip(case: tuple[DocContext, list[str], list[str]]) -> None:
     ctx, _, shown = case
     _check_html(notice_html(ctx), shown)
-    _contains_all(_markdown_as_text(notice_markdown(ctx)), shown)
-    _contains_all(notice_text(ctx), shown)
+    contains_all(_markdown_as_text(notice_markdown(ctx)), shown)
+    contains_all(notice_text(ctx), shown)

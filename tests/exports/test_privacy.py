@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quorum.exports.agenda import notice_html, notice_text
+from quorum.exports.contacts import emails_in, phones_in, redact
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
-from quorum.exports.privacy import Finding, emails_in, personal_data, phones_in, redact
+from quorum.exports.privacy import Finding, personal_data
 from quorum.store.records import replace
 from tests.exports.conftest_docs import realistic_context
 

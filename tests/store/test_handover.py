@@ -1,17 +1,210 @@
-"""Hand-over on a real Store in tmp_path: the next meeting is made ready once."""
+"""The hand-over: open action items and deferred items follow a network into its next
+meeting — carried forward (pure), the next meeting named, and applied on a real Store in
+tmp_path, once."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from quorum.store.handover import apply_handover
-from quorum.store.records import ActionStatus, ItemState, MeetingStatus, replace
+from quorum.store.handover import (
+    Handover,
+    apply_handover,
+    carry_forward,
+    deferred_items,
+    draft_meeting,
+    followup_text,
+    next_meeting_handover,
+    open_actions,
+)
+from quorum.store.records import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    ItemState,
+    Meeting,
+    MeetingStatus,
+    replace,
+)
 from quorum.store.store import Store
+from quorum.store.templates import agenda_from_template, standard_template
 from tests.conftest import DEMO_TODAY
+from tests.store.plan_fixtures import PEOPLE, meeting, network
+
+ZONE = ZoneInfo("Europe/Stockholm")
+
+# ------------------------------------------------------------- carrying forward
 
 
-def _followup(meeting):
-    return next(i for i in meeting.agenda if i.followup)
+def held_on(mid: str, day: date, agenda=(), status=MeetingStatus.HELD) -> Meeting:
+    start = datetime(day.year, day.month, day.day, 9, tzinfo=ZONE)
+    return Meeting(
+        id=mid,
+        network_id="1",
+        title="Träff",
+        start=start,
+        end=start + timedelta(hours=3),
+        agenda=tuple(agenda),
+        status=status,
+    )
+
+
+def with_actions(*actions: ActionItem, state=ItemState.DONE, title="Aktuella frågor") -> AgendaItem:
+    return AgendaItem(id=title[:6], title=title, actions=actions, state=state)
+
+
+OPEN = ActionItem("a1", "Ta fram utkast", owner_id="7", due=date(2027, 2, 1))
+DONE = ActionItem("a2", "Boka lokal", owner_name="Nora", status=ActionStatus.DONE)
+OPEN_NO_OWNER = ActionItem("a3", "Sammanställa APL-platser")
+
+NAMES = {"7": "Lena Öberg"}
+NEXT = datetime(2027, 3, 12, 9, tzinfo=ZONE)
+
+
+def history() -> list[Meeting]:
+    return [
+        held_on("1", date(2027, 1, 15), [with_actions(OPEN, DONE)]),
+        held_on(
+            "2",
+            date(2027, 2, 12),
+            [
+                with_actions(OPEN_NO_OWNER),
+                AgendaItem(
+                    id="d",
+                    title="Lovskolor",
+                    minutes=20,
+                    description="Förslag",
+                    state=ItemState.DEFERRED,
+                    notes="hann inte",
+                ),
+            ],
+        ),
+        held_on(
+            "3",
+            date(2027, 2, 26),
+            [with_actions(ActionItem("x", "Inställt"))],
+            status=MeetingStatus.CANCELLED,
+        ),
+        held_on("4", date(2027, 4, 9), [with_actions(ActionItem("y", "Senare"))]),
+    ]
+
+
+def test_open_actions_are_those_of_earlier_meetings_that_are_still_open():
+    found = open_actions(history(), NEXT)
+    assert [(oa.action.text, oa.meeting.id) for oa in found] == [
+        ("Ta fram utkast", "1"),
+        ("Sammanställa APL-platser", "2"),
+    ]
+
+
+def test_followup_text_names_owner_due_date_and_origin():
+    text = followup_text(open_actions(history(), NEXT), NAMES, "sv")
+    assert "- Ta fram utkast — Lena Öberg, senast 2027-02-01 (från mötet 2027-01-15)" in text
+    assert (
+        "- Sammanställa APL-platser — ingen ansvarig, senast inget datum (från mötet 2027-02-12)"
+        in text
+    )
+    assert followup_text([], NAMES, "en") == "No open action items from earlier meetings."
+
+
+def test_deferred_items_are_fresh_copies_that_remember_their_origin():
+    copies = deferred_items(history()[1])
+    assert len(copies) == 1
+    (copy,) = copies
+    assert copy.title == "Lovskolor" and copy.minutes == 20 and copy.deferred_from == "2"
+    assert copy.notes == "" and copy.state == ItemState.OPEN and copy.id != "d"
+    assert deferred_items(None) == ()
+
+
+def test_the_new_agenda_lists_open_actions_and_takes_deferred_items_after_the_followup():
+    agenda = carry_forward(
+        agenda_from_template(standard_template("sv")), history(), NEXT, NAMES, "sv"
+    )
+    followup = next(i for i in agenda if i.followup)
+    assert "Ta fram utkast — Lena Öberg" in followup.description
+    assert "Boka lokal" not in followup.description and "Senare" not in followup.description
+    titles = [i.title for i in agenda]
+    assert titles.index("Lovskolor") == titles.index("Uppföljning av åtgärder") + 1
+    assert len(agenda) == len(standard_template("sv").items) + 1
+
+
+def test_an_agenda_without_a_followup_item_gets_one_when_there_is_something_open():
+    bare = (AgendaItem(id="z", title="Enda punkten"),)
+    agenda = carry_forward(bare, history(), NEXT, NAMES, "en")
+    assert agenda[0].followup and agenda[0].title == "Follow-up of action items"
+    assert "Ta fram utkast — Lena Öberg, due 2027-02-01" in agenda[0].description
+    assert carry_forward(bare, [], NEXT, NAMES, "en") == bare
+
+
+# ------------------------------------------------------------ the next meeting
+
+
+def test_handover_names_next_meeting_its_host_and_secretary_and_carries_items() -> None:
+    net = network()
+    old = meeting(
+        "1",
+        date(2026, 2, 20),
+        "o1",
+        status=MeetingStatus.APPROVED,
+        agenda=(
+            AgendaItem(
+                "a",
+                "Budget",
+                actions=(
+                    ActionItem("x1", "Skicka budget", status=ActionStatus.OPEN),
+                    ActionItem("x2", "Boka lokal", status=ActionStatus.DONE),
+                ),
+            ),
+        ),
+    )
+    held = meeting(
+        "2",
+        date(2026, 4, 17),
+        "o2",
+        status=MeetingStatus.HELD,
+        agenda=(
+            AgendaItem("b", "PRAO", actions=(ActionItem("x3", "Ring företagen"),)),
+            AgendaItem("c", "Studiebesök", state=ItemState.DEFERRED, minutes=20),
+            AgendaItem("d", "Övrigt", state=ItemState.DONE),
+        ),
+    )
+    cancelled = meeting("3", date(2026, 5, 8), "o3", status=MeetingStatus.CANCELLED)
+    nxt = meeting(
+        "4",
+        date(2026, 9, 11),
+        "o4",
+        agenda=(
+            AgendaItem("e", "Uppföljning av åtgärder", followup=True),
+            AgendaItem("f", "Nästa möte"),
+        ),
+    )
+    after = meeting("5", date(2026, 11, 13), "o1")
+    meetings = [after, nxt, cancelled, held, old]
+    h = next_meeting_handover(net, meetings, held, PEOPLE)
+    assert h.next_meeting is nxt
+    assert h.host_org_id == "o4"
+    assert h.secretary_id == "p2"  # the host after next is Skövde: its chair
+    assert [oa.action.id for oa in open_actions(meetings, nxt.start)] == ["x1", "x3"]
+    agenda = carry_forward(nxt.agenda, meetings, nxt.start, {}, "sv")
+    assert [i.title for i in agenda] == ["Uppföljning av åtgärder", "Studiebesök", "Nästa möte"]
+    assert "Skicka budget" in agenda[0].description and "Boka lokal" not in agenda[0].description
+    assert agenda[1].deferred_from == "2" and agenda[1].minutes == 20
+    assert agenda[1].state == ItemState.OPEN
+    # Carrying twice does not duplicate.
+    assert carry_forward(agenda, meetings, nxt.start, {}, "sv") == agenda
+
+
+def test_handover_without_next_meeting() -> None:
+    held = meeting("2", date(2026, 4, 17), "o2")
+    assert next_meeting_handover(network(), [held], held) == Handover(None, None, None)
+
+
+# ------------------------------------------------------------- on a real Store
+
+
+def _followup(m: Meeting) -> AgendaItem:
+    return next(i for i in m.agenda if i.followup)
 
 
 def test_next_meeting_gets_open_actions_once(demo_store: Store, db_path: Path) -> None:
@@ -90,14 +283,13 @@ def test_next_meeting_without_host_gets_the_rotations(demo_store: Store) -> None
 def test_hand_over_to_a_meeting_made_by_the_new_meeting_dialog_lists_actions_once(
     demo_store: Store,
 ) -> None:
-    """The dialog and the hand-over write the same block: the second replaces it."""
-    from datetime import timedelta
-
-    from quorum.store.new_meeting import draft_meeting
-    from quorum.store.templates import standard_template
-
+    """The dialog and the hand-over write the same block: the second replaces it; a
+    deferred item the dialog carried in is not carried again."""
     network = demo_store.network("1")
     held = demo_store.meeting("2")
+    deferred = replace(held.agenda[7], state=ItemState.DEFERRED)
+    held = held.with_item(deferred)
+    demo_store.save_meeting(held)
     # A new meeting between the held one and the next, as the dialog makes it.
     day = held.day + timedelta(weeks=2)
     fields = draft_meeting(
@@ -119,3 +311,7 @@ def test_hand_over_to_a_meeting_made_by_the_new_meeting_dialog_lists_actions_onc
         if a.status == ActionStatus.OPEN and a.text == first_open
     )
     assert text.count(first_open) == expected
+    carried = [i for i in ready.agenda if i.deferred_from == held.id]
+    assert [i.title for i in carried] == [deferred.title]
+    at = next(n for n, i in enumerate(ready.agenda) if i.followup)
+    assert ready.agenda[at + 1] == carried[0] == next(i for i in created.agenda if i.deferred_from)

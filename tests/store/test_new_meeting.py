@@ -1,11 +1,14 @@
-"""A new meeting's date and fields come from the network's defaults."""
+"""New meetings: the dialog's date and fields, and a year plan's meetings, from the network's
+defaults."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from quorum.store.handover import draft_meeting
 from quorum.store.holidays import holiday_name
-from quorum.store.new_meeting import draft_meeting, next_free_date, template_choices
+from quorum.store.new_meeting import create_meetings, next_free_date, template_choices
+from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     Blackout,
     Meeting,
@@ -19,7 +22,9 @@ from quorum.store.records import (
     TemplateItem,
     replace,
 )
+from quorum.store.rotation import assign_hosts
 from quorum.store.templates import standard_template
+from tests.store import plan_fixtures as plan
 
 NET = Network(
     id="1",
@@ -96,3 +101,41 @@ def test_saved_templates_are_offered_after_the_standard_ones():
     own = Template("Kort", (TemplateItem("Bara en punkt"),))
     choices = template_choices(replace(NET, templates=(own,)))
     assert len(choices) == 3 and choices[2][1] == own
+
+
+def test_create_meetings_fields() -> None:
+    template = Template(
+        "Standard",
+        (
+            TemplateItem("Mötets öppnande", minutes=5),
+            TemplateItem("Uppföljning av åtgärder", followup=True),
+            TemplateItem("Nästa möte", minutes=5),
+        ),
+    )
+    net = plan.network(
+        start_time=time(13, 0), length_minutes=150, default_place="", templates=(template,)
+    )
+    a = assign_hosts(propose_dates(net, 2026, []), net, plan.ORGS, [])
+    fields = create_meetings(a, net, plan.ORGS, plan.PEOPLE)
+    assert len(fields) == 4
+    first = fields[0]
+    assert first["start"] == datetime.combine(a[0].day, time(13), plan.TZ)
+    assert first["end"] - first["start"] == timedelta(minutes=150)
+    assert first["start"].tzinfo is not None
+    assert first["host_org_id"] == "o3"
+    assert first["place"] == "Falköping"  # no default place: the host's
+    assert first["title"] == f"SYV-nätverket Skaraborg – nätverksträff v. {a[0].proposal.week}"
+    assert [i.title for i in first["agenda"]] == [
+        "Mötets öppnande",
+        "Uppföljning av åtgärder",
+        "Nästa möte",
+    ]
+    assert first["agenda"][0].id != fields[1]["agenda"][0].id
+    # The secretary of meeting 1 comes from the next host (Lidköping) — only a
+    # guest there, so nobody; the last one's secretary is Skövde's chair.
+    assert first["secretary_id"] is None
+    assert fields[-1]["secretary_id"] == "p2"
+    # They make valid meetings (what store.add_meeting will do with them).
+    for i, f in enumerate(fields):
+        m = Meeting(id=str(i), **f)
+        assert m.host_org_id == a[i].host_org_id

@@ -18,17 +18,16 @@ from icalendar import Calendar
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
+from quorum.exports.export_kinds import KINDS, kind
 from quorum.store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
-from quorum.tui.export_kinds import KINDS, kind
-from quorum.tui.screens.dialogs import ConfirmDialog
+from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.screens.export import ExportScreen
-from quorum.tui.screens.export_dialogs import PersonalDataDialog
 from quorum.tui.screens.replies import RepliesScreen
 from quorum.tui.screens.send import SendScreen
 from tests.conftest import DEMO_NOW
-from tests.test_sending import Inbox, authenticator, free_port
+from tests.store.test_sending import Inbox, authenticator, free_port
 
 PHONE = "070-123 45 67"
 EMAIL = "kontakt.privat@example.se"
@@ -117,14 +116,14 @@ async def test_minutes_html_lists_personal_data_and_leaves_contacts_out(demo_sto
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, PersonalDataDialog)
-        listed = "\n".join(dialog._findings)
+        assert isinstance(dialog, ConfirmDialog)  # which personal data may the copy keep?
+        listed = "\n".join(dialog.details)
         assert (
             PHONE in listed
             and EMAIL in listed
             and "phone number: 070-123 45 67 (item 1.)" in listed
         )
-        await pilot.click("#redact")
+        await pilot.click("#yes")  # leave the contacts out
         await settle(app, pilot)
         assert any("without e-mail addresses and phone numbers" in n for n in notifications(app))
     html = target.read_text(encoding="utf-8")
@@ -145,7 +144,7 @@ async def test_keeping_everything_writes_the_contacts(demo_store, tmp_path):
         set_file(screen, target)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.click("#keep")
+        await pilot.click("#no")  # keep everything
         await settle(app, pilot)
     assert PHONE in target.read_text(encoding="utf-8")
 
@@ -318,8 +317,8 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
         screen = await open_export(app, pilot, "2", "minutes_mail")
         await pilot.press("ctrl+e")
         await pilot.pause()
-        if isinstance(app.screen, PersonalDataDialog):
-            await pilot.click("#keep")
+        if isinstance(app.screen, ConfirmDialog):  # the personal data: keep them
+            await pilot.click("#no")
             await pilot.pause()
         send = app.screen
         assert isinstance(send, SendScreen)

@@ -182,7 +182,7 @@ async def test_reopening_approved_minutes_needs_a_reason_and_is_recorded(demo_st
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("o", "enter", "enter")  # no reason: refused, dialog stays
         await pilot.pause()
-        assert app.screen.query_one("#error").render().plain
+        assert app.screen.message_of("reason")
         await type_text(pilot, "Fel datum")
         await pilot.press("enter")
         await pilot.pause()

@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from quorum.store.records import ActionStatus, MeetingStatus
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
-from quorum.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.meeting import MeetingScreen
 from quorum.tui.screens.network import NetworkScreen
 from quorum.tui.screens.new_meeting import NewMeetingDialog
@@ -228,9 +228,16 @@ async def test_a_holiday_date_for_a_new_meeting_needs_accepting(demo_store):
         assert message(dialog, "date") == "The date “2027-02-30” does not exist."
         await type_into(pilot, dialog.query_one("#date", Input), "2026-12-25")
         assert message(dialog, "date") == "2026-12-25 is Christmas Day, a public holiday."
+        accept = dialog.query_one("#row-accept_holiday")
+        assert accept.display
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is dialog and len(demo_store.meetings()) == count
+        # A date that cannot be read takes the tick away; the holiday brings it back.
+        await type_into(pilot, dialog.query_one("#date", Input), "")
+        assert not accept.display
+        await type_into(pilot, dialog.query_one("#date", Input), "2026-12-25")
+        assert accept.display
         dialog.query_one("#accept-holiday", Checkbox).value = True
         await pilot.press("ctrl+s")
         await pilot.pause()

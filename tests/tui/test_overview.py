@@ -59,6 +59,13 @@ async def test_help_screen_lists_the_keys(demo_store):
         assert "Quit" in app.screen._text()
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)
+        # The key that opened it closes it too.
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
 
 
 async def test_unreadable_database_shows_what_is_wrong(db_path):

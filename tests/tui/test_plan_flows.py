@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 
+from icalendar import Calendar
 from textual.widgets import DataTable, Input, OptionList
 
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.cli import main as cli_main
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from tests.conftest import DEMO_NOW
 
 
@@ -101,19 +100,14 @@ async def test_make_adjust_and_create_the_year_plan(demo_store: Store, db_path: 
     line = next(x for x in out.splitlines() if "2027-10-08" in x)
     assert host_name in line
     assert any("2027-03-26" in x for x in out.splitlines())
-    if importlib.util.find_spec("quorum.tui.cli_calendar") is not None:
-        from icalendar import Calendar
-
-        target = db_path.parent / "plan.ics"
-        assert (
-            cli_main(
-                ["export", "plan", "1", "--year", "2027", "-o", str(target), "--db", str(db_path)]
-            )
-            == 0
-        )
-        cal = Calendar.from_ical(target.read_bytes())
-        days = {e.decoded("DTSTART").date() for e in cal.walk("VEVENT")}
-        assert {date(2027, 3, 26), date(2027, 10, 8)} <= days
+    target = db_path.parent / "plan.ics"
+    assert (
+        cli_main(["export", "plan", "1", "--year", "2027", "-o", str(target), "--db", str(db_path)])
+        == 0
+    )
+    cal = Calendar.from_ical(target.read_bytes())
+    days = {e.decoded("DTSTART").date() for e in cal.walk("VEVENT")}
+    assert {date(2027, 3, 26), date(2027, 10, 8)} <= days
 
 
 async def test_year_plan_exports_the_date_list(demo_store: Store, tmp_path: Path):

@@ -11,12 +11,11 @@ from quorum.store.i18n import t
 from quorum.store.records import Presence, Rsvp
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
+from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.attendees import AttendeesScreen
-from quorum.tui.screens.dialogs import ConfirmDialog
 from quorum.tui.screens.representation import RepresentationScreen
 from quorum.tui.screens.roster import RosterScreen
 from quorum.tui.widgets.attendees import AttendeesPane
-from quorum.tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
 from quorum.tui.widgets.roster_forms import GuestForm, PersonForm
 from tests.conftest import DEMO_NOW
 
@@ -181,7 +180,7 @@ async def test_late_arrival_time_and_a_bad_time(demo_store):
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, PromptDialog)
-        assert dialog.query_one("#row-value").message == t("error.time_format", value="kvart i tio")
+        assert dialog.message == t("error.time_format", value="kvart i tio")
         dialog.query_one(Input).value = ""
         await type_text(pilot, "9.40")
         await pilot.press("enter")
@@ -194,7 +193,7 @@ async def test_late_arrival_time_and_a_bad_time(demo_store):
         await type_text(pilot, "09:10")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#row-value").message == t("error.end_before_start")
+        assert app.screen.message == t("error.end_before_start")
         await pilot.press("escape")
         await pilot.pause()
         app.saver.flush()
@@ -312,7 +311,7 @@ GOOD_CSV = (
 )
 
 
-async def _import(app, pilot, path: Path) -> ImportReportDialog:
+async def _import(app, pilot, path: Path) -> ConfirmDialog:
     await pilot.press("i")
     await pilot.pause()
     assert isinstance(app.screen, PromptDialog)
@@ -320,7 +319,7 @@ async def _import(app, pilot, path: Path) -> ImportReportDialog:
     await pilot.press("enter")
     await pilot.pause()
     dialog = app.screen
-    assert isinstance(dialog, ImportReportDialog)
+    assert isinstance(dialog, ConfirmDialog)  # the report, before anything is written
     return dialog
 
 
@@ -338,25 +337,28 @@ async def test_import_from_the_app(demo_store, tmp_path: Path):
         app.screen.query_one(Input).value = str(tmp_path / "missing.csv")
         await pilot.press("enter")
         await pilot.pause()
-        assert "does not exist" in app.screen.query_one("#row-value").message
+        assert "does not exist" in app.screen.message
         await pilot.press("escape")
         await pilot.pause()
 
         dialog = await _import(app, pilot, bad)
-        report = str(dialog.query_one("#report-text", Static).content)
+        report = str(dialog.query_one("#details-text", Static).content)
         assert "To add: 1" in report and "Refused: 1" in report
         assert "line 3: The e-mail address of Utan Adress is missing." in report
-        assert not dialog.query("#all") and dialog.query("#skip")
-        await pilot.click("#cancel")
+        # Only the accepted rows can be imported, and that is not the default.
+        assert dialog.query_one("#yes", Button).label.plain == t("rui.import_skip")
+        assert dialog.focused is dialog.query_one("#no", Button)
+        await pilot.click("#no")
         await pilot.pause()
         assert app.screen is screen
         assert len(demo_store.people()) == count
 
         dialog = await _import(app, pilot, good)
         assert "New organisations to create: Nya skolan" in str(
-            dialog.query_one("#report-text", Static).content
+            dialog.query_one("#details-text", Static).content
         )
-        assert dialog.focused is dialog.query_one("#all", Button)
+        assert dialog.query_one("#yes", Button).label.plain == t("rui.import_do")
+        assert dialog.focused is dialog.query_one("#yes", Button)
         await pilot.press("enter")
         await pilot.pause()
         assert len(demo_store.people()) == count + 2

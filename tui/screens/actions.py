@@ -35,8 +35,8 @@ from quorum.store.records import (
 )
 from quorum.store.search import fold, terms
 from quorum.tui.context import current_network
+from quorum.tui.dialogs import PromptDialog, any_text
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.widgets.ask import PromptDialog
 
 SHOW_MODES = ("open", "overdue", "done", "all")
 
@@ -154,7 +154,7 @@ class ActionsScreen(QuorumScreen):
     # -- data -----------------------------------------------------------------
 
     def _today(self) -> date:
-        return self.app.clock().date()  # type: ignore[attr-defined,no-any-return]
+        return self.app.clock().date()
 
     def _rebuild(self, keep: str | None = None) -> None:
         people = {p.id: p for p in self.store.people()}
@@ -265,7 +265,7 @@ class ActionsScreen(QuorumScreen):
     def action_open_meeting(self) -> None:
         r = self.selected()
         if r is not None:
-            self.app.open_meeting(r.meeting.id)  # type: ignore[attr-defined]
+            self.app.open_meeting(r.meeting.id)
 
     def action_toggle_done(self) -> None:
         r = self.selected()
@@ -288,7 +288,7 @@ class ActionsScreen(QuorumScreen):
                 self.notify(t("actions.marked_done"))
 
         question = t("actions.done_prompt", text=r.action.text)
-        self.app.push_screen(PromptDialog(question, r.action.done_note), done)
+        self.app.push_screen(PromptDialog(question, r.action.done_note, any_text), done)
 
     def _save(self, r: ActionRow, action: ActionItem) -> None:
         meeting = self.meetings[r.meeting.id]
@@ -298,12 +298,12 @@ class ActionsScreen(QuorumScreen):
         )
         meeting = meeting.with_item(item)
         self.meetings[meeting.id] = meeting
-        self.app.save_meeting(meeting)  # type: ignore[attr-defined]
+        self.app.save_meeting(meeting)
         self._rebuild(keep=action.id)
 
     def on_screen_resume(self) -> None:
         # Back from a meeting: its action items may have changed there.
         if self.network is not None and self.is_mounted:
-            self.app.saver.flush()  # type: ignore[attr-defined]
+            self.app.saver.flush()
             self.meetings = {m.id: m for m in self.store.meetings(self.network.id)}
             self._rebuild()

@@ -1,21 +1,29 @@
-"""Base screens: translated bindings and the store handed down from the app."""
+"""The base of quorum's full screens: translated bindings, the typed app, the store.
+
+Dialogs have their own base, :class:`quorum.tui.dialogs.QuorumDialog`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
-    from quorum.store.store import Store
+    from textual import getters
 
-R = TypeVar("R")
+    from quorum.store.store import Store
+    from quorum.tui.app import QuorumApp
 
 
 class QuorumScreen(Screen[Any]):
     """A full screen of quorum. ``BINDINGS`` descriptions are i18n keys."""
+
+    if TYPE_CHECKING:
+        # Textual's own way to type the app (as MessagePump does): the running QuorumApp.
+        app = getters.app(QuorumApp)
 
     def __init__(self, store: Store | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -24,12 +32,17 @@ class QuorumScreen(Screen[Any]):
 
     @property
     def store(self) -> Store:
-        return self._store if self._store is not None else self.app.store  # type: ignore[attr-defined]
+        """The store given to the screen, else the app's (opened before any screen but
+        the first is shown)."""
+        return self._store if self._store is not None else self.app.loaded_store()
 
+    def store_ready(self, store: Store) -> None:
+        """The database was opened while this screen was shown (the first screen)."""
 
-class QuorumModal(ModalScreen[R]):
-    """A dialog returning a value with ``dismiss``."""
+    def help_text(self) -> str:
+        """What the help screen says first about this screen (e.g. its modes), if anything."""
+        return ""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        translate_bindings(self)
+    def selected_network_id(self) -> str | None:
+        """The network the user has highlighted here, for screens opened from this one."""
+        return None

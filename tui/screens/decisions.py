@@ -23,8 +23,8 @@ from quorum.store.i18n import t
 from quorum.store.records import Meeting, Network
 from quorum.store.search import fold, terms
 from quorum.tui.context import current_network
+from quorum.tui.dialogs import ChoiceDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.widgets.ask import ChoiceDialog
 from quorum.tui.widgets.file_export import export_to_file, slug
 from quorum.tui.widgets.plan_exports import SUMMARY_EXPORTS, PlanData, offer_exports
 
@@ -173,7 +173,7 @@ class DecisionsScreen(QuorumScreen):
     def action_open_meeting(self) -> None:
         r = self.selected()
         if r is not None:
-            self.app.open_meeting(r.meeting_id)  # type: ignore[attr-defined]
+            self.app.open_meeting(r.meeting_id)
 
     def action_export(self) -> None:
         network = self.network
@@ -200,7 +200,7 @@ class DecisionsScreen(QuorumScreen):
         """The year of the highlighted decision (else this year) for the summary."""
         assert self.network is not None
         r = self.selected()
-        year = r.day.year if r else self.app.clock().year  # type: ignore[attr-defined]
+        year = r.day.year if r else self.app.clock().year
         store = self.store
         return PlanData(
             self.network,
@@ -209,10 +209,10 @@ class DecisionsScreen(QuorumScreen):
             store.organisations(),
             store.people(),
             self.app.clock(),
-        )  # type: ignore[attr-defined]
+        )
 
     def on_screen_resume(self) -> None:
         if self.network is not None and self.is_mounted:
-            self.app.saver.flush()  # type: ignore[attr-defined]
+            self.app.saver.flush()
             self.meetings = self.store.meetings(self.network.id)
             self._show()

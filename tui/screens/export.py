@@ -16,24 +16,20 @@ thread worker. Exporting an invite or a cancellation records it as sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quorum.store.errors import QuorumError
-from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus
-from quorum.tui.export_kinds import (
+from quorum.exports.export_kinds import (
     KINDS,
     ExportKind,
     Prepared,
@@ -43,9 +39,13 @@ from quorum.tui.export_kinds import (
     personal_findings,
     prepare,
 )
+from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
+from quorum.store.i18n import t
+from quorum.store.records import Meeting, MeetingStatus
+from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.screens.export_dialogs import PersonalDataDialog
+from quorum.tui.sent import save_sent
 
 
 def target_path(text: str) -> Path:
@@ -64,25 +64,23 @@ def write_file(path: Path, data: bytes) -> None:
         ) from None
 
 
-SENT_FIELDS = ("status", "sequence", "sent_sequence", "sent_fingerprint")
-
-
-def save_sent(screen: QuorumScreen, sent: Meeting) -> None:
-    """Save what sending an invite changes, and only that (the meeting screen may hold edits)."""
-    fields = {f: getattr(sent, f) for f in SENT_FIELDS}
-    screen.app.patch_meeting(sent.id, "sent", **fields)  # type: ignore[attr-defined]
-
-
 async def ask_personal_data(screen: QuorumScreen, meeting: Meeting) -> bool | None:
     """Show the personal data of ``meeting``'s documents; True to leave contacts out.
 
     None when the user cancels. No question when the documents hold none.
     """
-    findings = personal_findings(screen.store, meeting)
+    findings = personal_findings(meeting_records(screen.store, meeting))
     if not findings:
         return False
-    answer = await screen.app.push_screen_wait(PersonalDataDialog(findings))
-    return None if answer is None else answer == "redact"
+    dialog = ConfirmDialog(
+        t("exportui.pd_question"),
+        t("exportui.pd_redact"),
+        no=t("exportui.pd_keep"),
+        title=t("exportui.pd_intro", count=len(findings)),
+        details=findings,
+        cancel=True,
+    )
+    return await screen.app.push_screen_wait(dialog)
 
 
 class ExportScreen(QuorumScreen):
@@ -161,7 +159,8 @@ class ExportScreen(QuorumScreen):
         assert self.meeting is not None
         state = self.query_one("#state", Static)
         try:
-            self.prepared = prepare(self.kind, self.store, self.meeting, self.app.clock())  # type: ignore[attr-defined]
+            records = meeting_records(self.store, self.meeting)
+            self.prepared = prepare(self.kind, records, self.app.clock())
         except QuorumError as err:
             self.prepared = None
             self.query_one("#preview", Markdown).update("")
@@ -233,19 +232,20 @@ class ExportScreen(QuorumScreen):
                 return
             if answer:
                 redacted = True
-                now = self.app.clock()  # type: ignore[attr-defined]
-                prepared = prepare(self.kind, self.store, self.meeting, now, redact=True)
+                now = self.app.clock()
+                records = meeting_records(self.store, self.meeting)
+                prepared = prepare(self.kind, records, now, redact=True)
         if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
             question = t(
                 "exportui.confirm_cancel",
                 title=self.meeting.title,
                 date=self.meeting.day.isoformat(),
             )
-            if not await self.app.push_screen_wait(ConfirmDialog(escape(question), danger=True)):
+            if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
                 return
         if path.exists():
             question = t("exportui.confirm_overwrite", path=str(path))
-            if not await self.app.push_screen_wait(ConfirmDialog(escape(question), danger=True)):
+            if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
                 return
         self._busy = True
         self.refresh_bindings()
@@ -266,7 +266,7 @@ class ExportScreen(QuorumScreen):
         self.notify(t(key, path=str(message.path)), timeout=8)
         if message.prepared.sent is not None:
             self.meeting = message.prepared.sent
-            save_sent(self, message.prepared.sent)
+            save_sent(self.app, message.prepared.sent)
             self._refresh_preview()
         self.refresh_bindings()
 
@@ -297,10 +297,8 @@ class ExportScreen(QuorumScreen):
             self.meeting = sent
             self._refresh_preview()
 
-    def palette_commands(self) -> Any:
+    def palette_commands(self) -> Iterable[SystemCommand]:
         """Every kind is one palette entry away."""
-        from textual.app import SystemCommand
-
         for k in KINDS:
 
             def choose(index: int = KINDS.index(k)) -> None:

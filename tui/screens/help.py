@@ -7,14 +7,16 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
 from quorum.store.i18n import t
-from quorum.tui.screens.base import QuorumModal
+from quorum.tui.dialogs import QuorumDialog
+from quorum.tui.screens.base import QuorumScreen
 
 
-def _ours(node: Any, binding: Binding) -> bool:
+def _ours(node: DOMNode, binding: Binding) -> bool:
     """Declared by quorum's own classes (not inherited from Textual's Screen/App)."""
     for cls in type(node).__mro__:
         if cls.__module__.startswith("quorum.tui.") and any(
@@ -24,48 +26,46 @@ def _ours(node: Any, binding: Binding) -> bool:
     return False
 
 
-class HelpScreen(QuorumModal[None]):
-    BINDINGS = [
-        Binding("escape", "dismiss", "help.close"),
-        Binding("f1", "dismiss", "help.close", show=False),
-        Binding("q", "dismiss", "help.close", show=False),
-    ]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90%; max-width: 90; height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+class HelpScreen(QuorumDialog[None]):
+    """The keys of the screen below and of the app; escape closes it, as every dialog.
+
+    | Key | Action |
+    |---|---|
+    | f1 | Close again with the key that opened it (the app's f1 does not reach a dialog) |
     """
 
+    BINDINGS = [Binding("f1", "leave", "dialog.close", show=False)]
+
     def __init__(self, below: Screen[Any]) -> None:
-        super().__init__()
+        super().__init__(width="wide", classes="-tall")
         self.below = below
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Markdown(self._text())
+        yield from super().compose()
         yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(self._text())
 
     def _text(self) -> str:
         lines = [f"# {t('help.title')}", "", t("help.intro"), ""]
         # A screen with modes explains them itself (e.g. live minutes: notes vs commands).
-        screen_help = getattr(self.below, "help_text", None)
-        if screen_help is not None:
-            lines += [screen_help(), ""]
+        if isinstance(self.below, QuorumScreen) and (screen_help := self.below.help_text()):
+            lines += [screen_help, ""]
         screen_rows = self._rows(self.below)
         app_rows = self._rows(self.app)
-        focused = self.below.focused
-        while focused is not None and focused is not self.below:
-            screen_rows += self._rows(focused)
-            focused = focused.parent  # type: ignore[assignment]
+        node: DOMNode | None = self.below.focused
+        while node is not None and node is not self.below:
+            screen_rows += self._rows(node)
+            node = node.parent
         for title, rows in ((t("help.screen_keys"), screen_rows), (t("help.app_keys"), app_rows)):
             if rows:
                 lines += [f"## {title}", "", *rows, ""]
         lines += ["", t("help.glossary")]
         return "\n".join(lines)
 
-    def _rows(self, node: Any) -> list[str]:
+    def _rows(self, node: DOMNode) -> list[str]:
         rows = []
         for bindings in node._bindings.key_to_bindings.values():
             for b in bindings:
@@ -75,6 +75,3 @@ class HelpScreen(QuorumModal[None]):
                     continue
                 rows.append(f"- `{self.app.get_key_display(b)}` {b.description}")
         return rows
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -33,10 +34,10 @@ from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
+from quorum.tui.dialogs import ConfirmDialog, FormDialog
 from quorum.tui.messages import Announce
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.screens.live_dialogs import ActionDialog, ActionDraft, FormDialog
+from quorum.tui.screens.live_forms import ActionDraft, ActionForm
 from quorum.tui.widgets.attendance_list import AttendanceList
 from quorum.tui.widgets.item_minutes import ItemMinutes
 from quorum.tui.widgets.live_agenda import LiveAgenda
@@ -157,8 +158,8 @@ class LiveScreen(QuorumScreen):
         return t("live.help_modes")
 
     @property
-    def now(self) -> Any:
-        return self.app.clock()  # type: ignore[attr-defined]
+    def now(self) -> datetime:
+        return self.app.clock()
 
     @property
     def current(self) -> int:
@@ -241,7 +242,7 @@ class LiveScreen(QuorumScreen):
         if self.meeting is None or self.store.readonly:
             return
         self._sync_notes()
-        self.app.save_meeting(self.meeting)  # type: ignore[attr-defined]
+        self.app.save_meeting(self.meeting)
 
     def apply(self, change: Callable[[Meeting], Meeting]) -> bool:
         """Run a rule on the meeting, save, repaint; a refused change is told."""
@@ -347,7 +348,9 @@ class LiveScreen(QuorumScreen):
                 # post_message, not call_from_thread: quitting waits on the saver.
                 app.post_message(Announce(t("live.handover_ready", date=ready.day.isoformat())))
 
-        app.save(f"handover:{held.id}", work)  # type: ignore[attr-defined]
+        app.save(f"handover:{held.id}", work)
+
+    # ``via`` is "chord" for the ctrl keys that act while typing (see check_action).
 
     def action_next_item(self, via: str = "") -> None:
         if self.meeting and self.current < len(self.meeting.agenda) - 1:
@@ -364,8 +367,8 @@ class LiveScreen(QuorumScreen):
         assert self.meeting is not None
         count = len(self.meeting.agenda)
 
-        def validate(values: list[str]) -> int:
-            text = values[0].strip()
+        def validate(values: dict[str, Any]) -> int:
+            text = values["number"].strip()
             if not text.isdigit() or not 1 <= int(text) <= count:
                 raise QuorumError("live.error.number")
             return int(text) - 1
@@ -374,7 +377,14 @@ class LiveScreen(QuorumScreen):
             if index is not None:
                 self.go_to(index)
 
-        dialog = FormDialog(t("live.dialog.goto"), [(f"1–{count}", "")], validate)
+        dialog = FormDialog(
+            t("live.dialog.goto"),
+            validate,
+            [("number", f"1–{count}", "")],
+            hint=t("live.dialog.hint"),
+            stacked=True,
+            save_label=t("dialog.ok"),
+        )
         self.app.push_screen(dialog, done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -395,8 +405,10 @@ class LiveScreen(QuorumScreen):
         self.app.push_screen(
             FormDialog(
                 t("live.dialog.decision", number=index + 1),
-                [(t("live.decisions"), "")],
-                lambda values: Decision("check", values[0]).text,
+                lambda values: Decision("check", values["decision"]).text,
+                [("decision", t("live.decisions"), "")],
+                hint=t("live.dialog.hint"),
+                stacked=True,
             ),
             done,
         )
@@ -422,7 +434,7 @@ class LiveScreen(QuorumScreen):
             )
 
         self.app.push_screen(
-            ActionDialog(t("live.dialog.action", number=index + 1), people, self.now.date()),
+            ActionForm(t("live.dialog.action", number=index + 1), people, self.now.date()),
             done,
         )
 
@@ -451,13 +463,11 @@ class LiveScreen(QuorumScreen):
         self.app.push_screen(ConfirmDialog(t("live.dialog.end")), done)
 
     def action_review(self) -> None:
-        from quorum.tui.screens.review import ReviewScreen
-
         self.save_now()
-        self.app.switch_screen(ReviewScreen(self.meeting_id, self.meeting))
+        self.app.open_review(self.meeting_id, self.meeting)
 
     def action_close(self) -> None:
         self.save_now()
         # The next screen reads the store: let this last save land (a journal line).
-        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.saver.flush()
         self.app.pop_screen()

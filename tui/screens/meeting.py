@@ -8,25 +8,38 @@ other's work). Other panes call :meth:`MeetingScreen.patch` to do the same.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
-from quorum.store.errors import NotFound
+from quorum.store.errors import NotFound, ValidationError
 from quorum.store.i18n import t
 from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, replace
 from quorum.store.templates import template_from_agenda
+from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.sent import SENT_FIELDS
 from quorum.tui.widgets.agenda_editor import AgendaEditor
 from quorum.tui.widgets.attendees import ATTENDANCE_FIELDS, AttendeesPane
 from quorum.tui.widgets.meeting_details import MeetingDetails
 
 _TABS = ("agenda", "details", "attendees")
+
+
+class LossSummary(TypedDict):
+    """What deleting a meeting throws away (the confirmation names each count)."""
+
+    items: int
+    notes: int
+    decisions: int
+    actions: int
+    invitees: int
+
+
 # Keys that are plain letters or digits: never while the user types in a field.
 _LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
 
@@ -91,7 +104,7 @@ class MeetingScreen(QuorumScreen):
     def compose(self) -> ComposeResult:
         m = self.meeting
         people = self.store.people(m.network_id)
-        today = self.app.clock().date()  # type: ignore[attr-defined]
+        today = self.app.clock().date()
         yield Header()
         yield Static(status_line(m), id="meeting-status")
         with TabbedContent(initial="tab-agenda"):
@@ -126,7 +139,7 @@ class MeetingScreen(QuorumScreen):
         newer save of the same part replaces a waiting one.
         """
         self.meeting = replace(self.meeting, **fields)
-        self.app.patch_meeting(self.meeting_id, part, **fields)  # type: ignore[attr-defined]
+        self.app.patch_meeting(self.meeting_id, part, **fields)
         self._refresh()
 
     def on_attendees_pane_changed(self, message: AttendeesPane.Changed) -> None:
@@ -172,14 +185,14 @@ class MeetingScreen(QuorumScreen):
 
     def action_live(self) -> None:
         self.query_one(MeetingDetails).commit()
-        self.app.saver.flush()  # type: ignore[attr-defined]
-        self.app.open_live(self.meeting_id)  # type: ignore[attr-defined]
+        self.app.saver.flush()
+        self.app.open_live(self.meeting_id)
 
     def action_export(self) -> None:
-        from quorum.tui.screens.export import SENT_FIELDS, ExportScreen
+        from quorum.tui.screens.export import ExportScreen
 
         self.query_one(MeetingDetails).commit()
-        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.saver.flush()
 
         def done(exported: Meeting | None) -> None:
             if exported is not None:  # an invite sent or a cancellation: keep our copy in step
@@ -199,7 +212,7 @@ class MeetingScreen(QuorumScreen):
         question = t("meeting.cancel_question", date=self.meeting.day.isoformat())
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
-    def loss_summary(self) -> dict[str, int]:
+    def loss_summary(self) -> LossSummary:
         """What deleting the meeting throws away, for the confirmation."""
         m = self.meeting
         return {
@@ -216,7 +229,7 @@ class MeetingScreen(QuorumScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            app: Any = self.app
+            app = self.app
             app.saver.flush()
             store, meeting_id = self.store, self.meeting_id
             app.save(f"meeting:{meeting_id}:delete", lambda: store.delete_meeting(meeting_id))
@@ -242,17 +255,22 @@ class MeetingScreen(QuorumScreen):
                 kept = tuple(tpl for tpl in network.templates if tpl.name != name)
                 store.save_network(replace(network, templates=(*kept, template)))
 
-            self.app.save(f"network:{network_id}:templates", write)  # type: ignore[attr-defined]
+            self.app.save(f"network:{network_id}:templates", write)
             self.notify(t("meeting.template_saved", name=name))
 
+        def check(text: str, accepted: bool) -> str:
+            if not text.strip():
+                raise ValidationError("error.name_empty")
+            return text.strip()
+
         default = f"{self.meeting.title} {self.meeting.day.isoformat()}"
-        self.app.push_screen(PromptDialog(t("meeting.template_prompt"), default), named)
+        self.app.push_screen(PromptDialog(t("meeting.template_prompt"), default, check), named)
 
     def on_screen_resume(self) -> None:
         # Back from the live screen (or another): show what was saved there.
         if self._deleted:
             return
-        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.saver.flush()
         try:
             fresh = self.store_meeting()
         except NotFound:

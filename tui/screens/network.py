@@ -147,7 +147,7 @@ class NetworkScreen(QuorumScreen):
         store = self.store
         if self.network_id is None:
             # A new network needs its id now, so the overview can show it.
-            self.app.saver.flush()  # type: ignore[attr-defined]
+            self.app.saver.flush()
             self.saved = store.add_network(**values)
             self.network_id = self.saved.id
         else:
@@ -158,7 +158,7 @@ class NetworkScreen(QuorumScreen):
                 # Templates or blackouts may have changed meanwhile: keep them.
                 store.save_network(replace(store.network(network_id), **values))
 
-            self.app.save(f"network:{network_id}:form", write)  # type: ignore[attr-defined]
+            self.app.save(f"network:{network_id}:form", write)
         self.app.notify(t("network.saved", name=self.saved.name))
         self.dismiss(self.network_id)
 

@@ -3,137 +3,106 @@
 It proposes the network's next free date and lets the host choose where the
 agenda starts: the Swedish or English standard agenda, or a saved template.
 Open action items and deferred items are carried in. Dismisses the new
-meeting's id, or None.
+meeting's id, or None. A date on a public holiday is a warning: a tick keeps it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select
 
 from quorum.store.errors import ValidationError
+from quorum.store.handover import draft_meeting
 from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
-from quorum.store.new_meeting import draft_meeting, next_free_date, template_choices
+from quorum.store.new_meeting import next_free_date, template_choices
 from quorum.store.parse import parse_date
-from quorum.tui.screens.base import QuorumModal
-from quorum.tui.widgets.form import FieldRow
+from quorum.tui.dialogs import FormDialog, Row
+
+if TYPE_CHECKING:
+    from quorum.store.store import Store
 
 
-class NewMeetingDialog(QuorumModal[str | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "create", "new.create"),
-        Binding("escape", "close", "confirm.cancel"),
-    ]
-    DEFAULT_CSS = """
-    NewMeetingDialog { align: center middle; }
-    NewMeetingDialog > Vertical {
-        width: 90%; max-width: 76; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    NewMeetingDialog .heading { text-style: bold; margin-bottom: 1; }
-    NewMeetingDialog #accept-holiday {
-        display: none; margin-left: 14; border: none; padding: 0; height: 1;
-    }
-    NewMeetingDialog #accept-holiday.-shown { display: block; }
-    NewMeetingDialog .buttons { height: 1; margin-top: 1; align-horizontal: right; }
-    NewMeetingDialog .buttons Button { margin-left: 2; }
+class HolidayDate(ValidationError):
+    """Not an error: the host may keep the date by ticking the box under it."""
+
+    level = "warning"
+
+
+class NewMeetingDialog(FormDialog[str]):
+    """Date and the agenda to start from.
+
+    | Key | Action |
+    |---|---|
+    | ctrl+s | Create the meeting |
     """
 
-    def __init__(self, network_id: str) -> None:
-        super().__init__()
-        self.network_id = network_id
+    def __init__(self, store: Store, network_id: str, today: date) -> None:
+        self.store = store
+        self.network = store.network(network_id)
+        self.today = today
+        self.choices = template_choices(self.network)
+        heading = t("new.heading", network=self.network.name)
+        super().__init__(heading, self._create, save_label=t("new.create"))
 
-    def compose(self) -> ComposeResult:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        network = store.network(self.network_id)
-        self.network = network
-        self.choices = template_choices(network)
-        today = self.app.clock().date()  # type: ignore[attr-defined]
-        proposed = next_free_date(network, store.meetings(network.id), today)
-        with Vertical():
-            yield Static(t("new.heading", network=network.name), classes="heading")
-            yield FieldRow(
-                t("new.date"), Input(proposed.isoformat(), id="date", compact=True), "date"
-            )
-            yield Checkbox(t("details.holiday_accept"), id="accept-holiday")
-            start_index = 0 if network.language == "sv" else 1
-            select: Select[int] = Select(
-                [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
-                value=start_index,
-                allow_blank=False,
-                id="template",
-                compact=True,
-            )
-            yield FieldRow(t("new.template"), select, "template")
-            with Horizontal(classes="buttons"):
-                yield Button(t("new.create"), id="create", variant="primary", compact=True)
-                yield Button(t("confirm.cancel"), id="close", compact=True)
+    def rows(self) -> list[Row]:
+        proposed = next_free_date(self.network, self.store.meetings(self.network.id), self.today)
+        start_index = 0 if self.network.language == "sv" else 1
+        template: Select[int] = Select(
+            [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
+            value=start_index,
+            allow_blank=False,
+            id="template",
+            compact=True,
+        )
+        return [
+            ("date", t("new.date"), Input(proposed.isoformat(), id="date", compact=True)),
+            ("accept_holiday", "", Checkbox(t("details.holiday_accept"), id="accept-holiday")),
+            ("template", t("new.template"), template),
+        ]
 
     def on_mount(self) -> None:
-        self.query_one("#date", Input).focus()
+        self._show_accept(False)
+
+    def _show_accept(self, shown: bool) -> None:
+        self.field_rows()["accept_holiday"].display = shown
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        # Say at once what is wrong with the typed date; a new date needs a new tick.
         self.query_one("#accept-holiday", Checkbox).value = False
-        self._check()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_create()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "create":
-            self.action_create()
-        else:
-            self.action_close()
-
-    def _check(self) -> Any:
-        """The typed date if it can be used now, else None (its message shown)."""
-        row = self.query_one("#row-date", FieldRow)
-        accept = self.query_one("#accept-holiday", Checkbox)
-        today = self.app.clock().date()  # type: ignore[attr-defined]
+        row = self.field_rows()["date"]
         try:
-            day = parse_date(self.query_one("#date", Input).value, today)
+            _day, holiday = self._read(event.value)
         except ValidationError as err:
             row.show(err.sentence())
-            accept.remove_class("-shown")
-            return None
+            return
+        row.show(holiday.sentence() if holiday else "", warning=True)
+
+    def _read(self, text: str) -> tuple[date, HolidayDate | None]:
+        """The typed day and, on a public holiday, the warning (the tick shown with it)."""
+        self._show_accept(False)
+        day = parse_date(text, self.today)
         name = holiday_name(day, current_language())
         if name is None:
-            row.show("")
-            accept.remove_class("-shown")
-            return day
-        row.show(t("details.holiday", date=day.isoformat(), name=name), warning=True)
-        accept.add_class("-shown")
-        return day if accept.value else None
+            return day, None
+        self._show_accept(True)
+        return day, HolidayDate("details.holiday", field="date", date=day.isoformat(), name=name)
 
-    def action_create(self) -> None:
-        day = self._check()
-        if day is None:
-            return
-        app: Any = self.app
-        store = app.store
-        template = self.choices[int(self.query_one("#template", Select).value)][1]  # type: ignore[arg-type]
+    def _day(self, text: str, accepted: bool) -> date:
+        day, holiday = self._read(text)
+        if holiday is not None and not accepted:
+            raise holiday
+        return day
+
+    def _create(self, values: dict[str, Any]) -> str:
+        day = self._day(values["date"], accepted=bool(values["accept_holiday"]))
+        template = self.choices[int(values["template"])][1]
+        store, network_id = self.store, self.network.id
         fields = draft_meeting(
-            self.network,
-            store.meetings(self.network_id),
-            day,
-            template,
-            store.people(self.network_id),
+            self.network, store.meetings(network_id), day, template, store.people(network_id)
         )
         # The id is needed at once to open the meeting, so this one write waits.
-        app.saver.flush()
-        try:
-            meeting = store.add_meeting(**fields)
-        except ValidationError as err:
-            self.query_one("#row-date", FieldRow).show(err.sentence())
-            return
-        self.dismiss(meeting.id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        self.app.saver.flush()
+        return store.add_meeting(**fields).id

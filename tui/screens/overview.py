@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -17,6 +17,9 @@ from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
 from quorum.tui.screens.base import QuorumScreen
 
+if TYPE_CHECKING:
+    from quorum.store.store import Store
+
 STATUS_STYLE = {
     MeetingStatus.PLANNED: "",
     MeetingStatus.INVITED: "bold",
@@ -26,6 +29,20 @@ STATUS_STYLE = {
     MeetingStatus.PUBLISHED: "dim",
     MeetingStatus.CANCELLED: "dim strike",
 }
+
+
+def resume_text(meeting: Meeting) -> str:
+    """The offer to carry on with a meeting left live: where the secretary was."""
+    assert meeting.actual_start is not None
+    item = meeting.agenda[meeting.current_item] if meeting.agenda else None
+    return t(
+        "live.resume.text",
+        title=meeting.title,
+        day=meeting.day.isoformat(),
+        time=f"{meeting.actual_start.astimezone(meeting.zone):%H:%M}",
+        number=meeting.current_item + 1,
+        item=item.title if item else "",
+    )
 
 
 def weekday_short(day: datetime) -> str:
@@ -90,29 +107,27 @@ class OverviewScreen(QuorumScreen):
         table = self.query_one("#meetings", DataTable)
         for key in ("col.date", "col.time", "col.title", "col.status", "col.host"):
             table.add_column(t(key), key=key)
-        app_store = getattr(self.app, "store", None)
-        if app_store is not None:
-            self.store_ready(app_store)
+        if self.app.store is not None:
+            self.store_ready(self.app.store)
         else:
-            self.query_one("#status", Static).update(
-                t("app.loading", path=getattr(self.app, "db_path", "") or "")
-            )
+            self.query_one("#status", Static).update(t("app.loading", path=self.app.db_path or ""))
 
     # -- data ---------------------------------------------------------------------
 
-    def store_ready(self, store: Any) -> None:
+    def store_ready(self, store: Store) -> None:
         self._store = store
         self.refresh_data()
         self._offer_resume()
 
     def _offer_resume(self) -> None:
-        """A meeting left live (closed or killed mid-meeting): offer to carry on, once."""
+        """A meeting left live (closed or killed mid-meeting): offer to carry on, once,
+        on the same item with the text there."""
         from quorum.store.live import is_live
-        from quorum.tui.screens.resume import ResumeDialog
+        from quorum.tui.dialogs import ConfirmDialog
 
-        if getattr(self.app, "resume_offered", False):
+        if self.app.resume_offered:
             return
-        self.app.resume_offered = True  # type: ignore[attr-defined]
+        self.app.resume_offered = True
         running = [m for m in self.store.meetings() if is_live(m)]
         if not running:
             return
@@ -120,14 +135,21 @@ class OverviewScreen(QuorumScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.app.open_live(meeting.id)  # type: ignore[attr-defined]
+                self.app.open_live(meeting.id)
 
-        self.app.push_screen(ResumeDialog(meeting), answer)
+        offer = ConfirmDialog(
+            resume_text(meeting),
+            t("live.key.resume"),
+            no=t("live.key.later"),
+            title=t("live.resume.title"),
+            width="narrow",
+        )
+        self.app.push_screen(offer, answer)
 
     def action_open_live(self) -> None:
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
-            self.app.open_live(meeting_id)  # type: ignore[attr-defined]
+            self.app.open_live(meeting_id)
 
     def refresh_data(self) -> None:
         networks = self.store.networks()
@@ -145,7 +167,7 @@ class OverviewScreen(QuorumScreen):
             self.query_one("#meetings", DataTable).focus()
 
     def _show_network(self, network_id: str) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.app.clock()
         meetings = self.store.meetings(network_id)
         upcoming, past = split_upcoming(meetings, now)
         orgs = {o.id: o.name for o in self.store.organisations()}
@@ -171,7 +193,7 @@ class OverviewScreen(QuorumScreen):
             status.update(t("overview.counts", upcoming=len(upcoming), past=len(past)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and getattr(self.app, "store", None) is not None:
+        if event.option.id and self.app.store is not None:
             self._show_network(str(event.option.id))
 
     def selected_network_id(self) -> str | None:
@@ -195,17 +217,17 @@ class OverviewScreen(QuorumScreen):
     def action_open_meeting(self) -> None:
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
-            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+            self.app.open_meeting(meeting_id)
 
     def action_export(self) -> None:
         meeting_id = self.selected_meeting_id()
-        if meeting_id is not None and getattr(self.app, "store", None) is not None:
+        if meeting_id is not None and self.app.store is not None:
             from quorum.tui.screens.export import ExportScreen
 
             self.app.push_screen(ExportScreen(meeting_id))
 
     def action_open_replies(self) -> None:
-        self.app.action_open_replies()  # type: ignore[attr-defined]
+        self.app.action_open_replies()
 
     def action_open_attendees(self) -> None:
         from quorum.tui.screens.attendees import AttendeesScreen
@@ -216,13 +238,13 @@ class OverviewScreen(QuorumScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         network_id = self.selected_network_id()
-        if network_id is None or getattr(self.app, "store", None) is None:
+        if network_id is None or self.app.store is None:
             return
 
         def open_representation() -> None:
             from quorum.tui.screens.representation import RepresentationScreen
 
-            year = self.app.clock().year  # type: ignore[attr-defined]
+            year = self.app.clock().year
             self.app.push_screen(RepresentationScreen(str(network_id), year))
 
         yield SystemCommand(
@@ -230,16 +252,16 @@ class OverviewScreen(QuorumScreen):
         )
 
     def on_screen_resume(self) -> None:
-        if getattr(self.app, "store", None) is not None:
+        if self.app.store is not None:
             self.refresh_data()
 
     def action_new_network(self) -> None:
-        self.app.open_network(None)  # type: ignore[attr-defined]
+        self.app.open_network(None)
 
     def action_edit_network(self) -> None:
         network_id = self.selected_network_id()
         if network_id is not None:
-            self.app.open_network(network_id)  # type: ignore[attr-defined]
+            self.app.open_network(network_id)
 
     def action_sync_network(self) -> None:
         from quorum.tui.screens.sync import SyncScreen
@@ -259,9 +281,10 @@ class OverviewScreen(QuorumScreen):
         def created(meeting_id: str | None) -> None:
             if meeting_id is not None:
                 self.refresh_data()
-                self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+                self.app.open_meeting(meeting_id)
 
-        self.app.push_screen(NewMeetingDialog(network_id), created)
+        dialog = NewMeetingDialog(self.store, network_id, self.app.clock().date())
+        self.app.push_screen(dialog, created)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:

@@ -55,4 +55,4 @@ class DatabaseProblemScreen(QuorumScreen):
             self.notify(str(err), severity="error")
             return
         self.notify(t("db.restored", backup=backup, path=path, broken=broken), timeout=10)
-        self.app.reopen()  # type: ignore[attr-defined]
+        self.app.reopen()

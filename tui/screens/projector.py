@@ -4,12 +4,14 @@ The agenda large with the current item highlighted, its presenter and timer,
 and the item's decisions as they are recorded. No notes and no personal data
 (attendance, e-mail addresses) — only the presenter's name, as on the agenda.
 It follows the live screen beneath it, and its keys act on that screen so the
-chair can move on or record a decision without leaving the view.
+chair can move on or record a decision without leaving the view. It knows that
+screen only as a :class:`LiveSource`, so the two modules do not import each other.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,8 +26,27 @@ from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.live_agenda import STATE_MARK
 from quorum.tui.widgets.live_header import mmss
 
-if TYPE_CHECKING:
-    from quorum.tui.screens.live import LiveScreen
+
+class LiveSource(Protocol):
+    """What the projector follows and acts on: the live screen beneath it."""
+
+    @property
+    def meeting(self) -> Meeting | None: ...
+
+    @property
+    def names(self) -> dict[str, str]: ...
+
+    def add_listener(self, listener: Callable[[], None]) -> None: ...
+
+    def remove_listener(self, listener: Callable[[], None]) -> None: ...
+
+    def action_next_item(self) -> None: ...
+
+    def action_prev_item(self) -> None: ...
+
+    def action_decision(self) -> None: ...
+
+    def action_pause(self) -> None: ...
 
 
 def projector_agenda(meeting: Meeting) -> Text:
@@ -70,7 +91,7 @@ class ProjectorScreen(QuorumScreen):
     ProjectorScreen #item { height: 1fr; margin-top: 1; }
     """
 
-    def __init__(self, live_screen: LiveScreen) -> None:
+    def __init__(self, live_screen: LiveSource) -> None:
         super().__init__()
         self.live_screen = live_screen
 
@@ -95,7 +116,7 @@ class ProjectorScreen(QuorumScreen):
         m = self.live_screen.meeting
         if m is None or not m.agenda:
             return
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.app.clock()
         local = now.astimezone(m.zone)
         title = f"{m.title} {m.day.isoformat()}  ·  {local:%H:%M}"
         if live.is_paused(m):
@@ -114,4 +135,11 @@ class ProjectorScreen(QuorumScreen):
         self.app.pop_screen()
 
     def action_live(self, action: str) -> None:
-        getattr(self.live_screen, f"action_{action}")()
+        source = self.live_screen
+        acts = {
+            "next_item": source.action_next_item,
+            "prev_item": source.action_prev_item,
+            "decision": source.action_decision,
+            "pause": source.action_pause,
+        }
+        acts[action]()

@@ -22,9 +22,10 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
+from quorum.exports.replies import ReplyOutcome, import_replies
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person
-from quorum.tui.replies_import import ReplyOutcome, import_replies, reply_files
+from quorum.tui.reply_files import read_replies, reply_files
 from quorum.tui.screens.base import QuorumScreen
 
 
@@ -96,16 +97,14 @@ class RepliesScreen(QuorumScreen):
     def _import(
         self, text: str, meetings: list[Meeting], people: dict[str, Person], lang: str
     ) -> None:
-        outcomes, changed = import_replies(reply_files(text), meetings, people, lang)
+        outcomes, changed = import_replies(read_replies(reply_files(text)), meetings, people, lang)
         self.post_message(self.Imported(outcomes, changed))
 
     def on_replies_screen_imported(self, message: Imported) -> None:
         self._busy = False
         for meeting in message.changed.values():
             # Only the answers: nothing else of the meeting is touched.
-            self.app.patch_meeting(  # type: ignore[attr-defined]
-                meeting.id, "replies", attendance=meeting.attendance
-            )
+            self.app.patch_meeting(meeting.id, "replies", attendance=meeting.attendance)
         self.query_one("#report", Static).update(outcome_text(message.outcomes))
         applied = sum(1 for o in message.outcomes if o.applied)
         refused = len(message.outcomes) - applied

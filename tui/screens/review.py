@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,14 +18,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quorum.exports.minutes_preview import minutes_markdown
+from quorum.exports.documents import document_context
+from quorum.exports.minutes import minutes_markdown
 from quorum.store import live
 from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Meeting
+from quorum.tui.dialogs import FormDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.live_dialogs import FormDialog, NotesDialog
+from quorum.tui.screens.live_forms import NotesEditor
+
+T = TypeVar("T")
 
 
 def questions_text(meeting: Meeting) -> Text:
@@ -89,7 +94,7 @@ class ReviewScreen(QuorumScreen):
 
     @property
     def today(self) -> date:
-        return self.app.clock().date()  # type: ignore[attr-defined,no-any-return]
+        return self.app.clock().date()
 
     def refresh_all(self) -> None:
         m = self.meeting
@@ -112,7 +117,9 @@ class ReviewScreen(QuorumScreen):
             items.highlighted = min(highlighted or 0, len(m.agenda) - 1)
         self.query_one("#questions", Static).update(questions_text(m))
         lang = m.language if m.language in ("sv", "en") else current_language()
-        self.query_one("#minutes", Markdown).update(minutes_markdown(m, self.names, lang))
+        # The minutes exactly as they will be exported, so what is read through is what is sent.
+        minutes = minutes_markdown(document_context(meeting_records(self.store, m), lang=lang))
+        self.query_one("#minutes", Markdown).update(minutes)
         self.refresh_bindings()
 
     def apply(self, change: Callable[[Meeting], Meeting], said: str = "") -> None:
@@ -122,7 +129,7 @@ class ReviewScreen(QuorumScreen):
         except QuorumError as err:
             self.notify(err.sentence(), severity="error")
             return
-        self.app.save_meeting(self.meeting)  # type: ignore[attr-defined]
+        self.app.save_meeting(self.meeting)
         self.refresh_all()
         if said:
             self.notify(said)
@@ -155,7 +162,7 @@ class ReviewScreen(QuorumScreen):
                 self.apply(lambda m: live.set_notes(m, index, text))
 
         self.app.push_screen(
-            NotesDialog(
+            NotesEditor(
                 t("live.dialog.edit_notes", number=index + 1, title=item.title), item.notes
             ),
             done,
@@ -177,10 +184,10 @@ class ReviewScreen(QuorumScreen):
         return ""
 
     def action_approve(self) -> None:
-        def validate(values: list[str]) -> tuple[str, date]:
-            if not values[0].strip():
+        def validate(values: dict[str, Any]) -> tuple[str, date]:
+            if not values["name"].strip():
                 raise ValidationError("error.name_empty", field="name")
-            return values[0].strip(), parse_date(values[1], today=self.today)
+            return values["name"].strip(), parse_date(values["on"], today=self.today, field="on")
 
         def done(result: tuple[str, date] | None) -> None:
             if result is not None:
@@ -190,21 +197,21 @@ class ReviewScreen(QuorumScreen):
                 )
 
         fields = [
-            (t("live.dialog.approver"), self._next_adjuster()),
-            (t("live.dialog.approve_on"), self.today.isoformat()),
+            ("name", t("live.dialog.approver"), self._next_adjuster()),
+            ("on", t("live.dialog.approve_on"), self.today.isoformat()),
         ]
-        self.app.push_screen(FormDialog(t("live.dialog.approve"), fields, validate), done)
+        self.app.push_screen(self._form(t("live.dialog.approve"), validate, fields), done)
 
     def action_reopen(self) -> None:
         m = self.meeting
         assert m is not None
 
-        def validate(values: list[str]) -> tuple[str, str]:
-            if not values[0].strip():
+        def validate(values: dict[str, Any]) -> tuple[str, str]:
+            if not values["name"].strip():
                 raise ValidationError("error.name_empty", field="name")
-            if not values[1].strip():
+            if not values["reason"].strip():
                 raise ValidationError("live.error.reason_missing", field="reason")
-            return values[0].strip(), values[1]
+            return values["name"].strip(), values["reason"]
 
         def done(result: tuple[str, str] | None) -> None:
             if result is not None:
@@ -214,19 +221,23 @@ class ReviewScreen(QuorumScreen):
                 )
 
         secretary = self.names.get(m.secretary_id or "", "")
-        fields = [(t("live.dialog.reopen_by"), secretary), (t("live.dialog.reason"), "")]
-        self.app.push_screen(FormDialog(t("live.dialog.reopen"), fields, validate), done)
+        fields = [
+            ("name", t("live.dialog.reopen_by"), secretary),
+            ("reason", t("live.dialog.reason"), ""),
+        ]
+        self.app.push_screen(self._form(t("live.dialog.reopen"), validate, fields), done)
+
+    def _form(
+        self, title: str, save: Callable[[dict[str, Any]], T], fields: list[tuple[str, str, str]]
+    ) -> FormDialog[T]:
+        # As in the live minutes: Enter moves to the next field and saves on the last.
+        hint = t("live.dialog.hint")
+        return FormDialog(title, save, fields, hint=hint, advance=True, stacked=True)
 
     def action_live(self) -> None:
-        self.app.saver.flush()  # type: ignore[attr-defined]
-        self.app.switch_screen(_live_screen(self.meeting_id))
+        self.app.saver.flush()
+        self.app.open_live(self.meeting_id, instead=True)
 
     def action_close(self) -> None:
-        self.app.saver.flush()  # type: ignore[attr-defined]
+        self.app.saver.flush()
         self.app.pop_screen()
-
-
-def _live_screen(meeting_id: str) -> Any:
-    from quorum.tui.screens.live import LiveScreen
-
-    return LiveScreen(meeting_id)

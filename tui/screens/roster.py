@@ -32,11 +32,11 @@ from typing import Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
 from quorum.store.i18n import t
 from quorum.store.records import Membership, Organisation, Person, replace
-from quorum.tui.screens.base import QuorumScreen
+from quorum.tui.context import current_network
 from quorum.tui.widgets.roster_files import RosterFiles
 from quorum.tui.widgets.roster_forms import OrgForm, PersonForm
 from quorum.tui.widgets.roster_tables import OrgsTable, PeopleTable, person_matches, sorted_people
@@ -56,7 +56,7 @@ _ROW_ACTIONS = {
 _PEOPLE_ONLY = {"toggle_active", "export_person", "erase_person"}
 
 
-class RosterScreen(RosterFiles, QuorumScreen):
+class RosterScreen(RosterFiles):
     BINDINGS = [
         Binding("n", "new", "rui.key_new"),
         Binding("d", "toggle_active", "rui.key_active"),
@@ -101,12 +101,8 @@ class RosterScreen(RosterFiles, QuorumScreen):
         self.query_one("#people", PeopleTable).focus()
 
     def _initial_network(self) -> str | None:
-        for screen in reversed(self.app.screen_stack):
-            chosen = getattr(screen, "selected_network_id", None)
-            if chosen is not None and (network_id := chosen()) is not None:
-                return str(network_id)
-        networks = self.store.networks()
-        return networks[0].id if networks else None
+        network = current_network(self.app)
+        return network.id if network is not None else None
 
     # -- data ---------------------------------------------------------------------
 
@@ -203,7 +199,7 @@ class RosterScreen(RosterFiles, QuorumScreen):
             self.network_id = ids[(at + 1) % len(ids)]
             self.refresh_data()
 
-    def on_data_table_row_selected(self, event: Any) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.data_table.id == "people":
             self._edit_person(self.selected_person())
@@ -229,7 +225,7 @@ class RosterScreen(RosterFiles, QuorumScreen):
         from quorum.tui.screens.representation import RepresentationScreen
 
         if self.network_id is not None:
-            year = self.app.clock().year  # type: ignore[attr-defined]
+            year = self.app.clock().year
             self.app.push_screen(RepresentationScreen(self.network_id, year))
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -140,7 +140,7 @@ class SearchScreen(QuorumScreen):
     def action_open_hit(self) -> None:
         hit = self.selected()
         if hit is not None:
-            self.app.open_meeting(hit.meeting_id)  # type: ignore[attr-defined]
+            self.app.open_meeting(hit.meeting_id)
 
     def action_to_results(self) -> None:
         if self.hits:

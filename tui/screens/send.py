@@ -28,13 +28,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Log, Static
 
+from quorum.exports.export_kinds import Prepared, kind, prepare
 from quorum.store.errors import QuorumError
+from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, SmtpSettings
-from quorum.tui.export_kinds import Prepared, kind, prepare
+from quorum.store.sending import SendReport, password_from_env, send_message
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.export import save_sent
-from quorum.tui.sending import SendReport, password_from_env, send_message
+from quorum.tui.sent import save_sent
 
 _KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
 
@@ -116,9 +117,8 @@ class SendScreen(QuorumScreen):
                 raise QuorumError("send.no_smtp", network=network.name)
             self.prepared = prepare(
                 kind(_KIND[self.what]),
-                self.store,
-                meeting,
-                self.app.clock(),  # type: ignore[attr-defined]
+                meeting_records(self.store, meeting),
+                self.app.clock(),
                 redact=self.redact,
             )
         except QuorumError as err:
@@ -183,14 +183,12 @@ class SendScreen(QuorumScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="send")
     def _send(self, settings: SmtpSettings, password: str | None, data: bytes) -> None:
         lang = current_language()
+
+        def progress(line: str) -> None:
+            self.post_message(self.Progress(line))
+
         try:
-            report = send_message(
-                settings,
-                password,
-                data,
-                progress=lambda line: self.post_message(self.Progress(line)),
-                lang=lang,
-            )
+            report = send_message(settings, password, data, progress=progress, lang=lang)
         except QuorumError as err:
             self.post_message(self.Finished(None, err.sentence(lang)))
             return
@@ -215,7 +213,7 @@ class SendScreen(QuorumScreen):
         assert self.prepared is not None
         if self.prepared.sent is not None and message.report.accepted:
             self._saved = self.prepared.sent
-            save_sent(self, self._saved)
+            save_sent(self.app, self._saved)
         self.refresh_bindings()
 
     def action_close(self) -> None:

@@ -10,7 +10,7 @@ A conflict opens :class:`ConflictDialog`, the two versions side by side.
 | ctrl+s | connect (find or create the calendar and address book), then sync |
 | f5 | sync now |
 | enter | on a conflict: show both versions and choose |
-| escape | close |
+| escape | close (the dialogs' one way out) |
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
@@ -31,7 +31,7 @@ from quorum.store.i18n import t
 from quorum.store.sync import SyncReport, resolve
 from quorum.store.sync_state import Conflict, conflicts, link
 from quorum.tui import sync_wiring as wiring
-from quorum.tui.screens.base import QuorumModal
+from quorum.tui.dialogs import QuorumDialog
 from quorum.tui.widgets.form import FieldRow
 
 
@@ -47,61 +47,55 @@ class SyncFinished(Message):
         self.report, self.problem = report, problem
 
 
-class SyncScreen(QuorumModal[None]):
+class SyncScreen(QuorumDialog[None]):
     BINDINGS = [
         Binding("ctrl+s", "connect", "syncui.key_connect"),
         Binding("f5", "sync", "syncui.key_sync"),
-        Binding("escape", "close", "syncui.key_close"),
     ]
     DEFAULT_CSS = """
-    SyncScreen { align: center middle; }
-    SyncScreen > Vertical {
-        width: 90%; max-width: 96; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
     SyncScreen #sync-status { height: auto; margin: 1 0 0 0; }
     SyncScreen #sync-links { height: auto; color: $text-muted; }
-    SyncScreen OptionList { height: auto; max-height: 8; }
-    SyncScreen .buttons { height: 1; align-horizontal: right; margin-top: 1; }
-    SyncScreen .buttons Button { margin-left: 2; }
+    SyncScreen #sync-conflicts { height: auto; max-height: 8; }
     """
 
     def __init__(self, network_id: str) -> None:
-        super().__init__()
+        super().__init__("", width="wide")
         self.network_id = network_id
         self.busy = False
 
     @property
     def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.store
 
     def compose(self) -> ComposeResult:
-        network = self.store.network(self.network_id)
+        self.heading = t("syncui.heading", network=self.store.network(self.network_id).name)
+        yield from super().compose()
+
+    def compose_body(self) -> ComposeResult:
         try:
             current = link(self.store, self.network_id)
             url, user = current.url, current.user
         except QuorumError:
             url = user = ""
-        with Vertical():
-            yield Static(t("syncui.heading", network=network.name), classes="heading")
-            with VerticalScroll():
-                yield FieldRow(t("syncui.url"), Input(url, id="f-url", compact=True), "url")
-                yield FieldRow(t("syncui.user"), Input(user, id="f-user", compact=True), "user")
-                secret = os.environ.get(wiring.PASSWORD_ENV, "")
-                yield FieldRow(
-                    t("syncui.password"),
-                    Input(secret, password=True, id="f-password", compact=True),
-                    "password",
-                )
-                yield Static(t("syncui.password_note"), id="sync-password-note")
-                yield ProgressBar(total=None, show_eta=False, id="sync-progress")
-                yield Static("", id="sync-status")
-                yield Static("", id="sync-links")
-                yield OptionList(id="sync-conflicts")
-            with Horizontal(classes="buttons"):
-                yield Button(t("syncui.connect"), id="connect", compact=True)
-                yield Button(t("syncui.sync"), id="sync", variant="primary", compact=True)
-                yield Button(t("syncui.close"), id="close", compact=True)
+        with VerticalScroll(id="fields"):
+            yield FieldRow(t("syncui.url"), Input(url, id="f-url", compact=True), "url")
+            yield FieldRow(t("syncui.user"), Input(user, id="f-user", compact=True), "user")
+            secret = os.environ.get(wiring.PASSWORD_ENV, "")
+            yield FieldRow(
+                t("syncui.password"),
+                Input(secret, password=True, id="f-password", compact=True),
+                "password",
+            )
+        yield Static(t("syncui.password_note"), classes="dialog-hint")
+        yield ProgressBar(total=None, show_eta=False, id="sync-progress")
+        yield Static("", id="sync-status", markup=False)
+        yield Static("", id="sync-links", markup=False)
+        yield OptionList(id="sync-conflicts")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button(t("syncui.connect"), id="connect", compact=True)
+        yield Button(t("syncui.sync"), id="sync", variant="primary", compact=True)
+        yield Button(t("syncui.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#f-url", Input).focus()
@@ -249,54 +243,52 @@ class SyncScreen(QuorumModal[None]):
         elif event.button.id == "sync":
             self.action_sync()
         else:
-            self.action_close()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+            self.action_leave()
 
 
-class ConflictDialog(QuorumModal[str | None]):
-    """Both versions of a conflicting object side by side; returns "mine" or "theirs"."""
+class ConflictDialog(QuorumDialog[str | None]):
+    """Both versions of a conflicting object side by side; returns "mine" or "theirs".
+
+    | Key | Action |
+    |---|---|
+    | m | keep this installation's version |
+    | t | take the server's |
+    """
 
     BINDINGS = [
         Binding("m", "choose('mine')", "syncui.keep_mine"),
         Binding("t", "choose('theirs')", "syncui.keep_theirs"),
-        Binding("escape", "choose('')", "syncui.key_close"),
     ]
     DEFAULT_CSS = """
-    ConflictDialog { align: center middle; }
-    ConflictDialog > Vertical {
-        width: 95%; max-width: 110; height: auto; max-height: 90%;
-        border: round $warning; background: $surface; padding: 0 1;
-    }
     ConflictDialog .side { width: 1fr; height: auto; padding: 0 1; }
     ConflictDialog .field { color: $text-muted; }
     ConflictDialog .columns { height: auto; }
-    ConflictDialog .buttons { height: 1; align-horizontal: right; margin-top: 1; }
-    ConflictDialog .buttons Button { margin-left: 2; }
     """
 
     def __init__(self, conflict: Conflict) -> None:
-        super().__init__()
+        kind = t(f"sync.kind.{conflict.kind}")
+        super().__init__(
+            t("sync.conflict", n="", kind=kind, title=conflict.title),
+            width="wide",
+            classes="-alert",
+        )
         self.conflict = conflict
 
-    def compose(self) -> ComposeResult:
-        c = self.conflict
-        with Vertical():
-            yield Static(t("sync.conflict", n="", kind=t(f"sync.kind.{c.kind}"), title=c.title))
-            with VerticalScroll():
-                for key, mine, theirs in c.fields:
-                    yield Static(key.rpartition("/")[2], classes="field")
-                    with Horizontal(classes="columns"):
-                        yield Static(
-                            t("syncui.here") + "\n" + _text(mine), classes="side", markup=False
-                        )
-                        yield Static(
-                            t("syncui.there") + "\n" + _text(theirs), classes="side", markup=False
-                        )
-            with Horizontal(classes="buttons"):
-                yield Button(t("syncui.keep_mine"), id="mine", compact=True)
-                yield Button(t("syncui.keep_theirs"), id="theirs", compact=True)
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="fields"):
+            for key, mine, theirs in self.conflict.fields:
+                yield Static(key.rpartition("/")[2], classes="field", markup=False)
+                with Horizontal(classes="columns"):
+                    yield Static(
+                        t("syncui.here") + "\n" + _text(mine), classes="side", markup=False
+                    )
+                    yield Static(
+                        t("syncui.there") + "\n" + _text(theirs), classes="side", markup=False
+                    )
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button(t("syncui.keep_mine"), id="mine", compact=True)
+        yield Button(t("syncui.keep_theirs"), id="theirs", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

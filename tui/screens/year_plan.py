@@ -1,7 +1,7 @@
 """The year plan of a network: proposed dates, hosts and secretaries, then
 the meetings created in one step.
 
-The plan lives in memory (``store.planning`` values) until the user creates
+The plan lives in memory (``store.plan_dates`` and ``store.rotation`` values) until the user creates
 the meetings; the year's existing meetings are shown among the proposals,
 dimmed, so the whole year is in view.
 
@@ -27,26 +27,21 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
+from quorum.store.new_meeting import create_meetings, preview_meetings
 from quorum.store.parse import parse_date
-from quorum.store.planning import (
-    Assignment,
+from quorum.store.plan_dates import (
     ProposedDate,
     add_date,
-    assign_hosts,
-    create_meetings,
     drop_date,
     move_date,
-    preview_meetings,
     propose_dates,
-    set_host,
-    set_secretary,
     week_label,
 )
 from quorum.store.records import Meeting, MeetingStatus, Network
+from quorum.store.rotation import Assignment, assign_hosts, set_host, set_secretary
 from quorum.tui.context import current_network
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.widgets.ask import ChoiceDialog, PromptDialog
 from quorum.tui.widgets.plan_exports import YEAR_EXPORTS, PlanData, offer_exports
 
 _EDITS = {"move", "drop", "host", "secretary"}
@@ -110,7 +105,7 @@ class YearPlanScreen(QuorumScreen):
     # -- data -----------------------------------------------------------------
 
     def _today(self) -> date:
-        return self.app.clock().date()  # type: ignore[attr-defined,no-any-return]
+        return self.app.clock().date()
 
     def load(self) -> None:
         """Read the network's meetings and propose the year's missing dates."""
@@ -369,7 +364,7 @@ class YearPlanScreen(QuorumScreen):
         fields = create_meetings(
             self.assignments, self.network, store.organisations(), store.people(self.network.id)
         )
-        self.app.saver.flush()  # type: ignore[attr-defined]  # earlier saves land first
+        self.app.saver.flush()  # earlier saves land first
         try:
             with store.batch():
                 created = [store.add_meeting(**f) for f in fields]
@@ -386,7 +381,7 @@ class YearPlanScreen(QuorumScreen):
         previews = preview_meetings(self.assignments, self.network, orgs, people)
         return PlanData(
             self.network, self.year, [*self.meetings, *previews], orgs, people, self.app.clock()
-        )  # type: ignore[attr-defined]
+        )
 
     def action_export(self) -> None:
         if self.network is not None:

@@ -16,6 +16,7 @@ the agenda in memory and posts :class:`AgendaEditor.Changed`; the screen saves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,6 +31,11 @@ from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Meeting, replace
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from quorum.tui.app import QuorumApp
 
 _BUTTONS = [
     ("add_item", "agenda.key_add"),
@@ -62,6 +68,10 @@ class AgendaEditor(Vertical):
     AgendaEditor #agenda-buttons { height: 1; }
     AgendaEditor #agenda-buttons Button { margin-right: 1; min-width: 6; }
     """
+
+    if TYPE_CHECKING:
+        # Textual's own way to type the app (as MessagePump does): the running QuorumApp.
+        app = getters.app(QuorumApp)
 
     @dataclass
     class Changed(Message):
@@ -160,7 +170,7 @@ class AgendaEditor(Vertical):
         box.update(Text("\n".join(lines) or item.title))
 
     def _origin_date(self, meeting_id: str) -> str:
-        store = getattr(self.app, "store", None)
+        store = self.app.store
         try:
             return store.meeting(meeting_id).day.isoformat() if store else meeting_id
         except NotFound:  # the origin meeting may have been deleted since

@@ -63,8 +63,8 @@ class AttendanceList(OptionList):
         key: str
         presence: Presence
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         translate_bindings(self)
         self._keys: list[str] = []
 

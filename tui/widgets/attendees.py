@@ -22,7 +22,7 @@ l / e      arrived late / left early at a time (9:40, 09.40; empty clears)
 from __future__ import annotations
 
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,9 +51,15 @@ from quorum.store.invitees import (
 from quorum.store.parse import parse_time
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
 from quorum.store.representation import industry_rule_met, represented_orgs
+from quorum.tui.dialogs import ChoiceDialog, PromptDialog
 from quorum.tui.translate import translate_bindings
-from quorum.tui.widgets.roster_dialogs import PersonPicker, PromptDialog
 from quorum.tui.widgets.roster_forms import GuestForm
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from quorum.store.store import Store
+    from quorum.tui.app import QuorumApp
 
 RSVP_STYLE = {
     Rsvp.ACCEPTED: "green",
@@ -108,6 +114,10 @@ class AttendeesPane(Vertical, can_focus=False):
     AttendeesPane #att-table { height: 1fr; }
     """
 
+    if TYPE_CHECKING:
+        # Textual's own way to type the app (as MessagePump does): the running QuorumApp.
+        app = getters.app(QuorumApp)
+
     class Changed(Message):
         """The invite list changed; ``meeting`` is the new copy (already being saved)."""
 
@@ -122,8 +132,8 @@ class AttendeesPane(Vertical, can_focus=False):
         self.meeting: Meeting | None = None
 
     @property
-    def store(self) -> Any:
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.app.loaded_store()
 
     def compose(self) -> ComposeResult:
         yield Static(id="att-counts", classes="att-line")
@@ -244,7 +254,7 @@ class AttendeesPane(Vertical, can_focus=False):
             return
         self.meeting = meeting
         # Only the attendance fields: the agenda may be edited in another tab.
-        self.app.patch_meeting(  # type: ignore[attr-defined]
+        self.app.patch_meeting(
             meeting.id, "attendance", **{f: getattr(meeting, f) for f in ATTENDANCE_FIELDS}
         )
         self.refresh_view()
@@ -298,7 +308,9 @@ class AttendeesPane(Vertical, can_focus=False):
                 self._apply(invite_person(self.meeting, pid))
                 self._select(pid)
 
-        self.app.push_screen(PersonPicker(t("rui.invite_title"), choices), chosen)
+        choices.sort(key=lambda c: sort_key(c[1]))
+        picker = ChoiceDialog("", choices, filter=True, title=t("rui.invite_title"))
+        self.app.push_screen(picker, chosen)
 
     def action_guest(self) -> None:
         def save(values: dict[str, Any]) -> Meeting:
@@ -331,7 +343,7 @@ class AttendeesPane(Vertical, can_focus=False):
         assert a is not None
         meeting = self.meeting
 
-        def check(text: str) -> Meeting:
+        def check(text: str, accepted: bool) -> Meeting:
             value = parse_time(text, field=which) if text.strip() else None
             times = {"arrived": a.arrived, "left": a.left, which: value}
             return set_times(meeting, key, **times)
@@ -339,7 +351,7 @@ class AttendeesPane(Vertical, can_focus=False):
         name = self.query_one("#att-table", DataTable).get_row(key)[0]
         title = t(f"rui.{which}_title", name=name)
         current = _hm(getattr(a, which))
-        self.app.push_screen(
-            PromptDialog(title, t("rui.time"), check, current, t("rui.time_hint")),
-            lambda m: self._apply(m) if m is not None else None,
+        prompt = PromptDialog(
+            "", current, check, title=title, label=t("rui.time"), hint=t("rui.time_hint")
         )
+        self.app.push_screen(prompt, lambda m: self._apply(m) if m is not None else None)

@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from quorum.store.errors import ValidationError
 from quorum.store.i18n import t
-from quorum.tui.widgets.ask import PromptDialog
+from quorum.tui.dialogs import PromptDialog
+
+if TYPE_CHECKING:
+    from quorum.tui.app import QuorumApp
+    from quorum.tui.screens.base import QuorumScreen
 
 Render = Callable[[], str | bytes]
 
@@ -36,7 +40,7 @@ def check_path(text: str, confirm: bool) -> Path:
     return path
 
 
-def export_to_file(screen: Any, default_name: str, render: Render) -> None:
+def export_to_file(screen: QuorumScreen, default_name: str, render: Render) -> None:
     """Ask for a path (``default_name`` in the working directory), then write."""
 
     def chosen(path: Path | None) -> None:
@@ -52,7 +56,7 @@ def export_to_file(screen: Any, default_name: str, render: Render) -> None:
     screen.app.push_screen(PromptDialog(t("file.prompt"), default, check_path), chosen)
 
 
-def _write(app: Any, path: Path, render: Render) -> None:
+def _write(app: QuorumApp, path: Path, render: Render) -> None:
     try:
         data = render()
         path.parent.mkdir(parents=True, exist_ok=True)

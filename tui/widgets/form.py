@@ -6,6 +6,7 @@ names its ``field`` and the form shows the sentence on that field's row.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -24,6 +25,7 @@ class FieldRow(Vertical):
     FieldRow .field-msg { display: none; padding-left: 14; color: $error; height: auto; }
     FieldRow .field-msg.-shown { display: block; }
     FieldRow .field-msg.-warning { color: $warning; }
+    FieldRow .field-msg.-hint { color: $text-muted; }
     """
 
     def __init__(self, label: str, field: Widget, name: str) -> None:
@@ -38,11 +40,17 @@ class FieldRow(Vertical):
             yield self._field
         yield Static("", classes="field-msg", id=f"msg-{self.field_name}")
 
-    def show(self, message: str = "", warning: bool = False) -> None:
+    @property
+    def field(self) -> Widget:
+        return self._field
+
+    def show(self, message: str = "", warning: bool = False, hint: bool = False) -> None:
+        """``message`` under the field: an error, a ``warning`` or a muted ``hint``."""
         msg = self.query_one(".field-msg", Static)
-        msg.update(message)
+        msg.update(Text(message))
         msg.set_class(bool(message), "-shown")
         msg.set_class(warning, "-warning")
+        msg.set_class(hint, "-hint")
 
     @property
     def message(self) -> str:

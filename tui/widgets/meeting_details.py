@@ -119,8 +119,9 @@ class MeetingDetails(VerticalScroll):
             return widget.value
         if isinstance(widget, SelectionList):
             return tuple(widget.selected)
-        value = widget.value  # type: ignore[attr-defined]
-        return None if value is Select.NULL else value
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        raise TypeError(f"not a field of the details form: {widget!r}")
 
     def candidate(self) -> Meeting:
         """The meeting as the form says, or a ValidationError naming the field."""
@@ -175,10 +176,11 @@ class MeetingDetails(VerticalScroll):
             except ValidationError as err:
                 errors.append(err)
         if errors:
-            for err in errors:
-                name = self._ROW_OF_FIELD.get(err.field or "", err.field or "title")
+            for problem in errors:
+                name = self._ROW_OF_FIELD.get(problem.field or "", problem.field or "title")
                 rows = [r for r in self.query(FieldRow) if r.field_name == name]
-                (rows[0] if rows else self.query_one("#row-title", FieldRow)).show(err.sentence())
+                row = rows[0] if rows else self.query_one("#row-title", FieldRow)
+                row.show(problem.sentence())
             self.query_one("#accept-holiday", Checkbox).remove_class("-shown")
             return None
         if (

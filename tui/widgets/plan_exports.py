@@ -1,16 +1,19 @@
 """The files the planning screens export, as (key, label key, file suffix,
 render) so a menu, a file name and the writing share one list. Renderers are
-the pure ones in ``exports/``; ``exports.ics`` joins when it is there."""
+the pure ones in ``exports/``, imported when a file is written (not when the
+planning screens open)."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from quorum.store.records import Meeting, Network, Organisation, Person
+
+if TYPE_CHECKING:
+    from quorum.tui.screens.base import QuorumScreen
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class PlanData:
 
 
 @dataclass(frozen=True)
-class ExportKind:
+class PlanExport:
     key: str  # also the i18n key of its label: export.<key>
     suffix: str
     render: Callable[[PlanData], str | bytes]
@@ -34,10 +37,6 @@ class ExportKind:
     @property
     def label_key(self) -> str:
         return f"export.{self.key}"
-
-
-def ics_available() -> bool:
-    return importlib.util.find_spec("quorum.exports.ics") is not None
 
 
 def _dates_txt(d: PlanData) -> str:
@@ -53,13 +52,12 @@ def _dates_csv(d: PlanData) -> str:
 
 
 def _plan_ics(d: PlanData) -> bytes:
-    ics: Any = importlib.import_module("quorum.exports.ics")
+    from quorum.exports.ics import year_plan
+
     people = {p.id: p for p in d.people}
     organiser = people.get(d.network.coordinator_id or "")
     hosts = {o.id: o.name for o in d.organisations}
-    return ics.year_plan(  # type: ignore[no-any-return]
-        d.network, d.meetings, people, organiser, d.year, d.now, hosts=hosts
-    )
+    return year_plan(d.network, d.meetings, people, organiser, d.year, d.now, hosts=hosts)
 
 
 def _summary_md(d: PlanData) -> str:
@@ -74,24 +72,25 @@ def _summary_html(d: PlanData) -> str:
     return year_summary_html(d.network, d.meetings, d.organisations, d.people, d.year)
 
 
-DATES_TXT = ExportKind("dates_txt", "datum.txt", _dates_txt)
-DATES_CSV = ExportKind("dates_csv", "datum.csv", _dates_csv)
-PLAN_ICS = ExportKind("plan_ics", "arsplan.ics", _plan_ics)
-SUMMARY_MD = ExportKind("summary_md", "arsredovisning.md", _summary_md)
-SUMMARY_HTML = ExportKind("summary_html", "arsredovisning.html", _summary_html)
+DATES_TXT = PlanExport("dates_txt", "datum.txt", _dates_txt)
+DATES_CSV = PlanExport("dates_csv", "datum.csv", _dates_csv)
+PLAN_ICS = PlanExport("plan_ics", "arsplan.ics", _plan_ics)
+SUMMARY_MD = PlanExport("summary_md", "arsredovisning.md", _summary_md)
+SUMMARY_HTML = PlanExport("summary_html", "arsredovisning.html", _summary_html)
 
 YEAR_EXPORTS = (DATES_TXT, DATES_CSV, PLAN_ICS, SUMMARY_MD, SUMMARY_HTML)
 SUMMARY_EXPORTS = (SUMMARY_MD, SUMMARY_HTML)
 
 
-def offer_exports(screen: Any, kinds: Sequence[ExportKind], data: Callable[[], PlanData]) -> None:
+def offer_exports(
+    screen: QuorumScreen, kinds: Sequence[PlanExport], data: Callable[[], PlanData]
+) -> None:
     """Ask which file to export, then where; render and write in a worker."""
     from quorum.store.i18n import t
-    from quorum.tui.widgets.ask import ChoiceDialog
+    from quorum.tui.dialogs import ChoiceDialog
     from quorum.tui.widgets.file_export import export_to_file, slug
 
     by_key = {k.key: k for k in kinds}
-    disabled = () if ics_available() else (PLAN_ICS.key,)
 
     def chosen(key: str | None) -> None:
         if key is None:
@@ -101,4 +100,4 @@ def offer_exports(screen: Any, kinds: Sequence[ExportKind], data: Callable[[], P
         export_to_file(screen, name, lambda: kind.render(snapshot))
 
     choices = [(k.key, t(k.label_key)) for k in kinds]
-    screen.app.push_screen(ChoiceDialog(t("export.choose"), choices, disabled=disabled), chosen)
+    screen.app.push_screen(ChoiceDialog(t("export.choose"), choices), chosen)

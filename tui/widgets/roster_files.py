@@ -13,21 +13,25 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
 
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
-from quorum.tui.screens.dialogs import ConfirmDialog
-from quorum.tui.widgets.roster_dialogs import ImportReportDialog, PromptDialog
+from quorum.tui.dialogs import ConfirmDialog, PromptDialog
+from quorum.tui.screens.base import QuorumScreen
 
 if TYPE_CHECKING:
     from quorum.store.records import Person
-    from quorum.store.roster_import import CsvTable
-    from quorum.store.store import Store
+    from quorum.store.roster_import import CsvTable, ImportReport
+
+
+# Writes one file (on a worker thread); raises OSError.
+Write = Callable[[Path], None]
 
 
 def slug(text: str) -> str:
@@ -36,7 +40,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "quorum"
 
 
-def existing_file(text: str) -> Path:
+def existing_file(text: str, accepted: bool = False) -> Path:
     path = Path(text.strip()).expanduser()
     if not text.strip():
         raise QuorumError("rui.path_missing")
@@ -45,7 +49,7 @@ def existing_file(text: str) -> Path:
     return path
 
 
-def writable_target(text: str) -> Path:
+def writable_target(text: str, accepted: bool = False) -> Path:
     path = Path(text.strip()).expanduser()
     if not text.strip():
         raise QuorumError("rui.path_missing")
@@ -56,7 +60,7 @@ def writable_target(text: str) -> Path:
     return path
 
 
-def read_table(text: str) -> CsvTable:
+def read_table(text: str, accepted: bool = False) -> CsvTable:
     from quorum.store.roster_import import read_people_csv
 
     path = existing_file(text)
@@ -76,12 +80,11 @@ class FileWritten(Message):
         self.error = error
 
 
-class RosterFiles:
-    """Needs ``store``, ``network_id``, ``selected_person`` and ``refresh_data``."""
+class RosterFiles(QuorumScreen):
+    """The roster screen's file work; the screen gives ``network_id``,
+    ``selected_person`` and ``refresh_data``."""
 
-    store: Store
     network_id: str | None
-    app: Any
 
     def selected_person(self) -> Person | None:
         raise NotImplementedError
@@ -95,10 +98,12 @@ class RosterFiles:
         if self.network_id is None:
             return
         network = self.store.network(self.network_id)
-        prompt: PromptDialog[CsvTable] = PromptDialog(
-            t("rui.import_title"),
-            t("rui.path"),
+        prompt = PromptDialog(
+            "",
+            "",
             read_table,
+            title=t("rui.import_title"),
+            label=t("rui.path"),
             hint=t("rui.import_hint", network=network.name),
         )
         self.app.push_screen(prompt, self._import_read)
@@ -111,16 +116,30 @@ class RosterFiles:
         store = self.store
         report = plan_import(table, self.network_id, store.people(), store.organisations())
 
-        def chosen(choice: str | None) -> None:
-            if choice is None:
+        def chosen(yes: bool | None) -> None:
+            if not yes:
                 self.app.notify(t("import.report.nothing_written"))
                 return
-            self._import_apply(report, skip=choice == "skip")
+            self._import_apply(report, skip=bool(report.refused))
 
-        dialog = ImportReportDialog(format_report(report), len(report.refused), report.accepted)
+        refused, accepted = len(report.refused), report.accepted
+        dialog = ConfirmDialog(
+            t("rui.import_has_refused", count=refused)
+            if refused
+            else t("rui.import_ready", count=accepted),
+            # Importing everything is the default only when nothing is refused.
+            t("rui.import_skip" if refused else "rui.import_do"),
+            danger=bool(refused),
+            no=t("dialog.cancel"),
+            title=t("rui.import_title"),
+            details=format_report(report),
+            offer_yes=accepted > 0,
+            width="wide",
+            tall=True,
+        )
         self.app.push_screen(dialog, chosen)
 
-    def _import_apply(self, report: Any, skip: bool) -> None:
+    def _import_apply(self, report: ImportReport, skip: bool) -> None:
         from quorum.store.roster_import import apply_import
 
         try:
@@ -177,7 +196,7 @@ class RosterFiles:
             lambda p: t("rui.person_exported", name=person.name, path=str(p)),
         )
 
-    def _ask_target(self, title: str, name: str, write: Any, said: Any) -> None:
+    def _ask_target(self, title: str, name: str, write: Write, said: Callable[[Path], str]) -> None:
         suggested = str(Path.cwd() / name)
 
         def target(path: Path | None) -> None:
@@ -194,18 +213,18 @@ class RosterFiles:
             question = t("rui.overwrite", path=str(path))
             self.app.push_screen(ConfirmDialog(question, t("rui.overwrite_yes")), confirmed)
 
-        prompt: PromptDialog[Path] = PromptDialog(title, t("rui.path"), writable_target, suggested)
+        prompt = PromptDialog("", suggested, writable_target, title=title, label=t("rui.path"))
         self.app.push_screen(prompt, target)
 
     @work(thread=True, exit_on_error=False, group="roster-files")
-    def _write_file(self, path: Path, write: Any, sentence: str) -> None:
+    def _write_file(self, path: Path, write: Write, sentence: str) -> None:
         try:
             write(path)
         except OSError as err:
             detail = t("rui.write_failed", path=str(path), detail=err.strerror or str(err))
-            self.post_message(FileWritten("", detail))  # type: ignore[attr-defined]
+            self.post_message(FileWritten("", detail))
             return
-        self.post_message(FileWritten(sentence))  # type: ignore[attr-defined]
+        self.post_message(FileWritten(sentence))
 
     def on_file_written(self, message: FileWritten) -> None:
         if message.error:

@@ -10,22 +10,17 @@ under the e-mail field — and the form stays open.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Select
 
-from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
-from quorum.store.records import Network, Organisation, OrgKind, Person, Role
-from quorum.tui.screens.base import QuorumModal
-from quorum.tui.widgets.form import FieldRow
-from quorum.tui.widgets.roster_dialogs import DIALOG_CSS
+from quorum.store.records import Meeting, Network, Organisation, OrgKind, Person, Role
+from quorum.tui.dialogs import FormDialog, Row
 
-SaveFn = Callable[[dict[str, Any]], Any]
+T = TypeVar("T")
+
+Save = Callable[[dict[str, Any]], T]
 
 
 def _input(value: str, widget_id: str) -> Input:
@@ -33,89 +28,7 @@ def _input(value: str, widget_id: str) -> Input:
     return Input(value, id=widget_id, compact=True)
 
 
-class FormDialog(QuorumModal[Any]):
-    """Rows of fields, Save and Cancel. Returns what ``save`` returned."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "rui.cancel"),
-        Binding("ctrl+s", "submit", "rui.save"),
-    ]
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(cls="FormDialog")
-        + """
-    FormDialog #fields { height: auto; max-height: 16; }
-    FormDialog Input, FormDialog Select { width: 1fr; }
-    FormDialog #form-msg { color: $error; height: auto; }
-    FormDialog Checkbox { border: none; height: 1; padding: 0; }
-    """
-    )
-
-    def __init__(self, title: str, save: SaveFn) -> None:
-        super().__init__()
-        self._title = title
-        self._save = save
-
-    def fields(self) -> list[tuple[str, str, Widget]]:
-        """(name, label, widget) for each row."""
-        raise NotImplementedError
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self._title, classes="dialog-title")
-            with VerticalScroll(id="fields"):
-                for name, label, widget in self.fields():
-                    yield FieldRow(label, widget, name)
-            yield Static("", id="form-msg")
-            with Horizontal(classes="buttons"):
-                yield Button(t("rui.save"), variant="primary", id="save")
-                yield Button(t("rui.cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        self.query(Input).first().focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_submit()
-        else:
-            self.dismiss(None)
-
-    def action_submit(self) -> None:
-        for row in self.query(FieldRow):
-            row.show("")
-        self.query_one("#form-msg", Static).update("")
-        try:
-            result = self._save(self.values())
-        except ValidationError as err:
-            rows = {r.field_name: r for r in self.query(FieldRow)}
-            row = rows.get(err.field or "")
-            if row is not None:
-                row.show(err.sentence())
-                row.query_one(Horizontal).children[-1].focus()
-            else:
-                self.query_one("#form-msg", Static).update(err.sentence())
-            return
-        except QuorumError as err:
-            self.query_one("#form-msg", Static).update(err.sentence())
-            return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def message_of(self, name: str) -> str:
-        """The sentence shown beside field ``name`` (for tests and help)."""
-        return self.query_one(f"#row-{name}", FieldRow).message
-
-
-class PersonForm(FormDialog):
+class PersonForm(FormDialog[Person]):
     """Name, e-mail, phone, organisation, title, a role per network, active."""
 
     def __init__(
@@ -123,7 +36,7 @@ class PersonForm(FormDialog):
         person: Person | None,
         orgs: Sequence[Organisation],
         networks: Sequence[Network],
-        save: SaveFn,
+        save: Save[Person],
         default_network_id: str | None = None,
     ) -> None:
         super().__init__(t("rui.person_edit" if person else "rui.person_new"), save)
@@ -132,9 +45,9 @@ class PersonForm(FormDialog):
         self._networks = networks
         self._default_network_id = default_network_id
 
-    def fields(self) -> list[tuple[str, str, Widget]]:
+    def rows(self) -> list[Row]:
         p = self.person
-        rows: list[tuple[str, str, Widget]] = [
+        rows: list[Row] = [
             ("name", t("roster.col.name"), _input(p.name if p else "", "f-name")),
             ("email", t("roster.col.email"), _input(p.email if p else "", "f-email")),
             ("phone", t("roster.col.phone"), _input(p.phone if p else "", "f-phone")),
@@ -193,14 +106,14 @@ class PersonForm(FormDialog):
         }
 
 
-class OrgForm(FormDialog):
+class OrgForm(FormDialog[Organisation]):
     """An organisation: name and kind."""
 
-    def __init__(self, org: Organisation | None, save: SaveFn) -> None:
+    def __init__(self, org: Organisation | None, save: Save[Organisation]) -> None:
         super().__init__(t("rui.org_edit" if org else "rui.org_new"), save)
         self.org = org
 
-    def fields(self) -> list[tuple[str, str, Widget]]:
+    def rows(self) -> list[Row]:
         kind = self.org.kind if self.org else OrgKind.SCHOOL
         return [
             ("name", t("roster.col.name"), _input(self.org.name if self.org else "", "f-name")),
@@ -224,13 +137,13 @@ class OrgForm(FormDialog):
         }
 
 
-class GuestForm(FormDialog):
+class GuestForm(FormDialog[Meeting]):
     """A guest of one meeting, not on the roster: name, e-mail, organisation."""
 
-    def __init__(self, save: SaveFn) -> None:
+    def __init__(self, save: Save[Meeting]) -> None:
         super().__init__(t("rui.guest_new"), save)
 
-    def fields(self) -> list[tuple[str, str, Widget]]:
+    def rows(self) -> list[Row]:
         return [
             ("guest_name", t("roster.col.name"), _input("", "f-name")),
             ("guest_email", t("roster.col.email"), _input("", "f-email")),

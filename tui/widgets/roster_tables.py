@@ -41,6 +41,16 @@ def sorted_people(
     return sorted(people, key=key)
 
 
+def selected_key(table: DataTable[Text]) -> str | None:
+    """The key of the row under the cursor (people and organisations are keyed by id)."""
+    if not table.row_count:
+        return None
+    try:
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    except CellDoesNotExist:  # the cursor is outside the rows
+        return None
+
+
 class PeopleTable(DataTable[Text]):
     """People with their role in the network; inactive people dimmed."""
 
@@ -74,12 +84,7 @@ class PeopleTable(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(selected))
 
     def selected_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        try:
-            return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
-        except CellDoesNotExist:  # the cursor is outside the rows
-            return None
+        return selected_key(self)
 
 
 class OrgsTable(DataTable[Text]):
@@ -109,4 +114,5 @@ class OrgsTable(DataTable[Text]):
         if selected is not None and selected in {o.id for o in orgs}:
             self.move_cursor(row=self.get_row_index(selected))
 
-    selected_id = PeopleTable.selected_id
+    def selected_id(self) -> str | None:
+        return selected_key(self)

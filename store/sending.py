@@ -1,5 +1,9 @@
 """Sending a prepared message for real, over SMTP (plain smtplib, no UI).
 
+It lives in store, beside the database, as the other place where quorum's data leaves
+the process: exports stays pure (no network, no files) and the app and the CLI both send
+through it. It needs only the network's :class:`SmtpSettings` and the bytes of an .eml.
+
 The password is never stored: the caller passes it, usually from the
 environment variable the network's :class:`SmtpSettings` names
 (:func:`password_from_env`) or from a prompt. Progress is reported as
@@ -19,6 +23,7 @@ from email.policy import SMTP
 from email.utils import getaddresses, parseaddr
 
 from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
 from quorum.store.records import SmtpSettings
 
 Progress = Callable[[str], None]
@@ -83,7 +88,6 @@ def send_message(
     The draft marker ``X-Unsent`` and any ``Bcc`` header are removed before
     sending. ``ssl_context`` defaults to the system's trusted certificates.
     """
-    from quorum.store.i18n import t
 
     def say(key: str, **params: object) -> None:
         if progress is not None:

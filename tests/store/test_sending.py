@@ -19,7 +19,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from quorum.exports.mail_minutes import minutes_mail, minutes_recipients
 from quorum.store.errors import QuorumError
 from quorum.store.records import SmtpSettings
-from quorum.tui.sending import SendReport, password_from_env, send_message
+from quorum.store.sending import SendReport, password_from_env, send_message
 from tests.exports.conftest_docs import NOW, realistic_context
 
 SENDER = "Lars Persson <lars.persson@helsingborg.example.se>"

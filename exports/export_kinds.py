@@ -1,24 +1,31 @@
-"""What the export screen can write, and each kind prepared from the store.
+"""What the export screen can write, and each kind prepared from the meeting's records.
 
-No Textual here: :func:`prepare` gathers the records, runs the pure
-renderers in ``exports/`` and returns the bytes, a suggested file name, a
-Markdown preview and — for an invite or a cancellation — the meeting as it
-is once that file has gone out (saved only after the file is written, so a
-failed write never records an invite nobody got).
+:func:`prepare` runs the pure renderers on the records the store gathered
+(:func:`quorum.store.gather.meeting_records`) and returns the bytes, a suggested file
+name, a Markdown preview and — for an invite or a cancellation — the meeting as it is
+once that file has gone out (saved by the caller only after the file is written, so a
+failed write never records an invite nobody got). Records in, bytes out, no Store and
+no Textual: so it lives in exports, and the export and send screens only show it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.documents import document_context, minutes_sender
+from quorum.exports.file_summary import summarize_eml, summarize_ics
 from quorum.exports.filenames import document_filename, slug
+from quorum.exports.ics import cancel, invite, mark_sent, next_sequence
+from quorum.exports.mail import invite_mail
+from quorum.exports.mail_minutes import minutes_mail
+from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.privacy import personal_data
 from quorum.store.errors import QuorumError
+from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, MeetingStatus, replace
-from quorum.tui.export_summary import summarize_eml, summarize_ics
-from quorum.tui.gather import calendar_records, document_context, minutes_sender
 
 
 @dataclass(frozen=True)
@@ -97,18 +104,15 @@ def _calendar_filename(meeting: Meeting, network_name: str, word_key: str, ext: 
 
 
 def prepare(
-    export: ExportKind, store: Any, meeting: Meeting, now: datetime, redact: bool = False
+    export: ExportKind, records: MeetingRecords, now: datetime, redact: bool = False
 ) -> Prepared:
-    """``export`` of ``meeting`` rendered; QuorumError with a sentence when it cannot be."""
+    """``export`` of ``records.meeting`` rendered; QuorumError with a sentence when it
+    cannot be."""
     if export.doc in ("invite", "invite_mail", "cancel"):
-        return _prepare_calendar(export, store, meeting, now)
-    from quorum.exports.agenda import notice_html, notice_markdown, notice_text
-    from quorum.exports.mail_minutes import minutes_mail
-    from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
-
-    ctx = document_context(store, meeting, redact_contacts=redact)
+        return _prepare_calendar(export, records, now)
+    ctx = document_context(records, redact_contacts=redact)
     if export.doc == "minutes_mail":
-        sender = minutes_sender(ctx.network, meeting, dict(ctx.people))
+        sender = minutes_sender(ctx.network, records.meeting, dict(ctx.people))
         data = minutes_mail(ctx, sender, now)
         return Prepared(export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data))
     renderers = {
@@ -125,11 +129,8 @@ def prepare(
     )
 
 
-def _prepare_calendar(export: ExportKind, store: Any, meeting: Meeting, now: datetime) -> Prepared:
-    from quorum.exports.ics import cancel, invite, mark_sent
-    from quorum.exports.mail import invite_mail
-
-    network, people = calendar_records(store, meeting)
+def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
+    meeting, network, people = records.meeting, records.network, records.people_by_id
     if export.doc == "cancel":
         sent = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
         data = cancel(sent, network, people, None, now)
@@ -147,19 +148,15 @@ def _prepare_calendar(export: ExportKind, store: Any, meeting: Meeting, now: dat
     return Prepared(export, data, name, summarize_ics(data), sent)
 
 
-def personal_findings(store: Any, meeting: Meeting) -> list[str]:
+def personal_findings(records: MeetingRecords) -> list[str]:
     """The personal data the meeting's documents contain, one described line each."""
-    from quorum.exports.privacy import personal_data
-
     lang = current_language()  # the list is read in the app's language
-    ctx = document_context(store, meeting, lang=lang)
+    ctx = document_context(records, lang=lang)
     return [f.describe(lang) for f in personal_data(ctx)]
 
 
 def invite_state(meeting: Meeting) -> str:
     """Whether the invite members have is still what the meeting says."""
-    from quorum.exports.ics import next_sequence
-
     if meeting.sent_sequence is None:
         return t("exportui.state_unsent", sequence=next_sequence(meeting))
     upcoming = next_sequence(meeting)
