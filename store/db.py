@@ -349,12 +349,16 @@ def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int
 
 
 def parse_main(
-    raw: bytes, path: Path, tables: Collection[str] = TABLES
+    raw: bytes,
+    path: Path,
+    tables: Collection[str] = TABLES,
+    keyed: Collection[str] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], int, int | None]:
     """The documents of a main file's bytes (migrated to the current schema), its
     generation and the schema it was migrated from (None: it is current). Everything
     is checked that can be without the records' types: a refusal names what is wrong.
-    ``tables`` are the record tables the store keeps (with ``_meta``, all there may be)."""
+    ``tables`` are the tables the store keeps (with ``_meta``, all there may be);
+    ``keyed`` those whose documents carry their key as ``id`` (all of them if None)."""
     try:
         loaded = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
@@ -371,7 +375,7 @@ def parse_main(
     for table, docs in loaded.items():
         if table != META and table not in tables:  # a hand edit's typo, or a flipped bit
             raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
-        if table != META:
+        if table != META and (keyed is None or table in keyed):
             _check_ids(path, table, docs)
     data: dict[str, dict[str, Any]] = loaded
     meta = data.get(META, {}).get("1", {})
@@ -409,11 +413,16 @@ class Database:
     """
 
     def __init__(
-        self, path: Path, readonly: bool = False, tables: Collection[str] = TABLES
+        self,
+        path: Path,
+        readonly: bool = False,
+        tables: Collection[str] = TABLES,
+        keyed: Collection[str] | None = None,
     ) -> None:
         self.path = database_file(path)
         self.readonly = readonly
-        self.tables = tables  # the record tables a file may hold
+        self.tables = tables  # the tables a file may hold
+        self.keyed = keyed  # those whose documents are records, their key also their id
         # Why a store that wanted to write was opened read-only (None: another quorum has it).
         self.readonly_reason: QuorumError | None = None
         self.journal_path = journal_path(self.path)
@@ -473,6 +482,9 @@ class Database:
             self.lock.release()
             raise
 
+    def _keyed(self, table: str) -> bool:
+        return self.keyed is None or table in self.keyed
+
     def _checked(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
         if self._check is not None and table != META:
             self._check(table, doc_id, doc)
@@ -531,7 +543,9 @@ class Database:
             if schema != CURRENT_SCHEMA:
                 # An older file: read whole, migrated, and written anew by the open's fold.
                 raw = os.pread(fd, os.fstat(fd).st_size, 0)
-                data, self.generation, self.migrated_from = parse_main(raw, self.path, self.tables)
+                data, self.generation, self.migrated_from = parse_main(
+                    raw, self.path, self.tables, self.keyed
+                )
                 for table, docs in data.items():
                     for doc_id, doc in docs.items():
                         self._checked(table, doc_id, doc)
@@ -580,7 +594,8 @@ class Database:
             if table != META and table not in self.tables:
                 raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
             if table != META and table not in LAZY_TABLES:
-                _check_ids(self.path, table, docs)
+                if self._keyed(table):
+                    _check_ids(self.path, table, docs)
                 if check:
                     for doc_id, doc in docs.items():
                         self._checked(table, doc_id, doc)
@@ -606,7 +621,8 @@ class Database:
             # Each meeting as it is read: a file no index describes may have been edited.
             if table != META and table not in self.tables:
                 raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
-            _check_ids(self.path, table, {doc_id: doc})
+            if self._keyed(table):
+                _check_ids(self.path, table, {doc_id: doc})
             if not schema:
                 later.append((table, doc_id))
             elif schema[0] == CURRENT_SCHEMA:

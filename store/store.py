@@ -49,7 +49,11 @@ _TABLE_OF: dict[type, str] = {
     Meeting: "meetings",
     MinutesVersion: "versions",
 }
-TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
+# Tables of plain documents that are no records: a server link's state per network
+# and each synced object's last synced version (store/sync.py).
+STATE_TABLES = ("sync_links", "sync_objects")
+RECORD_TABLES = tuple(_TABLE_OF.values())  # documents keyed by their own id
+TABLES = (*RECORD_TABLES, *STATE_TABLES)  # a file holding any other table is refused
 _CLASS_OF = {table: cls for cls, table in _TABLE_OF.items()}
 # Meeting records kept after their last use (a meeting is ~100 KB as records).
 RECENT_MEETINGS = 200
@@ -113,7 +117,7 @@ class Store:
         """Open the database. ``maintain_later``: the caller runs :meth:`maintain` itself
         (the app, on a background thread): no backup is made at the open or before the
         first write."""
-        db = Database(Path(path), readonly=readonly, tables=TABLES)
+        db = Database(Path(path), readonly=readonly, tables=TABLES, keyed=RECORD_TABLES)
         db.backup_in_foreground = not maintain_later
         db.open(check=lambda table, doc_id, doc: check_document(db.path, table, doc_id, doc))
         return cls(db)
@@ -188,7 +192,7 @@ class Store:
     def _forget(self, table: str, record_id: str) -> None:
         if table == "meetings":
             self._meetings.pop(record_id)
-        else:
+        elif table in self._cache:  # a state table has no records to forget
             self._cache[table].pop(record_id, None)
 
     def _doc(self, table: str, record_id: str) -> dict[str, Any] | None:
@@ -567,6 +571,38 @@ class Store:
             self.save_meeting(meeting)
             return self._add(MinutesVersion, version)
 
+    # -- state documents (no records: sync bookkeeping) ------------------------
+
+    def states(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of a state table by key (as an open batch left them). Callers
+        must not mutate them."""
+        with self._lock:
+            docs = self.db.documents(table)
+            for (t, key), doc in self._pending_docs.items():
+                if t != table:
+                    continue
+                if doc is None:
+                    docs.pop(key, None)
+                else:
+                    docs[key] = doc
+            return docs
+
+    def put_state(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        with self._lock:
+            self._write([("put", table, key, doc)])
+            if self._pending is not None:
+                self._pending_docs[(table, key)] = doc
+        self._fold_if_due()
+
+    def delete_state(self, table: str, key: str) -> None:
+        with self._lock:
+            if self._doc(table, key) is None:
+                return
+            self._write([("del", table, key, None)])
+            if self._pending is not None:
+                self._pending_docs[(table, key)] = None
+        self._fold_if_due()
+
     # -- for tests and diagnostics -------------------------------------------
 
     def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
@@ -574,8 +610,7 @@ class Store:
         meeting)."""
         with self._lock:
             return {
-                table: {k: dict(d) for k, d in self.db.documents(table).items()}
-                for table in _TABLE_OF.values()
+                table: {k: dict(d) for k, d in self.db.documents(table).items()} for table in TABLES
             }
 
 
