@@ -16,7 +16,8 @@ Store, so its sidecar, index and journal are what quorum itself leaves) and meas
 * **quit**: the app quits as ``ctrl+q`` does once the database is open
   (``QUORUM_EXIT_AFTER=loaded``): from leaving the screen to the process gone;
 * **amortised save**: note edits saved one after another through the Store, each
-  growing one agenda item's notes like typing does, checkpoints included, total / saves;
+  growing one agenda item's notes like typing does, checkpoints included, total / saves,
+  paired in alternating blocks with the same edits to a 100-meeting archive (the ratio);
 * **autosave while the UI runs**: edits through the app's Saver thread while the main
   thread runs an asyncio loop ticking every 1 ms (its largest gap is the longest block);
 * **search**: the kept index loaded, then the slowest of a set of queries (a word with no
@@ -193,49 +194,86 @@ def measure_open(path: Path) -> dict[str, float]:
     return {"open": statistics.median(_timed(open_close))}
 
 
-def measure_amortised_save(path: Path, saves: int) -> dict[str, Any]:
-    """Note edits saved one after another (each adds a word to one agenda item's notes, as
-    typing does), checkpoints included: total time / saves. When the run is too short to
-    reach the journal's checkpoint size, the share of the next checkpoint each save
-    brings nearer (its cost x journal bytes per save / the checkpoint size) is added."""
-    from quorum.store.db import CHECKPOINT_JOURNAL_BYTES
-    from quorum.store.records import MeetingStatus, replace
+class _Edits:
+    """Note edits saved one after another to one archive's last drafted meeting (each adds
+    a word to one agenda item's notes, as typing does), timed one by one."""
+
+    def __init__(self, store: Any) -> None:
+        from quorum.store.records import MeetingStatus
+
+        network = store.networks()[0]
+        drafted = [m for m in store.meetings(network.id) if m.status == MeetingStatus.DRAFTED]
+        self.store = store
+        self.meeting = drafted[-1]
+        self.done = 0
+        self.total = 0.0
+        self.durations: list[float] = []
+        store.db.backup_in_foreground = False
+        store.checkpoint()  # an empty journal to begin with
+        self.generation = store.db.generation
+
+    def save(self, count: int) -> None:
+        from quorum.store.records import replace
+
+        for _ in range(count):
+            item = self.meeting.agenda[6]
+            self.meeting = self.meeting.with_item(
+                replace(item, notes=item.notes + f" ord{self.done}")
+            )
+            began = time.perf_counter()
+            self.store.save_meeting(self.meeting)
+            took = time.perf_counter() - began
+            self.durations.append(took)
+            self.total += took
+            self.done += 1
+
+    def result(self) -> dict[str, Any]:
+        """Total / saves, checkpoints included. When the run is too short to reach the
+        journal's checkpoint size, the share of the next checkpoint each save brings
+        nearer (its cost x journal bytes per save / the checkpoint size) is added."""
+        from quorum.store.db import CHECKPOINT_JOURNAL_BYTES
+
+        db = self.store.db
+        checkpoints = db.generation - self.generation
+        journal_bytes = db.journal_path.stat().st_size if db.journal_path.exists() else 0
+        began = time.perf_counter()
+        self.store.checkpoint()
+        checkpoint = time.perf_counter() - began
+        per_save = journal_bytes / self.done
+        share = 0.0 if checkpoints else checkpoint * per_save / CHECKPOINT_JOURNAL_BYTES
+        return {
+            "amortised": self.total / self.done + share,
+            "median": statistics.median(self.durations),
+            "max": max(self.durations),
+            "checkpoints": checkpoints,
+            "saves": self.done,
+            "journal_per_save": per_save,
+            "checkpoint": checkpoint,
+        }
+
+
+SAVE_BLOCK = 50  # edits to one archive before the same to the other
+
+
+def measure_amortised_save(path: Path, saves: int, reference: Path) -> dict[str, Any]:
+    """The amortised cost of a note edit's save at this size, paired with the same edits
+    to a 100-meeting archive (``reference``) in alternating blocks of the same run: a
+    save is mostly the journal's fsync, whose cost swings with the machine's other
+    writes, so sizes measured minutes apart are not comparable (this machine: 1.0 vs
+    3.9 ms medians for the same code and size). The ratio is the headline."""
     from quorum.store.store import Store
 
-    with Store.open(path) as store:
-        store.db.backup_in_foreground = False
-        network = store.networks()[0]
-        meeting = [m for m in store.meetings(network.id) if m.status == MeetingStatus.DRAFTED][-1]
-        position = 6
-        store.checkpoint()  # an empty journal to begin with
+    with Store.open(path) as store, Store.open(reference) as small:
+        edits, paired = _Edits(store), _Edits(small)
         os.sync()  # the writes before (a generated archive) do not slow these fsyncs
-        journal = store.db.journal_path
-        generation = store.db.generation
-        durations = []
-        began = time.perf_counter()
-        for i in range(saves):
-            item = meeting.agenda[position]
-            meeting = meeting.with_item(replace(item, notes=item.notes + f" ord{i}"))
-            start = time.perf_counter()
-            store.save_meeting(meeting)
-            durations.append(time.perf_counter() - start)
-        total = time.perf_counter() - began
-        checkpoints = store.db.generation - generation
-        journal_bytes = journal.stat().st_size if journal.exists() else 0
-        began = time.perf_counter()
-        store.checkpoint()
-        checkpoint = time.perf_counter() - began
-    per_save = journal_bytes / saves
-    share = 0.0 if checkpoints else checkpoint * per_save / CHECKPOINT_JOURNAL_BYTES
-    return {
-        "amortised": total / saves + share,
-        "median": statistics.median(durations),
-        "max": max(durations),
-        "checkpoints": checkpoints,
-        "saves": saves,
-        "journal_per_save": per_save,
-        "checkpoint": checkpoint,
-    }
+        while edits.done < saves:
+            count = min(SAVE_BLOCK, saves - edits.done)
+            edits.save(count)
+            paired.save(count)
+        result = edits.result()
+        result["paired"] = paired.result()
+    result["ratio"] = result["amortised"] / result["paired"]["amortised"]
+    return result
 
 
 class Ticker:
@@ -476,6 +514,8 @@ def size_report(size: int, mb: float, r: dict[str, Any]) -> list[str]:
         f"{_ms(save['checkpoint']):.0f} ms) | "
         f"{_ms(save['amortised']):.2f} ms (median {_ms(save['median']):.2f}, "
         f"max {_ms(save['max']):.0f}) |",
+        f"| the same edits to a 100-meeting archive, in turn (ratio) | "
+        f"{_ms(save['paired']['amortised']):.2f} ms ({save['ratio']:.2f}x) |",
         f"| autosave through the Saver, p95 / longest UI block / slowest read meanwhile | "
         f"{_ms(auto['p95']):.1f} / {_ms(auto['block']):.1f} / {_ms(auto['read']):.1f} ms |",
         f"| checkpoint (copying unchanged meetings) / longest UI block | "
@@ -516,8 +556,7 @@ def summary(results: dict[int, dict[str, Any]]) -> list[str]:
     table = {s: results[s]["start"]["ready"] / results[s]["start"]["table"] for s in sizes}
     mem = {s: results[s]["start"]["ready_mb"] for s in sizes}
     worst = {s: results[s]["search"]["times"][results[s]["search"]["worst"]] for s in sizes}
-    save = {s: results[s]["save"]["amortised"] for s in sizes}
-    base_save = save[min(sizes)]
+    save = {s: results[s]["save"] for s in sizes}
     disk = {s: sum(results[s]["disk"].values()) for s in sizes}
     lines = [head, rule]
     ok = all(v <= TARGETS["ready_ratio"] for v in ratio.values())
@@ -544,11 +583,11 @@ def summary(results: dict[int, dict[str, Any]]) -> list[str]:
             "",
         )
     )
-    save_ok = 5000 not in save or save[5000] <= TARGETS["save_ratio"] * base_save
+    save_ok = 5000 not in save or save[5000]["ratio"] <= TARGETS["save_ratio"]
     lines.append(
         row(
-            "amortised save (vs the smallest)",
-            [f"{_ms(save[s]):.2f} ms ({save[s] / base_save:.2f}x)" for s in sizes],
+            "amortised save (vs 100 meetings, paired in the run)",
+            [f"{_ms(save[s]['amortised']):.2f} ms ({save[s]['ratio']:.2f}x)" for s in sizes],
             f"≤ 1.2x at 5,000: {_met(save_ok)}",
         )
     )
@@ -627,6 +666,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("\n".join([f"Machine: {machine()}", f"Command: {command}", ""]), flush=True)
     compile_quorum()
+    # The archive every size's saves are paired with (measure_amortised_save).
+    reference = generate(folder / "reference-100.json", meetings=100, seed=args.seed)
     results: dict[int, dict[str, Any]] = {}
     try:
         for size in sizes:
@@ -642,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
             # These change the archive (saves): after the read-only measures.
             result["exports"] = measure_exports(path)
             result["ui"] = measure_ui_saving(path, args.autosaves, args.interval)
-            result["save"] = measure_amortised_save(path, args.saves)
+            result["save"] = measure_amortised_save(path, args.saves, reference)
             results[size] = result
             print("\n".join(size_report(size, mb, result)), flush=True)
         print("\n".join(["## Summary", "", *summary(results), ""]), flush=True)
