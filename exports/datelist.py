@@ -15,7 +15,7 @@ from quorum.exports.blocks import Block, Document, Heading, Para, Part, Table, p
 from quorum.exports.render import render
 from quorum.exports.tabular import to_csv
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person
+from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, web_link
 
 __all__ = [
     "DateRow",
@@ -68,7 +68,7 @@ def date_rows(
                 week=m.day.isocalendar().week,
                 weekday=m.day.weekday(),
                 time=f"{m.start:%H:%M}–{m.end:%H:%M}",
-                place=m.place or m.online_link,
+                place=m.place or web_link(m.online_link) or "",
                 host=orgs.get(m.host_org_id, m.host_org_id or "") if m.host_org_id else "",
                 secretary=_secretary(m, following, orgs, persons),
             )

@@ -19,7 +19,7 @@ from quorum.exports.dates import long_date
 from quorum.store import invite_shows
 from quorum.store.i18n import t
 from quorum.store.invite_shows import How, Shown
-from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person
+from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person, web_link
 
 
 def clock(moment: datetime) -> str:
@@ -38,6 +38,8 @@ def _value(shown: Shown, record: Meeting | AgendaItem, people: dict[str, Person]
         return person_name(people, value)
     if shown.how is How.MOMENT and isinstance(value, datetime):
         return f"{long_date(value, lang)} {clock(value)}"
+    if shown.how is How.LINK:
+        return web_link(str(value or "")) or ""
     return "" if value is None else str(value)
 
 

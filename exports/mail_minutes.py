@@ -13,12 +13,11 @@ import hashlib
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 
 from quorum.exports.context import DocContext
 from quorum.exports.filenames import document_filename
-from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.mail_headers import mail_address, message_id, policy_for
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 from quorum.exports.text import one_line
 from quorum.store.records import Presence
@@ -52,16 +51,16 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
     return result
 
 
-def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
+def minutes_mail(ctx: DocContext, sender: Address, now: datetime) -> bytes:
     """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
-    msg = EmailMessage(policy=SMTP)
-    name, addr = parseaddr(sender)
-    msg["From"] = mail_address(name, addr) if addr else sender
-    msg.set_raw("To", address_list(minutes_recipients(ctx)))
+    to = minutes_recipients(ctx)
+    msg = EmailMessage(policy=policy_for([sender, *to]))
+    msg["From"] = sender
+    msg["To"] = to
     msg["Subject"] = minutes_subject(ctx)
     msg["Date"] = format_datetime(now)
     # Derived from the meeting and ``now`` (not random) so the draft is reproducible.
-    msg["Message-ID"] = f"<minutes.{now.strftime('%Y%m%dT%H%M%S')}.{ctx.meeting.uid}>"
+    msg["Message-ID"] = message_id("minutes", ctx.meeting.uid, now, sender)
     msg["X-Unsent"] = "1"
     html_doc = minutes_html(ctx)
     msg.set_content(minutes_text(ctx), charset="utf-8")
@@ -71,12 +70,14 @@ def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
         maintype="text",
         subtype="html",
         filename=document_filename(ctx, "minutes", "html"),
+        params={"charset": "utf-8"},
     )
     msg.add_attachment(
         minutes_markdown(ctx).encode("utf-8"),
         maintype="text",
         subtype="markdown",
         filename=document_filename(ctx, "minutes", "md"),
+        params={"charset": "utf-8"},
     )
     # Fixed MIME boundaries keep the draft reproducible; "=_" never occurs in
     # quoted-printable or base64 content, so the boundary cannot clash.
@@ -85,4 +86,4 @@ def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
     for part in msg.walk():
         if part.get_content_type() == "multipart/alternative":
             part.set_boundary(f"=_quorum_{tag}_alt")
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes()

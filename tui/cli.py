@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
+from quorum.tui.cli_terminal import stream_of
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -64,6 +65,10 @@ def build_parser() -> Parser:
         _db_option(p, top=False)
         return p
 
+    def output(p: Parser) -> None:
+        p.add_argument("-o", "--output")
+        p.add_argument("--force", action="store_true", help="overwrite an existing -o file")
+
     add(sub, "demo", "write the demo database and exit")
     lst = add(sub, "list", "list networks, meetings or people")
     lst.add_argument("what", choices=("networks", "meetings", "people"))
@@ -76,36 +81,36 @@ def build_parser() -> Parser:
     for name in ("invite", "cancel"):
         p = add(esub, name, f"calendar {name} (.ics) for a meeting")
         p.add_argument("meeting")
-        p.add_argument("-o", "--output")
+        output(p)
     p = add(esub, "plan", "year plan of a network (.ics)")
     p.add_argument("network")
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("-o", "--output")
+    output(p)
     for name in ("minutes", "agenda"):
         p = add(esub, name, f"{name} of a meeting")
         p.add_argument("meeting")
         p.add_argument("--format", choices=("md", "html", "txt"), default="md")
         p.add_argument("--publish", action="store_true", help="leave out e-mail and phone")
-        p.add_argument("-o", "--output")
+        output(p)
     mail = esub.add_parser("mail", help="an .eml draft ready to send")
     msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
     for name in ("invite", "minutes"):
         p = add(msub, name, f"{name} mail draft")
         p.add_argument("meeting")
-        p.add_argument("-o", "--output")
+        output(p)
     p = add(esub, "roster", "the network's roster as CSV")
     p.add_argument("network")
-    p.add_argument("-o", "--output")
+    output(p)
     p = add(esub, "dates", "the year's dates with hosts and secretaries")
     p.add_argument("network")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=("txt", "csv"), default="txt")
-    p.add_argument("-o", "--output")
+    output(p)
     p = add(esub, "decisions", "the network's decisions register")
     p.add_argument("network")
     p.add_argument("--format", choices=("md", "csv"), default="md")
     p.add_argument("--search", default="")
-    p.add_argument("-o", "--output")
+    output(p)
 
     imp = sub.add_parser("import", help="read people or calendar replies")
     isub = imp.add_subparsers(dest="what", parser_class=Parser, required=True)
@@ -113,8 +118,13 @@ def build_parser() -> Parser:
     p.add_argument("file")
     p.add_argument("--network", required=True)
     p.add_argument("--skip-invalid", action="store_true")
-    p = add(isub, "reply", "calendar replies (iTIP REPLY .ics)")
+    p = add(isub, "reply", "calendar replies (iTIP REPLY .ics, or the .eml they came in)")
     p.add_argument("files", nargs="+")
+    p.add_argument(
+        "--accept-unverified",
+        action="store_true",
+        help="apply a reply by mail even when it came from someone else than the invitee",
+    )
 
     send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
     ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
@@ -211,7 +221,7 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out = out or sys.stdout
-    err = err or sys.stderr
+    err = stream_of(err or sys.stderr)  # a sentence may quote stored text: shown safely
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_lang(argv))
     try:
