@@ -41,15 +41,21 @@ def _field_names(cls: type[Any]) -> tuple[str, ...]:
     return names
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _dump(value: Any) -> Any:
-    if hasattr(type(value), "__dataclass_fields__"):
+    kind = type(value)
+    if kind in _PLAIN:  # most values: asked first (a StrEnum's type is its own class)
+        return value
+    if kind is tuple:
+        return [_dump(v) for v in value]
+    if hasattr(kind, "__dataclass_fields__"):
         return to_doc(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return [_dump(v) for v in value]
     return value
 
 

@@ -75,6 +75,7 @@ _PLANE_ENDS = "".join(
 _REFUSED = re.compile(f"[{_REFUSED_CLASS}{_PLANE_ENDS}]")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BOM = "\ufeff"
+_DIRTY = re.compile(f"[{_REFUSED_CLASS}{_PLANE_ENDS}\t\r\n\x85\u2028\u2029{_BOM}]")
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ def clean(value: str, multiline: bool = False) -> tuple[str, int]:
     lost that a reader would miss) and is not counted; everything :func:`check` refuses is
     removed and counted. U+FEFF is removed without being counted.
     """
+    if _DIRTY.search(value) is None:  # nearly every cell of a file: nothing to do
+        return value, 0
     value = value.replace(_BOM, "")
     if multiline:
         value = _LINE_BREAKS.sub("\n", value)
