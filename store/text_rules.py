@@ -49,6 +49,7 @@ from quorum.store.errors import ValidationError
 
 __all__ = [
     "LIMITS",
+    "REFUSED_CHARACTERS",
     "Rule",
     "TextRefused",
     "as_stored",
@@ -72,7 +73,9 @@ _REFUSED_CLASS = (
 _PLANE_ENDS = "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
 )
-_REFUSED = re.compile(f"[{_REFUSED_CLASS}{_PLANE_ENDS}]")
+# The class as a regex character set, for those who escape these characters (the CLI).
+REFUSED_CHARACTERS = f"{_REFUSED_CLASS}{_PLANE_ENDS}"
+_REFUSED = re.compile(f"[{REFUSED_CHARACTERS}]")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BOM = "\ufeff"
 _DIRTY = re.compile(f"[{_REFUSED_CLASS}{_PLANE_ENDS}\t\r\n\x85\u2028\u2029{_BOM}]")

@@ -18,7 +18,7 @@ import re
 from typing import Any, TextIO, cast
 
 from quorum.store.i18n import t
-from quorum.store.text_rules import shorten, visible
+from quorum.store.text_rules import REFUSED_CHARACTERS, shorten, visible
 
 __all__ = ["LINE_LIMIT", "TEXT_LIMIT", "TerminalStream", "json_text", "printable"]
 
@@ -61,18 +61,23 @@ class TerminalStream:
 
 
 # JSON already escapes C0 controls, quotes and backslashes; what it leaves raw and a terminal
-# may act on (C1 controls, text-reordering characters, line separators, lone surrogates) is
-# written as a \u escape, which any JSON reader turns back into the same character.
-_JSON_RAW = re.compile(
-    "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u206f\ufff9-\ufffb\ud800-\udfff"
-    "\ufdd0-\ufdef\ufffe\uffff]"
-)
+# may act on (C1 controls, text-reordering characters, line separators, lone surrogates,
+# noncharacters) is written as a \u escape, which any JSON reader turns back into the
+# same character.
+_JSON_RAW = re.compile(f"[{REFUSED_CHARACTERS}\u2028\u2029]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON writes a character beyond the basic plane as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def json_text(data: Any) -> str:
     """``data`` as indented JSON (å ä ö as they are) that is safe on a terminal."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_RAW.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def stream_of(stream: TextIO) -> TextIO:

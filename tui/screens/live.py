@@ -26,6 +26,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, TextArea
 
@@ -177,7 +178,7 @@ class LiveScreen(QuorumScreen):
             centre.border_title = t("live.error.no_agenda")
             return
         item = m.agenda[self.current]
-        centre.border_title = f"{self.current + 1}. {item.title}"
+        centre.border_title = escape(f"{self.current + 1}. {item.title}")  # a title, not markup
         centre.border_subtitle = t("live.notes")
         self.query_one("#minutes", ItemMinutes).show(item, self.names)
         if self._shown_item != self.current:

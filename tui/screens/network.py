@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -83,7 +84,7 @@ class NetworkScreen(QuorumScreen):
             yield FieldRow(
                 t("network.members"),
                 SelectionList[str](
-                    *((o.name, o.id, o.id in members) for o in self.store.organisations()),
+                    *((Text(o.name), o.id, o.id in members) for o in self.store.organisations()),
                     id="f-member_org_ids",
                 ),
                 "member_org_ids",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select
 
 from quorum.store.errors import ValidationError
@@ -51,7 +52,7 @@ class NewMeetingDialog(FormDialog[str]):
         proposed = next_free_date(self.network, self.store.meetings(self.network.id), self.today)
         start_index = 0 if self.network.language == "sv" else 1
         template: Select[int] = Select(
-            [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
+            [(Text(label), n) for n, (label, _tpl) in enumerate(self.choices)],
             value=start_index,
             allow_blank=False,
             id="template",

@@ -156,7 +156,7 @@ class OverviewScreen(QuorumScreen):
         selected = options.highlighted
         options.clear_options()
         for n in networks:
-            options.add_option(Option(n.name, id=n.id))
+            options.add_option(Option(Text(n.name), id=n.id))  # Text: a name is no markup
         if not networks:
             self.query_one("#status", Static).update(t("overview.empty"))
             return
