@@ -21,7 +21,7 @@ from icalendar import Alarm, Calendar, Event, vCalAddress
 
 from quorum.exports.ics_fold import Text, clean_param, serialize
 from quorum.exports.ics_tz import vtimezone
-from quorum.exports.invite_text import clock, invite_description
+from quorum.exports.invite_text import invite_description
 from quorum.exports.text import clean, one_line
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
@@ -35,6 +35,7 @@ from quorum.store.records import (
     replace,
     web_link,
 )
+from quorum.store.when import clock
 
 __all__ = [
     "Invitee",
@@ -297,7 +298,11 @@ def _event(
     alarm.add("ACTION", "DISPLAY")
     alarm.add(
         "DESCRIPTION",
-        Text(one_line(t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start)))),
+        Text(
+            one_line(
+                t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start, lang))
+            )
+        ),
     )
     alarm.add("TRIGGER", timedelta(days=-1))
     event.add_component(alarm)

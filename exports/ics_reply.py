@@ -27,11 +27,11 @@ from email.policy import default
 
 from icalendar import Calendar, Event
 
-from quorum.exports.dates import long_date
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace
 from quorum.store.text_rules import LIMITS, clean, shorten
+from quorum.store.when import long_date
 
 __all__ = [
     "MAX_REPLY_BYTES",

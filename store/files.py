@@ -99,14 +99,18 @@ def write_export(path: Path, data: bytes, replace: bool = False, public: bool = 
 
 
 def read_limited(path: Path, limit: int, too_big: str) -> bytes:
-    """The bytes of ``path``, or :class:`QuorumError` (``too_big`` with the limit in kB and
-    the size) when it holds more than ``limit`` bytes — known from its size before reading,
+    """The bytes of ``path``, or :class:`QuorumError` (``too_big`` with the limit and the
+    size, "1024 kB") when it holds more than ``limit`` bytes — known from its size before reading,
     or from reading one byte past the limit (a pipe has no size)."""
     with path.open("rb") as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
-            raise QuorumError(too_big, path=str(path), limit=limit // 1024, size=size // 1024)
+            raise QuorumError(too_big, path=str(path), limit=_kb(limit), size=_kb(size))
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise QuorumError(too_big, path=str(path), limit=limit // 1024, size=len(data) // 1024)
+        raise QuorumError(too_big, path=str(path), limit=_kb(limit), size=_kb(len(data)) + "+")
     return data
+
+
+def _kb(size: int) -> str:
+    return f"{size // 1024} kB"

@@ -248,8 +248,8 @@ def _nearest_free(
                 continue
             if _first_block(d, network, busy, today) is None:
                 why = cause or Notice.of("plan.cause.outside_term")
-                key = f"plan.moved.{'later' if sign > 0 else 'earlier'}{'1' if shift == 1 else 'N'}"
-                return d, Notice.of(key, cause=why, weeks=shift)
+                key = f"plan.moved.{'later' if sign > 0 else 'earlier'}"
+                return d, Notice.of(key, cause=why, count=shift)
     return None, None
 
 

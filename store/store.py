@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 from quorum.store import codec
 from quorum.store.db import Database, Op, quiet_gc
 from quorum.store.errors import NotFound, QuorumError, ValidationError
-from quorum.store.records import Meeting, Network, Organisation, Person, replace
+from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person, replace
 
 # The record types the store keeps, each in its own table.
-R = TypeVar("R", Network, Organisation, Person, Meeting)
+R = TypeVar("R", Network, Organisation, Person, Meeting, MinutesVersion)
 N = TypeVar("N", Network, Organisation)  # found by name
 
 _TABLE_OF: dict[type, str] = {
@@ -29,6 +29,7 @@ _TABLE_OF: dict[type, str] = {
     Organisation: "organisations",
     Person: "people",
     Meeting: "meetings",
+    MinutesVersion: "versions",
 }
 
 
@@ -109,6 +110,7 @@ class Store:
             "organisations": "error.not_found_org",
             "people": "error.not_found_person",
             "meetings": "error.not_found_meeting",
+            "versions": "error.not_found_version",
         }
         with quiet_gc():
             for cls, table in _TABLE_OF.items():
@@ -331,6 +333,28 @@ class Store:
 
     def delete_meeting(self, meeting_id: str) -> None:
         self._delete("meetings", str(meeting_id))
+
+    # -- approved minutes --------------------------------------------------------
+
+    def versions(self, meeting_id: str | None = None) -> list[MinutesVersion]:
+        """The approved versions of a meeting's minutes (of every meeting), oldest first.
+
+        Kept when the meeting is reopened, changed or even deleted: they are the record.
+        """
+        found = self._all(MinutesVersion, "versions", "error.not_found_version")
+        if meeting_id is not None:
+            found = [v for v in found if v.meeting_id == meeting_id]
+        return sorted(found, key=lambda v: (v.meeting_id, v.version))
+
+    def version_by_hash(self, sha256: str) -> MinutesVersion | None:
+        wanted = sha256.strip().lower()
+        return next((v for v in self.versions() if v.sha256 == wanted), None)
+
+    def save_approval(self, meeting: Meeting, version: dict[str, Any]) -> MinutesVersion:
+        """The approved meeting and its new version of the minutes, saved together."""
+        with self.batch():
+            self.save_meeting(meeting)
+            return self._add(MinutesVersion, version)
 
     # -- for tests and diagnostics -------------------------------------------
 

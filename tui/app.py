@@ -47,6 +47,15 @@ class QuorumApp(App[int]):
         Binding("f1", "help", "key.help", show=True),
         Binding("question_mark", "help", "key.help", show=False),
         Binding("ctrl+q", "quit", "key.quit", show=True, priority=True),
+        # Ours, so Textual does not add its own English "palette" entry.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            show=False,
+            priority=True,
+            tooltip="key.palette_tooltip",
+        ),
     ]
 
     def __init__(
@@ -212,9 +221,30 @@ class QuorumApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from quorum.tui.commands import screen_commands
+        from quorum.tui.palette import system_commands
 
         yield from screen_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        yield from system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from quorum.tui.palette import QuorumPalette
+
+        # CommandPalette.is_open, which mypy will not take an App[int] for.
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(QuorumPalette(id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from quorum.tui.palette import QuorumPalette
+
+        self.push_screen(
+            QuorumPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder"))
+        )
+
+    def action_help_quit(self) -> None:
+        # Textual's answer to ctrl+c outside a text field, in the user's language.
+        self.notify(t("app.how_to_quit"), title=t("app.how_to_quit_title"))
 
     def action_go_overview(self) -> None:
         from quorum.tui.screens.overview import OverviewScreen

@@ -12,6 +12,7 @@ sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
 from quorum.tui.cli_terminal import stream_of
+from quorum.tui.cli_words import install as install_argparse_words
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -42,95 +44,121 @@ def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
     # must not reset a value given before it.
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=t("cli.metavar.path"),
         default=None if top else argparse.SUPPRESS,
-        help="database file (default: QUORUM_DB or the user data folder)",
+        help=t("cli.help.db"),
     )
     parser.add_argument(
         "--lang",
         choices=("sv", "en"),
         default=None if top else argparse.SUPPRESS,
-        help="language of the interface",
+        help=t("cli.help.lang"),
     )
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 9999:
+        raise argparse.ArgumentTypeError(t("cli.year_invalid", value=text))
+    return year
 
 
 def build_parser() -> Parser:
+    """The parser, worded in the current language (help, metavars, argparse's own words)."""
+    install_argparse_words()
+    meeting, network = t("cli.metavar.meeting"), t("cli.metavar.network")
+    file, year = t("cli.metavar.file"), t("cli.metavar.year")
     parser = Parser(prog="quorum", description=t("cli.description"))
     _db_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo database")
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    parser.add_argument("--demo", action="store_true", help=t("cli.help.demo_flag"))
+    command = t("cli.metavar.command")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=command)
 
-    def add(subs: Any, name: str, help_text: str) -> Parser:
-        p: Parser = subs.add_parser(name, help=help_text)
+    def add(subs: Any, name: str, help_key: str) -> Parser:
+        p: Parser = subs.add_parser(name, help=t(help_key), description=t(help_key))
         _db_option(p, top=False)
         return p
 
+    def group(subs: Any, name: str, help_key: str, dest: str) -> Any:
+        p = subs.add_parser(name, help=t(help_key), description=t(help_key))
+        return p.add_subparsers(dest=dest, parser_class=Parser, required=True, metavar=command)
+
     def output(p: Parser) -> None:
-        p.add_argument("-o", "--output")
-        p.add_argument("--force", action="store_true", help="overwrite an existing -o file")
+        p.add_argument("-o", "--output", metavar=file, help=t("cli.help.output"))
+        p.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
-    add(sub, "demo", "write the demo database and exit")
-    lst = add(sub, "list", "list networks, meetings or people")
-    lst.add_argument("what", choices=("networks", "meetings", "people"))
-    lst.add_argument("--json", action="store_true", help="machine-readable output")
-    lst.add_argument("--network", help="only this network (id or name)")
-    add(sub, "restore", "replace a broken database with its newest backup")
+    add(sub, "demo", "cli.help.demo")
+    lst = add(sub, "list", "cli.help.list")
+    lst.add_argument("what", choices=("networks", "meetings", "people"), help=t("cli.help.what"))
+    lst.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    lst.add_argument("--network", metavar=network, help=t("cli.help.network_filter"))
+    add(sub, "restore", "cli.help.restore")
+    p = add(sub, "verify", "cli.help.verify")
+    p.add_argument("file", metavar=file, help=t("cli.help.pdf_file"))
 
-    export = sub.add_parser("export", help="write invites, minutes, rosters ...")
-    esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)
+    esub = group(sub, "export", "cli.help.export", "what")
     for name in ("invite", "cancel"):
-        p = add(esub, name, f"calendar {name} (.ics) for a meeting")
-        p.add_argument("meeting")
+        p = add(esub, name, f"cli.help.export_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
         output(p)
-    p = add(esub, "plan", "year plan of a network (.ics)")
-    p.add_argument("network")
-    p.add_argument("--year", type=int, required=True)
+    p = add(esub, "plan", "cli.help.export_plan")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
     output(p)
     for name in ("minutes", "agenda"):
-        p = add(esub, name, f"{name} of a meeting")
-        p.add_argument("meeting")
-        p.add_argument("--format", choices=("md", "html", "txt"), default="md")
-        p.add_argument("--publish", action="store_true", help="leave out e-mail and phone")
+        p = add(esub, name, f"cli.help.export_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+        p.add_argument(
+            "--format",
+            choices=("md", "html", "txt", "pdf"),
+            default="md",
+            help=t("cli.help.format"),
+        )
+        p.add_argument("--public", action="store_true", help=t("cli.help.publish"))
+        p.add_argument("--publish", action="store_true", help=argparse.SUPPRESS)  # the old name
         output(p)
-    mail = esub.add_parser("mail", help="an .eml draft ready to send")
-    msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
-    for name in ("invite", "minutes"):
-        p = add(msub, name, f"{name} mail draft")
-        p.add_argument("meeting")
-        output(p)
-    p = add(esub, "roster", "the network's roster as CSV")
-    p.add_argument("network")
-    output(p)
-    p = add(esub, "dates", "the year's dates with hosts and secretaries")
-    p.add_argument("network")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--format", choices=("txt", "csv"), default="txt")
-    output(p)
-    p = add(esub, "decisions", "the network's decisions register")
-    p.add_argument("network")
-    p.add_argument("--format", choices=("md", "csv"), default="md")
-    p.add_argument("--search", default="")
-    output(p)
-
-    imp = sub.add_parser("import", help="read people or calendar replies")
-    isub = imp.add_subparsers(dest="what", parser_class=Parser, required=True)
-    p = add(isub, "people", "people from a CSV file")
-    p.add_argument("file")
-    p.add_argument("--network", required=True)
-    p.add_argument("--skip-invalid", action="store_true")
-    p = add(isub, "reply", "calendar replies (iTIP REPLY .ics, or the .eml they came in)")
-    p.add_argument("files", nargs="+")
+    p = add(esub, "summary", "cli.help.export_summary")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
     p.add_argument(
-        "--accept-unverified",
-        action="store_true",
-        help="apply a reply by mail even when it came from someone else than the invitee",
+        "--format", choices=("md", "html", "pdf"), default="md", help=t("cli.help.format")
     )
+    output(p)
+    msub = group(esub, "mail", "cli.help.mail", "mail_what")
+    for name in ("invite", "minutes"):
+        p = add(msub, name, f"cli.help.mail_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+        output(p)
+    p = add(esub, "roster", "cli.help.export_roster")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    output(p)
+    p = add(esub, "dates", "cli.help.export_dates")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
+    p.add_argument("--format", choices=("txt", "csv"), default="txt", help=t("cli.help.format"))
+    output(p)
+    p = add(esub, "decisions", "cli.help.export_decisions")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--format", choices=("md", "csv"), default="md", help=t("cli.help.format"))
+    p.add_argument("--search", default="", metavar=t("cli.metavar.text"), help=t("cli.help.search"))
+    output(p)
 
-    send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
-    ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
+    isub = group(sub, "import", "cli.help.import", "what")
+    p = add(isub, "people", "cli.help.import_people")
+    p.add_argument("file", metavar=file, help=t("cli.help.csv_file"))
+    p.add_argument("--network", required=True, metavar=network, help=t("cli.help.network"))
+    p.add_argument("--skip-invalid", action="store_true", help=t("cli.help.skip_invalid"))
+    p = add(isub, "reply", "cli.help.import_reply")
+    p.add_argument("files", nargs="+", metavar=file, help=t("cli.help.reply_files"))
+    p.add_argument("--accept-unverified", action="store_true", help=t("cli.help.accept_unverified"))
+
+    ssub = group(sub, "send", "cli.help.send", "what")
     for name in ("minutes", "invite"):
-        p = add(ssub, name, f"send the {name}")
-        p.add_argument("meeting")
+        p = add(ssub, name, f"cli.help.send_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
     return parser
 
 
@@ -214,6 +242,14 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_plan import export_decisions
 
             return export_decisions(args, ctx)
+        case ("export", "summary"):
+            from quorum.tui.cli_plan import export_summary
+
+            return export_summary(args, ctx)
+        case ("verify",):
+            from quorum.tui.cli_verify import verify
+
+            return verify(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 
@@ -257,6 +293,21 @@ def main(
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=err)
         return 130
+    except BrokenPipeError:
+        # The reader left (`quorum list meetings | head`): stop quietly, as cat does.
+        _silence(out)
+        return 141
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed pipe at /dev/null so the interpreter's last flush stays quiet."""
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def _early_lang(argv: list[str]) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 
 from quorum.store.i18n import t
+from quorum.store.when import clock_span, short_when
 from quorum.tui.cli_context import CliContext
 from quorum.tui.cli_terminal import CELL_LIMIT, json_text, printable
 
@@ -80,12 +82,25 @@ def _print_table(
     ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]
 ) -> None:
     heads = [t(key) for _, key in columns]
-    cells = [[printable(r.get(field) or "", CELL_LIMIT) for field, _ in columns] for r in rows]
+    cells = [[printable(_cell(field, r), CELL_LIMIT) for field, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
     line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
     ctx.out.write(line.rstrip() + "\n")
     for c in cells:
         ctx.out.write("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip() + "\n")
+
+
+def _cell(field: str, row: dict[str, Any]) -> str:
+    """A value as a person reads it in the current language; ``--json`` keeps the value
+    itself (ISO times, role and status codes)."""
+    value = row.get(field)
+    if field == "next_meeting":
+        return short_when(datetime.fromisoformat(value)) if value else ""
+    if field == "time":
+        return clock_span(datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"]))
+    if field == "role":
+        return t(f"role.{value}") if value else ""
+    return str(value or "")
 
 
 def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:

@@ -69,7 +69,9 @@ class CliContext:
             Path(path).expanduser(),
             data if isinstance(data, bytes) else data.encode("utf-8"),
             replace=bool(getattr(self.args, "force", False)),
-            public=bool(getattr(self.args, "publish", False)),
+            public=bool(
+                getattr(self.args, "public", False) or getattr(self.args, "publish", False)
+            ),
         )
 
     def say(self, key: str, **params: Any) -> None:

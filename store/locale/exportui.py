@@ -52,7 +52,8 @@ SV = {
         "Avbokningen ställer in {title} {date} och meddelar alla inbjudna. Fortsätta?"
     ),
     # personal data step
-    "exportui.pd_intro": "Dokumentet innehåller {count} personuppgifter:",
+    "exportui.pd_intro_one": "Dokumentet innehåller {count} personuppgift:",
+    "exportui.pd_intro_other": "Dokumentet innehåller {count} personuppgifter:",
     "exportui.pd_question": (
         "Ska e-postadresser och telefonnummer tas bort i den här versionen "
         "(till exempel för publicering)?"
@@ -69,7 +70,8 @@ SV = {
     ),
     "exportui.replies_files": "Filer",
     "exportui.replies_report": "Resultat",
-    "exportui.replies_done": "{applied} svar infördes, {refused} avvisades.",
+    "exportui.replies_done_one": "{applied} av {count} svar infördes.",
+    "exportui.replies_done_other": "{applied} av {count} svar infördes.",
     "exportui.reply_unreadable_file": "Kunde inte läsa {path}: {detail}",
     "exportui.reply_no_files": "Inga svarsfiler (.ics eller .eml) hittades.",
     "exportui.cmd_replies": "Importera kalendersvar",
@@ -143,7 +145,8 @@ EN = {
         "The cancellation cancels {title} {date} and tells every invitee. Go on?"
     ),
     # personal data step
-    "exportui.pd_intro": "The document contains {count} pieces of personal data:",
+    "exportui.pd_intro_one": "The document contains {count} item of personal data:",
+    "exportui.pd_intro_other": "The document contains {count} items of personal data:",
     "exportui.pd_question": (
         "Leave out e-mail addresses and phone numbers in this copy (for example to publish it)?"
     ),
@@ -159,7 +162,8 @@ EN = {
     ),
     "exportui.replies_files": "Files",
     "exportui.replies_report": "Result",
-    "exportui.replies_done": "{applied} replies applied, {refused} refused.",
+    "exportui.replies_done_one": "{applied} of {count} reply applied.",
+    "exportui.replies_done_other": "{applied} of {count} replies applied.",
     "exportui.reply_unreadable_file": "Could not read {path}: {detail}",
     "exportui.reply_no_files": "No reply files (.ics or .eml) were found.",
     "exportui.cmd_replies": "Import calendar replies",

@@ -2,7 +2,7 @@
 
 SV = {
     # the text of an invite (DESCRIPTION) and of the mail body
-    "ics.when": "Tid: {date}, {start}–{end}",
+    "ics.when": "Tid: {when}",
     "ics.place": "Plats: {value}",
     "ics.online": "Delta digitalt: {value}",
     "ics.chair": "Ordförande: {value}",
@@ -41,12 +41,13 @@ SV = {
     "error.ics_invite_cancelled": "{title} är inställt. Skicka en avbokning med: quorum export cancel MÖTE",
     # CLI
     "calendar.written": "{title} {date} (version {sequence}) skrevs till {path}.",
-    "calendar.plan_written": "{count} möten {year} skrevs till {path}.",
+    "calendar.plan_written_one": "Årsplanen {year} med {count} möte skrevs till {path}.",
+    "calendar.plan_written_other": "Årsplanen {year} med {count} möten skrevs till {path}.",
     "calendar.reply_failed": "{file}: {reason}",
 }
 
 EN = {
-    "ics.when": "When: {date}, {start}–{end}",
+    "ics.when": "When: {when}",
     "ics.place": "Place: {value}",
     "ics.online": "Join online: {value}",
     "ics.chair": "Chair: {value}",
@@ -82,6 +83,7 @@ EN = {
     "reply.comment": "Comment: “{comment}”",
     "error.ics_invite_cancelled": "{title} is cancelled. Send the cancellation with: quorum export cancel MEETING",
     "calendar.written": "{title} {date} (version {sequence}) was written to {path}.",
-    "calendar.plan_written": "{count} meetings of {year} were written to {path}.",
+    "calendar.plan_written_one": "The year plan {year} with {count} meeting was written to {path}.",
+    "calendar.plan_written_other": "The year plan {year} with {count} meetings was written to {path}.",
     "calendar.reply_failed": "{file}: {reason}",
 }

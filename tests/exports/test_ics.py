@@ -194,15 +194,15 @@ def test_now_must_be_aware(world: World) -> None:
 def test_agenda_is_plain_text_in_description(world: World) -> None:
     description = str(only_event(_invite(world))["DESCRIPTION"])
     assert "Dagordning" in description
-    assert "1. 09:00 Mötets öppnande – Åsa Öberg" in description
-    assert "2. 09:10 Uppföljning av åtgärder" in description
+    assert "1. 09.00 Mötets öppnande – Åsa Öberg" in description
+    assert "2. 09.10 Uppföljning av åtgärder" in description
     assert (
-        "3. 09:30 Gemensam antagning 2028: förslag, synpunkter; beslut"
+        "3. 09.30 Gemensam antagning 2028: förslag, synpunkter; beslut"
         " – Karin från antagningskansliet" in description
     )
     assert "   Läs särskilt avsnitt 3." in description
-    assert "4. 10:15 Övriga frågor" in description
-    assert "Tid: fredag 12 mars 2027, 09:00–12:00" in description
+    assert "4. 10.15 Övriga frågor" in description
+    assert "Tid: fredag 12 mars 2027 kl. 09.00–12.00" in description
     assert "Verksamhetsplan 2027 (bifogad)" in description
     assert "<" not in description  # plain text, no HTML
 
@@ -274,7 +274,7 @@ def test_noncharacters_and_controls_from_an_old_archive_never_reach_the_file(wor
 def test_alarm_the_day_before_with_description(world: World) -> None:
     [alarm] = only_event(_invite(world)).walk("VALARM")
     assert alarm["ACTION"] == "DISPLAY"
-    assert str(alarm["DESCRIPTION"]) == "I morgon: Nätverksträff kl. 09:00"
+    assert str(alarm["DESCRIPTION"]) == "I morgon: Nätverksträff kl. 09.00"
     assert alarm["TRIGGER"].dt == timedelta(days=-1)
 
 

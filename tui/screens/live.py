@@ -35,6 +35,7 @@ from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
+from quorum.store.when import clock
 from quorum.tui.dialogs import ConfirmDialog, FormDialog
 from quorum.tui.messages import Announce
 from quorum.tui.screens.base import QuorumScreen
@@ -316,7 +317,7 @@ class LiveScreen(QuorumScreen):
         if self.apply(lambda m: live.start(m, self.now)):
             assert self.meeting is not None and self.meeting.actual_start is not None
             started = self.meeting.actual_start.astimezone(self.meeting.zone)
-            self.notify(t("live.started", time=f"{started:%H:%M}"))
+            self.notify(t("live.started", time=clock(started)))
             self.action_notes()
 
     def action_pause(self) -> None:

@@ -16,10 +16,11 @@ from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
 from quorum.store.errors import NotFound, ValidationError
-from quorum.store.i18n import t
+from quorum.store.i18n import join_list, t
 from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, replace
 from quorum.store.templates import template_from_agenda
+from quorum.store.when import clock_span
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import SENT_FIELDS
@@ -123,7 +124,7 @@ class MeetingScreen(QuorumScreen):
     def _show_title(self) -> None:
         m = self.meeting
         network = self.store.network(m.network_id)
-        self.title = f"{m.title} {m.day.isoformat()} {m.start:%H:%M}–{m.end:%H:%M}"
+        self.title = f"{m.title} {m.day.isoformat()} {clock_span(m.start, m.end)}"
         self.sub_title = network.name
 
     def _refresh(self) -> None:
@@ -223,6 +224,10 @@ class MeetingScreen(QuorumScreen):
             "invitees": len(m.attendance),
         }
 
+    def loss_sentence(self) -> str:
+        """ "3 ärenden, 1 anteckning, 0 beslut, 2 åtgärder och 1 inbjuden" """
+        return join_list(t(f"n.{what}", count=n) for what, n in self.loss_summary().items())
+
     def action_delete_meeting(self) -> None:
         day = self.meeting.day.isoformat()
 
@@ -238,7 +243,7 @@ class MeetingScreen(QuorumScreen):
             self.dismiss()
             app.notify(t("meeting.deleted", date=day))
 
-        question = t("meeting.delete_question", date=day, **self.loss_summary())
+        question = t("meeting.delete_question", date=day, lost=self.loss_sentence())
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def action_save_template(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.when import clock, clock_span
 from quorum.tui.screens.base import QuorumScreen
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def resume_text(meeting: Meeting) -> str:
         "live.resume.text",
         title=meeting.title,
         day=meeting.day.isoformat(),
-        time=f"{meeting.actual_start.astimezone(meeting.zone):%H:%M}",
+        time=clock(meeting.actual_start.astimezone(meeting.zone)),
         number=meeting.current_item + 1,
         item=item.title if item else "",
     )
@@ -178,7 +179,7 @@ class OverviewScreen(QuorumScreen):
                 style = STATUS_STYLE.get(m.status, "")
                 table.add_row(
                     Text(f"{m.day.isoformat()} {weekday_short(m.start)}", style=style),
-                    Text(f"{m.start:%H:%M}–{m.end:%H:%M}", style=style),
+                    Text(clock_span(m.start, m.end), style=style),
                     Text(m.title, style=style),
                     Text(t(f"status.{m.status.value}"), style=style),
                     Text(orgs.get(m.host_org_id or "", ""), style=style),

@@ -133,8 +133,7 @@ class RepliesScreen(QuorumScreen):
     def _done(self) -> None:
         self._busy = False
         applied = sum(1 for o in self._outcomes if o.applied)
-        refused = len(self._outcomes) - applied
-        self.notify(t("exportui.replies_done", applied=applied, refused=refused))
+        self.notify(t("exportui.replies_done", applied=applied, count=len(self._outcomes)))
         self.refresh_bindings()
 
     def _ask_unverified(self, unverified: list[ReplyOutcome]) -> None:

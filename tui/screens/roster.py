@@ -135,8 +135,8 @@ class RosterScreen(RosterFiles):
         status = t(
             "rui.status",
             shown=len(people),
-            total=len(everyone),
-            members=active,
+            people=t("n.people", count=len(everyone)),
+            members=t("rui.active_members", count=active),
             sort=t("rui.sorted_org" if self.by_org else "rui.sorted_name"),
         )
         self.query_one("#roster-status", Static).update(status)

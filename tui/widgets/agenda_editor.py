@@ -29,6 +29,7 @@ from quorum.store import agenda as ops
 from quorum.store.errors import NotFound
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.store.when import clock
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
 
@@ -131,7 +132,7 @@ class AgendaEditor(Vertical):
             presenter = self.people.get(item.presenter_id or "", "") or item.presenter_text
             table.add_row(
                 number,
-                f"{at:%H:%M}",
+                clock(at),
                 _clip(marker + item.title, title_width),
                 _clip(t(f"kind.{item.kind.value}"), 13),
                 _clip(presenter, 16),
@@ -147,8 +148,8 @@ class AgendaEditor(Vertical):
         total = self.query_one("#agenda-total", Static)
         m = self.meeting
         over = ops.overrun_minutes(m.start, m.end, self.agenda)
-        planned = f"{ops.planned_end(m.start, self.agenda):%H:%M}"
-        end = f"{m.end:%H:%M}"
+        planned = clock(ops.planned_end(m.start, self.agenda))
+        end = clock(m.end)
         if over > 0:
             total.update(t("agenda.end_over", planned=planned, end=end, over=over))
         else:

@@ -53,6 +53,7 @@ from quorum.store.invitees import (
 from quorum.store.parse import parse_time
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
 from quorum.store.representation import industry_rule_met, represented_orgs
+from quorum.store.when import clock
 from quorum.tui.cli_terminal import printable
 from quorum.tui.dialogs import ChoiceDialog, PromptDialog
 from quorum.tui.translate import translate_bindings
@@ -81,7 +82,7 @@ _ON_ROW = {"remove", "role", "rsvp", "presence", "arrived", "left"}
 
 
 def _hm(value: time | None) -> str:
-    return f"{value:%H:%M}" if value else ""
+    return clock(value) if value else ""
 
 
 # What the pane changes on a meeting (roles move chair/secretary/adjusters).
@@ -242,7 +243,7 @@ class AttendeesPane(Vertical, can_focus=False):
         if any(pc[p] for p in Presence if p is not Presence.UNKNOWN):
             shown = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED, Presence.ABSENT)
             rsvp += "  |  " + " · ".join(f"{t(f'presence.{p.value}')} {pc[p]}" for p in shown)
-        counts = t("rui.att_counts", invited=len(m.attendance), answers=rsvp)
+        counts = t("rui.att_counts", count=len(m.attendance), answers=rsvp)
         if not m.attendance:
             counts = t("rui.att_empty")
         self.query_one("#att-counts", Static).update(counts)
