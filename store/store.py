@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, Op, quiet_gc
-from quorum.store.errors import NotFound, QuorumError, ValidationError
+from quorum.store.db import Database, backups, quiet_gc
+from quorum.store.errors import DatabaseUnreadable, NotFound, QuorumError, ValidationError
+from quorum.store.i18n import Notice
+from quorum.store.journal import Op
 from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person, replace
 
 # The record types the store keeps, each in its own table.
@@ -31,6 +33,7 @@ _TABLE_OF: dict[type, str] = {
     Meeting: "meetings",
     MinutesVersion: "versions",
 }
+TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
 
 
 class Store:
@@ -52,8 +55,8 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        db = Database(Path(path), readonly=readonly)
-        db.open()
+        db = Database(Path(path), readonly=readonly, tables=TABLES)
+        db.open(check=lambda data: check_documents(db.path, data))
         return cls(db)
 
     @property
@@ -91,7 +94,7 @@ class Store:
             doc = self._docs[table].get(str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
-            record = codec.from_doc(cls, doc)
+            record = load_record(cls, self.path, table, record_id, doc)
             self._cache[table][record_id] = record
             return record
 
@@ -362,6 +365,36 @@ class Store:
         """All documents as plain data (to compare a reload with memory)."""
         with self._lock:
             return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
+
+
+def load_record(cls: type[R], path: Path, table: str, record_id: str, doc: dict[str, Any]) -> R:
+    """The record of a stored document. A document that is not its record's shape (a
+    hand-edited file, a flipped bit) is refused naming the record and field."""
+    try:
+        record = codec.from_doc(cls, doc)
+        if record.id != record_id:  # a changed digit in the file: two records in one
+            raise codec.ShapeError("id", "shape.id_mismatch")
+    except codec.ShapeError as err:
+        found = backups(path)
+        problem = err.problem
+        raise DatabaseUnreadable(
+            "error.db_record",
+            path=str(path),
+            record=Notice.of(f"record.{table}", id=record_id),
+            field=err.field or "-",
+            problem=Notice.of(problem) if isinstance(problem, str) else problem.sentence(),
+            backup=str(found[0]) if found else "",
+            remedy="backup" if found else "",
+        ) from None
+    return record
+
+
+def check_documents(path: Path, data: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Every document read as its record (before an open writes anything: a crash's
+    journal is folded only into a file whose every record reads)."""
+    for cls, table in _TABLE_OF.items():
+        for record_id, doc in data.get(table, {}).items():
+            load_record(cls, path, table, record_id, doc)
 
 
 def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:

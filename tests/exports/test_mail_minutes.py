@@ -142,3 +142,12 @@ def test_every_recipient_survives_folding(people: list[tuple[str, str]]) -> None
         return "".join(a.display_name.split()), a.addr_spec
 
     assert [key(a) for a in parsed] == [key(a) for a in addresses]
+
+
+def test_every_text_part_and_attachment_says_utf_8_and_the_draft_has_a_message_id() -> None:
+    msg = parse(minutes_mail(realistic_context(), SENDER, NOW))
+    texts = [p for p in msg.walk() if p.get_content_maintype() == "text"]
+    assert len(texts) >= 4  # plain and HTML bodies, the .html and .md attachments
+    for part in texts:
+        assert part.get_content_charset() == "utf-8", part.get_content_type()
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith(">")
