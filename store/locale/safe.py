@@ -39,6 +39,8 @@ SV = {
     "import.report.removed_other": "{count} tecken som inte kan sparas (styrtecken och liknande) togs bort, på rad {lines}.",
     "cli.help.force": "skriv över en befintlig fil (aldrig genom en symbolisk länk)",
     "cli.help.accept_unverified": "för in ett svar per e-post även när det kom från någon annan än den inbjudna",
+    "live.notes_cleaned_one": "{count} tecken som inte kan sparas (ett styrtecken eller liknande) togs bort ur anteckningarna.",
+    "live.notes_cleaned_other": "{count} tecken som inte kan sparas (styrtecken och liknande) togs bort ur anteckningarna.",
     # the fields, in the definite form that starts a sentence
     "field.name": "namnet",
     "field.title": "titeln",
@@ -111,6 +113,8 @@ EN = {
     "import.report.removed_other": "{count} characters that cannot be saved (control characters and the like) were removed, on line {lines}.",
     "cli.help.force": "overwrite an existing file (never through a symbolic link)",
     "cli.help.accept_unverified": "apply a reply by mail even when it came from someone else than the invitee",
+    "live.notes_cleaned_one": "{count} character that cannot be saved (a control character or the like) was removed from the notes.",
+    "live.notes_cleaned_other": "{count} characters that cannot be saved (control characters and the like) were removed from the notes.",
     "field.name": "the name",
     "field.title": "the title",
     "field.label": "the label",

@@ -81,10 +81,20 @@ async def _tabs(app: QuorumApp, pilot: Any) -> None:
     await pilot.press("down")
 
 
+async def _projector(app: QuorumApp, pilot: Any) -> None:
+    from quorum.store import live
+
+    app.store.save_meeting(live.start(app.store.meeting("3"), DEMO_NOW))
+    app.open_live("3")
+    await pilot.pause()
+    app.screen.action_projector()
+
+
 VISITS: dict[str, Visit] = {
     "overview": lambda app, pilot: None,
     "meeting, every tab": _tabs,
     "live minutes": lambda app, pilot: app.open_live("2"),
+    "projector": _projector,
     "review": lambda app, pilot: app.open_review("2"),
     "export": lambda app, pilot: app.push_screen(ExportScreen("2")),
     "roster": lambda app, pilot: app.action_open_roster(),
@@ -140,3 +150,32 @@ async def test_the_invitee_s_reply_shows_its_source_sender_and_comment(demo_stor
         assert "Jag kommer\\x1b[2J lite sent" in line  # the escape shown, never acted on
         row = table.get_row(first.key)
         assert "⚠" in str(row[3])
+
+
+async def test_pasted_notes_lose_their_control_characters_and_the_secretary_is_told(
+    demo_store, db_path
+) -> None:
+    from textual.widgets import TextArea
+
+    from quorum.store import live
+    from quorum.tui.screens.live import LiveScreen
+
+    demo_store.save_meeting(live.start(demo_store.meeting("3"), DEMO_NOW))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the resume offer: carry on
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        # As a paste can bring them: a bell and an escape between the words (a form feed
+        # the editor itself turns into a line break).
+        app.screen.query_one("#notes", TextArea).insert("Budget\x07 2027\x1b klar")
+        await pilot.pause()
+        app.screen.save_now()
+        await pilot.pause()
+        assert app.saver.flush()
+        said = [n.message for n in app._notifications]
+        assert any("2 characters that cannot be saved" in n for n in said), said
+    demo_store.close()
+    with Store.open(db_path, readonly=True) as store:
+        assert store.meeting("3").agenda[0].notes.startswith("Budget 2027 klar")
