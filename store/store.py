@@ -109,6 +109,11 @@ class Store:
         self._last_list: tuple[tuple[str | None, int, int], list[Meeting]] | None = None
         self._search_synced = -1  # db.changes when it was last brought up to date
         self._search_building = threading.Lock()
+        # Derived from the stored documents, built on first use and kept up to date by
+        # _put/_delete (and dropped when a batch rolls back): a 5,000-row import asks for
+        # both per row.
+        self._next_id: dict[str, int] = {}
+        self._by_email: dict[str, set[str]] | None = None  # casefolded e-mail -> person ids
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -236,19 +241,52 @@ class Store:
         table = _TABLE_OF[type(record)]
         doc = codec.to_doc(record)
         with self._lock:
+            before = self._indexed_doc(table, record.id)
             self._write([("put", table, record.id, doc)])
             if self._pending is not None:
                 self._pending_docs[(table, record.id)] = doc
             self._remember(table, record.id, record)
+            self._index(table, record.id, before, doc)
         self._fold_if_due()
 
     def _delete(self, table: str, record_id: str) -> None:
         with self._lock:
+            before = self._indexed_doc(table, record_id)
             self._write([("del", table, record_id, None)])
             if self._pending is not None:
                 self._pending_docs[(table, record_id)] = None
             self._forget(table, record_id)
+            self._index(table, record_id, before, None)
         self._fold_if_due()
+
+    def _emails(self) -> dict[str, set[str]]:
+        if self._by_email is None:
+            index: dict[str, set[str]] = {}
+            for pid in self._ids("people"):
+                doc = self._doc("people", pid) or {}
+                index.setdefault(str(doc.get("email", "")).casefold(), set()).add(pid)
+            self._by_email = index
+        return self._by_email
+
+    def _indexed_doc(self, table: str, record_id: str) -> dict[str, Any] | None:
+        """The document a write replaces, when an index needs it (a meeting is not read)."""
+        if table == "people" and self._by_email is not None:
+            return self._doc(table, record_id)
+        return None
+
+    def _index(
+        self, table: str, record_id: str, before: dict[str, Any] | None, doc: dict[str, Any] | None
+    ) -> None:
+        """Keep the e-mail index and the next id up to date with a write."""
+        if table == "people" and self._by_email is not None:
+            if before is not None:
+                old = str(before.get("email", "")).casefold()
+                self._by_email.get(old, set()).discard(record_id)
+            if doc is not None:
+                email = str(doc.get("email", "")).casefold()
+                self._by_email.setdefault(email, set()).add(record_id)
+        if doc is not None and table in self._next_id and record_id.isdigit():
+            self._next_id[table] = max(self._next_id[table], int(record_id) + 1)
 
     def _write(self, ops: list[Op]) -> None:
         if self._pending is not None:
@@ -265,8 +303,10 @@ class Store:
 
     def _new_id(self, table: str) -> str:
         with self._lock:
-            ids = [int(k) for k in self._ids(table)]
-            return str(max(ids, default=0) + 1)
+            if table not in self._next_id:
+                ids = [int(k) for k in self._ids(table) if k.isdigit()]
+                self._next_id[table] = max(ids, default=0) + 1
+            return str(self._next_id[table])
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -282,6 +322,7 @@ class Store:
             except BaseException:
                 for table, record_id in self._pending_docs:
                     self._forget(table, record_id)  # read again from what is stored
+                self._next_id, self._by_email = {}, None  # rebuilt from what is stored
                 raise
             finally:
                 self._pending = None
@@ -350,11 +391,13 @@ class Store:
         return self._get(Person, "people", str(person_id), "error.not_found_person")
 
     def person_by_email(self, email: str, network_id: str | None = None) -> Person | None:
-        wanted = email.strip().casefold()
-        for p in self.people(network_id):
-            if p.email.casefold() == wanted:
-                return p
-        return None
+        """The person with this address (in the network), the first by name if several."""
+        with self._lock:
+            ids = list(self._emails().get(email.strip().casefold(), ()))
+            found = [self.person(pid) for pid in ids]
+        if network_id is not None:
+            found = [p for p in found if p.role_in(network_id) is not None]
+        return min(found, key=_name_key, default=None)
 
     def add_person(self, **fields: Any) -> Person:
         return self._add(Person, fields)

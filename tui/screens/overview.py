@@ -265,11 +265,12 @@ class OverviewScreen(QuorumScreen):
         networks = listing.networks
         options = self._networks()
         selected = options.highlighted
-        if [(o.id, o.prompt) for o in options.options] != networks:
+        if [(o.id, str(o.prompt)) for o in options.options] != networks:
             from textual.widgets.option_list import Option
 
             options.clear_options()
-            options.add_options(Option(name, id=network_id) for network_id, name in networks)
+            # Text: a name is no markup.
+            options.add_options(Option(Text(name), id=network_id) for network_id, name in networks)
         # A blank database opens on the guide: create a network, add members, plan.
         self.set_class(not networks, "-empty")
         self.refresh_bindings()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -126,7 +127,9 @@ class SyncScreen(QuorumDialog[None]):
         options = self.query_one("#sync-conflicts", OptionList)
         options.clear_options()
         options.add_options(
-            Option(t("syncui.conflict_row", kind=t(f"sync.kind.{c.kind}"), title=c.title), c.uid)
+            Option(
+                Text(t("syncui.conflict_row", kind=t(f"sync.kind.{c.kind}"), title=c.title)), c.uid
+            )
             for c in found
         )
         options.display = bool(found)
@@ -222,7 +225,7 @@ class SyncScreen(QuorumDialog[None]):
                 wiring.ExportConversions(self.store),
                 wiring.now_utc(),
             )
-            self.notify(t(f"sync.resolved_{keep}", title=found.title))
+            self.app.notify(t(f"sync.resolved_{keep}", title=found.title))
             self._show_conflicts()
 
         self.app.push_screen(ConflictDialog(found), chosen)
