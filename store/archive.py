@@ -230,6 +230,7 @@ def _copy_run(
 _SKIP = re.compile(rb'(?:[^"{}]++|"(?:[^"\\]++|\\.)*+")*+', re.S)
 _STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.S)
 _SPACE = re.compile(rb"[ \t\r\n]*+")
+_IN_STRING = re.compile(rb'(?:[^"\\]++|\\.)*+', re.S)  # a string's body up to its quote
 
 
 @dataclass
@@ -254,7 +255,7 @@ class _Scanner:
     def __init__(self, fd: int, size: int) -> None:
         self.fd = fd
         self.size = size
-        self.buf = b""
+        self.buf = bytearray()  # grown in place: an object many blocks long is read once
         self.base = 0  # file offset of buf[0]
         self.crc = 0
 
@@ -271,8 +272,10 @@ class _Scanner:
         if not block:
             return False
         self.crc = zlib.crc32(block, self.crc)
-        self.buf = self.buf[keep_from - self.base :] + block
-        self.base = keep_from
+        if keep_from > self.base:
+            del self.buf[: keep_from - self.base]
+            self.base = keep_from
+        self.buf += block
         return True
 
     def byte(self, at: int) -> int:
@@ -322,9 +325,12 @@ class _Scanner:
             skipped = _SKIP.match(self.buf, pos - self.base)
             assert skipped is not None  # the pattern also matches the empty string
             stop = skipped.end() + self.base
-            if stop >= self.end or self.buf[stop - self.base] == ord('"'):
-                # The window ends inside this object, perhaps inside a string: read on
-                # from where the match stopped (it found no brace before it).
+            if stop < self.end and self.buf[stop - self.base] == ord('"'):
+                # A string the window does not hold whole: read on to its closing quote.
+                pos = self._past_string(stop, at)
+                continue
+            if stop >= self.end:
+                # The window ends inside this object: read on from where the match stopped.
                 if not self.more(at):
                     raise ArchiveDamaged(f"an object never ends after byte {at}", "json", at)
                 pos = stop
@@ -334,7 +340,24 @@ class _Scanner:
             if depth == 0:
                 return pos
 
-    def bytes_of(self, start: int, end: int) -> bytes:
+    def _past_string(self, quote: int, keep_from: int) -> int:
+        """The offset after the string opening at ``quote``, read on block by block from
+        where the last block left off (never from the string's start again: a string
+        many megabytes long is read in linear time)."""
+        pos = quote + 1
+        while True:
+            inside = _IN_STRING.match(self.buf, pos - self.base)
+            assert inside is not None  # the pattern also matches the empty string
+            pos = inside.end() + self.base
+            if pos < self.end and self.buf[pos - self.base] == ord('"'):
+                return pos + 1
+            # The window ends inside the string (perhaps just after a backslash).
+            if not self.more(keep_from):
+                raise ArchiveDamaged(
+                    f"an object never ends after byte {keep_from}", "json", keep_from
+                )
+
+    def bytes_of(self, start: int, end: int) -> bytearray:
         assert self.base <= start <= end <= self.end
         return self.buf[start - self.base : end - self.base]
 
@@ -417,7 +440,7 @@ def _scan_docs(
         at += 1
 
 
-def _parse(body: bytes, at: int) -> dict[str, Any]:
+def _parse(body: bytes | bytearray, at: int) -> dict[str, Any]:
     try:
         loaded = orjson.loads(body)
     except orjson.JSONDecodeError as err:

@@ -7,8 +7,9 @@ import io
 import os
 
 import orjson
+import pytest
 
-from quorum.store.archive import scan_archive, write_archive
+from quorum.store.archive import ArchiveDamaged, scan_archive, write_archive
 from quorum.store.records import replace
 from quorum.store.store import Store
 from tests.bench.generate import generate
@@ -76,3 +77,47 @@ def test_meetings_are_parsed_when_used_and_equal_a_full_parse(tmp_path):
         assert again.db.verify()
     data = orjson.loads(path.read_bytes())
     assert data["meetings"][first[0].id]["title"] == "Ändrad"
+
+
+def _split_at_an_edge(escape: str, block: int) -> dict:
+    """An archive with a meeting whose long title has a block's edge right inside one
+    ``escape`` (between its backslash and its character), braces just after it."""
+    for shift in range(block):
+        text = "x" * shift + ("ab" + escape + "{") * (block // 4) + "å"
+        data = {
+            "_meta": {"1": {"schema": 3, "generation": 1}},
+            "networks": {"1": {"id": "1", "name": "N", "organiser": "y" * (2 * block)}},
+            "meetings": {"1": {"id": "1", "title": text, "agenda": [{"n": "}"}]}},
+        }
+        raw = orjson.dumps(data)
+        edge = (raw.index(b"ab\\", 2 * block) // block + 1) * block
+        if raw[edge - 1 : edge] == b"\\" and raw[edge - 3 : edge - 1] == b"ab":
+            return data
+    raise AssertionError("no shift puts the edge inside the escape")
+
+
+@pytest.mark.parametrize("escape", ["\\", '"'])
+def test_the_scan_reads_strings_longer_than_a_block_with_an_escape_at_its_edge(tmp_path, escape):
+    """A string many blocks long is read on from where each block ended (not from its
+    start again), also when a block ends inside an escape."""
+    from quorum.store.archive import BLOCK
+
+    data = _split_at_an_edge(escape, BLOCK)
+    raw = orjson.dumps(data)
+    path = tmp_path / "long.json"
+    path.write_bytes(raw)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        scanned = scan_archive(fd)
+    finally:
+        os.close(fd)
+    span = scanned.docs["meetings"]["1"]
+    assert orjson.loads(raw[span.offset : span.offset + span.length]) == data["meetings"]["1"]
+    assert scanned.tables["networks"] == data["networks"]
+    path.write_bytes(raw[: span.offset + BLOCK])  # cut inside the long string
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        with pytest.raises(ArchiveDamaged):
+            scan_archive(fd)
+    finally:
+        os.close(fd)
