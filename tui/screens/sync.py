@@ -88,7 +88,9 @@ class SyncScreen(QuorumDialog[None]):
                 "password",
             )
         yield Static(t("syncui.password_note"), classes="dialog-hint")
-        yield ProgressBar(total=None, show_eta=False, id="sync-progress")
+        bar = ProgressBar(total=None, show_eta=False, id="sync-progress")
+        bar.display = False  # until a sync starts: an idle bar reads as one running
+        yield bar
         yield Static("", id="sync-status", markup=False)
         yield Static("", id="sync-links", markup=False)
         yield OptionList(id="sync-conflicts")
@@ -158,7 +160,9 @@ class SyncScreen(QuorumDialog[None]):
             return
         self.busy = True
         self.query_one("#sync-status", Static).update(t("syncui.running"))
-        self.query_one("#sync-progress", ProgressBar).update(total=None, progress=0)
+        bar = self.query_one("#sync-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
         url, user, secret = self._fields()
         self._run(connect, url, user, secret)
 
