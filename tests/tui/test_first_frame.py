@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.widgets import DataTable
 
 from quorum.store import sidecar
@@ -156,5 +157,29 @@ async def test_no_sidecar_says_loading_then_shows_the_rows(db_path):
             await until(pilot, lambda: app.screen.query(DataTable))
             await pilot.pause()
             assert app.screen.query_one("#meetings", DataTable).row_count == 6
+    finally:
+        opener.close()
+
+
+@pytest.mark.parametrize("with_sidecar", [False, True])
+async def test_a_blank_database_shows_the_guide_not_an_empty_table(tmp_path, with_sidecar):
+    """With or without a sidecar, a blank database ends on the guide (the real table,
+    put in after the first frame, follows the screen's rules and stays hidden)."""
+    path = tmp_path / "blank.json"
+    if with_sidecar:
+        Store.open(path).close()
+        assert sidecar.read(path) is not None
+    opener = HeldOpener(path)
+    opener.release.set()
+    app = QuorumApp(opener=opener, db_path=path, preview=sidecar.read(path), clock=lambda: DEMO_NOW)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: app.store is not None)
+            await until(pilot, lambda: app.screen.query(DataTable))
+            await pilot.pause()
+            text = "\n".join(_screen_text(app))
+            assert "│ " + t("col.date") not in text, text  # no column headings
+            assert "3." in text, text  # the whole guide
+            assert not app.screen.query_one("#meetings", DataTable).display
     finally:
         opener.close()

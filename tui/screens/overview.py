@@ -100,7 +100,8 @@ class OverviewScreen(QuorumScreen):
     OverviewScreen #status { height: 1; color: $text-muted; padding: 0 1; }
     OverviewScreen #guide { height: 1fr; padding: 1 2; display: none; }
     OverviewScreen.-empty #guide { display: block; }
-    OverviewScreen.-empty #meetings, OverviewScreen.-empty #status { display: none; }
+    OverviewScreen.-empty #meetings, OverviewScreen.-empty #meetings-first,
+    OverviewScreen.-empty #status { display: none; }
     """
 
     def __init__(self) -> None:
@@ -207,7 +208,9 @@ class OverviewScreen(QuorumScreen):
         self._first_frame = False
         self._shown = None
         self.refresh_data(selected)
-        networks.display = table.display = True
+        # Shown as the screen's rules say (a blank database hides the table for its guide).
+        networks.styles.clear_rule("display")
+        table.styles.clear_rule("display")
         first_networks.display = first_rows.display = False
         if had_focus or self.focused is None:
             table.focus()
