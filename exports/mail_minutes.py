@@ -28,7 +28,7 @@ _TOLD = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED)
 
 def minutes_subject(ctx: DocContext) -> str:
     kind = ctx.t("doc.subject_formal_minutes" if ctx.formal else "doc.subject_minutes")
-    return f"{ctx.meeting.day.isoformat()} {one_line(ctx.network.name)} – {kind}"
+    return f"{ctx.held_day.isoformat()} {one_line(ctx.network.name)} – {kind}"
 
 
 def minutes_recipients(ctx: DocContext) -> list[Address]:

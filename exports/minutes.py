@@ -42,9 +42,15 @@ def header_fields(ctx: DocContext, actual: bool = False) -> list[tuple[str, str]
     The minutes (``actual``) show the times the meeting really began and ended.
     """
     m = ctx.meeting
+    # The date beside the recorded times is the day they were recorded on; a meeting
+    # held on another day than planned says so.
+    day = ctx.held_day if actual else m.day
+    when = ctx.long_date(day)
+    if day != m.day:
+        when = ctx.t("doc.held_not_planned", held=when, planned=ctx.long_date(m.day))
     rows = [
         (ctx.t("doc.network"), ctx.network.name),
-        (ctx.t("doc.date"), ctx.long_date(m.day)),
+        (ctx.t("doc.date"), when),
         (ctx.t("doc.time"), ctx.time_span(actual)),
         (ctx.t("doc.place"), ctx.user(m.place) or ctx.t("doc.not_set")),
     ]

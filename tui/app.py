@@ -157,18 +157,13 @@ class QuorumApp(App[int]):
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.store = message.store
         self.db_path = message.store.path
-        if message.store.readonly:
-            owner = message.store.lock_owner()
-            self.notify(
-                t("db.readonly_banner", owner=f"{owner.get('pid', '?')}@{owner.get('host', '?')}"),
-                severity="warning",
-                timeout=10,
-            )
+        from quorum.tui.readonly import show_banner
         from quorum.tui.screens.base import QuorumScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, QuorumScreen):
                 screen.store_ready(message.store)
+                show_banner(screen)  # read-only: said on every screen for as long as it lasts
         if os.environ.get(EXIT_AFTER_ENV) == "ready":
             self.call_after_refresh(self.exit, 0)
         elif self._opener is not None:

@@ -44,6 +44,7 @@ from quorum.store.gather import meeting_records
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
 from quorum.tui.dialogs import ConfirmDialog
+from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
@@ -186,12 +187,16 @@ class ExportScreen(QuorumScreen):
             lines.append(t("exportui.cancel_warning"))
         if self.kind.has_personal_data:
             lines.append(t("exportui.pd_note"))
+        if self.kind.marks_sent and read_only(self):
+            lines.append(t("flows.readonly.no_invite"))
         return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # None shows the key greyed out; False hides it (send is only for mail kinds).
+        if action in ("export", "send") and self.kind.marks_sent and read_only(self):
+            return None  # an invite sent is recorded in the database, which is read-only
         if action == "export":
             return True if self.prepared is not None and not self._busy else None
         if action == "send":
@@ -210,7 +215,8 @@ class ExportScreen(QuorumScreen):
         self.action_export()
 
     def action_export(self) -> None:
-        if self.prepared is not None and not self._busy:
+        # Enter in the file name comes here without the binding's check_action.
+        if self.check_action("export", ()):
             self._export_flow()
 
     @work(exclusive=True, group="export-flow")

@@ -65,6 +65,7 @@ def status_line(meeting: Meeting) -> str:
 
 
 class MeetingScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"cancel_meeting", "delete_meeting", "save_template"})
     BINDINGS = [
         Binding("escape", "back", "meeting.key_back", show=False),
         Binding("l", "live", "meeting.key_live"),
@@ -159,6 +160,8 @@ class MeetingScreen(QuorumScreen):
     # -- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action in _LETTER_ACTIONS and isinstance(self.focused, (Input, TextArea)):
             return False
         if action == "cancel_meeting" and self.meeting.status == MeetingStatus.CANCELLED:

@@ -24,6 +24,7 @@ _TEXT_FIELDS = ("name", "organiser", "publication_email", "default_place", "defa
 
 
 class NetworkScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"save"})
     BINDINGS = [
         Binding("ctrl+s", "save", "network.key_save"),
         Binding("escape", "back", "meeting.key_back"),

@@ -59,6 +59,7 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 
 
 class OverviewScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"new_meeting", "new_network", "edit_network"})
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
@@ -279,6 +280,8 @@ class OverviewScreen(QuorumScreen):
         self.app.push_screen(dialog, created)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
             return None
         return True

@@ -42,6 +42,7 @@ def outcome_text(outcomes: list[ReplyOutcome]) -> Text:
 
 
 class RepliesScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"import"})
     BINDINGS = [
         Binding("ctrl+s", "import", "exportui.key_import", priority=True),
         Binding("escape", "close", "key.back"),
@@ -78,6 +79,8 @@ class RepliesScreen(QuorumScreen):
         self.query_one("#paths", TextArea).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action == "import":
             return None if self._busy else True
         return True

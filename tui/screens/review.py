@@ -27,6 +27,7 @@ from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Meeting
 from quorum.tui.dialogs import FormDialog
+from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import NotesEditor
 
@@ -47,6 +48,7 @@ def questions_text(meeting: Meeting) -> Text:
 
 
 class ReviewScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"drafted", "approve", "reopen"})
     BINDINGS = [
         Binding("d", "drafted", "live.key.drafted"),
         Binding("a", "approve", "live.key.approve"),
@@ -135,6 +137,8 @@ class ReviewScreen(QuorumScreen):
             self.notify(said)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         m = self.meeting
         if m is None:
             return True
@@ -151,6 +155,9 @@ class ReviewScreen(QuorumScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         m = self.meeting
         assert m is not None
+        if read_only(self):
+            self.notify(t("flows.readonly.refused"), severity="warning")
+            return
         if live.is_locked(m):
             self.notify(t("live.error.locked"), severity="error")
             return

@@ -53,6 +53,7 @@ def default_year(today: date) -> int:
 
 
 class YearPlanScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"create"})
     BINDINGS = [
         Binding("m", "move", "yearplan.key_move"),
         Binding("a", "add", "yearplan.key_add"),
@@ -240,6 +241,8 @@ class YearPlanScreen(QuorumScreen):
     # -- actions ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if self.network is None and action in _EDITS | {"add", "create", "export", "year"}:
             return False
         if action in _EDITS:

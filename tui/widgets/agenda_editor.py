@@ -29,6 +29,7 @@ from quorum.store import agenda as ops
 from quorum.store.errors import NotFound
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
 
@@ -48,6 +49,9 @@ _BUTTONS = [
 
 
 class AgendaEditor(Vertical):
+    EDIT_ACTIONS = frozenset(
+        {"add_item", "edit_item", "delete_item", "undo", "move_up", "move_down"}
+    )
     BINDINGS = [
         Binding("a", "add_item", "agenda.key_add"),
         Binding("e", "edit_item", "agenda.key_edit", show=False),
@@ -182,7 +186,8 @@ class AgendaEditor(Vertical):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit_item()
+        if self.check_action("edit_item", ()):  # not while read-only
+            self.action_edit_item()
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -192,7 +197,8 @@ class AgendaEditor(Vertical):
         event.stop()
         action = (event.button.id or "").removeprefix("btn-")
         self.query_one(DataTable).focus()
-        getattr(self, f"action_{action}")()
+        if self.check_action(action, ()):  # not while read-only
+            getattr(self, f"action_{action}")()
 
     # -- editing -----------------------------------------------------------------
 
@@ -255,6 +261,8 @@ class AgendaEditor(Vertical):
         self._move(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if refuses_edit(self, action):
+            return None
         if action in ("edit_item", "delete_item", "move_up", "move_down") and not self.agenda:
             return None
         if action == "undo" and not self.undo_stack:

@@ -52,6 +52,7 @@ from quorum.store.parse import parse_time
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
 from quorum.store.representation import industry_rule_met, represented_orgs
 from quorum.tui.dialogs import ChoiceDialog, PromptDialog
+from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.roster_forms import GuestForm
 
@@ -86,6 +87,10 @@ ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids")
 
 
 class AttendeesPane(Vertical, can_focus=False):
+    EDIT_ACTIONS = frozenset(
+        {"invite", "guest", "invite_members", "rsvp", "presence", "role", "arrived", "left"}
+        | {"remove"}
+    )
     BINDINGS = [
         Binding("a", "invite", "rui.key_invite"),
         Binding("g", "guest", "rui.key_guest"),
@@ -261,6 +266,8 @@ class AttendeesPane(Vertical, can_focus=False):
         self.post_message(self.Changed(meeting))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if refuses_edit(self, action):
+            return None
         if action in _ON_ROW and self.selected_key() is None:
             return None
         return True

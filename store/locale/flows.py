@@ -1,0 +1,37 @@
+"""Strings of the year's flows: starting live minutes off the planned day, read-only
+mode, publication, the roster and dates sent to the organising body, open sign-up
+and sub-networks."""
+
+SV = {
+    # documents
+    "doc.held_not_planned": "{held} (planerat {planned})",
+    # live minutes started off the planned day
+    "flows.live.other_day": "Mötet är planerat till {planned}, men i dag är det {today}. Vill du starta anteckningarna ändå?",
+    "flows.live.move_today": "Flytta mötet till i dag ({today}) och starta",
+    "flows.live.start_anyway": "Starta ändå – mötet står kvar på {planned}",
+    "flows.live.not_now": "Starta inte nu",
+    "flows.live.moved": "Mötet är flyttat till {date}. Skicka en uppdaterad kallelse.",
+    # the live attendance list before presence is noted: what the reply says
+    "flows.expect.accepted": "anmäld",
+    "flows.expect.tentative": "kanske",
+    "flows.expect.declined": "förhinder",
+    # read-only mode
+    "flows.readonly.hint": "Du kan läsa och exportera, men inte ändra något förrän den andra quorum har stängts.",
+    "flows.readonly.refused": "Databasen är skrivskyddad: här går inget att ändra just nu.",
+    "flows.readonly.no_invite": "Databasen är skrivskyddad: en kallelse eller ett återbud kan inte skickas, eftersom det ska antecknas på mötet.",
+}
+
+EN = {
+    "doc.held_not_planned": "{held} (planned for {planned})",
+    "flows.live.other_day": "The meeting is planned for {planned}, but today is {today}. Start the minutes anyway?",
+    "flows.live.move_today": "Move the meeting to today ({today}) and start",
+    "flows.live.start_anyway": "Start anyway – the meeting stays on {planned}",
+    "flows.live.not_now": "Do not start now",
+    "flows.live.moved": "The meeting is moved to {date}. Send an updated invite.",
+    "flows.expect.accepted": "coming",
+    "flows.expect.tentative": "maybe",
+    "flows.expect.declined": "excused",
+    "flows.readonly.hint": "You can read and export, but change nothing until the other quorum has closed.",
+    "flows.readonly.refused": "The database is read-only: nothing can be changed here right now.",
+    "flows.readonly.no_invite": "The database is read-only: an invite or a cancellation cannot go out, as the meeting must record it.",
+}
