@@ -22,10 +22,11 @@ from quorum.exports.mail import invite_mail
 from quorum.exports.mail_minutes import minutes_mail
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 from quorum.exports.privacy import personal_data
+from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import current_language, t
-from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.store.records import Meeting, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def prepare(
 def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
     meeting, network, people = records.meeting, records.network, records.people_by_id
     if export.doc == "cancel":
-        sent = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
+        check_cancelled(meeting)  # exporting never cancels (store.cancelling)
+        sent = mark_sent(meeting)
         data = cancel(sent, network, people, None, now)
         name = _calendar_filename(meeting, network.name, "exportui.file_cancel", "ics")
         return Prepared(export, data, name, summarize_ics(data), sent)

@@ -56,8 +56,10 @@ def test_export_invite_to_stdout_keeps_crlf(tmp_path, capsysbinary):  # type: ig
     check_structure(out)
 
 
-def test_export_cancel_cancels_the_meeting(tmp_path, capsys):  # type: ignore[no-untyped-def]
+def test_export_cancel_writes_a_cancelled_meetings_cancellation(tmp_path, capsys):  # type: ignore[no-untyped-def]
     db, meeting = demo_db(tmp_path)
+    with Store.open(db) as store:  # cancelled first (the meeting screen, or quorum cancel)
+        store.update_meeting(meeting.id, status=MeetingStatus.CANCELLED)
     target = tmp_path / "avbokning.ics"
     assert main(["export", "cancel", meeting.id, "-o", str(target), "--db", str(db)]) == 0
     cal = Calendar.from_ical(target.read_bytes())
@@ -70,6 +72,24 @@ def test_export_cancel_cancels_the_meeting(tmp_path, capsys):  # type: ignore[no
     assert main(["--lang", "en", "export", "invite", meeting.id, "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "cancelled" in err and "Traceback" not in err
+
+
+def test_export_cancel_never_cancels_by_itself(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """Issue 12: a held meeting whose minutes were published was marked cancelled."""
+    db, _ = demo_db(tmp_path)
+    with Store.open(db) as store:
+        published = next(m for m in store.meetings() if m.status is MeetingStatus.PUBLISHED)
+        upcoming = next(m for m in store.meetings() if m.status is MeetingStatus.INVITED)
+        before = store.snapshot()
+    for meeting in (published, upcoming):
+        target = tmp_path / f"avbokning-{meeting.id}.ics"
+        code = main(["export", "cancel", meeting.id, "-o", str(target), "--db", str(db)])
+        err = capsys.readouterr().err
+        assert code == 1 and "is not cancelled" in err and "Traceback" not in err
+        assert f"quorum cancel {meeting.id}" in err
+        assert not target.exists()
+    with Store.open(db, readonly=True) as store:
+        assert store.snapshot() == before
 
 
 def test_export_plan(tmp_path, capsys):  # type: ignore[no-untyped-def]

@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus, Network, Person, replace
+from quorum.store.records import Meeting, MeetingStatus, Network, Person
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 if TYPE_CHECKING:
@@ -67,12 +68,17 @@ def export_mail_invite(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Cancel the meeting and write the METHOD:CANCEL that tells every invitee."""
+    """Write the METHOD:CANCEL of a cancelled meeting, which tells every invitee.
+
+    It never cancels by itself (a held meeting was once cancelled that way): a meeting
+    not yet cancelled is refused with a sentence saying how to cancel it.
+    """
     from quorum.exports.ics import cancel, mark_sent
 
     with ctx.open_store() as store:
         meeting, network, people = _context(store, args.meeting)
-        cancelled = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
+        check_cancelled(meeting)  # exporting never cancels (store.cancelling)
+        cancelled = mark_sent(meeting)  # the SEQUENCE sent is recorded, the status is kept
         data = cancel(cancelled, network, people, None, datetime.now(UTC), lang=args.lang)
         ctx.write_output(data, args.output)
         store.save_meeting(cancelled)

@@ -30,7 +30,6 @@ SV = {
         "dagordning har ändrats. Exportera för att skicka en uppdatering (SEQUENCE {sequence})."
     ),
     "exportui.state_current": "Inbjudan som skickats (SEQUENCE {sent}) stämmer med mötet.",
-    "exportui.cancel_warning": "Att skriva avbokningen ställer in mötet.",
     "exportui.pd_note": "Personuppgifterna i dokumentet visas innan filen skrivs.",
     "exportui.sum_calendar": "Kalenderfil",
     "exportui.sum_mail": "E-post",
@@ -49,9 +48,6 @@ SV = {
     "exportui.written": "Sparade {path}",
     "exportui.written_redacted": "Sparade {path} utan e-postadresser och telefonnummer",
     "exportui.confirm_overwrite": "{path} finns redan. Vill du skriva över den?",
-    "exportui.confirm_cancel": (
-        "Avbokningen ställer in {title} {date} och meddelar alla inbjudna. Fortsätta?"
-    ),
     # personal data step
     "exportui.pd_intro": "Dokumentet innehåller {count} personuppgifter:",
     "exportui.pd_question": (
@@ -121,7 +117,6 @@ EN = {
         "changed. Export to send an update (SEQUENCE {sequence})."
     ),
     "exportui.state_current": "The invite sent (SEQUENCE {sent}) matches the meeting.",
-    "exportui.cancel_warning": "Writing the cancellation cancels the meeting.",
     "exportui.pd_note": "The personal data in the document is listed before the file is written.",
     "exportui.sum_calendar": "Calendar file",
     "exportui.sum_mail": "E-mail",
@@ -140,9 +135,6 @@ EN = {
     "exportui.written": "Saved {path}",
     "exportui.written_redacted": "Saved {path} without e-mail addresses and phone numbers",
     "exportui.confirm_overwrite": "{path} already exists. Overwrite it?",
-    "exportui.confirm_cancel": (
-        "The cancellation cancels {title} {date} and tells every invitee. Go on?"
-    ),
     # personal data step
     "exportui.pd_intro": "The document contains {count} pieces of personal data:",
     "exportui.pd_question": (

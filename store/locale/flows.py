@@ -18,6 +18,11 @@ SV = {
     # read-only mode
     "flows.readonly.hint": "Du kan läsa och exportera, men inte ändra något förrän den andra quorum har stängts.",
     "flows.readonly.refused": "Databasen är skrivskyddad: här går inget att ändra just nu.",
+    # cancelling
+    "flows.cancel.held": "Mötet {title} den {date} har redan hållits och kan inte ställas in: anteckningarna finns.",
+    "flows.cancel.already": "Mötet den {date} är redan inställt.",
+    "flows.cancel.repointed": "Sekreterare för mötet {date} är nu {name}, från värden för mötet efter det inställda.",
+    "flows.cancel.not_cancelled": "Mötet {title} den {date} är inte inställt. Ställ in det först (X på mötet, eller quorum cancel {id}); sedan kan avbokningen skrivas.",
     "flows.readonly.no_invite": "Databasen är skrivskyddad: en kallelse eller ett återbud kan inte skickas, eftersom det ska antecknas på mötet.",
 }
 
@@ -33,5 +38,9 @@ EN = {
     "flows.expect.declined": "excused",
     "flows.readonly.hint": "You can read and export, but change nothing until the other quorum has closed.",
     "flows.readonly.refused": "The database is read-only: nothing can be changed here right now.",
+    "flows.cancel.held": "The meeting {title} on {date} has been held and cannot be cancelled: its minutes exist.",
+    "flows.cancel.already": "The meeting on {date} is already cancelled.",
+    "flows.cancel.repointed": "The secretary of the meeting on {date} is now {name}, from the host of the meeting after the cancelled one.",
+    "flows.cancel.not_cancelled": "The meeting {title} on {date} is not cancelled. Cancel it first (X on the meeting, or quorum cancel {id}); then its cancellation can be written.",
     "flows.readonly.no_invite": "The database is read-only: an invite or a cancellation cannot go out, as the meeting must record it.",
 }

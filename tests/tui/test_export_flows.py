@@ -186,9 +186,7 @@ async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
     assert demo_store.meeting("3").sent_sequence == 0  # nothing recorded as sent
 
 
-async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(
-    demo_store, tmp_path
-):
+async def test_cancelled_meeting_offers_no_invite_and_exporting_never_cancels(demo_store, tmp_path):
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_export(app, pilot, "4")
@@ -200,15 +198,21 @@ async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(
         await pilot.press("ctrl+s")  # greyed out: nothing happens
         await pilot.pause()
         assert app.screen is screen
-        # Cancelling the upcoming meeting asks before it writes.
+        # The upcoming meeting is not cancelled: its cancellation says how, writes nothing.
         screen = await open_export(app, pilot, "3", "cancel")
+        assert "is not cancelled" in static_text(screen, "#state")
         set_file(screen, tmp_path / "cancel.ics")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.click("#yes")
+        assert app.screen is screen
         await settle(app, pilot)
-    assert demo_store.meeting("3").status.value == "cancelled"
+        assert demo_store.meeting("3").status.value == "invited"
+        assert not (tmp_path / "cancel.ics").exists()
+        # The cancelled one's cancellation is written.
+        screen = await open_export(app, pilot, "4", "cancel")
+        set_file(screen, tmp_path / "cancel.ics")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
     cal = Calendar.from_ical((tmp_path / "cancel.ics").read_bytes())
     assert str(cal["METHOD"]) == "CANCEL"
 

@@ -42,7 +42,7 @@ from quorum.exports.export_kinds import (
 from quorum.store.errors import QuorumError
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.records import Meeting
 from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
@@ -183,8 +183,6 @@ class ExportScreen(QuorumScreen):
         lines = []
         if self.kind.marks_sent:
             lines.append(invite_state(self.meeting))
-        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
-            lines.append(t("exportui.cancel_warning"))
         if self.kind.has_personal_data:
             lines.append(t("exportui.pd_note"))
         if self.kind.marks_sent and read_only(self):
@@ -241,14 +239,6 @@ class ExportScreen(QuorumScreen):
                 now = self.app.clock()
                 records = meeting_records(self.store, self.meeting)
                 prepared = prepare(self.kind, records, now, redact=True)
-        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
-            question = t(
-                "exportui.confirm_cancel",
-                title=self.meeting.title,
-                date=self.meeting.day.isoformat(),
-            )
-            if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
-                return
         if path.exists():
             question = t("exportui.confirm_overwrite", path=str(path))
             if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
-from quorum.store.errors import NotFound, ValidationError
+from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.i18n import t
 from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, replace
@@ -207,10 +207,27 @@ class MeetingScreen(QuorumScreen):
         self.app.push_screen(ExportScreen(self.meeting_id), done)
 
     def action_cancel_meeting(self) -> None:
+        from quorum.store.cancelling import cancel, repoint_secretary
+
+        try:
+            cancelled = cancel(self.meeting)
+        except QuorumError as err:  # held: its minutes exist
+            self.notify(err.sentence(), severity="error")
+            return
+
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.patch("status", status=MeetingStatus.CANCELLED)
-                self.notify(t("meeting.cancelled"))
+            if not yes:
+                return
+            self.patch("status", status=cancelled.status)
+            self.notify(t("meeting.cancelled"))
+            store = self.store
+            before = repoint_secretary(
+                cancelled, store.meetings(cancelled.network_id), store.people()
+            )
+            if before is not None and before.secretary_id is not None:
+                self.app.patch_meeting(before.id, "secretary", secretary_id=before.secretary_id)
+                name = store.person(before.secretary_id).name
+                self.notify(t("flows.cancel.repointed", date=before.day.isoformat(), name=name))
 
         question = t("meeting.cancel_question", date=self.meeting.day.isoformat())
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
