@@ -18,6 +18,9 @@ SV = {
     # read-only mode
     "flows.readonly.hint": "Du kan läsa och exportera, men inte ändra något förrän den andra quorum har stängts.",
     "flows.readonly.refused": "Databasen är skrivskyddad: här går inget att ändra just nu.",
+    # the year plan's hosts
+    "flows.rotation.swapped": "{org}: bytte med värden för {day}",
+    "flows.rotation.uneven": "Ojämn värdfördelning: {twice} är värd två gånger i år medan {never} inte är värd alls.",
     # cancelling
     "flows.cancel.held": "Mötet {title} den {date} har redan hållits och kan inte ställas in: anteckningarna finns.",
     "flows.cancel.already": "Mötet den {date} är redan inställt.",
@@ -38,6 +41,8 @@ EN = {
     "flows.expect.declined": "excused",
     "flows.readonly.hint": "You can read and export, but change nothing until the other quorum has closed.",
     "flows.readonly.refused": "The database is read-only: nothing can be changed here right now.",
+    "flows.rotation.swapped": "{org}: swapped with the host of {day}",
+    "flows.rotation.uneven": "Uneven hosting: {twice} hosts twice this year while {never} does not host at all.",
     "flows.cancel.held": "The meeting {title} on {date} has been held and cannot be cancelled: its minutes exist.",
     "flows.cancel.already": "The meeting on {date} is already cancelled.",
     "flows.cancel.repointed": "The secretary of the meeting on {date} is now {name}, from the host of the meeting after the cancelled one.",

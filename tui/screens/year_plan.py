@@ -38,7 +38,13 @@ from quorum.store.plan_dates import (
     week_label,
 )
 from quorum.store.records import Meeting, MeetingStatus, Network
-from quorum.store.rotation import Assignment, assign_hosts, set_host, set_secretary
+from quorum.store.rotation import (
+    Assignment,
+    assign_hosts,
+    set_host,
+    set_secretary,
+    uneven_hosting,
+)
 from quorum.tui.context import current_network
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
@@ -84,6 +90,9 @@ class YearPlanScreen(QuorumScreen):
         self.assignments: list[Assignment] = []
         self.host_overrides: dict[date, str] = {}
         self.secretary_overrides: dict[date, str | None] = {}
+        # The user's edits of the other years seen, so going back to a year finds them.
+        self._kept: dict[int, tuple[list[ProposedDate], dict[date, str], dict[date, str | None]]]
+        self._kept = {}
         self._rows: list[Meeting | Assignment] = []
 
     def compose(self) -> ComposeResult:
@@ -115,9 +124,12 @@ class YearPlanScreen(QuorumScreen):
             return
         self.network = self.store.network(self.network.id)
         self.meetings = self.store.meetings(self.network.id)
-        self.proposals = propose_dates(self.network, self.year, self.meetings, self._today())
-        self.host_overrides.clear()
-        self.secretary_overrides.clear()
+        kept = self._kept.pop(self.year, None)
+        if kept is not None:
+            self.proposals, self.host_overrides, self.secretary_overrides = kept
+        else:
+            self.proposals = propose_dates(self.network, self.year, self.meetings, self._today())
+            self.host_overrides, self.secretary_overrides = {}, {}
         self._assign(focus_day=self.proposals[0].day if self.proposals else None)
 
     def _assign(self, focus_day: date | None = None) -> None:
@@ -214,6 +226,12 @@ class YearPlanScreen(QuorumScreen):
     def _show_detail(self) -> None:
         row = self.selected()
         lines: list[str] = []
+        if self.network is not None:
+            uneven = uneven_hosting(
+                self.assignments, self.network, self.store.organisations(), self._year_meetings()
+            )
+            if uneven is not None:
+                lines.append("⚠ " + uneven.text())
         if isinstance(row, Meeting):
             lines.append(f"{row.title} · {t('yearplan.only_proposed')}")
         elif isinstance(row, Assignment):
@@ -252,6 +270,11 @@ class YearPlanScreen(QuorumScreen):
         return True
 
     def action_year(self, step: int) -> None:
+        self._kept[self.year] = (
+            [a.proposal for a in self.assignments],
+            dict(self.host_overrides),
+            dict(self.secretary_overrides),
+        )
         self.year += step
         self.load()
 
