@@ -124,7 +124,9 @@ def _action_line(ctx: DocContext, action: ActionItem) -> Inline:
     )
 
 
-def _followup(ctx: DocContext) -> list[Block]:
+def followup_blocks(ctx: DocContext) -> list[Block]:
+    """The follow-up item's list: the open action items of the earlier meetings as
+    they are now (derived, never a copy, so an action marked done is gone)."""
     if not ctx.open_actions:
         return [Para(plain(ctx.t("doc.followup_none")))]
     lines = tuple(
@@ -145,7 +147,7 @@ def _items(ctx: DocContext) -> list[Block]:
         if presenter:
             blocks.append(Para(labelled(ctx.t("doc.presenter"), ctx.user(presenter))))
         if item.followup:
-            blocks += _followup(ctx)
+            blocks += followup_blocks(ctx)
         if item.notes.strip():
             blocks.append(Text(ctx.user(item.notes)))
         blocks += [

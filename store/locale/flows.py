@@ -21,6 +21,8 @@ SV = {
     # the year plan's hosts
     "flows.rotation.swapped": "{org}: bytte med värden för {day}",
     "flows.rotation.uneven": "Ojämn värdfördelning: {twice} är värd två gånger i år medan {never} inte är värd alls.",
+    # carried forward
+    "flows.deferred.notes": "Anteckningar från mötet {date}, då punkten sköts upp:",
     # cancelling
     "flows.cancel.held": "Mötet {title} den {date} har redan hållits och kan inte ställas in: anteckningarna finns.",
     "flows.cancel.already": "Mötet den {date} är redan inställt.",
@@ -43,6 +45,7 @@ EN = {
     "flows.readonly.refused": "The database is read-only: nothing can be changed here right now.",
     "flows.rotation.swapped": "{org}: swapped with the host of {day}",
     "flows.rotation.uneven": "Uneven hosting: {twice} hosts twice this year while {never} does not host at all.",
+    "flows.deferred.notes": "Notes from the meeting on {date}, when the item was deferred:",
     "flows.cancel.held": "The meeting {title} on {date} has been held and cannot be cancelled: its minutes exist.",
     "flows.cancel.already": "The meeting on {date} is already cancelled.",
     "flows.cancel.repointed": "The secretary of the meeting on {date} is now {name}, from the host of the meeting after the cancelled one.",

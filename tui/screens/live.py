@@ -35,6 +35,7 @@ from quorum.store.i18n import t
 from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, FormDialog
+from quorum.tui.followup import followup_now
 from quorum.tui.messages import Announce
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import ActionDraft, ActionForm
@@ -182,7 +183,8 @@ class LiveScreen(QuorumScreen):
         item = m.agenda[self.current]
         centre.border_title = f"{self.current + 1}. {item.title}"
         centre.border_subtitle = t("live.notes")
-        self.query_one("#minutes", ItemMinutes).show(item, self.names)
+        followup = followup_now(self.store, m) if item.followup else ""
+        self.query_one("#minutes", ItemMinutes).show(item, self.names, followup)
         if self._shown_item != self.current:
             self._shown_item = self.current
             self.query_one("#notes", TextArea).load_text(item.notes)

@@ -27,8 +27,10 @@ from textual.widgets import Button, DataTable, Static
 
 from quorum.store import agenda as ops
 from quorum.store.errors import NotFound
+from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.tui.followup import followup_now
 from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
@@ -169,8 +171,10 @@ class AgendaEditor(Vertical):
         if item.deferred_from:
             origin = self._origin_date(item.deferred_from)
             lines.append(t("agenda.deferred_from", date=origin))
-        if item.description:
-            lines.append(item.description)
+        if own_description(item):
+            lines.append(own_description(item))
+        if item.followup and self.app.store is not None:
+            lines.append(followup_now(self.app.store, self.meeting))
         box.update(Text("\n".join(lines) or item.title))
 
     def _origin_date(self, meeting_id: str) -> str:
