@@ -74,6 +74,8 @@ def _roles(ctx: DocContext) -> list[tuple[str, str]]:
 
 def _attendee(ctx: DocContext, a: Attendance) -> tuple[str, str]:
     """(organisation, name) of one attendee; guests bring their own organisation."""
+    if a.erased:  # a member erased from the roster: named by the placeholder only
+        return "", a.guest_name
     if a.person_id is None:
         return a.guest_org, f"{a.guest_name} ({ctx.t('doc.guest')})"
     person = ctx.people.get(a.person_id)
@@ -225,7 +227,9 @@ def minutes_document(ctx: DocContext) -> Document:
         Part(tuple(_items(ctx))),
         Part(tuple(_action_table(ctx) + _next_meeting(ctx)), page_break=True),
     ]
-    if ctx.formal:
+    # Informal minutes are approved too (by one person): that approval is printed,
+    # as the review shows it.
+    if ctx.formal or ctx.meeting.approvals:
         parts.append(Part(tuple(_approval(ctx)), page_break=True))
     return Document(lang=ctx.lang, title=title, parts=tuple(parts))
 

@@ -116,7 +116,7 @@ def _texts(meeting: Meeting) -> Iterable[tuple[str, str, str]]:
 
 def _attendance_doc(a: Attendance) -> dict[str, Any]:
     doc = to_doc(a)
-    for key in ("person_id", "guest_name", "guest_email", "guest_org"):
+    for key in ("person_id", "guest_name", "guest_email", "guest_org", "erased"):
         doc.pop(key)
     return doc
 
@@ -265,7 +265,15 @@ class _Eraser:
             role = MeetingRole.SECRETARY
         elif self.pid in m.adjuster_ids:
             role = MeetingRole.ADJUSTER
-        return replace(a, person_id=None, guest_name=label, guest_email="", guest_org="", role=role)
+        return replace(
+            a,
+            person_id=None,
+            guest_name=label,
+            guest_email="",
+            guest_org="",
+            role=role,
+            erased=True,
+        )
 
     def _item(self, it: AgendaItem, placeholder: str, held: bool) -> AgendaItem:
         presenter_text = self.text(it.presenter_text, placeholder)

@@ -375,6 +375,7 @@ class Attendance:
     presence: Presence = Presence.UNKNOWN
     arrived: time | None = None
     left: time | None = None
+    erased: bool = False  # a roster person erased since (store.personal_data): not a guest
 
     def __post_init__(self) -> None:
         if self.person_id is None:

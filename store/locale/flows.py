@@ -21,6 +21,9 @@ SV = {
     # the year plan's hosts
     "flows.rotation.swapped": "{org}: bytte med värden för {day}",
     "flows.rotation.uneven": "Ojämn värdfördelning: {twice} är värd två gånger i år medan {never} inte är värd alls.",
+    # the export screen's file name
+    "flows.export.other_extension": "Filnamnet {name} slutar inte på {ext}, men det du exporterar är {kind}. Spara som {fixed} i stället?",
+    "flows.export.use_name": "Spara som {name}",
     # carried forward
     "flows.deferred.notes": "Anteckningar från mötet {date}, då punkten sköts upp:",
     # cancelling
@@ -45,6 +48,8 @@ EN = {
     "flows.readonly.refused": "The database is read-only: nothing can be changed here right now.",
     "flows.rotation.swapped": "{org}: swapped with the host of {day}",
     "flows.rotation.uneven": "Uneven hosting: {twice} hosts twice this year while {never} does not host at all.",
+    "flows.export.other_extension": "The file name {name} does not end in {ext}, but what you export is {kind}. Save as {fixed} instead?",
+    "flows.export.use_name": "Save as {name}",
     "flows.deferred.notes": "Notes from the meeting on {date}, when the item was deferred:",
     "flows.cancel.held": "The meeting {title} on {date} has been held and cannot be cancelled: its minutes exist.",
     "flows.cancel.already": "The meeting on {date} is already cancelled.",

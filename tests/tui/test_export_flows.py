@@ -382,3 +382,30 @@ async def test_export_from_the_meeting_screen_keeps_its_copy_in_step(demo_store,
         assert app.screen is meeting_screen
         assert meeting_screen.meeting.sent_sequence == 1
     assert demo_store.meeting("3").sent_sequence == 1
+
+
+async def test_a_file_name_of_another_kind_is_asked_about(demo_store, tmp_path):
+    """Issue 12: the minutes mail (.eml) was written into a file named minnes.html."""
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "minutes_mail")
+        out = tmp_path / "out"
+        out.mkdir()
+        set_file(screen, out / "minnes.html")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "minnes.eml" in dialog.question
+        await pilot.click("#no")  # cancel: nothing written
+        await settle(app, pilot)
+        assert not list(out.iterdir())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#yes")  # save as minnes.eml
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmDialog):  # the personal data: keep them
+            await pilot.click("#no")
+        await settle(app, pilot, "export-write")
+    assert [p.name for p in out.iterdir()] == ["minnes.eml"]
+    assert b"X-Unsent: 1" in (out / "minnes.eml").read_bytes()

@@ -229,6 +229,10 @@ class ExportScreen(QuorumScreen):
         if path.is_dir():
             self.notify(t("exportui.is_folder", path=str(path)), severity="error")
             return
+        matching = await self._matching_name(path)
+        if matching is None:
+            return
+        path = matching
         prepared, redacted = self.prepared, False
         if self.kind.has_personal_data:
             answer = await ask_personal_data(self, self.meeting)
@@ -246,6 +250,29 @@ class ExportScreen(QuorumScreen):
         self._busy = True
         self.refresh_bindings()
         self._write(path, prepared, redacted)
+
+    async def _matching_name(self, path: Path) -> Path | None:
+        """``path`` with the kind's extension: added when there is none, and asked
+        about when another one was typed (an .eml once landed in ``minnes.html``).
+        None when the user would rather not write."""
+        wanted = f".{self.kind.ext}"
+        if path.suffix.lower() == wanted:
+            return path
+        fixed = path.with_name(path.name + wanted) if not path.suffix else path.with_suffix(wanted)
+        if not path.suffix:
+            return fixed
+        question = t(
+            "flows.export.other_extension",
+            name=path.name,
+            kind=self.kind.label,
+            ext=wanted,
+            fixed=fixed.name,
+        )
+        yes = t("flows.export.use_name", name=fixed.name)
+        if await self.app.push_screen_wait(ConfirmDialog(question, yes, no=t("dialog.cancel"))):
+            self.query_one("#filename", Input).value = str(fixed)
+            return fixed
+        return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
     def _write(self, path: Path, prepared: Prepared, redacted: bool) -> None:
