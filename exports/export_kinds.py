@@ -22,10 +22,12 @@ from quorum.exports.mail import invite_mail
 from quorum.exports.mail_minutes import minutes_mail
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 from quorum.exports.privacy import personal_data
+from quorum.exports.publication import publication_mail
 from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import current_language, t
+from quorum.store.live import publish
 from quorum.store.records import Meeting, MeetingStatus
 
 
@@ -34,7 +36,7 @@ class ExportKind:
     """One choice in the export list: a document (``doc``) in one format (``ext``)."""
 
     key: str  # unique, also the i18n suffix: exportui.kind.<key>
-    doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail
+    doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail | publication
     ext: str  # ics | eml | md | html | txt
 
     @property
@@ -48,12 +50,15 @@ class ExportKind:
 
     @property
     def marks_sent(self) -> bool:
+        """Writing the file records the invite as sent (publication is recorded only
+        once the mail has really gone, by SMTP)."""
         return self.doc in ("invite", "invite_mail", "cancel")
 
     @property
     def mail(self) -> str | None:
         """What ``SendScreen`` sends for this kind, if it is a mail."""
-        return {"invite_mail": "invite", "minutes_mail": "minutes"}.get(self.doc)
+        mails = {"invite_mail": "invite", "minutes_mail": "minutes", "publication": "publication"}
+        return mails.get(self.doc)
 
 
 KINDS: tuple[ExportKind, ...] = (
@@ -67,6 +72,7 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind("minutes_html", "minutes", "html"),
     ExportKind("minutes_txt", "minutes", "txt"),
     ExportKind("minutes_mail", "minutes_mail", "eml"),
+    ExportKind("publication_mail", "publication", "eml"),
 )
 _BY_KEY = {k.key: k for k in KINDS}
 _MINUTED = (
@@ -111,6 +117,8 @@ def prepare(
     cannot be."""
     if export.doc in ("invite", "invite_mail", "cancel"):
         return _prepare_calendar(export, records, now)
+    if export.doc == "publication":
+        return _prepare_publication(export, records, now)
     ctx = document_context(records, redact_contacts=redact)
     if export.doc == "minutes_mail":
         sender = minutes_sender(ctx.network, records.meeting, dict(ctx.people))
@@ -148,6 +156,15 @@ def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime
         return Prepared(export, data, name, summarize_eml(data), sent)
     name = _calendar_filename(meeting, network.name, "exportui.file_invite", "ics")
     return Prepared(export, data, name, summarize_ics(data), sent)
+
+
+def _prepare_publication(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
+    """The public version to the publication address; once sent, the meeting is published."""
+    meeting = records.meeting
+    sender = minutes_sender(records.network, meeting, records.people_by_id)
+    data = publication_mail(records, sender, now)
+    name = _calendar_filename(meeting, records.network.name, "exportui.file_publication", "eml")
+    return Prepared(export, data, name, summarize_eml(data), publish(meeting))
 
 
 def personal_findings(records: MeetingRecords) -> list[str]:

@@ -1,7 +1,8 @@
 """The minutes as an e-mail draft (.eml) that opens in any mail client.
 
 To: every attendee who was there or sent their apologies (present, remote,
-excused) and has an e-mail address, plus the network's publication address.
+excused) and has an e-mail address. The publication address gets the public version
+instead (:mod:`exports.publication`), never this full copy.
 The body is the minutes as text and HTML alternatives; the minutes are also
 attached as .html and .md. ``X-Unsent: 1`` makes Outlook and Thunderbird open
 it as a draft ready to send.
@@ -32,7 +33,7 @@ def minutes_subject(ctx: DocContext) -> str:
 
 
 def minutes_recipients(ctx: DocContext) -> list[Address]:
-    """Attendees told of the meeting's outcome, then the publication address; no duplicates."""
+    """Attendees told of the meeting's outcome, no duplicates."""
     seen: set[str] = set()
     result: list[Address] = []
 
@@ -48,7 +49,6 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
             add(a.guest_name, a.guest_email)
         elif (person := ctx.people.get(a.person_id)) is not None:
             add(person.name, person.email)
-    add(ctx.network.name, ctx.network.publication_email)
     return result
 
 

@@ -304,6 +304,15 @@ def approve(meeting: Meeting, name: str, on: date) -> Meeting:
     return approved
 
 
+def publish(meeting: Meeting) -> Meeting:
+    """Approved minutes sent to the publication address: PUBLISHED (and still locked)."""
+    if meeting.status not in LOCKED_STATUSES:
+        raise ValidationError(
+            "flows.publish.not_approved", title=meeting.title, date=meeting.day.isoformat()
+        )
+    return replace(meeting, status=MeetingStatus.PUBLISHED)
+
+
 def reopen(meeting: Meeting, name: str, on: date, reason: str) -> Meeting:
     """Unlock approved minutes for edits; who, when and why is kept."""
     if not is_locked(meeting):
@@ -335,6 +344,7 @@ __all__ = [
     "move_to_day",
     "open_questions",
     "pause",
+    "publish",
     "reopen",
     "resume",
     "set_notes",

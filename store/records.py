@@ -230,6 +230,7 @@ class Network:
     id: str
     name: str
     organiser: str = ""
+    organiser_email: str = ""  # the organising body's address: roster and dates go there
     coordinator_id: str | None = None
     publication_email: str = ""
     default_place: str = ""
@@ -250,6 +251,7 @@ class Network:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
         check_email(self.publication_email, "publication_email", required=False)
+        check_email(self.organiser_email, "organiser_email", required=False)
         if not 0 <= self.weekday <= 6:
             raise ValidationError("error.weekday_range", field="weekday")
         if not 5 <= self.length_minutes <= 24 * 60:

@@ -89,10 +89,13 @@ def build_parser() -> Parser:
         p.add_argument("-o", "--output")
     mail = esub.add_parser("mail", help="an .eml draft ready to send")
     msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
-    for name in ("invite", "minutes"):
+    for name in ("invite", "minutes", "publication"):
         p = add(msub, name, f"{name} mail draft")
         p.add_argument("meeting")
         p.add_argument("-o", "--output")
+    p = add(msub, "members", "the roster and the year's dates, to the organising body")
+    _members_options(p)
+    p.add_argument("-o", "--output")
     p = add(esub, "roster", "the network's roster as CSV")
     p.add_argument("network")
     p.add_argument("-o", "--output")
@@ -118,10 +121,18 @@ def build_parser() -> Parser:
 
     send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
     ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
-    for name in ("minutes", "invite"):
+    for name in ("minutes", "invite", "publication"):
         p = add(ssub, name, f"send the {name}")
         p.add_argument("meeting")
+    p = add(ssub, "members", "send the roster and the year's dates to the organising body")
+    _members_options(p)
     return parser
+
+
+def _members_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("network")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--to", help="the organising body's address (default: the network's)")
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
@@ -188,6 +199,22 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_docs import send_invite
 
             return send_invite(args, ctx)
+        case ("export", "mail", "publication"):
+            from quorum.tui.cli_flows import export_mail_publication
+
+            return export_mail_publication(args, ctx)
+        case ("send", "publication"):
+            from quorum.tui.cli_flows import send_publication
+
+            return send_publication(args, ctx)
+        case ("export", "mail", "members"):
+            from quorum.tui.cli_flows import export_mail_members
+
+            return export_mail_members(args, ctx)
+        case ("send", "members"):
+            from quorum.tui.cli_flows import send_members
+
+            return send_members(args, ctx)
         case ("import", "people"):
             from quorum.tui.cli_roster import import_people
 

@@ -18,8 +18,16 @@ from icalendar import Calendar
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
+from quorum.exports.contacts import emails_in
 from quorum.exports.export_kinds import KINDS, kind
-from quorum.store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
+from quorum.store.records import (
+    Attendance,
+    MeetingStatus,
+    Presence,
+    Rsvp,
+    SmtpSettings,
+    replace,
+)
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ConfirmDialog
@@ -312,6 +320,11 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
         )
     )
     meeting = demo_store.meeting("2")
+    told = next(
+        demo_store.person(a.person_id).email
+        for a in meeting.attendance
+        if a.person_id and a.presence is Presence.PRESENT
+    )
     guest = Attendance(
         guest_name="Okänd Gäst", guest_email="borta@refused.example.se", presence=Presence.PRESENT
     )
@@ -327,14 +340,15 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
         send = app.screen
         assert isinstance(send, SendScreen)
         listed = static_text(send, "#recipient-list")
-        assert "borta@refused.example.se" in listed and "utbildning@example.se" in listed
+        assert "borta@refused.example.se" in listed and told in listed
+        assert "utbildning@example.se" not in listed  # publication: the public version only
         assert send.query_one("#password-row").display
         send.query_one("#password", Input).value = "hemligt"
         await pilot.press("ctrl+s")
         await settle(app, pilot, "send")  # the export screen waits for the send screen
         report = static_text(send, "#recipient-list")
         assert "✗ borta@refused.example.se  550" in report
-        assert "✓ utbildning@example.se" in report
+        assert f"✓ {told}" in report
         assert "refused" in static_text(send, "#report")
         assert send.query_one("#password", Input).value == ""  # never kept
         await pilot.press("escape")
@@ -409,3 +423,43 @@ async def test_a_file_name_of_another_kind_is_asked_about(demo_store, tmp_path):
         await settle(app, pilot, "export-write")
     assert [p.name for p in out.iterdir()] == ["minnes.eml"]
     assert b"X-Unsent: 1" in (out / "minnes.eml").read_bytes()
+
+
+async def test_publish_from_the_app_sends_the_public_version_and_marks_it(
+    demo_store, smtp_server, monkeypatch, tmp_path
+):
+    """Issue 12, 5b: the minutes go to the publication address as the public version,
+    and the meeting shows "published" once sent (writing the draft changes nothing)."""
+    inbox, port = smtp_server
+    monkeypatch.setenv("QUORUM_TEST_SMTP_PW", "hemligt")
+    network = demo_store.network("1")
+    settings = SmtpSettings(
+        "127.0.0.1", port, security="none", user="sekreterare", password_env="QUORUM_TEST_SMTP_PW"
+    )
+    demo_store.save_network(replace(network, smtp=settings))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "publication_mail")
+        assert "not approved" in static_text(screen, "#state")  # drafted: not yet
+        assert screen.check_action("export", ()) is None
+        await pilot.press("escape")
+        await pilot.pause()
+        demo_store.update_meeting("2", status=MeetingStatus.APPROVED)
+        screen = await open_export(app, pilot, "2", "publication_mail")
+        set_file(screen, tmp_path / "publicering.eml")
+        await pilot.press("ctrl+s")  # the draft: no question, no change
+        await settle(app, pilot, "export-write")
+        assert (tmp_path / "publicering.eml").exists()
+        assert demo_store.meeting("2").status is MeetingStatus.APPROVED
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        send = app.screen
+        assert isinstance(send, SendScreen)
+        assert "utbildning@example.se" in static_text(send, "#recipient-list")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, "send")
+        assert "✓ utbildning@example.se" in static_text(send, "#recipient-list")
+    assert demo_store.meeting("2").status is MeetingStatus.PUBLISHED
+    assert inbox.envelopes[0].rcpt_tos == ["utbildning@example.se"]
+    got = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert emails_in(got.get_body(("plain",)).get_content()) == []

@@ -287,7 +287,9 @@ class ExportScreen(QuorumScreen):
         self._busy = False
         key = "exportui.written_redacted" if message.redacted else "exportui.written"
         self.notify(t(key, path=str(message.path)), timeout=8)
-        if message.prepared.sent is not None:
+        # Only an invite or a cancellation counts as sent once its file is written; a
+        # publication counts once the mail has really gone (the send screen).
+        if message.prepared.sent is not None and message.prepared.kind.marks_sent:
             self.meeting = message.prepared.sent
             save_sent(self.app, message.prepared.sent)
             self._refresh_preview()

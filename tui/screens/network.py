@@ -20,7 +20,14 @@ from quorum.store.records import DEFAULT_TZ, Network, replace
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.form import FieldRow
 
-_TEXT_FIELDS = ("name", "organiser", "publication_email", "default_place", "default_link")
+_TEXT_FIELDS = (
+    "name",
+    "organiser",
+    "organiser_email",
+    "publication_email",
+    "default_place",
+    "default_link",
+)
 
 
 class NetworkScreen(QuorumScreen):

@@ -37,7 +37,7 @@ from quorum.store.sending import SendReport, password_from_env, send_message
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
-_KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
+_KIND = {"invite": "invite_mail", "minutes": "minutes_mail", "publication": "publication_mail"}
 
 
 def report_text(report: SendReport) -> Text:
@@ -214,6 +214,10 @@ class SendScreen(QuorumScreen):
         if self.prepared.sent is not None and message.report.accepted:
             self._saved = self.prepared.sent
             save_sent(self.app, self._saved)
+            if self.what == "publication":
+                self.notify(t("flows.publish.done", date=self._saved.day.isoformat()))
+        elif self.what == "publication":
+            self._fail(t("flows.publish.refused"))
         self.refresh_bindings()
 
     def action_close(self) -> None:
