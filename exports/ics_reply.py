@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from icalendar import Calendar, Event
 
@@ -17,6 +18,7 @@ from quorum.exports.dates import long_date
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace
+from quorum.store.signup import register
 
 __all__ = ["Reply", "apply_reply", "find_meeting", "parse_reply"]
 
@@ -114,13 +116,19 @@ def find_meeting(meetings: Iterable[Meeting], reply: Reply) -> Meeting:
 
 
 def apply_reply(
-    meeting: Meeting, people: dict[str, Person], reply: Reply, lang: str | None = None
+    meeting: Meeting,
+    people: dict[str, Person],
+    reply: Reply,
+    lang: str | None = None,
+    today: date | None = None,
 ) -> tuple[Meeting, str]:
     """The meeting with the replying attendee's RSVP set, and a sentence saying so.
 
     Raises QuorumError, changing nothing, for another meeting's reply, an
     address that is not invited, or an answer to an older SEQUENCE (the
-    time or place it accepted may no longer hold).
+    time or place it accepted may no longer hold). A meeting open for
+    registration (``store.signup``) takes a yes from anyone as a registration,
+    up to its deadline (``today`` tells; without it the deadline is not checked).
     """
     if reply.uid != meeting.uid:
         raise QuorumError("error.reply_unknown_meeting", uid=reply.uid)
@@ -133,6 +141,8 @@ def apply_reply(
         if email and email.lower() == wanted:
             break
     else:
+        if meeting.signup_until is not None and reply.partstat is Rsvp.ACCEPTED:
+            return _registration(meeting, people, reply, lang, today)
         raise QuorumError(
             "error.reply_unknown_attendee", email=reply.email, title=meeting.title, date=when
         )
@@ -154,3 +164,21 @@ def apply_reply(
     if reply.comment:
         sentence += " " + t("reply.comment", lang=lang, comment=reply.comment)
     return replace(meeting, attendance=tuple(updated)), sentence
+
+
+def _registration(
+    meeting: Meeting, people: dict[str, Person], reply: Reply, lang: str, today: date | None
+) -> tuple[Meeting, str]:
+    """A yes from someone not invited to a meeting open for registration: a roster
+    person known by the address, else a guest named as the calendar names them."""
+    wanted = reply.email.casefold()
+    person = next((p for p in people.values() if p.email.casefold() == wanted), None)
+    name = person.name if person else (reply.name.strip() or reply.email)
+    registered = register(
+        meeting,
+        today or meeting.signup_until or meeting.day,
+        person=person,
+        guest_name=name,
+        guest_email=reply.email,
+    )
+    return registered, t("flows.signup.registered", lang=lang, name=name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from quorum.exports.ics_reply import apply_reply, find_meeting, parse_reply
 from quorum.store.errors import QuorumError
@@ -28,7 +29,11 @@ class ReplyOutcome:
 
 
 def import_replies(
-    files: Iterable[ReplyFile], meetings: Iterable[Meeting], people: dict[str, Person], lang: str
+    files: Iterable[ReplyFile],
+    meetings: Iterable[Meeting],
+    people: dict[str, Person],
+    lang: str,
+    today: date | None = None,
 ) -> tuple[list[ReplyOutcome], dict[str, Meeting]]:
     """Each file's outcome, and the meetings changed (by id) ready to be saved."""
     current = {m.id: m for m in meetings}
@@ -44,7 +49,7 @@ def import_replies(
                 )
             reply = parse_reply(data)
             meeting = find_meeting(current.values(), reply)
-            updated, sentence = apply_reply(meeting, people, reply, lang=lang)
+            updated, sentence = apply_reply(meeting, people, reply, lang=lang, today=today)
         except QuorumError as err:
             outcomes.append(ReplyOutcome(name, False, err.sentence(lang)))
             continue

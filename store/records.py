@@ -247,6 +247,7 @@ class Network:
     require_industry: bool = False
     templates: tuple[Template, ...] = ()
     smtp: SmtpSettings | None = None
+    parent_id: str | None = None  # the coordinating network this one is part of (store.signup)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
@@ -442,6 +443,7 @@ class Meeting:
     item_started_at: datetime | None = None
     approvals: tuple[Approval, ...] = ()
     documents: str = ""  # documents to read before (kallelse)
+    signup_until: date | None = None  # open for registration up to this day (store.signup)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))

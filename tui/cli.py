@@ -126,6 +126,24 @@ def build_parser() -> Parser:
         p.add_argument("meeting")
     p = add(ssub, "members", "send the roster and the year's dates to the organising body")
     _members_options(p)
+
+    signup = sub.add_parser("signup", help="open sign-up for a meeting: open, close, add, list")
+    gsub = signup.add_subparsers(dest="what", parser_class=Parser, required=True)
+    p = add(gsub, "open", "open the meeting for registration until a day")
+    p.add_argument("meeting")
+    p.add_argument("--until", required=True, help="the last day to register (YYYY-MM-DD)")
+    p = add(gsub, "close", "close the meeting's registration")
+    p.add_argument("meeting")
+    p = add(gsub, "add", "register a person from the roster, or a guest")
+    p.add_argument("meeting")
+    p.add_argument("--person", help="id, e-mail or name of a person on the roster")
+    p.add_argument("--name", help="a guest's name")
+    p.add_argument("--email", help="a guest's e-mail", default="")
+    p.add_argument("--org", help="a guest's organisation", default="")
+    p.add_argument("--late", action="store_true", help="register after the deadline")
+    p = add(gsub, "list", "the people registered")
+    p.add_argument("meeting")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -137,7 +155,7 @@ def _members_options(p: argparse.ArgumentParser) -> None:
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
     key: tuple[str, ...] = (args.command,)
-    if getattr(args, "what", None) and args.command in ("export", "import", "send"):
+    if getattr(args, "what", None) and args.command in ("export", "import", "send", "signup"):
         key += (args.what,)
         if args.what == "mail":
             key += (args.mail_what,)
@@ -215,6 +233,10 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_flows import send_members
 
             return send_members(args, ctx)
+        case ("signup", _):
+            from quorum.tui.cli_signup import signup
+
+            return signup(args, ctx)
         case ("import", "people"):
             from quorum.tui.cli_roster import import_people
 

@@ -120,7 +120,9 @@ def import_reply(args: argparse.Namespace, ctx: CliContext) -> int:
                     raise QuorumError("cli.os_error", path=str(path), detail=err.strerror) from None
                 reply = parse_reply(data)
                 meeting = find_meeting(store.meetings(), reply)
-                updated, sentence = apply_reply(meeting, people, reply, lang=args.lang)
+                updated, sentence = apply_reply(
+                    meeting, people, reply, lang=args.lang, today=datetime.now().date()
+                )
             except QuorumError as err:
                 failed += 1
                 print(t("calendar.reply_failed", file=name, reason=err.sentence()), file=ctx.err)

@@ -89,3 +89,42 @@ async def test_the_year_plan_says_when_hosting_is_uneven(demo_store: Store):
         await pilot.pause()
         detail = str(screen.query_one("#detail", Static).render())
         assert "Uneven hosting" in detail
+
+
+async def test_the_roster_and_dates_go_to_the_organiser_as_a_draft(demo_store: Store, tmp_path):
+    """Issue 12, 5a: from the year plan, the members and the year's dates to the
+    organising body; the address typed is remembered."""
+    from email import message_from_bytes
+    from email.policy import default
+
+    from quorum.tui.dialogs import ChoiceDialog
+
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _year_plan(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, PromptDialog)
+        prompt.query_one(Input).value = "inte en adress"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt and "e-mail address" in prompt.message
+        prompt.query_one(Input).value = "kansli@example.se"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # no SMTP: the draft only
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "medlemmar.eml"
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.saver.flush()
+        assert app.screen is screen
+    msg = message_from_bytes(target.read_bytes(), policy=default)
+    assert [a.addr_spec for a in msg["To"].addresses] == ["kansli@example.se"]
+    assert str(screen.year) in msg["Subject"]
+    assert len(list(msg.iter_attachments())) == 2
+    assert demo_store.network("1").organiser_email == "kansli@example.se"

@@ -13,6 +13,7 @@ reported: who answered what, or why nothing changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import work
@@ -94,13 +95,19 @@ class RepliesScreen(QuorumScreen):
         # The records are read here; the worker only reads files and applies replies.
         meetings = self.store.meetings()
         people = {p.id: p for p in self.store.people()}
-        self._import(text, meetings, people, current_language())
+        self._import(text, meetings, people, current_language(), self.app.clock().date())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="replies")
     def _import(
-        self, text: str, meetings: list[Meeting], people: dict[str, Person], lang: str
+        self,
+        text: str,
+        meetings: list[Meeting],
+        people: dict[str, Person],
+        lang: str,
+        today: date,
     ) -> None:
-        outcomes, changed = import_replies(read_replies(reply_files(text)), meetings, people, lang)
+        files = read_replies(reply_files(text))
+        outcomes, changed = import_replies(files, meetings, people, lang, today)
         self.post_message(self.Imported(outcomes, changed))
 
     def on_replies_screen_imported(self, message: Imported) -> None:

@@ -37,7 +37,7 @@ from quorum.store.plan_dates import (
     propose_dates,
     week_label,
 )
-from quorum.store.records import Meeting, MeetingStatus, Network
+from quorum.store.records import Meeting, MeetingStatus, Network, replace
 from quorum.store.rotation import (
     Assignment,
     assign_hosts,
@@ -68,6 +68,7 @@ class YearPlanScreen(QuorumScreen):
         Binding("s", "secretary", "yearplan.key_secretary", show=False),
         Binding("c", "create", "yearplan.key_create"),
         Binding("e", "export", "yearplan.key_export"),
+        Binding("o", "to_organiser", "flows.members.key"),
         Binding("left_square_bracket", "year(-1)", "yearplan.key_prev_year", show=False),
         Binding("right_square_bracket", "year(1)", "yearplan.key_next_year", show=False),
         Binding("escape", "app.pop_screen", "key.back", show=False),
@@ -261,7 +262,9 @@ class YearPlanScreen(QuorumScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.refuses_edit(action):
             return None
-        if self.network is None and action in _EDITS | {"add", "create", "export", "year"}:
+        if self.network is None and action in _EDITS | {"add", "create", "export", "year"} | {
+            "to_organiser"
+        }:
             return False
         if action in _EDITS:
             return self._selected_index() is not None or None
@@ -412,6 +415,60 @@ class YearPlanScreen(QuorumScreen):
     def action_export(self) -> None:
         if self.network is not None:
             offer_exports(self, YEAR_EXPORTS, self._plan_data)
+
+    def action_to_organiser(self) -> None:
+        """The roster and this year's dates to the organising body: a draft, or sent."""
+        from quorum.exports.members_mail import organiser_address
+
+        if self.network is None:
+            return
+        network = self.network
+
+        def check(text: str, accepted: bool) -> str:
+            return organiser_address(network, text)
+
+        question = t("flows.members.prompt", year=self.year)
+        dialog = PromptDialog(
+            question, network.organiser_email, check, title=t("flows.members.title")
+        )
+        self.app.push_screen(dialog, self._members_to)
+
+    def _members_to(self, to: str | None) -> None:
+        from quorum.exports.members_mail import MembersMail, filename, members_mail, network_sender
+        from quorum.tui.screens.send import SendScreen
+        from quorum.tui.widgets.file_export import export_to_file
+
+        if to is None or self.network is None:
+            return
+        store, network = self.store, self.store.network(self.network.id)
+        if not network.organiser_email and not store.readonly:  # remembered for next year
+            network = replace(network, organiser_email=to)
+            self.app.save(f"network:{network.id}", lambda: store.save_network(network))
+        records = MembersMail(
+            network,
+            tuple(store.people()),
+            tuple(store.organisations()),
+            tuple(store.meetings(network.id)),
+            self.year,
+        )
+        try:
+            data = members_mail(
+                records, network_sender(network, records.people), to, self.app.clock()
+            )
+        except QuorumError as err:
+            self.notify(err.sentence(), severity="error")
+            return
+
+        def chosen(how: str | None) -> None:
+            if how == "send":
+                self.app.push_screen(SendScreen("", "members", ready=(network.id, data)))
+            elif how == "draft":
+                export_to_file(self, filename(records), lambda: data)
+
+        choices = [("draft", t("flows.members.draft"))]
+        if network.smtp is not None:
+            choices.append(("send", t("flows.members.send", to=to)))
+        self.app.push_screen(ChoiceDialog(t("flows.members.how"), choices), chosen)
 
     def on_screen_resume(self) -> None:
         # A meeting edited elsewhere may have moved; the plan keeps the user's edits.
