@@ -4,16 +4,17 @@ campuses under one coordinating network, registration by hand and by calendar re
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar, Event, vCalAddress
 
-from quorum.store.records import Membership, Role, Rsvp
+from quorum.store.records import Rsvp
 from quorum.store.store import Store
 from quorum.tui.cli import main
+from tests.store.signup_fixtures import build_campuses
 
 ZONE = ZoneInfo("Europe/Stockholm")
 SOON = date.today() + timedelta(days=30)
@@ -21,34 +22,9 @@ SOON = date.today() + timedelta(days=30)
 
 @pytest.fixture
 def campuses(tmp_path: Path) -> Path:
-    """RUN with Västra and Östra; one member each, one meeting on the Västra campus."""
     db = tmp_path / "run.json"
     with Store.open(db) as store:
-        run = store.add_network(name="RUN gymnasiesamverkan", organiser="Mittuniversitetet")
-        west = store.add_network(name="Nätverk Västra", parent_id=run.id)
-        east = store.add_network(name="Nätverk Östra", parent_id=run.id)
-        other = store.add_network(name="Helt annat nätverk")
-        store.add_person(
-            name="Gertrud Alirani",
-            email="gertrud@miun.example.se",
-            memberships=(Membership(west.id, Role.COORDINATOR),),
-        )
-        store.add_person(
-            name="Catarina Karlsson",
-            email="catarina@miun.example.se",
-            memberships=(Membership(east.id, Role.COORDINATOR),),
-        )
-        store.add_person(
-            name="Utan Koppling", email="utan@example.se", memberships=(Membership(other.id),)
-        )
-        start = datetime.combine(SOON, time(13), ZONE)
-        store.add_meeting(
-            network_id=west.id,
-            title="Nätverksträff Västra",
-            start=start,
-            end=start + timedelta(hours=3),
-            tz="Europe/Stockholm",
-        )
+        build_campuses(store, SOON)
     return db
 
 

@@ -17,6 +17,7 @@ from quorum.store.errors import ValidationError
 from quorum.store.i18n import t
 from quorum.store.parse import parse_time
 from quorum.store.records import DEFAULT_TZ, Network, replace
+from quorum.store.signup import set_parent
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.form import FieldRow
 
@@ -87,6 +88,16 @@ class NetworkScreen(QuorumScreen):
                 Input(str(n.min_meetings if n else 4), id="f-min_meetings", compact=True),
                 "min_meetings",
             )
+            # A sub-network (a campus) of a coordinating network (store.signup).
+            others = [x for x in self.store.networks() if n is None or x.id != n.id]
+            parent: Select[str] = Select(
+                [(x.name, x.id) for x in others if x.parent_id is None],
+                value=n.parent_id if n and n.parent_id else Select.NULL,
+                prompt=t("flows.subnet.none"),
+                id="f-parent_id",
+                compact=True,
+            )
+            yield FieldRow(t("flows.subnet.parent"), parent, "parent_id")
             members = set(n.member_org_ids) if n else set()
             yield FieldRow(
                 t("network.members"),
@@ -126,6 +137,8 @@ class NetworkScreen(QuorumScreen):
         values["member_org_ids"] = tuple(
             self.query_one("#f-member_org_ids", SelectionList).selected
         )
+        parent = self.query_one("#f-parent_id", Select).value
+        values["parent_id"] = None if parent is Select.NULL else str(parent)
         return values
 
     def validate(self) -> dict[str, Any] | None:
@@ -137,7 +150,8 @@ class NetworkScreen(QuorumScreen):
             values = self.fields()
             # Build the record to run its own rules before anything is saved.
             existing = self.store.network(self.network_id) if self.network_id else None
-            replace(existing, **values) if existing else Network(id="new", **values)
+            draft = replace(existing, **values) if existing else Network(id="new", **values)
+            set_parent(self.store.networks(), draft, draft.parent_id)
         except ValidationError as err:
             rows = [r for r in self.query(FieldRow) if r.field_name == err.field]
             if rows:

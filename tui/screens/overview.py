@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.signup import ordered_networks
 from quorum.tui.screens.base import QuorumScreen
 
 if TYPE_CHECKING:
@@ -152,12 +153,14 @@ class OverviewScreen(QuorumScreen):
             self.app.open_live(meeting_id)
 
     def refresh_data(self) -> None:
-        networks = self.store.networks()
+        # Sub-networks (campuses) right under their coordinating network, indented.
+        networks = [n for n, _ in ordered_networks(self.store.networks())]
+        sub = {n.id for n, is_sub in ordered_networks(networks) if is_sub}
         options = self.query_one("#networks", OptionList)
         selected = options.highlighted
         options.clear_options()
         for n in networks:
-            options.add_option(Option(n.name, id=n.id))
+            options.add_option(Option(f"  ↳ {n.name}" if n.id in sub else n.name, id=n.id))
         if not networks:
             self.query_one("#status", Static).update(t("overview.empty"))
             return

@@ -68,7 +68,7 @@ class YearPlanScreen(QuorumScreen):
         Binding("s", "secretary", "yearplan.key_secretary", show=False),
         Binding("c", "create", "yearplan.key_create"),
         Binding("e", "export", "yearplan.key_export"),
-        Binding("o", "to_organiser", "flows.members.key"),
+        Binding("o", "to_organiser", "flows.members.key", show=False),
         Binding("left_square_bracket", "year(-1)", "yearplan.key_prev_year", show=False),
         Binding("right_square_bracket", "year(1)", "yearplan.key_next_year", show=False),
         Binding("escape", "app.pop_screen", "key.back", show=False),
