@@ -1,5 +1,6 @@
 """Cancelling on the meeting screen: a held meeting is refused; cancelling the next
-meeting re-points the secretary of the one before it (issue 12)."""
+meeting re-points the secretary of the one before it; approved minutes sent by hand are
+marked published in the review (issue 12)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,20 @@ async def test_cancelling_repoints_the_secretary_before_it(demo_store):
         app.saver.flush()
     assert demo_store.meeting("5").status is MeetingStatus.CANCELLED
     assert demo_store.meeting("3").secretary_id == host_of_6.id
+
+
+async def test_approved_minutes_sent_by_hand_are_marked_published_in_the_review(demo_store):
+    demo_store.update_meeting("2", status=MeetingStatus.APPROVED)
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.open_review("2")
+        await pilot.pause()
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "utbildning@example.se" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        app.saver.flush()
+    assert demo_store.meeting("2").status is MeetingStatus.PUBLISHED

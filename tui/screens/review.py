@@ -26,7 +26,7 @@ from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Meeting
-from quorum.tui.dialogs import FormDialog
+from quorum.tui.dialogs import ConfirmDialog, FormDialog
 from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import NotesEditor
@@ -48,11 +48,12 @@ def questions_text(meeting: Meeting) -> Text:
 
 
 class ReviewScreen(QuorumScreen):
-    EDIT_ACTIONS = frozenset({"drafted", "approve", "reopen"})
+    EDIT_ACTIONS = frozenset({"drafted", "approve", "reopen", "published"})
     BINDINGS = [
         Binding("d", "drafted", "live.key.drafted"),
         Binding("a", "approve", "live.key.approve"),
         Binding("o", "reopen", "live.key.reopen"),
+        Binding("P", "published", "flows.publish.key"),
         Binding("l", "live", "live.title", show=False),
         Binding("q,escape", "close", "live.key.close"),
     ]
@@ -148,6 +149,8 @@ class ReviewScreen(QuorumScreen):
             return m.status.value == "drafted" or None
         if action == "reopen":
             return live.is_locked(m) or None
+        if action == "published":  # sent by the user's own mail client
+            return m.status.value == "approved" or None
         return True
 
     # -- fixing text --------------------------------------------------------------
@@ -208,6 +211,20 @@ class ReviewScreen(QuorumScreen):
             ("on", t("live.dialog.approve_on"), self.today.isoformat()),
         ]
         self.app.push_screen(self._form(t("live.dialog.approve"), validate, fields), done)
+
+    def action_published(self) -> None:
+        """Mark approved minutes published, when the user sent them to the publication
+        address themselves (sending from quorum marks them by itself)."""
+        m = self.meeting
+        assert m is not None
+        address = self.store.network(m.network_id).publication_email or "–"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.apply(live.publish, t("flows.publish.done", date=m.day.isoformat()))
+
+        question = t("flows.publish.question", date=m.day.isoformat(), address=address)
+        self.app.push_screen(ConfirmDialog(question, t("flows.publish.key")), answered)
 
     def action_reopen(self) -> None:
         m = self.meeting
