@@ -39,7 +39,7 @@ class ReadOnlyBanner(Static):
 
     DEFAULT_CSS = """
     ReadOnlyBanner {
-        dock: top; height: auto; padding: 0 1;
+        height: auto; padding: 0 1;
         background: $warning; color: $background; text-style: bold;
     }
     """
@@ -55,7 +55,12 @@ def banner_text(node: DOMNode) -> str:
 def show_banner(screen: Screen[Any]) -> None:
     """Put the banner on ``screen`` (once) when the database is read-only."""
     if read_only(screen) and not screen.query(ReadOnlyBanner):
-        screen.mount(ReadOnlyBanner(Text(banner_text(screen))))
+        # First in the screen, not docked: below a docked header, above everything else.
+        banner = ReadOnlyBanner(Text(banner_text(screen)))
+        if screen.children:
+            screen.mount(banner, before=0)
+        else:
+            screen.mount(banner)
         screen.refresh_bindings()
 
 

@@ -74,7 +74,7 @@ SV = {
     "flows.signup.who": "Anmäld: {name}",
     "flows.signup.need_who": "Ange --person, eller --name och --email för en gäst.",
     "flows.subnet.one_level": "Ett nätverk kan bara vara delnätverk i ett samordnande nätverk som inte självt är ett delnätverk ({name}).",
-    "flows.subnet.parent": "Del av (samordnande nätverk)",
+    "flows.subnet.parent": "Samordnas av",
     "flows.subnet.none": "(inget – fristående nätverk)",
     # carried forward
     "flows.deferred.notes": "Anteckningar från mötet {date}, då punkten sköts upp:",
@@ -149,7 +149,7 @@ EN = {
     "flows.signup.who": "Registered: {name}",
     "flows.signup.need_who": "Give --person, or --name and --email for a guest.",
     "flows.subnet.one_level": "A network can only be a sub-network of a coordinating network that is not itself a sub-network ({name}).",
-    "flows.subnet.parent": "Part of (coordinating network)",
+    "flows.subnet.parent": "Part of",
     "flows.subnet.none": "(none – a network of its own)",
     "flows.deferred.notes": "Notes from the meeting on {date}, when the item was deferred:",
     "flows.cancel.held": "The meeting {title} on {date} has been held and cannot be cancelled: its minutes exist.",

@@ -129,6 +129,7 @@ NOT_SHOWN_MEETING: dict[str, Callable[[Meeting], Any]] = {
     "approvals": lambda m: (Approval("Märta Ängström", date(2027, 3, 20)),),
     "sent_sequence": lambda m: 0,
     "sent_fingerprint": lambda m: "2:0000000000000000",
+    "signup_until": lambda m: m.day - timedelta(days=7),  # registration: not in the invite
 }
 NOT_SHOWN_ITEM: dict[str, Callable[[AgendaItem], Any]] = {
     "id": lambda i: "zz",

@@ -179,7 +179,7 @@ async def test_overwrite_asks_and_cancel_keeps_the_old_file(demo_store, tmp_path
 
 
 async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
-    target = tmp_path / "no-such-folder" / "invite.ics"
+    target = tmp_path / "no-such-folder" / "invite.eml"
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot, "3", "invite_mail")
