@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from quorum.exports.blocks import Block, Document, Heading, Para, Part, Table, plain
 from quorum.exports.render import render
 from quorum.exports.tabular import to_csv
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person
+from quorum.store.when import clock_span, week
 
 __all__ = [
     "DateRow",
@@ -32,7 +33,8 @@ class DateRow:
     day: date
     week: int
     weekday: int
-    time: str  # "09:00–12:00"
+    start: time  # local to the network's zone
+    end: time
     place: str
     host: str
     secretary: str
@@ -67,7 +69,8 @@ def date_rows(
                 day=m.day,
                 week=m.day.isocalendar().week,
                 weekday=m.day.weekday(),
-                time=f"{m.start:%H:%M}–{m.end:%H:%M}",
+                start=m.start.astimezone(m.zone).time(),
+                end=m.end.astimezone(m.zone).time(),
                 place=m.place or m.online_link,
                 host=orgs.get(m.host_org_id, m.host_org_id or "") if m.host_org_id else "",
                 secretary=_secretary(m, following, orgs, persons),
@@ -95,10 +98,10 @@ def _header(lang: str) -> list[str]:
 
 def _cells(r: DateRow, lang: str) -> list[str]:
     return [
-        t("plan.week", lang=lang, week=r.week),
+        week(r.week, lang),
         r.day.isoformat(),
         t(f"weekday.{r.weekday}", lang=lang),
-        r.time,
+        clock_span(r.start, r.end, lang),
         r.place,
         r.host,
         r.secretary,

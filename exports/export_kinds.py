@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
-from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.archive import minutes_for, minutes_pdf_info
 from quorum.exports.documents import document_context, minutes_sender
 from quorum.exports.file_summary import summarize_eml, summarize_ics
 from quorum.exports.filenames import document_filename, slug
 from quorum.exports.ics import cancel, invite, mark_sent, next_sequence
 from quorum.exports.mail import invite_mail
 from quorum.exports.mail_minutes import minutes_mail
-from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.meeting_export import DOC_FORMATS, export_document
 from quorum.exports.privacy import personal_data
 from quorum.exports.publication import publication_mail
+from quorum.exports.render_pdf import render as render_pdf
 from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
@@ -37,7 +39,8 @@ class ExportKind:
 
     key: str  # unique, also the i18n suffix: exportui.kind.<key>
     doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail | publication
-    ext: str  # ics | eml | md | html | txt
+    ext: str  # ics | eml | md | html | txt | pdf
+    public: bool = False  # the public version: contacts (and outsiders' names) removed
 
     @property
     def label(self) -> str:
@@ -45,8 +48,9 @@ class ExportKind:
 
     @property
     def has_personal_data(self) -> bool:
-        """Documents that print names, notes and contacts: checked before writing."""
-        return self.doc in ("notice", "minutes", "minutes_mail")
+        """Documents that print names, notes and contacts: checked before writing (the
+        public version has already left out what the check would offer to leave out)."""
+        return self.doc in ("notice", "minutes", "minutes_mail") and not self.public
 
     @property
     def marks_sent(self) -> bool:
@@ -68,9 +72,13 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind("notice_md", "notice", "md"),
     ExportKind("notice_html", "notice", "html"),
     ExportKind("notice_txt", "notice", "txt"),
+    ExportKind("notice_pdf", "notice", "pdf"),
     ExportKind("minutes_md", "minutes", "md"),
     ExportKind("minutes_html", "minutes", "html"),
     ExportKind("minutes_txt", "minutes", "txt"),
+    ExportKind("minutes_pdf", "minutes", "pdf"),
+    ExportKind("minutes_public_pdf", "minutes", "pdf", public=True),
+    ExportKind("minutes_public_html", "minutes", "html", public=True),
     ExportKind("minutes_mail", "minutes_mail", "eml"),
     ExportKind("publication_mail", "publication", "eml"),
 )
@@ -114,44 +122,46 @@ def prepare(
     export: ExportKind, records: MeetingRecords, now: datetime, redact: bool = False
 ) -> Prepared:
     """``export`` of ``records.meeting`` rendered; QuorumError with a sentence when it
-    cannot be."""
+    cannot be. ``redact`` (the secretary's answer to the personal-data question) makes
+    it the public version, as the public kinds are."""
     if export.doc in ("invite", "invite_mail", "cancel"):
         return _prepare_calendar(export, records, now)
     if export.doc == "publication":
         return _prepare_publication(export, records, now)
-    ctx = document_context(records, redact_contacts=redact)
+    public = export.public or redact
+    ctx = document_context(records)
     if export.doc == "minutes_mail":
         sender = minutes_sender(ctx.network, records.meeting, dict(ctx.people))
-        data = minutes_mail(ctx, sender, now)
+        minutes = minutes_for(records, public=public)
+        pdf = render_pdf(minutes.document, minutes_pdf_info(minutes, now))
+        data = minutes_mail(ctx, sender, now, document=minutes.document, pdf=pdf)
         return Prepared(export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data))
-    renderers = {
-        "notice": (notice_markdown, notice_html, notice_text),
-        "minutes": (minutes_markdown, minutes_html, minutes_text),
-    }[export.doc]
-    markdown, html, text = renderers
-    chosen = {"md": markdown, "html": html, "txt": text}[export.ext]
-    return Prepared(
-        export,
-        chosen(ctx).encode("utf-8"),
-        document_filename(ctx, export.doc, export.ext),
-        markdown(ctx),
-    )
+    kind: Literal["minutes", "notice"] = "notice" if export.doc == "notice" else "minutes"
+    fmt = next(f for f in DOC_FORMATS if f == export.ext)
+    data = export_document(kind, fmt, records, now, public=public)
+    preview = export_document(kind, "md", records, now, public=public).decode("utf-8")
+    name = document_filename(ctx, export.doc, export.ext)
+    if public:
+        stem, ext = name.rsplit(".", 1)
+        name = f"{stem}-{t('exportui.file_public', lang=ctx.lang)}.{ext}"
+    return Prepared(export, data, name, preview)
 
 
 def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
     meeting, network, people = records.meeting, records.network, records.people_by_id
+    orgs = records.organisations
     if export.doc == "cancel":
         check_cancelled(meeting)  # exporting never cancels (store.cancelling)
         sent = mark_sent(meeting)
-        data = cancel(sent, network, people, None, now)
+        data = cancel(sent, network, people, None, now, organisations=orgs)
         name = _calendar_filename(meeting, network.name, "exportui.file_cancel", "ics")
         return Prepared(export, data, name, summarize_ics(data), sent)
     if meeting.status is MeetingStatus.CANCELLED:
         raise QuorumError("exportui.invite_cancelled", title=meeting.title)
     sent = mark_sent(meeting)
-    data = invite(sent, network, people, None, now)
+    data = invite(sent, network, people, None, now, organisations=orgs)
     if export.doc == "invite_mail":
-        data = invite_mail(sent, network, people, None, data, now)
+        data = invite_mail(sent, network, people, None, data, now, organisations=orgs)
         name = _calendar_filename(meeting, network.name, "exportui.file_invite", "eml")
         return Prepared(export, data, name, summarize_eml(data), sent)
     name = _calendar_filename(meeting, network.name, "exportui.file_invite", "ics")

@@ -14,11 +14,11 @@ from datetime import date
 
 from icalendar import Calendar, Event
 
-from quorum.exports.dates import long_date
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace
 from quorum.store.signup import register
+from quorum.store.when import long_date
 
 __all__ = ["Reply", "apply_reply", "find_meeting", "parse_reply"]
 

@@ -15,16 +15,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from quorum.exports.dates import long_date
 from quorum.store import invite_shows
 from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.invite_shows import How, Shown
 from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person
-
-
-def clock(moment: datetime) -> str:
-    return moment.strftime("%H:%M")
+from quorum.store.when import clock, long_date, long_when
 
 
 def person_name(people: dict[str, Person], person_id: str | None, fallback: str = "") -> str:
@@ -38,7 +34,7 @@ def _value(shown: Shown, record: Meeting | AgendaItem, people: dict[str, Person]
     if shown.how is How.PERSON:
         return person_name(people, value)
     if shown.how is How.MOMENT and isinstance(value, datetime):
-        return f"{long_date(value, lang)} {clock(value)}"
+        return t("when.short", lang=lang, date=long_date(value, lang), time=clock(value, lang))
     return "" if value is None else str(value)
 
 
@@ -63,7 +59,8 @@ def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list
     for n, item in enumerate(meeting.agenda, start=1):
         presenter = person_name(people, item.presenter_id, item.presenter_text)
         key = "ics.item_presenter" if presenter else "ics.item"
-        lines.append(t(key, lang=lang, n=n, time=clock(at), title=item.title, presenter=presenter))
+        time = clock(at, lang)
+        lines.append(t(key, lang=lang, n=n, time=time, title=item.title, presenter=presenter))
         lines += [f"   {row}" for row in _own_lines(invite_shows.AGENDA_ITEM, item, people, lang)]
         lines += [f"   {row}" for row in own_description(item).splitlines() if row.strip()]
         at += timedelta(minutes=item.minutes)
@@ -74,21 +71,25 @@ def meeting_facts(
     meeting: Meeting, people: dict[str, Person], lang: str, host: str = ""
 ) -> list[str]:
     """The time, then a line for each declared fact (place, link, chair …), then the host."""
-    lines = [
-        t(
-            "ics.when",
-            lang=lang,
-            date=long_date(meeting.start, lang),
-            start=clock(meeting.start),
-            end=clock(meeting.end),
-        )
-    ]
+    lines = [t("ics.when", lang=lang, when=long_when(meeting.start, meeting.end, lang))]
     lines += _own_lines(invite_shows.MEETING, meeting, people, lang)
     if host.strip():
         # Only the year plan names the host (the meeting's record holds an id, the
         # plan the organisation's name); an invite itself does not show it.
         lines.append(t("ics.host", lang=lang, name=host))
     return lines
+
+
+def names_network(meeting: Meeting, network: Network) -> bool:
+    """Does the meeting's title already say which network it is?"""
+    return network.name.casefold() in meeting.title.casefold()
+
+
+def headline(meeting: Meeting, network: Network) -> str:
+    """ "Network – title", or the title alone when it names the network itself."""
+    if names_network(meeting, network):
+        return meeting.title
+    return f"{network.name} – {meeting.title}"
 
 
 def invite_description(
@@ -98,7 +99,7 @@ def invite_description(
     lines: list[str] = []
     if meeting.status is MeetingStatus.CANCELLED:
         lines += [t("ics.cancelled", lang=lang), ""]
-    lines.append(f"{network.name} – {meeting.title}")
+    lines.append(headline(meeting, network))
     lines += meeting_facts(meeting, people, lang, host)
     if meeting.agenda:
         lines += ["", t("ics.agenda", lang=lang), *agenda_lines(meeting, people, lang)]

@@ -1,13 +1,11 @@
 """The minutes for publication: the public version, mailed to the network's publication
 address ("skickas in till utbildning@skaraborg.se för publicering").
 
-:func:`public_minutes` is the one function that makes the public document: the minutes
-with what the personal-data check finds in free text left out (e-mail addresses and
-phone numbers, :mod:`exports.contacts`). A richer public version (a PDF, more left out)
-replaces what this function returns; everything that publishes goes through it.
-
-Only approved minutes are published. The members' own mail (:mod:`exports.mail_minutes`)
-goes to the attendees; the publication address gets this one.
+The document is the public version :func:`exports.meeting_export.public_minutes` makes
+(what the personal-data check finds is left out, see :mod:`exports.public`); the mail
+carries it as text, HTML and PDF/A. Only approved minutes are published, from their
+approved text. The members' own mail (:mod:`exports.mail_minutes`) goes to the
+attendees; the publication address gets this one.
 """
 
 from __future__ import annotations
@@ -18,31 +16,20 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
-from quorum.exports.blocks import Document
 from quorum.exports.context import DocContext
 from quorum.exports.documents import document_context
 from quorum.exports.filenames import document_filename
 from quorum.exports.mail_headers import address_list, mail_address
-from quorum.exports.minutes import minutes_document
+from quorum.exports.meeting_export import export_document, public_minutes
 from quorum.exports.render import render
 from quorum.exports.text import one_line
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.records import MeetingStatus
 
-__all__ = ["public_context", "public_minutes", "publication_mail", "publication_subject"]
+__all__ = ["publication_mail", "publication_subject"]
 
 _PUBLISHABLE = (MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
-
-
-def public_context(records: MeetingRecords, lang: str = "") -> DocContext:
-    """What the public version prints: contacts in free text left out."""
-    return document_context(records, lang=lang, redact_contacts=True)
-
-
-def public_minutes(records: MeetingRecords, lang: str = "") -> Document:
-    """The public version of the minutes of ``records.meeting``."""
-    return minutes_document(public_context(records, lang))
 
 
 def publication_subject(ctx: DocContext) -> str:
@@ -65,7 +52,7 @@ def publication_mail(records: MeetingRecords, sender: str, now: datetime) -> byt
         raise QuorumError(
             "flows.publish.not_approved", title=meeting.title, date=meeting.day.isoformat()
         )
-    ctx = public_context(records)
+    ctx = document_context(records)
     document = public_minutes(records)
     msg = EmailMessage(policy=SMTP)
     name, addr = parseaddr(sender)
@@ -78,12 +65,15 @@ def publication_mail(records: MeetingRecords, sender: str, now: datetime) -> byt
     html = render(document, "html")
     intro = ctx.t("flows.publish.body", network=network.name)
     msg.set_content(f"{intro}\n\n{render(document, 'txt')}", charset="utf-8")
-    msg.add_attachment(
-        html.encode("utf-8"),
-        maintype="text",
-        subtype="html",
-        filename=document_filename(ctx, "minutes", "html"),
-    )
+    public = ctx.t("exportui.file_public")
+    for ext, maintype, subtype, data in (
+        ("html", "text", "html", html.encode("utf-8")),
+        ("pdf", "application", "pdf", export_document("minutes", "pdf", records, now, public=True)),
+    ):
+        stem = document_filename(ctx, "minutes", ext).rsplit(".", 1)[0]
+        msg.add_attachment(
+            data, maintype=maintype, subtype=subtype, filename=f"{stem}-{public}.{ext}"
+        )
     # A boundary from the meeting, not random: the same draft twice is the same bytes.
     tag = hashlib.sha256(f"publication:{meeting.uid}".encode()).hexdigest()[:16]
     msg.set_boundary(f"=_quorum_{tag}_mixed")

@@ -8,8 +8,8 @@ unchanged:
   entities). CommonMark guarantees a backslash before ASCII punctuation is
   shown as that character alone.
 * At the start of a line, ``- + =`` are escaped too (list items, setext
-  heading underlines), and so is the ``.``/``)`` of ``12.`` / ``3)`` (ordered
-  lists).
+  heading underlines), and so is the ``.``/``)`` of ``12.`` / ``3)`` when a space or
+  the end of the line follows (an ordered list; "09.00" is a Swedish time, not a list).
 * Leading whitespace of each line is dropped (four spaces would start a code
   block) and a multi-line field keeps its line breaks as hard breaks
   (a trailing backslash), blank lines as paragraph breaks.
@@ -36,9 +36,11 @@ from quorum.exports.blocks import (
     Heading,
     Inline,
     Para,
+    Signatures,
     Span,
     Table,
     Text,
+    signer_line,
     text_bar,
 )
 from quorum.exports.text import one_line, paragraphs
@@ -47,7 +49,7 @@ __all__ = ["escape", "render"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^([-+=])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _BACKTICKS = re.compile(r"`+")
 _INDENT = "    "  # a nested list's indent: past any marker width CommonMark allows
 
@@ -125,6 +127,14 @@ def _chart(chart: Chart) -> str:
     return f"{fence}\n{body}\n{fence}"
 
 
+def _signatures(block: Signatures) -> str:
+    groups = []
+    for heading, signers in block.groups:
+        lines = [f"**{escape(heading)}**", *(escape(signer_line(s)) for s in signers)]
+        groups.append("\\\n".join(lines))
+    return "\n\n".join(groups)
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {escape(block.text)}"
@@ -143,6 +153,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Banner):
         # Empty, "****" would be a thematic break (a rule across the page).
         return f"**{escape(block.text)}**" if escape(block.text) else ""
+    if isinstance(block, Signatures):
+        return _signatures(block)
     assert_never(block)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from quorum.exports.blocks import Block, Chart, Document, Heading, Para, Part, Table, plain
 from quorum.exports.render import render
@@ -34,6 +35,7 @@ __all__ = [
     "year_summary_document",
     "year_summary_html",
     "year_summary_markdown",
+    "year_summary_pdf",
 ]
 
 _HELD = {MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED}
@@ -130,12 +132,18 @@ def _sentences(s: YearStats, lang: str) -> dict[str, str]:
         "meetings": t(
             "summary.meetings_count",
             lang=lang,
-            held=s.held,
-            total=len(s.meetings),
-            cancelled=s.cancelled,
+            total=t("n.meetings", lang=lang, count=len(s.meetings)),
+            held=t("summary.held", lang=lang, count=s.held),
+            cancelled=t("summary.cancelled", lang=lang, count=s.cancelled),
         ),
         "decisions": t("summary.decisions_count", lang=lang, count=len(s.decisions)),
-        "actions": t("summary.actions_count", lang=lang, total=done + open_, done=done, open=open_),
+        "actions": t(
+            "summary.actions_count",
+            lang=lang,
+            total=t("n.actions", lang=lang, count=done + open_),
+            done=t("summary.done", lang=lang, count=done),
+            open=t("summary.open", lang=lang, count=open_),
+        ),
     }
 
 
@@ -256,3 +264,30 @@ def year_summary_html(
 ) -> str:
     doc = year_summary_document(network, meetings, organisations, people, year, lang)
     return render(doc, "html")
+
+
+def year_summary_pdf(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """The summary as PDF/A, for the annual report's archive copy."""
+    from quorum.exports.render_pdf import PdfInfo
+    from quorum.exports.render_pdf import render as render_pdf
+
+    lang = lang or network.language
+    doc = year_summary_document(network, meetings, organisations, people, year, lang)
+    when = now.astimezone(network.zone).strftime("%Y-%m-%d %H:%M")
+    info = PdfInfo(
+        author=network.name,
+        moment=now,
+        header=doc.title,
+        footer=(t("archive.printed_foot", lang=lang, when=when),),
+        keywords=("quorum", f"quorum-summary:{year}"),
+        page=t("archive.page", lang=lang, n="{n}", total="{total}"),
+    )
+    return render_pdf(doc, info)

@@ -16,26 +16,41 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.errors import QuorumError
+from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Person, replace
 from quorum.store.rotation import contact_person
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
 
-__all__ = ["Cancelled", "cancel", "cancel_in_store", "check_cancelled", "repoint_secretary"]
+__all__ = [
+    "Cancelled",
+    "cancel",
+    "cancel_in_store",
+    "check_cancelled",
+    "repoint_secretary",
+    "was_held",
+]
 
 _HELD = (MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
 
 
+def was_held(meeting: Meeting) -> bool:
+    """Has the meeting taken place (live minutes started, or minutes made)?"""
+    return meeting.status in _HELD or meeting.actual_start is not None
+
+
 def cancel(meeting: Meeting) -> Meeting:
-    """``meeting`` cancelled; ValidationError for one that was held or is already cancelled."""
-    if meeting.status in _HELD or meeting.actual_start is not None:
-        raise ValidationError(
-            "flows.cancel.held", title=meeting.title, date=meeting.day.isoformat()
+    """``meeting`` cancelled (one already cancelled stays as it is); QuorumError with a
+    sentence for one that has been held."""
+    if was_held(meeting):
+        raise QuorumError(
+            "cancel.error_held",
+            title=meeting.title,
+            date=meeting.day.isoformat(),
+            status=t(f"status.{meeting.status.value}"),
         )
-    if meeting.status is MeetingStatus.CANCELLED:
-        raise ValidationError("flows.cancel.already", date=meeting.day.isoformat())
     return replace(meeting, status=MeetingStatus.CANCELLED)
 
 
@@ -48,6 +63,7 @@ def check_cancelled(meeting: Meeting) -> None:
             title=meeting.title,
             date=meeting.day.isoformat(),
             id=meeting.id,
+            status=t(f"status.{meeting.status.value}"),
         )
 
 
@@ -72,7 +88,7 @@ def repoint_secretary(
     others = _live((m for m in meetings if m.id != cancelled.id), cancelled.network_id)
     before = [m for m in others if m.start < cancelled.start]
     after = [m for m in others if m.start > cancelled.start]
-    if not before or before[-1].status in _HELD or before[-1].actual_start is not None:
+    if not before or was_held(before[-1]):
         return None
     previous = before[-1]
     by_id = {p.id: p for p in people}
@@ -101,7 +117,8 @@ class Cancelled:
 
 
 def cancel_in_store(store: Store, meeting_id: str) -> Cancelled:
-    """Cancel ``meeting_id`` and re-point the secretary before it, in one batch."""
+    """Cancel ``meeting_id`` and re-point the secretary before it, in one batch (the
+    meeting screen and ``quorum cancel`` both come here)."""
     with store.batch():
         meeting = cancel(store.meeting(meeting_id))
         store.update_meeting(meeting.id, status=meeting.status)

@@ -33,22 +33,19 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from quorum.store.i18n import t
-from quorum.store.new_meeting import create_meetings, meeting_fields
+from quorum.store.new_meeting import create_meetings, invitations, meeting_fields
 from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
-    Attendance,
     ItemKind,
     ItemState,
     Meeting,
-    MeetingRole,
     MeetingStatus,
     Network,
     Organisation,
     Person,
-    Role,
     Template,
     new_item_id,
     replace,
@@ -225,8 +222,6 @@ def draft_meeting(
 ) -> dict[str, Any]:
     """The fields for ``store.add_meeting``: defaults, template, carried-forward
     items, and the network's members (not its guests) invited."""
-    members = [p for p in people if p.active and p.role_in(network.id) not in (None, Role.GUEST)]
-    chair = next((p.id for p in members if p.role_in(network.id) == Role.CHAIR), None)
     lang = network.language
     fields = meeting_fields(
         network,
@@ -236,14 +231,7 @@ def draft_meeting(
         agenda_from_template(template),
     )
     fields["agenda"] = carry_forward(fields["agenda"], meetings, fields["start"], lang)
-    fields["chair_id"] = chair
-    fields["attendance"] = tuple(
-        Attendance(
-            person_id=p.id,
-            role=MeetingRole.CHAIR if p.id == chair else MeetingRole.PARTICIPANT,
-        )
-        for p in members
-    )
+    fields.update(invitations(network, people))
     return fields
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from quorum.store.errors import ValidationError
+from quorum.store.when import clock
 
 _ISO = re.compile(r"^(\d{4})-?(\d{1,2})-?(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})/(\d{1,2})(?:[ /-]?(\d{2}|\d{4}))?$")
@@ -90,7 +91,7 @@ def combine(day: date, at: time, tz: str) -> datetime:
     value = datetime.combine(day, at, tzinfo=zone)
     roundtrip = value.astimezone(ZoneInfo("UTC")).astimezone(zone)
     if roundtrip.replace(tzinfo=None) != value.replace(tzinfo=None):
-        raise ValidationError("error.time_nonexistent", field="start", value=at.strftime("%H:%M"))
+        raise ValidationError("error.time_nonexistent", field="start", value=clock(at))
     return value
 
 

@@ -13,6 +13,8 @@ meeting.
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -31,13 +33,16 @@ __all__ = [
     "Attendance",
     "Blackout",
     "Decision",
+    "EasterBreak",
     "Formality",
+    "InviteSender",
     "ItemKind",
     "ItemState",
     "Meeting",
     "MeetingRole",
     "MeetingStatus",
     "Membership",
+    "MinutesVersion",
     "Network",
     "OrgKind",
     "Organisation",
@@ -45,6 +50,7 @@ __all__ = [
     "Presence",
     "Role",
     "Rsvp",
+    "SchoolBreaks",
     "SmtpSettings",
     "Template",
     "TemplateItem",
@@ -167,17 +173,67 @@ class ActionStatus(StrEnum):
     DONE = "done"
 
 
+class InviteSender(StrEnum):
+    """Who sends a meeting's invite and stands as its organiser."""
+
+    # "Värd för kommande möte … ansvarar för att kalenderinbjudan skickas ut" (the seeds):
+    # the contact person of the meeting's host organisation.
+    HOST = "host"
+    COORDINATOR = "coordinator"
+
+
+class EasterBreak(StrEnum):
+    """When a municipality's påsklov falls: the week before Easter or the one after."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class Blackout:
-    """A period a network does not meet (sportlov, påsklov, summer...)."""
+    """A period a network does not meet (sportlov, påsklov, summer...).
+
+    ``label`` is the user's own name for it; a school break made from the network's
+    :class:`SchoolBreaks` names itself by catalog ``key`` instead, so it reads in the
+    language it is shown in.
+    """
 
     start: date
     end: date
     label: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "label", " ".join((self.label or "").split()))
         if self.end < self.start:
             raise ValidationError("error.end_before_start", field="end")
+        if (self.end - self.start).days > 366:
+            raise ValidationError("error.blackout_too_long", field="end")
+
+
+@dataclass(frozen=True)
+class SchoolBreaks:
+    """The school breaks a network keeps free of meetings, as a Swedish municipality
+    sets them; :mod:`quorum.store.school_breaks` turns them into each year's Blackouts.
+
+    Sportlov is week 7, 8 or 9 depending on the county (None: not kept), höstlov
+    week 44, påsklov the week before or after Easter; jullov and sommarlov follow
+    the school year.
+    """
+
+    sportlov_week: int | None = 8
+    pasklov: EasterBreak = EasterBreak.AFTER
+    hostlov_week: int | None = 44
+    jullov: bool = True
+    sommarlov: bool = True
+
+    def __post_init__(self) -> None:
+        if self.sportlov_week is not None and not 6 <= self.sportlov_week <= 12:
+            raise ValidationError("error.sportlov_week", field="sportlov_week")
+        if self.hostlov_week is not None and not 40 <= self.hostlov_week <= 46:
+            raise ValidationError("error.hostlov_week", field="hostlov_week")
+        _enum(EasterBreak, self.pasklov, "pasklov")
 
 
 @dataclass(frozen=True)
@@ -223,14 +279,27 @@ class SmtpSettings:
             raise ValidationError("error.choice_invalid", field="security", value=self.security)
         if self.sender:
             check_email(self.sender, "sender")
+        if self.user and self.security == "none" and not is_loopback(self.host):
+            # A password sent in the clear, over someone else's network: never.
+            raise ValidationError("error.smtp_auth_plain", field="security", host=self.host)
+
+
+def is_loopback(host: str) -> bool:
+    """This machine (a local relay such as a mail bridge): nothing crosses a network."""
+    if host.strip().casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip()).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
 class Network:
     id: str
     name: str
-    organiser: str = ""
-    organiser_email: str = ""  # the organising body's address: roster and dates go there
+    organiser: str = ""  # the organising body (huvudman, kommunalförbund, universitet)
+    organiser_email: str = ""  # where the organising body wants the member list and dates
     coordinator_id: str | None = None
     publication_email: str = ""
     default_place: str = ""
@@ -244,15 +313,26 @@ class Network:
     member_org_ids: tuple[str, ...] = ()
     blackouts: tuple[Blackout, ...] = ()
     rotation_opt_out: tuple[str, ...] = ()  # organisation ids that never host
-    require_industry: bool = False
+    require_industry: bool = False  # the chair or someone present must come from a company
     templates: tuple[Template, ...] = ()
     smtp: SmtpSettings | None = None
     parent_id: str | None = None  # the coordinating network this one is part of (store.signup)
+    formality: Formality = Formality.INFORMAL  # new meetings' minutes: protokoll when formal
+    year_start_month: int = 1  # § numbers restart each year; 8: a school year from August
+    public_omits_guests: bool = False  # the public version names no one outside the network
+    invite_sender: InviteSender = InviteSender.HOST
+    breaks: SchoolBreaks = SchoolBreaks()
+    allow_afton_days: bool = False  # meet on valborgsmässoafton, skärtorsdag …
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        object.__setattr__(self, "organiser", (self.organiser or "").strip())
         check_email(self.publication_email, "publication_email", required=False)
         check_email(self.organiser_email, "organiser_email", required=False)
+        _enum(Formality, self.formality, "formality")
+        _enum(InviteSender, self.invite_sender, "invite_sender")
+        if not 1 <= self.year_start_month <= 12:
+            raise ValidationError("error.month_range", field="year_start_month")
         if not 0 <= self.weekday <= 6:
             raise ValidationError("error.weekday_range", field="weekday")
         if not 5 <= self.length_minutes <= 24 * 60:
@@ -273,6 +353,7 @@ class Organisation:
     id: str
     name: str
     kind: OrgKind = OrgKind.SCHOOL
+    contact_id: str | None = None  # the person who speaks (and sends invites) for it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
@@ -444,6 +525,10 @@ class Meeting:
     approvals: tuple[Approval, ...] = ()
     documents: str = ""  # documents to read before (kallelse)
     signup_until: date | None = None  # open for registration up to this day (store.signup)
+    # The § numbers of an approved protokoll, fixed at approval (None: counted from the
+    # network's earlier protokoll of the year); kept when it is reopened.
+    paragraph_first: int | None = None
+    paragraph_count: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))
@@ -471,6 +556,10 @@ class Meeting:
         ids = [i.id for i in self.agenda]
         if len(set(ids)) != len(ids):
             raise ValidationError("error.duplicate_item", field="agenda")
+        if (self.paragraph_first is not None and self.paragraph_first < 1) or (
+            self.paragraph_count < 0
+        ):
+            raise ValidationError("error.paragraph_range", field="paragraph_first")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -514,3 +603,40 @@ class Meeting:
         return self.sent_sequence is not None and not invite_shows.invite_is_current(
             self.sent_fingerprint, self
         )
+
+
+@dataclass(frozen=True)
+class MinutesVersion:
+    """Approved minutes as they were approved: one version per approval.
+
+    ``document`` is the whole document (``exports.document_json``), so the
+    approved text never changes when the records it came from do; ``sha256`` is
+    its hash, printed on every copy. Reopening the minutes and approving them
+    again makes the next version; earlier ones are kept.
+    """
+
+    id: str
+    meeting_id: str
+    version: int
+    approved_on: date
+    document: str
+    sha256: str
+    approved_by: tuple[str, ...] = ()
+    lang: str = "sv"
+    author: str = ""  # the network's name when approved: the PDF's author and running head
+    running_head: str = ""
+
+    def __post_init__(self) -> None:
+        if self.version < 1:
+            raise ValidationError("error.version_range", field="version")
+        if not re.fullmatch(r"[0-9a-f]{64}", self.sha256):
+            raise ValidationError("error.version_hash", field="sha256")
+
+    @property
+    def intact(self) -> bool:
+        """The document is still the one its hash names."""
+        return hashlib.sha256(self.document.encode("utf-8")).hexdigest() == self.sha256
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]

@@ -481,6 +481,16 @@ def _describe(row: PersonRow, lang: str | None) -> str:
     return text
 
 
+def done_sentence(report: ImportReport, lang: str | None = None) -> str:
+    """ "Importen är klar: 3 nya personer, 1 uppdaterad." """
+    return t(
+        "import.report.written",
+        lang=lang,
+        added=t("import.added", lang=lang, count=len(report.to_add)),
+        updated=t("import.updated", lang=lang, count=len(report.to_update)),
+    )
+
+
 def format_report(report: ImportReport, lang: str | None = None) -> list[str]:
     """The report as lines for a terminal or a dialog, in ``lang``."""
     sep = t("import.sep.semicolon" if report.delimiter == ";" else "import.sep.comma", lang=lang)

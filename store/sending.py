@@ -135,5 +135,5 @@ def send_message(
         for addr, (code, reply) in refused_raw.items()
     }
     accepted = tuple(r for r in recipients if r not in refused)
-    say("send.done", accepted=len(accepted), refused=len(refused))
+    say("send.done", accepted=len(accepted), count=len(recipients))
     return SendReport(accepted=accepted, refused=refused)

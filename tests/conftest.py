@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -10,7 +11,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from quorum.store.i18n import set_language
+from quorum.store.i18n import set_language, set_strict
+
+# Translation faults raise in tests (store/i18n.py), here and in every CLI subprocess.
+os.environ["QUORUM_STRICT_I18N"] = "1"
+set_strict(True)
 
 DEMO_TODAY = date(2026, 11, 25)
 DEMO_NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))

@@ -56,11 +56,21 @@ def test_export_invite_to_stdout_keeps_crlf(tmp_path, capsysbinary):  # type: ig
     check_structure(out)
 
 
-def test_export_cancel_writes_a_cancelled_meetings_cancellation(tmp_path, capsys):  # type: ignore[no-untyped-def]
+def test_export_cancel_writes_the_file_of_a_cancelled_meeting_and_changes_nothing(tmp_path, capsys):  # type: ignore[no-untyped-def]
     db, meeting = demo_db(tmp_path)
-    with Store.open(db) as store:  # cancelled first (the meeting screen, or quorum cancel)
-        store.update_meeting(meeting.id, status=MeetingStatus.CANCELLED)
     target = tmp_path / "avbokning.ics"
+    # Not cancelled yet: the export says how, writes nothing and leaves the meeting be.
+    assert (
+        main(["--lang", "sv", "export", "cancel", meeting.id, "-o", str(target), "--db", str(db)])
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert f"quorum cancel {meeting.id}" in err and "Traceback" not in err
+    assert not target.exists()
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting(meeting.id).status is MeetingStatus.INVITED
+
+    assert main(["cancel", meeting.id, "--db", str(db)]) == 0
     assert main(["export", "cancel", meeting.id, "-o", str(target), "--db", str(db)]) == 0
     cal = Calendar.from_ical(target.read_bytes())
     assert cal["METHOD"] == "CANCEL"
@@ -90,6 +100,19 @@ def test_export_cancel_never_cancels_by_itself(tmp_path, capsys):  # type: ignor
         assert not target.exists()
     with Store.open(db, readonly=True) as store:
         assert store.snapshot() == before
+
+
+def test_export_cancel_never_cancels_a_held_meeting(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    # The defect: export cancel on a published meeting marked it cancelled, unasked.
+    db, _ = demo_db(tmp_path)
+    with Store.open(db, readonly=True) as store:
+        held = next(m for m in store.meetings() if m.status is MeetingStatus.PUBLISHED)
+    assert main(["export", "cancel", held.id, "-o", str(tmp_path / "x.ics"), "--db", str(db)]) == 1
+    assert main(["--lang", "sv", "cancel", held.id, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "har redan hållits" in err and "Traceback" not in err
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting(held.id).status is MeetingStatus.PUBLISHED
 
 
 def test_export_plan(tmp_path, capsys):  # type: ignore[no-untyped-def]
@@ -172,3 +195,26 @@ def test_export_plan_lists_the_meetings_with_their_hosts(tmp_path, capsys):
         host = expected[str(event["UID"])]
         assert host in str(event["SUMMARY"])
         assert host in str(event["DESCRIPTION"])
+
+
+def test_quorum_cancel_repoints_the_secretary_before_it(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """``quorum cancel`` goes through store.cancelling, as the meeting screen does: the
+    secretary of the meeting before (the cancelled meeting's host) becomes the host after."""
+    from quorum.store.rotation import contact_person
+
+    db, _ = demo_db(tmp_path)
+    with Store.open(db) as store:
+        network = store.networks()[0]
+        people = store.people()
+        host_of_5 = contact_person(store.meeting("5").host_org_id, network.id, people)
+        host_of_6 = contact_person(store.meeting("6").host_org_id, network.id, people)
+        assert host_of_5 is not None and host_of_6 is not None
+        store.update_meeting("3", secretary_id=host_of_5.id)
+    assert main(["--lang", "en", "cancel", "5", "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "is cancelled" in err and host_of_6.name in err
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting("5").status is MeetingStatus.CANCELLED
+        assert store.meeting("3").secretary_id == host_of_6.id
+    assert main(["--lang", "en", "cancel", "5", "--db", str(db)]) == 0  # again: said, no change
+    assert "already cancelled" in capsys.readouterr().err

@@ -57,8 +57,11 @@ def test_the_publication_draft_is_the_public_version_and_changes_nothing(
     assert "Gymnasienätverket Skogsbygden" in body
     # What the personal-data check finds in the text is left out of the public version.
     assert emails_in(body) == []
-    (attachment,) = list(msg.iter_attachments())
-    assert emails_in(attachment.get_content()) == []
+    html, pdf = list(msg.iter_attachments())  # the public version, for the web and archive
+    assert html.get_filename().endswith("-offentlig.html")
+    assert emails_in(html.get_content()) == [] and "OFFENTLIG VERSION" in html.get_content()
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_content().startswith(b"%PDF") and pdf.get_filename().endswith("-offentlig.pdf")
     with Store.open(demo_db, readonly=True) as store:
         assert store.meeting(drafted).status is MeetingStatus.APPROVED
 
@@ -91,7 +94,7 @@ def test_members_and_dates_without_an_address_is_a_sentence(
         ["--lang", "en", "export", "mail", "members", "1", "--year", "2027", "--db", str(demo_db)]
     )
     err = capsys.readouterr().err
-    assert code == 1 and "no address for its organiser" in err and "Traceback" not in err
+    assert code == 1 and "no address for its organising body" in err and "Traceback" not in err
 
 
 def test_members_and_dates_draft_has_both_lists_attached(

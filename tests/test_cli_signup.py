@@ -112,3 +112,29 @@ def test_a_calendar_yes_registers_anyone_while_open(campuses: Path, tmp_path: Pa
     assert meeting.attendee(catarina.id).rsvp is Rsvp.ACCEPTED
     guest = next(a for a in meeting.attendance if a.person_id is None)
     assert (guest.guest_name, guest.guest_email) == ("Stina Skola", "stina@skolan.example.se")
+
+
+def test_sub_networks_from_the_command_line(
+    campuses: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``network new --parent`` and ``network set parent=``: one field, the settings
+    screen's, with the same rule (one level deep)."""
+    assert run(campuses, "network", "new", "Nätverk Norra", "--parent", "RUN") == 0
+    north = capsys.readouterr().out.strip()
+    with Store.open(campuses, readonly=True) as store:
+        run_id = store.find_network("RUN").id
+        assert store.network(north).parent_id == run_id
+    assert run(campuses, "network", "show", north) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.split() == ["parent", "RUN", "gymnasiesamverkan"] for line in lines)
+    # A network of its own again, and back; a sub-network cannot coordinate another.
+    assert run(campuses, "network", "set", north, "parent=none") == 0
+    assert run(campuses, "network", "set", north, "parent=RUN gymnasiesamverkan") == 0
+    assert run(campuses, "network", "set", "Helt annat", "parent=Nätverk Västra") == 1
+    err = capsys.readouterr().err
+    assert "not itself a sub-network" in err and "Traceback" not in err
+    assert run(campuses, "network", "set", north, "parent=Finns inte") == 1
+    assert "Traceback" not in capsys.readouterr().err
+    with Store.open(campuses, readonly=True) as store:
+        assert store.network(north).parent_id == run_id
+        assert store.find_network("Helt annat").parent_id is None

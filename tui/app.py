@@ -10,6 +10,7 @@ the first screen, and mypy still sees every constructor call.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -21,14 +22,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quorum.store.errors import QuorumError
+from quorum.store.errors import DatabaseUnreadable, QuorumError, WriteFailed, as_quorum_error
 from quorum.store.i18n import t
 from quorum.tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
 from quorum.tui.saver import Saver
 from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
-    from quorum.store.records import Meeting
+    from quorum.store.records import Meeting, Network
     from quorum.store.store import Store
 
 StoreOpener = Callable[[], "Store"]
@@ -45,7 +46,17 @@ class QuorumApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "key.help", show=True),
         Binding("question_mark", "help", "key.help", show=False),
-        Binding("ctrl+q", "quit", "key.quit", show=True, priority=True),
+        # Not in the footer (80 columns hold the keys of the screen); in help and palette.
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        # Ours, so Textual does not add its own English "palette" entry.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            show=False,
+            priority=True,
+            tooltip="key.palette_tooltip",
+        ),
     ]
 
     def __init__(
@@ -67,6 +78,9 @@ class QuorumApp(App[int]):
         self.saver = Saver(on_done=self._save_done)
         # A meeting left live is offered for resumption once per run (tests switch it off).
         self.resume_offered = False
+        # The sentence of the banner every screen shows while saves fail (and whether it
+        # is only a warning: the changes are safe in the journal); None when all is saved.
+        self.save_problem: tuple[str, bool] | None = None
 
     # -- saving -----------------------------------------------------------------
 
@@ -104,18 +118,48 @@ class QuorumApp(App[int]):
         self.notify(message.text, severity=message.severity)
 
     def on_save_finished(self, message: SaveFinished) -> None:
-        if message.error is not None:
-            detail = (
-                message.error.sentence()
-                if isinstance(message.error, QuorumError)
-                else repr(message.error)
-            )
+        error = message.error
+        if isinstance(error, WriteFailed):
+            # Kept by the saver and tried again: a banner until a save lands.
+            self._show_save_problem(t("save.failing", detail=error.sentence()), warning=False)
+            return
+        if error is not None:
+            detail = as_quorum_error(error).sentence()
             self.notify(t("app.save_failed", detail=detail), severity="error", timeout=15)
+        fold = self.store.db.fold_error if self.store is not None else None
+        if fold is not None:
+            self._show_save_problem(t("save.fold_failing", detail=fold.sentence()), warning=True)
+        elif self.save_problem is not None and self.saver.failure is None:
+            self._show_save_problem(None)
+            self.notify(t("save.recovered"))
+
+    def _show_save_problem(self, text: str | None, warning: bool = False) -> None:
+        self.save_problem = None if text is None else (text, warning)
+        from quorum.tui.screens.base import QuorumScreen
+
+        if isinstance(self.screen, QuorumScreen):
+            self.screen.sync_save_banner()
 
     async def action_quit(self) -> None:
         # Everything typed is saved before the app goes.
-        self.saver.flush()
-        self.exit(0)
+        if self.saver.flush() or self.saver.failure is None:
+            self.exit(0)
+            return
+        from quorum.tui.dialogs import ConfirmDialog
+
+        failure = self.saver.failure
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit(0)
+            else:
+                self.saver.retry_now()
+
+        question = t("save.quit_unsaved", detail=failure.sentence())
+        dialog = ConfirmDialog(
+            question, t("save.quit_anyway"), danger=True, no=t("save.keep_trying")
+        )
+        self.push_screen(dialog, answered)
 
     def on_unmount(self) -> None:
         self.saver.close()
@@ -138,6 +182,7 @@ class QuorumApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open_store(self) -> None:
         assert self._opener is not None
+        store: Store | None = None
         try:
             store = self._opener()
             # Off the UI thread: the records the overview shows first; the rest
@@ -145,18 +190,42 @@ class QuorumApp(App[int]):
             networks = store.networks()
             if networks:
                 store.meetings(networks[0].id)
-        except QuorumError as err:
-            self.post_message(StoreFailed(err))
+        except Exception as err:  # any error ends on the problem screen, never "Loading …"
+            if store is not None:
+                self._close_quietly(store)
+            self._failed(err)
             return
         self.post_message(StoreLoaded(store))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
     def _warm_store(self, store: Store) -> None:
-        store.warm()
+        try:
+            store.warm()
+        except Exception as err:  # a record a hand edit broke: say which, offer the backup
+            self._failed(err)
+
+    def _failed(self, err: Exception) -> None:
+        """Off the UI thread: the error's sentence and what restore can do for it."""
+        from quorum.store.recovery import remedy
+
+        error = as_quorum_error(err)
+        found = remedy(error) if isinstance(error, DatabaseUnreadable) else ("", None)
+        self.post_message(StoreFailed(error, found))
+
+    def _close_quietly(self, store: Store) -> None:
+        """Close a store the app gives up on; its saves are in the journal either way."""
+        self.saver.flush()
+        # A checkpoint that fails here leaves the changes in the journal for the next open.
+        with contextlib.suppress(QuorumError):
+            store.close()
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.store = message.store
         self.db_path = message.store.path
+        reason = message.store.db.readonly_reason
+        if reason is not None:  # a folder or file that cannot be written: the save banner
+            banner = QuorumError("db.readonly_reason_banner", **reason.params).sentence()
+            self._show_save_problem(banner, warning=True)
         from quorum.tui.readonly import show_banner
         from quorum.tui.screens.base import QuorumScreen
 
@@ -181,7 +250,12 @@ class QuorumApp(App[int]):
     def on_store_failed(self, message: StoreFailed) -> None:
         from quorum.tui.screens.problem import DatabaseProblemScreen
 
-        self.switch_screen(DatabaseProblemScreen(message.error))
+        if self.store is not None:  # found while running (a record a hand edit broke)
+            store, self.store = self.store, None
+            self._close_quietly(store)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(DatabaseProblemScreen(message.error, message.remedy))
 
     # -- actions ----------------------------------------------------------------
 
@@ -193,9 +267,30 @@ class QuorumApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from quorum.tui.commands import screen_commands
+        from quorum.tui.palette import system_commands
 
         yield from screen_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        yield from system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        from quorum.tui.palette import QuorumPalette
+
+        # CommandPalette.is_open, which mypy will not take an App[int] for.
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(QuorumPalette(id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from quorum.tui.palette import QuorumPalette
+
+        self.push_screen(
+            QuorumPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder"))
+        )
+
+    def action_help_quit(self) -> None:
+        # Textual's answer to ctrl+c outside a text field, in the user's language.
+        self.notify(t("app.how_to_quit"), title=t("app.how_to_quit_title"))
 
     def action_go_overview(self) -> None:
         from quorum.tui.screens.overview import OverviewScreen
@@ -227,12 +322,52 @@ class QuorumApp(App[int]):
         if self.store is not None:
             self._show(ReviewScreen(meeting_id, meeting), instead=True)
 
-    def open_network(self, network_id: str | None) -> None:
-        """Create (None) or edit a network."""
-        from quorum.tui.screens.network import NetworkScreen
+    def open_network_settings(self, network_id: str, section: str = "general") -> None:
+        """A network's settings, ``section`` highlighted."""
+        from quorum.tui.screens.network import NetworkSettingsScreen
 
         if self.store is not None:
-            self.push_screen(NetworkScreen(network_id))
+            self.push_screen(NetworkSettingsScreen(network_id, section))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from quorum.tui.readonly import read_only
+
+        if action == "new_network" and read_only(self):
+            return None  # another quorum has the database: nothing new can be written
+        if action == "network_settings":
+            # Settings of a network that exists; a blank database starts with N.
+            return self.store is not None and bool(self.store.networks())
+        return True
+
+    def action_network_settings(self) -> None:
+        """The settings of the network in view."""
+        from quorum.tui.context import current_network
+
+        if self.store is None:
+            return
+        network = current_network(self)
+        if network is not None:
+            self.open_network_settings(network.id)
+
+    def action_new_network(self) -> None:
+        """Ask for a new network's name and meeting days, create it, then show its
+        settings with the members to add next."""
+        from quorum.tui.widgets.network_forms import NewNetworkForm
+
+        store = self.store
+        if store is None:
+            return
+
+        def create(fields: dict[str, Any]) -> Network:
+            self.saver.flush()  # its id is needed at once, after every earlier save
+            return store.add_network(**fields)
+
+        def created(network: Network | None) -> None:
+            if network is not None:
+                self.notify(t("netui.created", name=network.name))
+                self.open_network_settings(network.id, "members")
+
+        self.push_screen(NewNetworkForm(create), created)
 
     def _show(self, screen: Screen[Any], instead: bool) -> None:
         if instead:

@@ -12,14 +12,25 @@ sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
+from quorum.store.errors import (
+    DatabaseLocked,
+    DatabaseUnreadable,
+    FoldFailed,
+    QuorumError,
+    WriteFailed,
+    as_quorum_error,
+)
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
+from quorum.tui.cli_words import install as install_argparse_words
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `head`
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -41,121 +52,247 @@ def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
     # must not reset a value given before it.
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar=t("cli.metavar.path"),
         default=None if top else argparse.SUPPRESS,
-        help="database file (default: QUORUM_DB or the user data folder)",
+        help=t("cli.help.db"),
     )
     parser.add_argument(
         "--lang",
         choices=("sv", "en"),
         default=None if top else argparse.SUPPRESS,
-        help="language of the interface",
+        help=t("cli.help.lang"),
     )
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 9999:
+        raise argparse.ArgumentTypeError(t("cli.year_invalid", value=text))
+    return year
+
+
 def build_parser() -> Parser:
+    """The parser, worded in the current language (help, metavars, argparse's own words)."""
+    install_argparse_words()
+    meeting, network = t("cli.metavar.meeting"), t("cli.metavar.network")
+    file, year = t("cli.metavar.file"), t("cli.metavar.year")
     parser = Parser(prog="quorum", description=t("cli.description"))
     _db_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo database")
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    parser.add_argument("--demo", action="store_true", help=t("cli.help.demo_flag"))
+    command = t("cli.metavar.command")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=command)
 
-    def add(subs: Any, name: str, help_text: str) -> Parser:
-        p: Parser = subs.add_parser(name, help=help_text)
+    def add(subs: Any, name: str, help_key: str) -> Parser:
+        p: Parser = subs.add_parser(name, help=t(help_key), description=t(help_key))
         _db_option(p, top=False)
         return p
 
-    add(sub, "demo", "write the demo database and exit")
-    lst = add(sub, "list", "list networks, meetings or people")
-    lst.add_argument("what", choices=("networks", "meetings", "people"))
-    lst.add_argument("--json", action="store_true", help="machine-readable output")
-    lst.add_argument("--network", help="only this network (id or name)")
-    add(sub, "restore", "replace a broken database with its newest backup")
+    def group(subs: Any, name: str, help_key: str, dest: str) -> Any:
+        p = subs.add_parser(name, help=t(help_key), description=t(help_key))
+        return p.add_subparsers(dest=dest, parser_class=Parser, required=True, metavar=command)
 
-    export = sub.add_parser("export", help="write invites, minutes, rosters ...")
-    esub = export.add_subparsers(dest="what", parser_class=Parser, required=True)
+    def output(p: Parser) -> None:
+        p.add_argument("-o", "--output", metavar=file, help=t("cli.help.output"))
+
+    add(sub, "demo", "cli.help.demo")
+    lst = add(sub, "list", "cli.help.list")
+    lst.add_argument("what", choices=("networks", "meetings", "people"), help=t("cli.help.what"))
+    lst.add_argument("--json", action="store_true", help=t("cli.help.json"))
+    lst.add_argument("--network", metavar=network, help=t("cli.help.network_filter"))
+    p = add(sub, "restore", "cli.help.restore")
+    p.add_argument("--force", action="store_true", help=t("cli.help.restore_force"))
+    p = add(sub, "verify", "cli.help.verify")
+    p.add_argument("file", metavar=file, help=t("cli.help.pdf_file"))
+
+    esub = group(sub, "export", "cli.help.export", "what")
     for name in ("invite", "cancel"):
-        p = add(esub, name, f"calendar {name} (.ics) for a meeting")
-        p.add_argument("meeting")
-        p.add_argument("-o", "--output")
-    p = add(esub, "plan", "year plan of a network (.ics)")
-    p.add_argument("network")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("-o", "--output")
+        p = add(esub, name, f"cli.help.export_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+        output(p)
+    p = add(esub, "plan", "cli.help.export_plan")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
+    output(p)
     for name in ("minutes", "agenda"):
-        p = add(esub, name, f"{name} of a meeting")
-        p.add_argument("meeting")
-        p.add_argument("--format", choices=("md", "html", "txt"), default="md")
-        p.add_argument("--publish", action="store_true", help="leave out e-mail and phone")
-        p.add_argument("-o", "--output")
-    mail = esub.add_parser("mail", help="an .eml draft ready to send")
-    msub = mail.add_subparsers(dest="mail_what", parser_class=Parser, required=True)
+        p = add(esub, name, f"cli.help.export_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+        p.add_argument(
+            "--format",
+            choices=("md", "html", "txt", "pdf"),
+            default="md",
+            help=t("cli.help.format"),
+        )
+        p.add_argument("--public", action="store_true", help=t("cli.help.publish"))
+        p.add_argument("--publish", action="store_true", help=argparse.SUPPRESS)  # the old name
+        output(p)
+    p = add(esub, "summary", "cli.help.export_summary")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
+    p.add_argument(
+        "--format", choices=("md", "html", "pdf"), default="md", help=t("cli.help.format")
+    )
+    output(p)
+    msub = group(esub, "mail", "cli.help.mail", "mail_what")
     for name in ("invite", "minutes", "publication"):
-        p = add(msub, name, f"{name} mail draft")
-        p.add_argument("meeting")
-        p.add_argument("-o", "--output")
-    p = add(msub, "members", "the roster and the year's dates, to the organising body")
+        p = add(msub, name, f"cli.help.mail_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+        output(p)
+    p = add(msub, "members", "cli.help.mail_members")
     _members_options(p)
-    p.add_argument("-o", "--output")
-    p = add(esub, "roster", "the network's roster as CSV")
-    p.add_argument("network")
-    p.add_argument("-o", "--output")
-    p = add(esub, "dates", "the year's dates with hosts and secretaries")
-    p.add_argument("network")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--format", choices=("txt", "csv"), default="txt")
-    p.add_argument("-o", "--output")
-    p = add(esub, "decisions", "the network's decisions register")
-    p.add_argument("network")
-    p.add_argument("--format", choices=("md", "csv"), default="md")
-    p.add_argument("--search", default="")
-    p.add_argument("-o", "--output")
+    output(p)
+    p = add(esub, "roster", "cli.help.export_roster")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    output(p)
+    p = add(esub, "dates", "cli.help.export_dates")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
+    p.add_argument("--format", choices=("txt", "csv"), default="txt", help=t("cli.help.format"))
+    output(p)
+    p = add(esub, "decisions", "cli.help.export_decisions")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--format", choices=("md", "csv"), default="md", help=t("cli.help.format"))
+    p.add_argument("--search", default="", metavar=t("cli.metavar.text"), help=t("cli.help.search"))
+    output(p)
 
-    imp = sub.add_parser("import", help="read people or calendar replies")
-    isub = imp.add_subparsers(dest="what", parser_class=Parser, required=True)
-    p = add(isub, "people", "people from a CSV file")
-    p.add_argument("file")
-    p.add_argument("--network", required=True)
-    p.add_argument("--skip-invalid", action="store_true")
-    p = add(isub, "reply", "calendar replies (iTIP REPLY .ics)")
-    p.add_argument("files", nargs="+")
+    isub = group(sub, "import", "cli.help.import", "what")
+    p = add(isub, "people", "cli.help.import_people")
+    p.add_argument("file", metavar=file, help=t("cli.help.csv_file"))
+    p.add_argument("--network", required=True, metavar=network, help=t("cli.help.network"))
+    p.add_argument("--skip-invalid", action="store_true", help=t("cli.help.skip_invalid"))
+    p = add(isub, "reply", "cli.help.import_reply")
+    p.add_argument("files", nargs="+", metavar=file, help=t("cli.help.reply_files"))
 
-    send = sub.add_parser("send", help="send minutes or the invite by e-mail (SMTP)")
-    ssub = send.add_subparsers(dest="what", parser_class=Parser, required=True)
+    ssub = group(sub, "send", "cli.help.send", "what")
     for name in ("minutes", "invite", "publication"):
-        p = add(ssub, name, f"send the {name}")
-        p.add_argument("meeting")
-    p = add(ssub, "members", "send the roster and the year's dates to the organising body")
+        p = add(ssub, name, f"cli.help.send_{name}")
+        p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p = add(ssub, "members", "cli.help.send_members")
     _members_options(p)
-
-    signup = sub.add_parser("signup", help="open sign-up for a meeting: open, close, add, list")
-    gsub = signup.add_subparsers(dest="what", parser_class=Parser, required=True)
-    p = add(gsub, "open", "open the meeting for registration until a day")
-    p.add_argument("meeting")
-    p.add_argument("--until", required=True, help="the last day to register (YYYY-MM-DD)")
-    p = add(gsub, "close", "close the meeting's registration")
-    p.add_argument("meeting")
-    p = add(gsub, "add", "register a person from the roster, or a guest")
-    p.add_argument("meeting")
-    p.add_argument("--person", help="id, e-mail or name of a person on the roster")
-    p.add_argument("--name", help="a guest's name")
-    p.add_argument("--email", help="a guest's e-mail", default="")
-    p.add_argument("--org", help="a guest's organisation", default="")
-    p.add_argument("--late", action="store_true", help="register after the deadline")
-    p = add(gsub, "list", "the people registered")
-    p.add_argument("meeting")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    _signup_commands(sub, add, group)
+    _building_commands(sub, add, group)
     return parser
 
 
 def _members_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("network")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--to", help="the organising body's address (default: the network's)")
+    """The roster and the year's dates to the organising body (tui/cli_flows.py)."""
+    p.add_argument("network", metavar=t("cli.metavar.network"), help=t("cli.help.network"))
+    p.add_argument(
+        "--year", type=_year, required=True, metavar=t("cli.metavar.year"), help=t("cli.help.year")
+    )
+    p.add_argument("--to", metavar=t("cli.metavar.email"), help=t("cli.help.members_to"))
+
+
+def _signup_commands(sub: Any, add: Any, group: Any) -> None:
+    """``signup open|close|add|list``: open registration for a meeting (tui/cli_signup.py)."""
+    meeting = t("cli.metavar.meeting")
+    gsub = group(sub, "signup", "cli.help.signup", "what")
+    p = add(gsub, "open", "cli.help.signup_open")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument(
+        "--until", required=True, metavar=t("cli.metavar.date"), help=t("cli.help.signup_until")
+    )
+    p = add(gsub, "close", "cli.help.signup_close")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p = add(gsub, "add", "cli.help.signup_add")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("--person", metavar=t("cli.metavar.person"), help=t("cli.help.signup_person"))
+    p.add_argument("--name", metavar=t("cli.metavar.name"), help=t("cli.help.signup_name"))
+    p.add_argument(
+        "--email", default="", metavar=t("cli.metavar.email"), help=t("cli.help.signup_email")
+    )
+    p.add_argument("--org", default="", metavar=t("cli.metavar.org"), help=t("cli.help.signup_org"))
+    p.add_argument("--late", action="store_true", help=t("cli.help.signup_late"))
+    p = add(gsub, "list", "cli.help.signup_list")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+
+def _building_commands(sub: Any, add: Any, group: Any) -> None:
+    """``network``, ``org``, ``person``, ``plan``, ``meeting`` and ``cancel``: a network
+    built and its year planned from a script (tui/cli_network.py, tui/cli_meeting.py)."""
+    from quorum.store.meeting_fields import MEETING_FIELDS
+    from quorum.store.network_fields import NETWORK_FIELDS
+    from quorum.tui.cli_network import fields_help
+
+    meeting, network = t("cli.metavar.meeting"), t("cli.metavar.network")
+    assignment = t("cli.metavar.assignment")
+
+    def fields_parser(subs: Any, name: str, help_key: str, fields: Any) -> Parser:
+        p: Parser = subs.add_parser(
+            name,
+            help=t(help_key),
+            description=t(help_key),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=t("cli.fields_heading") + "\n" + fields_help(fields),
+        )
+        _db_option(p, top=False)
+        return p
+
+    nsub = group(sub, "network", "cli.help.network_group", "what")
+    p = add(nsub, "new", "cli.help.network_new")
+    p.add_argument("name", metavar=t("cli.metavar.name"), help=t("cli.help.network_name"))
+    p.add_argument("--organiser", metavar=t("cli.metavar.text"), help=t("cli.help.organiser"))
+    p.add_argument("--weekday", metavar=t("cli.metavar.day"), help=t("cli.help.weekday"))
+    p.add_argument("--time", metavar="HH:MM-HH:MM", help=t("cli.help.time"))
+    p.add_argument("--min-meetings", type=int, metavar="N", help=t("cli.help.min_meetings"))
+    p.add_argument("--parent", metavar=network, help=t("cli.help.parent"))
+    p = fields_parser(nsub, "set", "cli.help.network_set", NETWORK_FIELDS)
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("assignments", nargs="+", metavar=assignment)
+    p = fields_parser(nsub, "show", "cli.help.network_show", NETWORK_FIELDS)
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    osub = group(sub, "org", "cli.help.org", "what")
+    p = add(osub, "add", "cli.help.org_add")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("name", metavar=t("cli.metavar.name"), help=t("cli.help.org_name"))
+    p.add_argument("--industry", action="store_true", help=t("cli.help.industry"))
+    p.add_argument("--contact", metavar=t("cli.metavar.email"), help=t("cli.help.contact"))
+
+    psub = group(sub, "person", "cli.help.person", "what")
+    p = add(psub, "add", "cli.help.person_add")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--name", required=True, metavar=t("cli.metavar.name"))
+    p.add_argument("--email", required=True, metavar=t("cli.metavar.email"))
+    p.add_argument("--org", metavar=t("cli.metavar.org"), help=t("cli.help.org_option"))
+    p.add_argument("--role", metavar=t("cli.metavar.role"), help=t("cli.help.role"))
+
+    p = add(sub, "plan", "cli.help.plan")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument(
+        "--year", type=_year, required=True, metavar=t("cli.metavar.year"), help=t("cli.help.year")
+    )
+    p.add_argument("--create", action="store_true", help=t("cli.help.create"))
+
+    msub = group(sub, "meeting", "cli.help.meeting_group", "what")
+    p = add(msub, "new", "cli.help.meeting_new")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--date", required=True, metavar=t("cli.metavar.date"))
+    p.add_argument("--host", metavar=t("cli.metavar.org"), help=t("cli.help.host"))
+    p = fields_parser(msub, "set", "cli.help.meeting_set", MEETING_FIELDS)
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("assignments", nargs="+", metavar=assignment)
+
+    p = add(sub, "cancel", "cli.help.cancel")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
     key: tuple[str, ...] = (args.command,)
-    if getattr(args, "what", None) and args.command in ("export", "import", "send", "signup"):
+    if getattr(args, "what", None) and args.command in (
+        "export",
+        "import",
+        "send",
+        "network",
+        "org",
+        "person",
+        "meeting",
+        "signup",
+    ):
         key += (args.what,)
         if args.what == "mail":
             key += (args.mail_what,)
@@ -253,6 +390,50 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_plan import export_decisions
 
             return export_decisions(args, ctx)
+        case ("export", "summary"):
+            from quorum.tui.cli_plan import export_summary
+
+            return export_summary(args, ctx)
+        case ("verify",):
+            from quorum.tui.cli_verify import verify
+
+            return verify(args, ctx)
+        case ("network", "new"):
+            from quorum.tui.cli_network import network_new
+
+            return network_new(args, ctx)
+        case ("network", "set"):
+            from quorum.tui.cli_network import network_set
+
+            return network_set(args, ctx)
+        case ("network", "show"):
+            from quorum.tui.cli_network import network_show
+
+            return network_show(args, ctx)
+        case ("org", "add"):
+            from quorum.tui.cli_network import org_add
+
+            return org_add(args, ctx)
+        case ("person", "add"):
+            from quorum.tui.cli_network import person_add
+
+            return person_add(args, ctx)
+        case ("plan",):
+            from quorum.tui.cli_meeting import plan
+
+            return plan(args, ctx)
+        case ("meeting", "new"):
+            from quorum.tui.cli_meeting import meeting_new
+
+            return meeting_new(args, ctx)
+        case ("meeting", "set"):
+            from quorum.tui.cli_meeting import meeting_set
+
+            return meeting_set(args, ctx)
+        case ("cancel",):
+            from quorum.tui.cli_meeting import cancel
+
+            return cancel(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 
@@ -280,22 +461,53 @@ def main(
         return EXIT_LOCKED
     except DatabaseUnreadable as exc:
         print(exc.sentence(), file=err)
-        if exc.params.get("backup"):
-            print(
-                t(
-                    "error.db_restore_hint",
-                    backup=exc.params["backup"],
-                    path=exc.params.get("path", ""),
-                ),
-                file=err,
-            )
+        hint = restore_hint(exc)
+        if hint:
+            print(hint, file=err)
         return EXIT_ERROR
+    except FoldFailed as exc:
+        # The command's changes are safe in the journal: a warning, not a failure
+        # (a script that ran it again could send a mail twice).
+        print(exc.sentence(), file=err)
+        return 0
     except QuorumError as exc:
         print(exc.sentence(), file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`quorum list meetings | head -2`): stop quietly, as
+        # other command-line tools do, and keep Python from complaining at exit.
+        _silence(out)
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:  # every path ends in a sentence, never a traceback
+        print(as_quorum_error(exc).sentence(), file=err)
+        return EXIT_ERROR
+
+
+def restore_hint(exc: DatabaseUnreadable) -> str:
+    """What ``quorum restore`` would do for ``exc``, as a command to run ("" if nothing)."""
+    from quorum.store.recovery import remedy
+
+    path = exc.params.get("path", "")
+    kind, backup = remedy(exc)
+    if kind == "journal":
+        return t("error.journal_restore_hint", path=path)
+    if kind == "backup":
+        return t("error.db_restore_hint", backup=str(backup), path=path)
+    return ""
+
+
+def _silence(out: TextIO) -> None:
+    """Point a closed pipe at /dev/null so the interpreter's last flush stays quiet."""
+    try:
+        fileno = out.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def _early_lang(argv: list[str]) -> str:
@@ -330,27 +542,43 @@ def _open_app(ctx: CliContext) -> int:
     from quorum.tui.app import QuorumApp
 
     app = QuorumApp(opener=opener, db_path=path)
+    code = 0
     try:
         app.run()
+        code = int(app.return_code or 0)
     finally:
         app.saver.close()  # every save submitted lands before the store closes
+        lost = app.saver.failure
+        if lost is not None:
+            print(t("save.lost_at_exit", detail=as_quorum_error(lost).sentence()), file=ctx.err)
+            code = code or EXIT_ERROR
         for store in opened:
-            store.close()
+            try:
+                store.close()
+            except FoldFailed as exc:  # the journal holds the changes: a warning
+                print(exc.sentence(), file=ctx.err)
         if ctx.args.demo:
             import shutil
 
             shutil.rmtree(path.parent, ignore_errors=True)
-    return int(app.return_code or 0)
+    return code
 
 
 def _open_for_app(path: Path) -> Store:
-    """Open for writing; if another quorum holds the lock, open read-only."""
+    """Open for writing; if another quorum holds the lock, or the folder or disk takes
+    no writes, open read-only (the app says why) rather than not at all."""
     from quorum.store.store import Store
 
     try:
         return Store.open(path)
     except DatabaseLocked:
         return Store.open(path, readonly=True)
+    except WriteFailed as reason:
+        if not path.exists():
+            raise  # nothing to read either: the sentence is all there is
+        store = Store.open(path, readonly=True)
+        store.db.readonly_reason = reason
+        return store
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from typing import Any
 
 from quorum.store.i18n import t
+from quorum.store.when import clock_span, short_when
 from quorum.tui.cli_context import CliContext
 
 
 def demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from quorum.store.demo import build_demo
-    from quorum.store.store import Store
+    from quorum.store.fresh import write_new
 
-    path = ctx.db_path
-    if path.exists() and path.stat().st_size > 0:
-        ctx.say("cli.demo_exists", path=str(path))
-        return 1
-    with Store.open(path) as store:
-        build_demo(store)
-    ctx.say("cli.demo_written", path=str(path))
+    # Built beside the file and renamed into place: an interrupted run leaves nothing.
+    written = write_new(ctx.db_path, build_demo)
+    ctx.say("cli.demo_written", path=str(written))
     return 0
 
 
 def restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from quorum.store.db import restore_newest_backup
+    from quorum.store.recovery import restore as restore_database
 
-    backup, broken = restore_newest_backup(ctx.db_path)
-    ctx.say("db.restored", backup=str(backup), path=str(ctx.db_path), broken=str(broken))
+    done = restore_database(ctx.db_path, force=args.force)
+    for key, params in done.sentences():
+        ctx.say(key, **params)
     return 0
 
 
@@ -80,12 +79,25 @@ def _print_table(
     ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]
 ) -> None:
     heads = [t(key) for _, key in columns]
-    cells = [[str(r.get(field) or "") for field, _ in columns] for r in rows]
+    cells = [[_cell(field, r) for field, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
     line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
     ctx.out.write(line.rstrip() + "\n")
     for c in cells:
         ctx.out.write("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip() + "\n")
+
+
+def _cell(field: str, row: dict[str, Any]) -> str:
+    """A value as a person reads it in the current language; ``--json`` keeps the value
+    itself (ISO times, role and status codes)."""
+    value = row.get(field)
+    if field == "next_meeting":
+        return short_when(datetime.fromisoformat(value)) if value else ""
+    if field == "time":
+        return clock_span(datetime.fromisoformat(row["start"]), datetime.fromisoformat(row["end"]))
+    if field == "role":
+        return t(f"role.{value}") if value else ""
+    return str(value or "")
 
 
 def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:

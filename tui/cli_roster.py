@@ -6,14 +6,19 @@ import argparse
 from pathlib import Path
 
 from quorum.store.errors import QuorumError
-from quorum.store.i18n import t
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 
 def import_people(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print what the file would do; write it only when every row is accepted
     (or ``--skip-invalid``), all rows in one batch."""
-    from quorum.store.roster_import import apply_import, format_report, plan_import, read_people_csv
+    from quorum.store.roster_import import (
+        apply_import,
+        done_sentence,
+        format_report,
+        plan_import,
+        read_people_csv,
+    )
 
     path = Path(args.file).expanduser()
     try:
@@ -33,9 +38,7 @@ def import_people(args: argparse.Namespace, ctx: CliContext) -> int:
         apply_import(store, report, skip_invalid=args.skip_invalid)
     if report.refused:
         ctx.say("import.report.skipped", count=len(report.refused))
-    ctx.out.write(
-        t("import.report.written", added=len(report.to_add), updated=len(report.to_update)) + "\n"
-    )
+    ctx.out.write(done_sentence(report) + "\n")
     return 0
 
 

@@ -11,6 +11,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from quorum.store.i18n import t
+from quorum.tui.translate import declared_by_quorum, describe
 
 if TYPE_CHECKING:
     from quorum.tui.app import QuorumApp
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 # these register by adding a line here and an ``action_*`` on the app.
 APP_COMMANDS: list[tuple[str, str, str]] = [
     ("cmd.overview", "cmd.overview_help", "go_overview"),
+    ("cmd.network_settings", "cmd.network_settings_help", "network_settings"),
+    ("cmd.new_network", "cmd.new_network_help", "new_network"),
     ("cmd.roster", "cmd.roster_help", "open_roster"),
     ("cmd.year_plan", "cmd.year_plan_help", "open_year_plan"),
     ("cmd.actions", "cmd.actions_help", "open_actions"),
@@ -29,33 +32,35 @@ APP_COMMANDS: list[tuple[str, str, str]] = [
 
 
 def screen_commands(app: QuorumApp, screen: Screen[Any]) -> Iterable[SystemCommand]:
+    """The screen's commands (its keys), then the app's; one entry per action and title."""
     seen: set[str] = set()
+    titles: set[str] = set()
     for _key, active in screen.active_bindings.items():
-        binding, enabled = active.binding, active.enabled
+        binding, enabled, node = active.binding, active.enabled, active.node
         if not enabled or not binding.description or binding.action in seen:
             continue
         if binding.action in ("help", "quit", "command_palette"):
             continue
+        # Textual's own keys (cursor movement, copy, focus) are not commands.
+        if not (binding.show or declared_by_quorum(node, binding)):
+            continue
         seen.add(binding.action.removeprefix("app."))
-        node = active.node
+        title = describe(binding.description)
+        titles.add(title)
 
         def run(node: Any = node, action: str = binding.action) -> None:
             app.call_later(node.run_action, action)
 
-        yield SystemCommand(
-            binding.description,
-            t("cmd.key_help").format(key=binding.key_display or binding.key),
-            run,
-        )
+        yield SystemCommand(title, t("cmd.key_help", key=binding.key_display or binding.key), run)
     extra = getattr(screen, "palette_commands", None)
     if extra is not None:
         yield from extra()
-    for title, help_key, action in APP_COMMANDS:
-        if action in seen:
+    for title_key, help_key, action in APP_COMMANDS:
+        if action in seen or t(title_key) in titles:
             continue
 
         def run_app(action: str = action) -> None:
             app.call_later(app.run_action, action)
 
-        yield SystemCommand(t(title), t(help_key), run_app)
+        yield SystemCommand(t(title_key), t(help_key), run_app)
     yield SystemCommand(t("key.help"), t("cmd.help_help"), app.action_help)

@@ -52,9 +52,16 @@ def banner_text(node: DOMNode) -> str:
     return f"{t('db.readonly_banner', owner=who)} {t('flows.readonly.hint')}"
 
 
+def _held_elsewhere(node: DOMNode) -> bool:
+    """Read-only because another quorum has it (not because the disk refuses: the save
+    banner says that one)."""
+    store = getattr(node.app, "store", None)
+    return read_only(node) and store is not None and store.db.readonly_reason is None
+
+
 def show_banner(screen: Screen[Any]) -> None:
-    """Put the banner on ``screen`` (once) when the database is read-only."""
-    if read_only(screen) and not screen.query(ReadOnlyBanner):
+    """Put the banner on ``screen`` (once) while another quorum holds the database."""
+    if _held_elsewhere(screen) and not screen.query(ReadOnlyBanner):
         # First in the screen, not docked: below a docked header, above everything else.
         banner = ReadOnlyBanner(Text(banner_text(screen)))
         if screen.children:

@@ -49,7 +49,8 @@ SV = {
     "exportui.written_redacted": "Sparade {path} utan e-postadresser och telefonnummer",
     "exportui.confirm_overwrite": "{path} finns redan. Vill du skriva över den?",
     # personal data step
-    "exportui.pd_intro": "Dokumentet innehåller {count} personuppgifter:",
+    "exportui.pd_intro_one": "Dokumentet innehåller {count} personuppgift:",
+    "exportui.pd_intro_other": "Dokumentet innehåller {count} personuppgifter:",
     "exportui.pd_question": (
         "Ska e-postadresser och telefonnummer tas bort i den här versionen "
         "(till exempel för publicering)?"
@@ -65,7 +66,8 @@ SV = {
     ),
     "exportui.replies_files": "Filer",
     "exportui.replies_report": "Resultat",
-    "exportui.replies_done": "{applied} svar infördes, {refused} avvisades.",
+    "exportui.replies_done_one": "{applied} av {count} svar infördes.",
+    "exportui.replies_done_other": "{applied} av {count} svar infördes.",
     "exportui.reply_unreadable_file": "Kunde inte läsa {path}: {detail}",
     "exportui.reply_no_files": "Inga .ics-filer hittades.",
     "exportui.cmd_replies": "Importera kalendersvar",
@@ -136,7 +138,8 @@ EN = {
     "exportui.written_redacted": "Saved {path} without e-mail addresses and phone numbers",
     "exportui.confirm_overwrite": "{path} already exists. Overwrite it?",
     # personal data step
-    "exportui.pd_intro": "The document contains {count} pieces of personal data:",
+    "exportui.pd_intro_one": "The document contains {count} item of personal data:",
+    "exportui.pd_intro_other": "The document contains {count} items of personal data:",
     "exportui.pd_question": (
         "Leave out e-mail addresses and phone numbers in this copy (for example to publish it)?"
     ),
@@ -151,7 +154,8 @@ EN = {
     ),
     "exportui.replies_files": "Files",
     "exportui.replies_report": "Result",
-    "exportui.replies_done": "{applied} replies applied, {refused} refused.",
+    "exportui.replies_done_one": "{applied} of {count} reply applied.",
+    "exportui.replies_done_other": "{applied} of {count} replies applied.",
     "exportui.reply_unreadable_file": "Could not read {path}: {detail}",
     "exportui.reply_no_files": "No .ics files were found.",
     "exportui.cmd_replies": "Import calendar replies",

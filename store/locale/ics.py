@@ -2,7 +2,7 @@
 
 SV = {
     # the text of an invite (DESCRIPTION) and of the mail body
-    "ics.when": "Tid: {date}, {start}–{end}",
+    "ics.when": "Tid: {when}",
     "ics.place": "Plats: {value}",
     "ics.online": "Delta digitalt: {value}",
     "ics.chair": "Ordförande: {value}",
@@ -23,7 +23,7 @@ SV = {
     "mail.invite_rsvp": "Kalenderinbjudan finns i detta mejl. Svara Ja, Nej eller Kanske i din kalender, så vet vi vem som kommer.",
     "mail.signoff": "Hälsningar",
     # errors
-    "error.ics_no_organiser": "Mötet har ingen arrangör med e-postadress. Ange en samordnare för nätverket.",
+    "error.ics_no_organiser": "Ingen kan stå som avsändare av kallelsen: ange en kontaktperson för värdorganisationen eller en samordnare för nätverket (nätverkets inställningar).",
     "error.ics_no_attendees": "Ingen av de inbjudna har en e-postadress, så kallelsen har ingen mottagare.",
     "error.reply_encoding": "Filen är inte en textfil i UTF-8, så den kan inte vara ett kalendersvar.",
     "error.reply_unreadable": "Filen går inte att läsa som en kalenderfil ({detail}).",
@@ -41,12 +41,13 @@ SV = {
     "error.ics_invite_cancelled": "{title} är inställt. Skicka en avbokning med: quorum export cancel MÖTE",
     # CLI
     "calendar.written": "{title} {date} (version {sequence}) skrevs till {path}.",
-    "calendar.plan_written": "{count} möten {year} skrevs till {path}.",
+    "calendar.plan_written_one": "Årsplanen {year} med {count} möte skrevs till {path}.",
+    "calendar.plan_written_other": "Årsplanen {year} med {count} möten skrevs till {path}.",
     "calendar.reply_failed": "{file}: {reason}",
 }
 
 EN = {
-    "ics.when": "When: {date}, {start}–{end}",
+    "ics.when": "When: {when}",
     "ics.place": "Place: {value}",
     "ics.online": "Join online: {value}",
     "ics.chair": "Chair: {value}",
@@ -65,7 +66,7 @@ EN = {
     "mail.invite_intro": "Welcome to {title} of {network}.",
     "mail.invite_rsvp": "The calendar invitation is in this e-mail. Answer Yes, No or Maybe in your calendar so we know who is coming.",
     "mail.signoff": "Best regards",
-    "error.ics_no_organiser": "The meeting has no organiser with an e-mail address. Set a coordinator for the network.",
+    "error.ics_no_organiser": "Nobody can send the invite: set a contact person for the host organisation or a coordinator for the network (the network's settings).",
     "error.ics_no_attendees": "None of the invitees has an e-mail address, so the invitation has no recipient.",
     "error.reply_encoding": "The file is not UTF-8 text, so it cannot be a calendar reply.",
     "error.reply_unreadable": "The file cannot be read as a calendar file ({detail}).",
@@ -82,6 +83,7 @@ EN = {
     "reply.comment": "Comment: “{comment}”",
     "error.ics_invite_cancelled": "{title} is cancelled. Send the cancellation with: quorum export cancel MEETING",
     "calendar.written": "{title} {date} (version {sequence}) was written to {path}.",
-    "calendar.plan_written": "{count} meetings of {year} were written to {path}.",
+    "calendar.plan_written_one": "The year plan {year} with {count} meeting was written to {path}.",
+    "calendar.plan_written_other": "The year plan {year} with {count} meetings was written to {path}.",
     "calendar.reply_failed": "{file}: {reason}",
 }

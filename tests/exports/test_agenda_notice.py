@@ -25,11 +25,11 @@ def test_notice_golden(lang: str, fmt: str) -> None:
 
 def test_time_plan_from_start_and_minutes() -> None:
     txt = notice_text(realistic_context())
-    rows = [line for line in txt.splitlines() if line[:2].isdigit() and line[2] == ":"]
-    assert [r.split()[0] for r in rows[:5]] == ["09:00", "09:05", "09:10", "09:15", "09:25"]
-    assert rows[-1].split()[0] == "11:20"
-    assert "09:25    5. Återcertifiering 2027 – lägesrapport  Lars Persson    20 min" in txt
-    assert "Mötet beräknas sluta kl. 11:25." in txt
+    rows = [line for line in txt.splitlines() if line[:2].isdigit() and line[2] == "."]
+    assert [r.split()[0] for r in rows[:5]] == ["09.00", "09.05", "09.10", "09.15", "09.25"]
+    assert rows[-1].split()[0] == "11.20"
+    assert "09.25    5. Återcertifiering 2027 – lägesrapport  Lars Persson    20 min" in txt
+    assert "Mötet beräknas sluta kl. 11.25." in txt
 
 
 def test_notice_has_place_link_contact_and_documents() -> None:
@@ -65,12 +65,12 @@ def test_time_plan_across_dst_counts_real_minutes() -> None:
     m = Meeting("9", "1", "Natt", start, datetime(2027, 3, 28, 4, 0, tzinfo=TZ), agenda=items)
     txt = notice_text(DocContext(m, NETWORK))
     assert [line.split()[0] for line in txt.splitlines() if line.startswith("0")] == [
-        "01:30",
-        "01:50",
+        "01.30",
+        "01.50",
     ]
     # 20 real minutes after 01:50 CET it is 03:10 CEST (not the wall-clock 02:10, which does
     # not exist).
-    assert "Mötet beräknas sluta kl. 03:10." in txt
+    assert "Mötet beräknas sluta kl. 03.10." in txt
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

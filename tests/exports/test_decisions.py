@@ -28,7 +28,7 @@ def test_markdown() -> None:
     assert "Budget \\| plan" in md  # a pipe does not break the table
     assert "4 beslut" in md
     filtered = decisions_markdown(NETWORK, MEETINGS, query="prao", lang="en")
-    assert "Decisions containing “prao”" in filtered and "1 decisions" in filtered
+    assert "Decisions containing “prao”" in filtered and "1 decision\n" in filtered
     assert "No decisions." in decisions_markdown(NETWORK, MEETINGS, query="zzz", lang="en")
 
 

@@ -130,6 +130,8 @@ NOT_SHOWN_MEETING: dict[str, Callable[[Meeting], Any]] = {
     "sent_sequence": lambda m: 0,
     "sent_fingerprint": lambda m: "2:0000000000000000",
     "signup_until": lambda m: m.day - timedelta(days=7),  # registration: not in the invite
+    "paragraph_first": lambda m: 13,  # § numbers: the minutes print them, not the invite
+    "paragraph_count": lambda m: 12,
 }
 NOT_SHOWN_ITEM: dict[str, Callable[[AgendaItem], Any]] = {
     "id": lambda i: "zz",

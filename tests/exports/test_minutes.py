@@ -87,7 +87,7 @@ def test_paragraph_numbers_continue_through_formal_minutes() -> None:
     assert "### 1\\. Mötets öppnande" in informal and "§" not in informal
 
 
-def test_paragraph_start_counts_only_held_formal_meetings_of_the_network() -> None:
+def test_paragraph_start_counts_only_held_formal_meetings_of_the_network_that_year() -> None:
     march = march_meeting()
     zone = march.zone
 
@@ -111,8 +111,12 @@ def test_paragraph_start_counts_only_held_formal_meetings_of_the_network() -> No
         meeting("d", date(2027, 2, 1), 9, status=MeetingStatus.CANCELLED),
         meeting("e", date(2027, 2, 3), 4, network_id="2"),
         meeting("f", date(2027, 6, 1), 6),  # after: not counted
+        meeting("g", date(2027, 1, 22), 3),
     ]
-    assert paragraph_start(march, earlier) == 8 + 5 + 1
+    # The calendar year: 2026's protokoll are last year's numbers.
+    assert paragraph_start(march, earlier) == 3 + 1
+    # A school year from August: October and December 2026 are this year too.
+    assert paragraph_start(march, earlier, year_start_month=8) == 8 + 5 + 3 + 1
     assert paragraph_start(march, []) == 1
 
 
@@ -130,14 +134,14 @@ def test_minutes_content() -> None:
     for expected in (
         "Teknikcollege Nordvästra Skåne",
         "fredag 12 mars 2027",
-        "09:00–12:00",
+        "09.00–12.00",
         "Campus Helsingborg, sal 204",
         "Ordförande: Anna Lindqvist",
         "Justerare: Maria Öberg, Sara Nilsson",
         "Beslut: Budgeten för 2027 fastställs till 120 000 kr enligt förslaget.",
         "Åtgärd: Fakturera kommunerna för vårens andel – Ansvarig: Anna Lindqvist"
         " – Klart senast: 2027-04-15",
-        "fredag 21 maj 2027 kl. 09:00, värd: Landskrona stad",
+        "fredag 21 maj 2027 kl. 09.00, värd: Landskrona stad",
         "*** UTKAST ***",
         "Bordlagd till nästa möte.",
         "Sammanställa självvärderingen för el- och energiprogrammet",  # follow-up from February
@@ -165,7 +169,7 @@ def test_minutes_show_the_actual_times() -> None:
         actual_start=ctx.meeting.start + timedelta(minutes=4),
         actual_end=ctx.meeting.end - timedelta(minutes=25),
     )
-    assert "Tid: 09:04–11:35" in norm(minutes_text(replace(ctx, meeting=started)))
+    assert "Tid: 09.04–11.35" in norm(minutes_text(replace(ctx, meeting=started)))
 
 
 def test_erased_person_is_not_named() -> None:

@@ -25,9 +25,10 @@ def test_approved_informal_minutes_print_who_approved_them(demo_store: Store):
     assert m.formality is Formality.INFORMAL and m.status is MeetingStatus.DRAFTED
     demo_store.save_meeting(live.approve(m, "Erik Sandvik", date(2026, 11, 6)))
     text = minutes_text(_context(demo_store, "2"))
-    assert "Approved by Erik Sandvik on 2026-11-06" in text
+    assert "These minutes were approved by Erik Sandvik on 2026-11-06." in text
+    assert "Vid protokollet" not in text  # informal: one line, no signature block
     sv = minutes_markdown(_context(demo_store, "2", "sv"))
-    assert "Justerat av Erik Sandvik 2026-11-06" in sv
+    assert "godkändes av Erik Sandvik den 2026-11-06" in sv
 
 
 def test_an_absent_guest_is_in_the_minutes_and_in_the_personal_data_check(demo_store: Store):

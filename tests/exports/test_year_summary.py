@@ -21,10 +21,10 @@ def test_stats() -> None:
 def test_markdown_with_bar_chart() -> None:
     md = year_summary_markdown(NETWORK, MEETINGS, ORGS, PEOPLE, 2026, lang="sv")
     assert md.startswith("# SYV-nätverket Skaraborg: årsredovisning 2026")
-    assert "2 genomförda av 3 möten (1 inställda)." in md
+    assert "3 möten: 2 genomförda, 1 inställt." in md
     assert "2026-02-20  " + "█" * 20 + "  4" in md
     assert "2026-04-17  " + "█" * 10 + "░" * 10 + "  2" in md
-    assert "2 åtgärder: 1 klara, 1 öppna." in md
+    assert "2 åtgärder: 1 klar, 1 öppen." in md
     assert "| Skicka budgeten | Anna Berg | 2026-03-01 | 2026-02-20 |" in md
     en = year_summary_markdown(NETWORK, MEETINGS, ORGS, PEOPLE, 2026, lang="en")
     assert "Attendance per organisation" in en and "3 decisions in the year." in en
@@ -43,6 +43,6 @@ def test_html_is_escaped_and_well_formed() -> None:
 
 def test_empty_year() -> None:
     md = year_summary_markdown(NETWORK, MEETINGS, ORGS, PEOPLE, 2031, lang="en")
-    assert "0 of 0 meetings held (0 cancelled)." in md and "None." in md
+    assert "0 meetings: 0 held, 0 cancelled." in md and "None." in md
     page = year_summary_html(NETWORK, MEETINGS, ORGS, PEOPLE, 2031, lang="en")
     assert "None." in page

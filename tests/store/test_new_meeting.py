@@ -11,6 +11,8 @@ from quorum.store.new_meeting import create_meetings, next_free_date, template_c
 from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     Blackout,
+    EasterBreak,
+    Formality,
     Meeting,
     MeetingRole,
     MeetingStatus,
@@ -18,12 +20,13 @@ from quorum.store.records import (
     Network,
     Person,
     Role,
+    SchoolBreaks,
     Template,
     TemplateItem,
     replace,
 )
 from quorum.store.rotation import assign_hosts
-from quorum.store.templates import standard_template
+from quorum.store.templates import network_template, protokoll_template, standard_template
 from tests.store import plan_fixtures as plan
 
 NET = Network(
@@ -73,8 +76,15 @@ def test_after_the_last_meeting_skipping_taken_days_but_not_cancelled_ones():
 def test_holidays_and_blackouts_are_skipped():
     # Långfredagen 2027 is 26 March.
     assert holiday_name(date(2027, 3, 26)) == "Långfredagen"
-    assert next_free_date(NET, [], date(2027, 3, 23)) == date(2027, 4, 2)
-    summer = replace(NET, blackouts=(Blackout(date(2027, 6, 14), date(2027, 8, 15), "sommar"),))
+    no_easter_break = replace(NET, breaks=SchoolBreaks(pasklov=EasterBreak.NONE))
+    assert next_free_date(no_easter_break, [], date(2027, 3, 23)) == date(2027, 4, 2)
+    # With the default påsklov (the week after Easter) the Friday after it is skipped too.
+    assert next_free_date(NET, [], date(2027, 3, 23)) == date(2027, 4, 9)
+    summer = replace(
+        NET,
+        breaks=SchoolBreaks(sommarlov=False),
+        blackouts=(Blackout(date(2027, 6, 14), date(2027, 8, 15), "sommar"),),
+    )
     assert next_free_date(summer, [], date(2027, 6, 10)) == date(2027, 6, 11)
     assert next_free_date(summer, [], date(2027, 6, 12)) == date(2027, 8, 20)
 
@@ -100,7 +110,26 @@ def test_draft_takes_time_place_and_template_from_the_network():
 def test_saved_templates_are_offered_after_the_standard_ones():
     own = Template("Kort", (TemplateItem("Bara en punkt"),))
     choices = template_choices(replace(NET, templates=(own,)))
-    assert len(choices) == 3 and choices[2][1] == own
+    assert len(choices) == 5 and choices[4][1] == own
+    assert choices[2][1] == protokoll_template("sv") and choices[3][1] == protokoll_template("en")
+
+
+def test_a_network_that_keeps_protokoll_starts_its_meetings_as_protokoll():
+    formal = replace(NET, formality=Formality.FORMAL, language="sv")
+    fields = draft_meeting(formal, [], date(2027, 3, 12), network_template(formal, "sv"), PEOPLE)
+    assert fields["formality"] is Formality.FORMAL
+    titles = [item.title for item in fields["agenda"]]
+    assert titles[:4] == [
+        "Mötets öppnande",
+        "Val av justerare att jämte ordföranden justera protokollet",
+        "Fastställande av dagordning",
+        "Föregående protokoll",
+    ]
+    assert "Uppföljning av åtgärder" in titles and titles[-1] == "Mötets avslutande"
+    assert len(set(titles)) == len(titles)
+    informal = draft_meeting(NET, [], date(2027, 3, 12), network_template(NET, "sv"), PEOPLE)
+    assert informal["formality"] is Formality.INFORMAL
+    assert informal["agenda"][1].title == "Val av sekreterare och justerare"
 
 
 def test_create_meetings_fields() -> None:
@@ -124,7 +153,8 @@ def test_create_meetings_fields() -> None:
     assert first["start"].tzinfo is not None
     assert first["host_org_id"] == "o3"
     assert first["place"] == "Falköping"  # no default place: the host's
-    assert first["title"] == f"SYV-nätverket Skaraborg – nätverksträff v. {a[0].proposal.week}"
+    # The network's name is not in the title: the invite and the overview name it already.
+    assert first["title"] == f"Nätverksträff v. {a[0].proposal.week}"
     assert [i.title for i in first["agenda"]] == [
         "Mötets öppnande",
         "Uppföljning av åtgärder",

@@ -143,7 +143,7 @@ def test_plain_smtp_delivers_to_every_recipient(server: tuple[Inbox, int]) -> No
     assert sorted(inbox.envelopes[0].rcpt_tos) == sorted(expected)
     check_received(inbox, raw)
     assert seen[0] == f"Ansluter till 127.0.0.1:{port} …"
-    assert seen[-1] == "Klart: 11 mottagare tog emot, 0 avvisades."
+    assert seen[-1] == "Klart: 11 av 11 mottagare tog emot meddelandet."
 
 
 def test_refused_recipients_are_reported(server: tuple[Inbox, int]) -> None:

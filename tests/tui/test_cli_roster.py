@@ -39,7 +39,7 @@ def test_good_file_adds_people_visible_in_list(db, tmp_path, capsys):
     assert main(["import", "people", str(f), "--network", "Skogsbygden", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "To add: 1" in out and "To update (same e-mail): 0" in out
-    assert "Already as in the file: 1" in out and "Import done: 1 added, 0 updated." in out
+    assert "Already as in the file: 1" in out and "Import done: 1 new person, 0 updated." in out
     after = people(db, capsys)
     assert set(after) - set(before) == {"asa.oberg@skovde.se"}
     asa = after["asa.oberg@skovde.se"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from quorum.exports.dates import long_date
 from quorum.exports.documents import document_context
 from quorum.exports.minutes import minutes_markdown
 from quorum.store import live
 from quorum.store.gather import meeting_records
 from quorum.store.records import Presence, Rsvp, replace
 from quorum.store.store import Store
+from quorum.store.when import long_date
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ChoiceDialog
 from quorum.tui.screens.live import LiveScreen

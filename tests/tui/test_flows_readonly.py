@@ -13,6 +13,7 @@ from quorum.tui.dialogs import QuorumDialog
 from quorum.tui.readonly import ReadOnlyBanner
 from quorum.tui.screens.live import LiveScreen
 from quorum.tui.screens.meeting import MeetingScreen
+from quorum.tui.screens.network import NetworkSettingsScreen
 from quorum.tui.screens.overview import OverviewScreen
 from quorum.tui.screens.review import ReviewScreen
 from quorum.tui.screens.roster import RosterScreen
@@ -42,10 +43,20 @@ async def test_every_screen_says_it_and_nothing_opens_a_form(db_path):
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         assert "Read-only" in _banner(app)
-        for key in ("n", "N", "e"):  # new meeting, new network, edit network
+        for key in ("n", "N", "ctrl+n"):  # new meeting, new network
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, OverviewScreen), key
+        await pilot.press("e")  # the network's settings open to be read, not changed
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkSettingsScreen)
+        assert "Read-only" in _banner(app)
+        for key in ("enter", "1", "6"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, NetworkSettingsScreen), key
+        await pilot.press("escape")
+        await pilot.pause()
 
         app.open_meeting("3")
         await pilot.pause()

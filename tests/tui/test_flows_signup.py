@@ -15,8 +15,9 @@ from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.meeting import MeetingScreen
-from quorum.tui.screens.network import NetworkScreen
+from quorum.tui.screens.network import NetworkSettingsScreen
 from quorum.tui.widgets.attendees import AttendeesPane
+from quorum.tui.widgets.network_forms import GeneralForm
 from quorum.tui.widgets.roster_forms import GuestForm
 from tests.conftest import DEMO_NOW
 from tests.store.signup_fixtures import build_campuses
@@ -46,19 +47,36 @@ async def test_the_overview_shows_the_campuses_under_the_coordinating_network(db
     store.close()
 
 
-async def test_a_network_becomes_a_sub_network_on_its_screen(demo_store):
+async def test_a_network_becomes_a_sub_network_in_its_settings(demo_store):
     coordinating = demo_store.add_network(name="Samordnande")
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_network("1")
+        app.open_network_settings("1")
         await pilot.pause()
-        assert isinstance(app.screen, NetworkScreen)
-        app.screen.query_one("#f-parent_id", Select).value = coordinating.id
+        settings = app.screen
+        assert isinstance(settings, NetworkSettingsScreen)
+        await pilot.press("1")  # the general section
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GeneralForm)
+        form.query_one("#f-parent_id", Select).value = coordinating.id
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert app.screen is settings
         app.saver.flush()
-    assert demo_store.network("1").parent_id == coordinating.id
+        assert demo_store.network("1").parent_id == coordinating.id
+        assert "Samordnande" in str(settings.query_one("#sections").get_option_at_index(0).prompt)
+        # A coordinating network cannot itself become a sub-network: said beside the field.
+        app.open_network_settings(coordinating.id)
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, GeneralForm)
+        options = [v for _, v in form.query_one("#f-parent_id", Select)._options]
+        assert "1" not in options  # a sub-network coordinates none: one level deep
+    assert demo_store.network(coordinating.id).parent_id is None
 
 
 async def test_open_registration_and_register_from_both_campuses(db_path):

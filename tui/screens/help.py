@@ -14,16 +14,7 @@ from textual.widgets import Footer, Markdown
 from quorum.store.i18n import t
 from quorum.tui.dialogs import QuorumDialog
 from quorum.tui.screens.base import QuorumScreen
-
-
-def _ours(node: DOMNode, binding: Binding) -> bool:
-    """Declared by quorum's own classes (not inherited from Textual's Screen/App)."""
-    for cls in type(node).__mro__:
-        if cls.__module__.startswith("quorum.tui.") and any(
-            getattr(b, "action", None) == binding.action for b in cls.__dict__.get("BINDINGS", [])
-        ):
-            return True
-    return False
+from quorum.tui.translate import declared_by_quorum, describe
 
 
 class HelpScreen(QuorumDialog[None]):
@@ -53,25 +44,31 @@ class HelpScreen(QuorumDialog[None]):
         # A screen with modes explains them itself (e.g. live minutes: notes vs commands).
         if isinstance(self.below, QuorumScreen) and (screen_help := self.below.help_text()):
             lines += [screen_help, ""]
-        screen_rows = self._rows(self.below)
-        app_rows = self._rows(self.app)
+        # One line per key and meaning, though a key may be bound on the focused
+        # widget, its container and the screen alike; the app's keys last.
+        seen: set[str] = set()
+        screen_rows = self._rows(self.below, seen)
         node: DOMNode | None = self.below.focused
         while node is not None and node is not self.below:
-            screen_rows += self._rows(node)
+            screen_rows += self._rows(node, seen)
             node = node.parent
+        app_rows = self._rows(self.app, seen)
         for title, rows in ((t("help.screen_keys"), screen_rows), (t("help.app_keys"), app_rows)):
             if rows:
                 lines += [f"## {title}", "", *rows, ""]
         lines += ["", t("help.glossary")]
         return "\n".join(lines)
 
-    def _rows(self, node: DOMNode) -> list[str]:
+    def _rows(self, node: DOMNode, seen: set[str]) -> list[str]:
         rows = []
         for bindings in node._bindings.key_to_bindings.values():
             for b in bindings:
                 # quorum's own keys always; Textual's built-in ones (cursor
                 # movement, copy...) only where the widget shows them.
-                if not b.description or not (b.show or _ours(node, b)):
+                if not b.description or not (b.show or declared_by_quorum(node, b)):
                     continue
-                rows.append(f"- `{self.app.get_key_display(b)}` {b.description}")
+                row = f"- `{self.app.get_key_display(b)}` {describe(b.description)}"
+                if row not in seen:
+                    seen.add(row)
+                    rows.append(row)
         return rows

@@ -34,6 +34,7 @@ from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
+from quorum.store.when import clock
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, FormDialog
 from quorum.tui.followup import followup_now
 from quorum.tui.messages import Announce
@@ -76,20 +77,20 @@ class LiveScreen(QuorumScreen):
     BINDINGS = [
         Binding("escape", "commands", "live.key.commands"),
         Binding("ctrl+n", "next_item('chord')", "live.key.next"),
-        Binding("ctrl+b", "prev_item('chord')", "live.key.prev"),
+        Binding("ctrl+b", "prev_item('chord')", "live.key.prev", show=False),
         Binding("ctrl+r", "decision('chord')", "live.key.decision"),
         Binding("ctrl+t", "action_item('chord')", "live.key.action"),
         Binding("s", "start", "live.key.start"),
         Binding("i", "notes", "live.key.notes"),
         Binding("n", "next_item", "live.key.next"),
-        Binding("p", "prev_item", "live.key.prev"),
+        Binding("p", "prev_item", "live.key.prev", show=False),
         Binding("d", "decision", "live.key.decision"),
-        Binding("a", "action_item", "live.key.action"),
-        Binding("x", "done", "live.key.done"),
-        Binding("l", "defer", "live.key.defer"),
-        Binding("w", "attendance", "live.key.attendance"),
-        Binding("space", "pause", "live.key.pause"),
-        Binding("v", "projector", "live.key.projector"),
+        Binding("a", "action_item", "live.key.action", show=False),
+        Binding("x", "done", "live.key.done", show=False),
+        Binding("l", "defer", "live.key.defer", show=False),
+        Binding("w", "attendance", "live.key.attendance", show=False),
+        Binding("space", "pause", "live.key.pause", show=False),
+        Binding("v", "projector", "live.key.projector", show=False),
         Binding("e", "end_meeting", "live.key.end"),
         Binding("r", "review", "live.key.review", show=False),
         Binding("g", "goto", "live.key.goto", show=False),
@@ -351,7 +352,7 @@ class LiveScreen(QuorumScreen):
         if self.apply(lambda m: live.start(m, self.now)):
             assert self.meeting is not None and self.meeting.actual_start is not None
             started = self.meeting.actual_start.astimezone(self.meeting.zone)
-            self.notify(t("live.started", time=f"{started:%H:%M}"))
+            self.notify(t("live.started", time=clock(started)))
             self.action_notes()
 
     def action_pause(self) -> None:

@@ -8,6 +8,7 @@ other's work). Other panes call :meth:`MeetingScreen.patch` to do the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from textual.app import ComposeResult
@@ -15,11 +16,14 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
+from quorum.store.cancelling import cancel, repoint_secretary, was_held
 from quorum.store.errors import NotFound, QuorumError, ValidationError
-from quorum.store.i18n import t
+from quorum.store.i18n import join_list, t
+from quorum.store.organiser import Organiser, invite_organiser
 from quorum.store.readiness import missing_for_invite
-from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, replace
 from quorum.store.templates import template_from_agenda
+from quorum.store.when import clock_span
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import SENT_FIELDS
@@ -44,8 +48,14 @@ class LossSummary(TypedDict):
 _LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
 
 
-def status_line(meeting: Meeting) -> str:
-    """Status · whether the sent invite is out of date · what the invite lacks (markup)."""
+def status_line(
+    meeting: Meeting,
+    network: Network,
+    people: Mapping[str, Person],
+    organisations: Sequence[Organisation],
+) -> str:
+    """Status · whether the sent invite is out of date · what the invite lacks, or who
+    will send it (markup). The same rule as the export (store.readiness)."""
     parts = [
         "[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"
     ]
@@ -55,13 +65,27 @@ def status_line(meeting: Meeting) -> str:
         parts.append("[b $warning]" + escape(t("meeting.invite_outdated")) + "[/]")
     else:
         parts.append(escape(t("meeting.invite_current")))
-    gaps = missing_for_invite(meeting)
+    gaps = missing_for_invite(meeting, network, people, organisations)
     if gaps:
         listed = ", ".join(t(f"ready.{g.value}") for g in gaps)
         parts.append("[$warning]" + escape(t("ready.missing", gaps=listed)) + "[/]")
     elif meeting.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
         parts.append(escape(t("ready.ok")))
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    organiser = invite_organiser(meeting, network, people, organisations)
+    if organiser is not None and meeting.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
+        line += "\n" + escape(organiser_line(organiser))
+    return line
+
+
+def organiser_line(organiser: Organiser) -> str:
+    """ "The invite is sent by Anna Berg (the host's contact)"."""
+    source = t(f"organiser.source.{organiser.source.value}")
+    if organiser.sent_by:
+        return t(
+            "organiser.line_sent_by", sender=organiser.sent_by, name=organiser.name, source=source
+        )
+    return t("organiser.line", name=organiser.name, source=source)
 
 
 class MeetingScreen(QuorumScreen):
@@ -107,7 +131,7 @@ class MeetingScreen(QuorumScreen):
         people = self.store.people(m.network_id)
         today = self.app.clock().date()
         yield Header()
-        yield Static(status_line(m), id="meeting-status")
+        yield Static(self._status_line(), id="meeting-status")
         with TabbedContent(initial="tab-agenda"):
             with TabPane(t("meeting.tab_agenda"), id="tab-agenda"):
                 yield AgendaEditor(m, {p.id: p.name for p in people}, id="agenda-editor")
@@ -124,11 +148,17 @@ class MeetingScreen(QuorumScreen):
     def _show_title(self) -> None:
         m = self.meeting
         network = self.store.network(m.network_id)
-        self.title = f"{m.title} {m.day.isoformat()} {m.start:%H:%M}–{m.end:%H:%M}"
+        self.title = f"{m.title} {m.day.isoformat()} {clock_span(m.start, m.end)}"
         self.sub_title = network.name
 
+    def _status_line(self) -> str:
+        store = self.store
+        network = store.network(self.meeting.network_id)
+        people = {p.id: p for p in store.people()}
+        return status_line(self.meeting, network, people, store.organisations())
+
     def _refresh(self) -> None:
-        self.query_one("#meeting-status", Static).update(status_line(self.meeting))
+        self.query_one("#meeting-status", Static).update(self._status_line())
         self._show_title()
 
     # -- saving -------------------------------------------------------------------
@@ -164,7 +194,9 @@ class MeetingScreen(QuorumScreen):
             return None
         if action in _LETTER_ACTIONS and isinstance(self.focused, (Input, TextArea)):
             return False
-        if action == "cancel_meeting" and self.meeting.status == MeetingStatus.CANCELLED:
+        if action == "cancel_meeting" and (
+            self.meeting.status == MeetingStatus.CANCELLED or was_held(self.meeting)
+        ):
             return None
         if action == "save_template" and not self.meeting.agenda:
             return None
@@ -207,8 +239,6 @@ class MeetingScreen(QuorumScreen):
         self.app.push_screen(ExportScreen(self.meeting_id), done)
 
     def action_cancel_meeting(self) -> None:
-        from quorum.store.cancelling import cancel, repoint_secretary
-
         try:
             cancelled = cancel(self.meeting)
         except QuorumError as err:  # held: its minutes exist
@@ -243,6 +273,10 @@ class MeetingScreen(QuorumScreen):
             "invitees": len(m.attendance),
         }
 
+    def loss_sentence(self) -> str:
+        """ "3 ärenden, 1 anteckning, 0 beslut, 2 åtgärder och 1 inbjuden" """
+        return join_list(t(f"n.{what}", count=n) for what, n in self.loss_summary().items())
+
     def action_delete_meeting(self) -> None:
         day = self.meeting.day.isoformat()
 
@@ -258,7 +292,7 @@ class MeetingScreen(QuorumScreen):
             self.dismiss()
             app.notify(t("meeting.deleted", date=day))
 
-        question = t("meeting.delete_question", date=day, **self.loss_summary())
+        question = t("meeting.delete_question", date=day, lost=self.loss_sentence())
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)
 
     def action_save_template(self) -> None:

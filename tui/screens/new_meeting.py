@@ -19,6 +19,8 @@ from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
 from quorum.store.new_meeting import next_free_date, template_choices
 from quorum.store.parse import parse_date
+from quorum.store.plan_dates import date_warnings
+from quorum.store.records import Formality
 from quorum.tui.dialogs import FormDialog, Row
 
 if TYPE_CHECKING:
@@ -49,7 +51,11 @@ class NewMeetingDialog(FormDialog[str]):
 
     def rows(self) -> list[Row]:
         proposed = next_free_date(self.network, self.store.meetings(self.network.id), self.today)
-        start_index = 0 if self.network.language == "sv" else 1
+        # The standard agenda in the network's language; the protokoll's for a network
+        # that keeps protokoll (template_choices lists them in that order).
+        start_index = (0 if self.network.language == "sv" else 1) + (
+            2 if self.network.formality is Formality.FORMAL else 0
+        )
         template: Select[int] = Select(
             [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
             value=start_index,
@@ -74,11 +80,18 @@ class NewMeetingDialog(FormDialog[str]):
         self.query_one("#accept-holiday", Checkbox).value = False
         row = self.field_rows()["date"]
         try:
-            _day, holiday = self._read(event.value)
+            day, holiday = self._read(event.value)
         except ValidationError as err:
             row.show(err.sentence())
             return
-        row.show(holiday.sentence() if holiday else "", warning=True)
+        if holiday is None:
+            # A school break or an afton half day is allowed, but said: no tick needed.
+            said = [
+                w.text() for w in date_warnings(day, self.network) if w.key != "plan.warn.weekday"
+            ]
+            row.show(" ".join(said), warning=True)
+            return
+        row.show(holiday.sentence(), warning=True)
 
     def _read(self, text: str) -> tuple[date, HolidayDate | None]:
         """The typed day and, on a public holiday, the warning (the tick shown with it)."""

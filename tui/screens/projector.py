@@ -22,6 +22,7 @@ from textual.widgets import Digits, Footer, Static
 from quorum.store import live
 from quorum.store.i18n import t
 from quorum.store.records import ItemState, Meeting
+from quorum.store.when import clock
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.live_agenda import STATE_MARK
 from quorum.tui.widgets.live_header import mmss
@@ -118,7 +119,7 @@ class ProjectorScreen(QuorumScreen):
             return
         now = self.app.clock()
         local = now.astimezone(m.zone)
-        title = f"{m.title} {m.day.isoformat()}  ·  {local:%H:%M}"
+        title = f"{m.title} {m.day.isoformat()}  ·  {clock(local)}"
         if live.is_paused(m):
             title += f"  ·  {t('live.paused')}"
         self.query_one("#title", Static).update(title)

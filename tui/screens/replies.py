@@ -117,8 +117,7 @@ class RepliesScreen(QuorumScreen):
             self.app.patch_meeting(meeting.id, "replies", attendance=meeting.attendance)
         self.query_one("#report", Static).update(outcome_text(message.outcomes))
         applied = sum(1 for o in message.outcomes if o.applied)
-        refused = len(message.outcomes) - applied
-        self.notify(t("exportui.replies_done", applied=applied, refused=refused))
+        self.notify(t("exportui.replies_done", applied=applied, count=len(message.outcomes)))
         self.refresh_bindings()
 
     def action_close(self) -> None:

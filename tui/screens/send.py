@@ -232,7 +232,8 @@ class SendScreen(QuorumScreen):
         self._state = "done"
         report.remove_class("error")
         done = message.report
-        report.update(Text(t("send.done", accepted=len(done.accepted), refused=len(done.refused))))
+        total = len(done.accepted) + len(done.refused)
+        report.update(Text(t("send.done", accepted=len(done.accepted), count=total)))
         self.query_one("#recipients").border_title = t("sendui.report")
         self.query_one("#recipient-list", Static).update(report_text(done))
         if self.sent is not None and message.report.accepted:

@@ -30,6 +30,7 @@ from quorum.store.errors import NotFound
 from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.store.when import clock
 from quorum.tui.followup import followup_now
 from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
@@ -58,9 +59,11 @@ class AgendaEditor(Vertical):
         Binding("a", "add_item", "agenda.key_add"),
         Binding("e", "edit_item", "agenda.key_edit", show=False),
         Binding("d,delete", "delete_item", "agenda.key_delete"),
-        Binding("u,ctrl+z", "undo", "agenda.key_undo"),
-        Binding("shift+up,ctrl+up,K", "move_up", "agenda.key_up", key_display="⇧↑"),
-        Binding("shift+down,ctrl+down,J", "move_down", "agenda.key_down", key_display="⇧↓"),
+        Binding("u,ctrl+z", "undo", "agenda.key_undo", show=False),
+        Binding("shift+up,ctrl+up,K", "move_up", "agenda.key_up", key_display="⇧↑", show=False),
+        Binding(
+            "shift+down,ctrl+down,J", "move_down", "agenda.key_down", key_display="⇧↓", show=False
+        ),
     ]
     DEFAULT_CSS = """
     AgendaEditor { height: 1fr; }
@@ -137,7 +140,7 @@ class AgendaEditor(Vertical):
             presenter = self.people.get(item.presenter_id or "", "") or item.presenter_text
             table.add_row(
                 number,
-                f"{at:%H:%M}",
+                clock(at),
                 _clip(marker + item.title, title_width),
                 _clip(t(f"kind.{item.kind.value}"), 13),
                 _clip(presenter, 16),
@@ -153,8 +156,8 @@ class AgendaEditor(Vertical):
         total = self.query_one("#agenda-total", Static)
         m = self.meeting
         over = ops.overrun_minutes(m.start, m.end, self.agenda)
-        planned = f"{ops.planned_end(m.start, self.agenda):%H:%M}"
-        end = f"{m.end:%H:%M}"
+        planned = clock(ops.planned_end(m.start, self.agenda))
+        end = clock(m.end)
         if over > 0:
             total.update(t("agenda.end_over", planned=planned, end=end, over=over))
         else:

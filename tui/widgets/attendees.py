@@ -52,6 +52,7 @@ from quorum.store.invitees import (
 from quorum.store.parse import parse_time
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
 from quorum.store.representation import industry_rule_met, represented_orgs
+from quorum.store.when import clock
 from quorum.tui.dialogs import ChoiceDialog, PromptDialog
 from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
@@ -81,7 +82,7 @@ _ON_ROW = {"remove", "role", "rsvp", "presence", "arrived", "left"}
 
 
 def _hm(value: time | None) -> str:
-    return f"{value:%H:%M}" if value else ""
+    return clock(value) if value else ""
 
 
 # What the pane changes on a meeting (roles move chair/secretary/adjusters; sign-up).
@@ -95,19 +96,19 @@ class AttendeesPane(Vertical, can_focus=False):
     )
     BINDINGS = [
         Binding("a", "invite", "rui.key_invite"),
-        Binding("g", "guest", "rui.key_guest"),
+        Binding("g", "guest", "rui.key_guest", show=False),
         Binding("m", "invite_members", "rui.key_invite_members"),
-        Binding("y", "rsvp('accepted')", "rui.key_accepted"),
-        Binding("n", "rsvp('declined')", "rui.key_declined"),
+        Binding("y", "rsvp('accepted')", "rui.key_accepted", show=False),
+        Binding("n", "rsvp('declined')", "rui.key_declined", show=False),
         Binding("t", "rsvp('tentative')", "rui.key_tentative", show=False),
         Binding("u", "rsvp('needs-action')", "rui.key_no_answer", show=False),
-        Binding("1", "presence('present')", "rui.key_present"),
+        Binding("1", "presence('present')", "rui.key_present", show=False),
         Binding("2", "presence('remote')", "rui.key_remote", show=False),
         Binding("3", "presence('excused')", "rui.key_excused", show=False),
         Binding("4", "presence('absent')", "rui.key_absent", show=False),
         Binding("0", "presence('unknown')", "rui.key_presence_clear", show=False),
         Binding("o", "role", "rui.key_role", show=False),
-        Binding("l", "arrived", "rui.key_arrived"),
+        Binding("l", "arrived", "rui.key_arrived", show=False),
         Binding("e", "left", "rui.key_left", show=False),
         Binding("delete", "remove", "rui.key_remove", show=False),
         Binding("S", "signup_window", "flows.signup.key_open", show=False),
@@ -220,7 +221,7 @@ class AttendeesPane(Vertical, can_focus=False):
         if any(pc[p] for p in Presence if p is not Presence.UNKNOWN):
             shown = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED, Presence.ABSENT)
             rsvp += "  |  " + " · ".join(f"{t(f'presence.{p.value}')} {pc[p]}" for p in shown)
-        counts = t("rui.att_counts", invited=len(m.attendance), answers=rsvp)
+        counts = t("rui.att_counts", count=len(m.attendance), answers=rsvp)
         if not m.attendance:
             counts = t("rui.att_empty")
         if line := signup_line(m, self.app.clock().date()):

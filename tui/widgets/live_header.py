@@ -11,6 +11,7 @@ from textual.widgets import Static
 from quorum.store import live
 from quorum.store.i18n import t
 from quorum.store.records import Meeting
+from quorum.store.when import clock, clock_seconds
 
 
 def mmss(seconds: int) -> str:
@@ -50,7 +51,7 @@ class LiveHeader(Static):
 
     def show(self, meeting: Meeting, now: datetime) -> None:
         local = now.astimezone(meeting.zone)
-        line = Text.assemble((f"{local:%H:%M:%S}", "bold"), "  ")
+        line = Text.assemble((clock_seconds(local), "bold"), "  ")
         if not meeting.agenda:
             self.update(line)
             return
@@ -58,7 +59,7 @@ class LiveHeader(Static):
             line.append(t("live.not_started"), style="italic")
         elif meeting.actual_end is not None:
             end = meeting.actual_end.astimezone(meeting.zone)
-            line.append(t("live.ended", time=f"{end:%H:%M}"))
+            line.append(t("live.ended", time=clock(end)))
         else:
             if live.is_paused(meeting):
                 line.append(f" {t('live.paused')} ", style="bold reverse magenta")

@@ -21,6 +21,7 @@ from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import meeting_times
 from quorum.store.records import Formality, Meeting, Organisation, Person, replace
+from quorum.store.when import clock
 from quorum.tui.readonly import read_only
 from quorum.tui.widgets.form import FieldRow
 
@@ -79,8 +80,8 @@ class MeetingDetails(VerticalScroll):
         yield text("title", m.title)
         yield text("date", m.day.isoformat())
         yield Checkbox(t("details.holiday_accept"), id="accept-holiday")
-        yield text("start", f"{m.start:%H:%M}")
-        yield text("end", f"{m.end:%H:%M}")
+        yield text("start", clock(m.start))
+        yield text("end", clock(m.end))
         yield text("place", m.place)
         yield text("link", m.online_link)
         yield choice(

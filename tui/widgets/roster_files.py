@@ -140,14 +140,14 @@ class RosterFiles(QuorumScreen):
         self.app.push_screen(dialog, chosen)
 
     def _import_apply(self, report: ImportReport, skip: bool) -> None:
-        from quorum.store.roster_import import apply_import
+        from quorum.store.roster_import import apply_import, done_sentence
 
         try:
             apply_import(self.store, report, skip_invalid=skip)
         except QuorumError as err:
             self.app.notify(err.sentence(), severity="error", timeout=10)
             return
-        text = t("import.report.written", added=len(report.to_add), updated=len(report.to_update))
+        text = done_sentence(report)
         if skip and report.refused:
             text += " " + t("import.report.skipped", count=len(report.refused))
         self.app.notify(text)
@@ -256,7 +256,13 @@ class RosterFiles(QuorumScreen):
         except QuorumError as err:
             self.app.notify(err.sentence(), severity="error", timeout=10)
             return
-        self.app.notify(t("person.erased", name=person.name, meetings=len(erasure.meetings)))
+        self.app.notify(t("person.erased", name=person.name, count=len(erasure.meetings)))
         if erasure.ambiguous_name:
             self.app.notify(t("rui.erase_ambiguous", name=person.name), severity="warning")
+        if erasure.kept_versions:
+            self.app.notify(
+                t("archive.erase_kept", name=person.name, count=erasure.kept_versions),
+                severity="warning",
+                timeout=15,
+            )
         self.refresh_data()
