@@ -314,9 +314,8 @@ def _parent(networks: Sequence[Network]) -> tuple[Write, Read]:
 
         if " ".join(text.split()).casefold() in NONE_WORDS:
             return set_parent(networks, n, None)
-        others = [x for x in networks if x.id != n.id]
-        parent = find_named(others, text, "error.not_found_network")
-        return set_parent(networks, n, parent.id)
+        parent = find_named(list(networks), text, "error.not_found_network")
+        return set_parent(networks, n, parent.id)  # itself or a sub-network: said why
 
     def read(n: Network, people: Sequence[Person]) -> str:
         found = next((x for x in networks if x.id == n.parent_id), None)

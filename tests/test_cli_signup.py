@@ -133,6 +133,8 @@ def test_sub_networks_from_the_command_line(
     assert run(campuses, "network", "set", "Helt annat", "parent=Nätverk Västra") == 1
     err = capsys.readouterr().err
     assert "not itself a sub-network" in err and "Traceback" not in err
+    assert run(campuses, "network", "set", "RUN", "parent=RUN") == 1  # not part of itself
+    assert "sub-network" in capsys.readouterr().err
     assert run(campuses, "network", "set", north, "parent=Finns inte") == 1
     assert "Traceback" not in capsys.readouterr().err
     with Store.open(campuses, readonly=True) as store:
