@@ -43,7 +43,7 @@ async def test_every_screen_says_it_and_nothing_opens_a_form(db_path):
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         assert "Read-only" in _banner(app)
-        for key in ("n", "N", "ctrl+n"):  # new meeting, new network
+        for key in ("n", "N", "ctrl+n", "S"):  # new meeting, new network, sync (it writes)
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, OverviewScreen), key
@@ -51,7 +51,7 @@ async def test_every_screen_says_it_and_nothing_opens_a_form(db_path):
         await pilot.pause()
         assert isinstance(app.screen, NetworkSettingsScreen)
         assert "Read-only" in _banner(app)
-        for key in ("enter", "1", "6"):
+        for key in ("enter", "1", "6", "f6"):  # f6: the sync server writes what it pulls
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, NetworkSettingsScreen), key

@@ -60,7 +60,7 @@ def changed_fields(before: Network, after: Network) -> dict[str, Any]:
 
 
 class NetworkSettingsScreen(QuorumScreen):
-    EDIT_ACTIONS = frozenset({"edit", "edit_section"})
+    EDIT_ACTIONS = frozenset({"edit", "edit_section", "server"})
     BINDINGS = [
         Binding("enter", "edit", "netui.key_edit"),
         Binding("p", "year_plan", "cmd.year_plan"),

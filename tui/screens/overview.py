@@ -73,7 +73,7 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 
 
 class OverviewScreen(QuorumScreen):
-    EDIT_ACTIONS = frozenset({"new_meeting", "first_network"})
+    EDIT_ACTIONS = frozenset({"new_meeting", "first_network", "sync_network"})
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
