@@ -13,15 +13,15 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import format_datetime
 
 from quorum.exports.datelist import date_list_csv, date_list_text
 from quorum.exports.filenames import slug
-from quorum.exports.ics_fold import clean_line
-from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.mail_headers import mail_address, message_id, policy_for
 from quorum.exports.roster import roster_csv, roster_rows
+from quorum.exports.text import one_line
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, Network, Organisation, Person, check_email
@@ -40,15 +40,15 @@ class MembersMail:
     year: int
 
 
-def network_sender(network: Network, people: Iterable[Person]) -> str:
+def network_sender(network: Network, people: Iterable[Person]) -> Address:
     """Who the mail is from: the SMTP sender, else the network's coordinator."""
     if network.smtp and network.smtp.sender:
-        return network.smtp.sender
+        return mail_address("", network.smtp.sender)
     by_id = {p.id: p for p in people}
     coordinator = by_id.get(network.coordinator_id or "")
     if coordinator is None:
         raise QuorumError("flows.members.no_sender")
-    return formataddr((coordinator.name, coordinator.email))
+    return mail_address(coordinator.name, coordinator.email)
 
 
 def organiser_address(network: Network, given: str = "") -> str:
@@ -66,7 +66,7 @@ def filename(records: MembersMail, lang: str | None = None) -> str:
 
 
 def members_mail(
-    records: MembersMail, sender: str, to: str, now: datetime, lang: str | None = None
+    records: MembersMail, sender: Address, to: str, now: datetime, lang: str | None = None
 ) -> bytes:
     """The mail to the organising body ``to`` (an .eml draft that opens in any client)."""
     network, year = records.network, records.year
@@ -83,17 +83,18 @@ def members_mail(
             t("flows.members.count", lang=lang, count=len(members)),
             "",
             t("flows.members.signoff", lang=lang),
-            parseaddr(sender)[0] or sender,
+            sender.display_name or sender.addr_spec,
         ]
     )
-    msg = EmailMessage(policy=SMTP)
-    name, addr = parseaddr(sender)
-    msg["From"] = mail_address(name, addr) if addr else sender
-    msg.set_raw("To", address_list([mail_address(network.organiser or "", to)]))
-    msg["Subject"] = clean_line(
+    recipient = mail_address(network.organiser or "", to)
+    msg = EmailMessage(policy=policy_for([sender, recipient]))
+    msg["From"] = sender
+    msg["To"] = [recipient]
+    msg["Subject"] = one_line(
         t("flows.members.subject", lang=lang, network=network.name, year=year)
     )
     msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = message_id("members", f"{network.id}/{year}/{to}", now, sender)
     msg["X-Unsent"] = "1"
     msg.set_content(body + "\n", charset="utf-8")
     stem = f"{slug(network.name)}-{year}"
@@ -107,4 +108,4 @@ def members_mail(
     # A boundary from the content, not random: the same draft twice is the same bytes.
     tag = hashlib.sha256(f"{network.id}:{year}:{to}".encode()).hexdigest()[:16]
     msg.set_boundary(f"=_quorum_{tag}_members")
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes()

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 
 from quorum.exports.context import DocContext
 from quorum.exports.documents import document_context
 from quorum.exports.filenames import document_filename
-from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.mail_headers import mail_address, message_id, policy_for
 from quorum.exports.meeting_export import export_document, public_minutes
 from quorum.exports.render import render
 from quorum.exports.text import one_line
@@ -42,7 +42,7 @@ def publication_subject(ctx: DocContext) -> str:
     )
 
 
-def publication_mail(records: MeetingRecords, sender: str, now: datetime) -> bytes:
+def publication_mail(records: MeetingRecords, sender: Address, now: datetime) -> bytes:
     """The public version as a mail to the publication address (an .eml draft);
     QuorumError with a sentence when there is no address or the minutes are not approved."""
     meeting, network = records.meeting, records.network
@@ -54,27 +54,35 @@ def publication_mail(records: MeetingRecords, sender: str, now: datetime) -> byt
         )
     ctx = document_context(records)
     document = public_minutes(records)
-    msg = EmailMessage(policy=SMTP)
-    name, addr = parseaddr(sender)
-    msg["From"] = mail_address(name, addr) if addr else sender
-    msg.set_raw("To", address_list([mail_address(network.name, network.publication_email)]))
+    recipient = mail_address(network.name, network.publication_email)
+    msg = EmailMessage(policy=policy_for([sender, recipient]))
+    msg["From"] = sender
+    msg["To"] = [recipient]
     msg["Subject"] = publication_subject(ctx)
     msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = f"<publication.{now.strftime('%Y%m%dT%H%M%S')}.{meeting.uid}>"
+    msg["Message-ID"] = message_id("publication", meeting.uid, now, sender)
     msg["X-Unsent"] = "1"
-    html = render(document, "html")
     intro = ctx.t("flows.publish.body", network=network.name)
     msg.set_content(f"{intro}\n\n{render(document, 'txt')}", charset="utf-8")
-    public = ctx.t("exportui.file_public")
-    for ext, maintype, subtype, data in (
-        ("html", "text", "html", html.encode("utf-8")),
-        ("pdf", "application", "pdf", export_document("minutes", "pdf", records, now, public=True)),
-    ):
+
+    def named(ext: str) -> str:
         stem = document_filename(ctx, "minutes", ext).rsplit(".", 1)[0]
-        msg.add_attachment(
-            data, maintype=maintype, subtype=subtype, filename=f"{stem}-{public}.{ext}"
-        )
+        return f"{stem}-{ctx.t('exportui.file_public')}.{ext}"
+
+    msg.add_attachment(
+        render(document, "html").encode("utf-8"),
+        maintype="text",
+        subtype="html",
+        filename=named("html"),
+        params={"charset": "utf-8"},
+    )
+    msg.add_attachment(
+        export_document("minutes", "pdf", records, now, public=True),
+        maintype="application",
+        subtype="pdf",
+        filename=named("pdf"),
+    )
     # A boundary from the meeting, not random: the same draft twice is the same bytes.
     tag = hashlib.sha256(f"publication:{meeting.uid}".encode()).hexdigest()[:16]
     msg.set_boundary(f"=_quorum_{tag}_mixed")
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes()

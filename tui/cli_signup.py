@@ -9,7 +9,6 @@ registered, one a line (tab-separated: name, e-mail, organisation), or ``--json`
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from quorum.store.i18n import t
 from quorum.store.parse import parse_date
 from quorum.store.records import Meeting, Person
 from quorum.tui.cli_context import CliContext
+from quorum.tui.cli_terminal import CELL_LIMIT, json_text, printable
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -68,11 +68,13 @@ def signup(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.what == "list":
             rows = _rows(store, meeting)
             if args.json:
-                ctx.out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+                ctx.raw_out.write(json_text(rows) + "\n")  # escaped where it must be
             else:
-                for row in rows:
-                    ctx.out.write("\t".join(row[k] for k in ("name", "email", "organisation")))
-                    ctx.out.write("\n")
+                for row in rows:  # tab-separated; each cell's controls shown, never run
+                    cells = (
+                        printable(row[k], CELL_LIMIT) for k in ("name", "email", "organisation")
+                    )
+                    ctx.raw_out.write("\t".join(cells) + "\n")
             return 0
         if args.what == "open":
             until = parse_date(args.until, today=today, field="until")

@@ -181,7 +181,9 @@ class OverviewScreen(QuorumScreen):
         selected = options.highlighted
         options.clear_options()
         for n in networks:
-            options.add_option(Option(f"  ↳ {n.name}" if n.id in sub else n.name, id=n.id))
+            # Text: a name is no markup.
+            name = Text(f"  ↳ {n.name}" if n.id in sub else n.name)
+            options.add_option(Option(name, id=n.id))
         # A blank database opens on the guide: create a network, add members, plan.
         self.set_class(not networks, "-empty")
         self.refresh_bindings()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from quorum.store.errors import ValidationError
@@ -98,7 +99,7 @@ class GeneralForm(_NetworkForm):
     def rows(self) -> list[Row]:
         n = self.network
         coordinator = Select(
-            [(f"{p.name} <{p.email}>", p.id) for p in self.people],
+            [(Text(f"{p.name} <{p.email}>"), p.id) for p in self.people],
             value=n.coordinator_id
             if n.coordinator_id in {p.id for p in self.people}
             else Select.NULL,
@@ -110,7 +111,7 @@ class GeneralForm(_NetworkForm):
         # A sub-network (a campus) is part of a coordinating network (store.signup).
         tops = [x for x in self.networks if x.id != n.id and x.parent_id is None]
         parent = Select(
-            [(x.name, x.id) for x in tops],
+            [(Text(x.name), x.id) for x in tops],
             value=n.parent_id if n.parent_id in {x.id for x in tops} else Select.NULL,
             prompt=t("flows.subnet.none"),
             id="f-parent_id",
@@ -241,11 +242,12 @@ class MembersForm(FormDialog[MembersChange]):
         n = self.network
         members = set(n.member_org_ids)
         listed: SelectionList[str] = SelectionList(
-            *((o.name, o.id, o.id in members) for o in self.organisations), id="f-member_org_ids"
+            *((Text(o.name), o.id, o.id in members) for o in self.organisations),
+            id="f-member_org_ids",
         )
         hosts: SelectionList[str] = SelectionList(
             *(
-                (o.name, o.id, o.id not in n.rotation_opt_out)
+                (Text(o.name), o.id, o.id not in n.rotation_opt_out)
                 for o in self.organisations
                 if o.id in members
             ),
