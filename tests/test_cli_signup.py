@@ -140,3 +140,42 @@ def test_sub_networks_from_the_command_line(
     with Store.open(campuses, readonly=True) as store:
         assert store.network(north).parent_id == run_id
         assert store.find_network("Helt annat").parent_id is None
+
+
+def test_a_calendar_yes_by_mail_from_someone_else_registers_only_when_accepted(
+    campuses: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A registration is a reply like any other: a mail whose sender is not the one it
+    answers for changes nothing until the user accepts it (--accept-unverified)."""
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    with Store.open(campuses) as store:
+        uid = store.meeting("1").uid
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = Address("Någon annan", addr_spec="annan@example.se")
+    msg["To"] = Address("Gertrud", addr_spec="gertrud@miun.example.se")
+    msg["Subject"] = "Accepterat: Nätverksträff"
+    msg.set_content("Jag anmäler Stina.")
+    msg.add_attachment(
+        _reply(uid, "stina@skolan.example.se", "Stina Skola"),
+        maintype="text",
+        subtype="calendar",
+        params={"method": "REPLY"},
+        filename="invite.ics",
+    )
+    mail = tmp_path / "svar.eml"
+    mail.write_bytes(msg.as_bytes())
+    assert run(campuses, "signup", "open", "1", "--until", SOON.isoformat()) == 0
+    capsys.readouterr()
+    assert run(campuses, "import", "reply", str(mail)) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    with Store.open(campuses, readonly=True) as store:
+        assert all(
+            a.guest_email != "stina@skolan.example.se" for a in store.meeting("1").attendance
+        )
+    assert run(campuses, "import", "reply", str(mail), "--accept-unverified") == 0
+    with Store.open(campuses, readonly=True) as store:
+        emails = [a.guest_email for a in store.meeting("1").attendance]
+    assert "stina@skolan.example.se" in emails

@@ -527,7 +527,7 @@ async def test_a_file_name_of_another_kind_is_asked_about(demo_store, tmp_path):
 
 
 async def test_publish_from_the_app_sends_the_public_version_and_marks_it(
-    demo_store, smtp_server, monkeypatch, tmp_path
+    demo_store, smtp_server, tmp_path
 ):
     """Issue 12, 5b: the minutes go to the publication address as the public version,
     and the meeting shows "published" once sent (writing the draft changes nothing)."""
