@@ -92,7 +92,7 @@ from quorum.store.migrations import CURRENT_SCHEMA, migrate
 from quorum.store.patch import apply as apply_patch
 from quorum.store.patch import diff
 from quorum.store.span import Span
-from quorum.store.summary import MeetingSummary, chronological, summarise
+from quorum.store.summary import MeetingSummary, chronological, listed_networks, summarise
 
 TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
@@ -1072,9 +1072,11 @@ class Database:
                 meetings=meetings,
                 summaries={k: self.summaries[k] for k in meetings},
             )
-            networks = sorted(
-                ((str(k), str(v.get("name", ""))) for k, v in data.get("networks", {}).items()),
-                key=lambda pair: (pair[1].casefold(), pair[0]),
+            networks = listed_networks(
+                [
+                    (str(k), str(v.get("name", "")), v.get("parent_id") or None)
+                    for k, v in data.get("networks", {}).items()
+                ]
             )
             first = networks[0][0] if networks else None
             frame = sidecar.first_frame(

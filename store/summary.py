@@ -103,3 +103,18 @@ def _in_zone(value: Any, tz: Any) -> str:
         return datetime.fromisoformat(text).astimezone(ZoneInfo(tz)).isoformat()
     except (ValueError, KeyError, OSError):  # the record will say what is wrong
         return text
+
+
+def listed_networks(networks: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
+    """The overview's network list from (id, name, parent id), in name order: each
+    sub-network (a campus) right under its coordinating network, indented, as
+    :func:`quorum.store.signup.ordered_networks` orders records. (id, label) pairs."""
+    named = sorted(networks, key=lambda n: (n[1].casefold(), n[0]))
+    ids = {n[0] for n in named}
+    out: list[tuple[str, str]] = []
+    for top_id, top_name, parent in named:
+        if parent in ids:
+            continue
+        out.append((top_id, top_name))
+        out += [(i, f"  ↳ {name}") for i, name, p in named if p == top_id]
+    return out

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from quorum.store.i18n import t
-from quorum.store.summary import MeetingSummary
+from quorum.store.summary import MeetingSummary, listed_networks
 from quorum.store.when import clock_span
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Listing:
     @classmethod
     def of_store(cls, store: Store) -> Listing:
         return cls(
-            [(n.id, n.name) for n in store.networks()],
+            listed_networks([(n.id, n.name, n.parent_id) for n in store.networks()]),
             {o.id: o.name for o in store.organisations()},
             store.summaries,
         )

@@ -129,3 +129,24 @@ def test_the_first_frame_stays_small_for_a_long_archive(tmp_path):
     assert frame.title_width == max(cell_len(m.title) for m in first)
     assert set(frame.statuses) == {m.status for m in first}
     assert len(sidecar.sidecar_path(path).read_bytes()) < 40_000
+
+
+def test_the_first_frame_lists_sub_networks_under_their_network_as_the_overview_does(tmp_path):
+    from quorum.tui.overview_listing import Listing
+
+    path = tmp_path / "q.json"
+    with Store.open(path) as store:
+        college = store.add_network(name="Teknikcollege Väst")
+        store.add_network(name="Ämnesnätverket")
+        store.add_network(name="Campus Ale", parent_id=college.id)
+        store.add_network(name="Arbetsgrupp")
+        listed = Listing.of_store(store).networks
+    frame = sidecar.read(path)
+    assert frame is not None
+    assert frame.networks == listed
+    assert [name for _, name in listed] == [
+        "Arbetsgrupp",
+        "Teknikcollege Väst",
+        "  ↳ Campus Ale",
+        "Ämnesnätverket",
+    ]

@@ -69,6 +69,7 @@ def resume_text(meeting: Meeting) -> str:
 
 
 class OverviewScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"new_meeting", "first_network", "sync_network"})
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
@@ -462,6 +463,8 @@ class OverviewScreen(QuorumScreen):
         self.app.when_loaded(ask)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         # Before the store is open (the first frame) the keys wait for it (when_loaded).
         empty = self.has_class("-empty")
         if action == "first_network":
