@@ -24,8 +24,9 @@ from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 from quorum.exports.privacy import personal_data
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
-from quorum.store.i18n import current_language, t
-from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.store.i18n import current_language, knows, t
+from quorum.store.records import Formality, Meeting, MeetingStatus, replace
+from quorum.store.wording import formal_text
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,10 @@ class ExportKind:
     doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail
     ext: str  # ics | eml | md | html | txt
 
-    @property
-    def label(self) -> str:
-        return t(f"exportui.kind.{self.key}")
+    def label(self, formality: Formality) -> str:
+        """The choice in words; the minutes are called what the network keeps."""
+        key = f"exportui.kind.{self.key}"
+        return t(key) if knows(key) else formal_text(key, formality)
 
     @property
     def has_personal_data(self) -> bool:

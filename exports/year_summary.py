@@ -25,6 +25,7 @@ from quorum.store.records import (
     Person,
     Presence,
 )
+from quorum.store.wording import meeting_status
 
 __all__ = [
     "MeetingLine",
@@ -166,7 +167,7 @@ def _meetings(s: YearStats, lang: str, say: dict[str, str]) -> list[Block]:
             ml.meeting.day.isoformat(),
             ml.meeting.title,
             ml.host,
-            t(f"status.{ml.meeting.status.value}", lang=lang),
+            meeting_status(ml.meeting, lang),
             str(ml.present),
         )
         for ml in s.meetings

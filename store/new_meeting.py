@@ -17,6 +17,7 @@ from quorum.store.i18n import t
 from quorum.store.parse import combine
 from quorum.store.records import (
     AgendaItem,
+    Formality,
     Meeting,
     MeetingStatus,
     Network,
@@ -57,6 +58,8 @@ def template_choices(network: Network) -> list[tuple[str, Template]]:
     return [
         (t("new.template_sv"), standard_template("sv")),
         (t("new.template_en"), standard_template("en")),
+        (t("new.template_sv_formal"), standard_template("sv", Formality.FORMAL)),
+        (t("new.template_en_formal"), standard_template("en", Formality.FORMAL)),
         *((t("new.template_saved", name=tpl.name), tpl) for tpl in network.templates),
     ]
 

@@ -54,7 +54,7 @@ SV = {
     "person.removed": "borttagen deltagare",
     "person.erased_one": "{name} är borttagen: {count} möte ändrat.",
     "person.erased_other": "{name} är borttagen: {count} möten ändrade.",
-    "person.erase_confirm": "Ta bort {name} och alla uppgifter om personen? I tidigare minnesanteckningar ersätts namnet med ”borttagen deltagare”. Det går inte att ångra.",
+    "person.erase_confirm": "Ta bort {name} och alla uppgifter om personen? I tidigare minnesanteckningar och protokoll ersätts namnet med ”borttagen deltagare”. Det går inte att ångra.",
     # representation
     "representation.industry_missing": "Ingen från näringslivet: nätverket kräver att ordföranden eller minst en närvarande kommer från ett företag.",
     "representation.never": "Aldrig närvarande i år: {names}",

@@ -100,7 +100,14 @@ def test_draft_takes_time_place_and_template_from_the_network():
 def test_saved_templates_are_offered_after_the_standard_ones():
     own = Template("Kort", (TemplateItem("Bara en punkt"),))
     choices = template_choices(replace(NET, templates=(own,)))
-    assert len(choices) == 3 and choices[2][1] == own
+    # minnesanteckningar and protokoll, in Swedish and English, then the network's own
+    assert len(choices) == 5 and choices[4][1] == own
+    assert [c[1].items[2].title for c in choices[:4]] == [
+        "Godkännande av dagordningen",
+        "Approval of the agenda",
+        "Val av justerare att jämte ordföranden justera protokollet",
+        "Election of a minutes checker to approve the minutes together with the chair",
+    ]
 
 
 def test_create_meetings_fields() -> None:

@@ -21,6 +21,7 @@ from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, replace
 from quorum.store.templates import template_from_agenda
 from quorum.store.when import clock_span
+from quorum.store.wording import meeting_status
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import SENT_FIELDS
@@ -47,9 +48,7 @@ _LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_t
 
 def status_line(meeting: Meeting) -> str:
     """Status · whether the sent invite is out of date · what the invite lacks (markup)."""
-    parts = [
-        "[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"
-    ]
+    parts = ["[b]" + escape(t("meeting.status", status=meeting_status(meeting))) + "[/]"]
     if meeting.sent_sequence is None:
         parts.append(escape(t("meeting.invite_not_sent")))
     elif meeting.invite_outdated:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
 from quorum.store.when import clock, clock_span
+from quorum.store.wording import short_status
 from quorum.tui.screens.base import QuorumScreen
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class OverviewScreen(QuorumScreen):
         Binding("r", "app.open_roster", "cmd.roster", show=True),
         Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
         Binding("e", "edit_network", "overview.key_edit_network", show=False),
-        Binding("L", "open_live", "live.title", show=False),
+        Binding("L", "open_live", "meeting.key_live", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -181,7 +182,7 @@ class OverviewScreen(QuorumScreen):
                     Text(f"{m.day.isoformat()} {weekday_short(m.start)}", style=style),
                     Text(clock_span(m.start, m.end), style=style),
                     Text(m.title, style=style),
-                    Text(t(f"status.{m.status.value}"), style=style),
+                    Text(short_status(m.status), style=style),
                     Text(orgs.get(m.host_org_id or "", ""), style=style),
                     key=m.id,
                 )

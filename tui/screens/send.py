@@ -34,6 +34,7 @@ from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, SmtpSettings
 from quorum.store.sending import SendReport, password_from_env, send_message
+from quorum.store.wording import formal_text
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
@@ -106,7 +107,11 @@ class SendScreen(QuorumScreen):
     def on_mount(self) -> None:
         meeting = self.store.meeting(self.meeting_id)
         network = self.store.network(meeting.network_id)
-        self.title = t(f"sendui.title_{self.what}")
+        self.title = (
+            formal_text("sendui.title_minutes", meeting.formality)
+            if self.what == "minutes"
+            else t("sendui.title_invite")
+        )
         self.sub_title = f"{meeting.day.isoformat()} {meeting.title}"
         self.settings = network.smtp
         self.query_one("#progress").border_title = t("sendui.progress")

@@ -12,7 +12,7 @@ a          invite a person (type to filter)
 g          add a guest (name, e-mail, organisation)
 m          invite every active member not yet invited
 delete     remove the invitee
-o          next role (participant, chair, secretary, adjuster, optional)
+o          next role (participant, chair, secretary, minutes checker, for information)
 y n t u    RSVP: accepted, declined (förhinder), tentative, no answer
 1 2 3 4 0  presence: present, remote, excused, absent, not noted
 l / e      arrived late / left early at a time (9:40, 09.40; empty clears)
@@ -82,7 +82,7 @@ def _hm(value: time | None) -> str:
     return clock(value) if value else ""
 
 
-# What the pane changes on a meeting (roles move chair/secretary/adjusters).
+# What the pane changes on a meeting (roles move chair/secretary/minutes checkers).
 ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids")
 
 
