@@ -310,7 +310,9 @@ class _Story:
             1: "Till justerare valdes Sofia Ekström.",
             2: "Ett ärende lades till under övriga frågor: lovskolor i sommar.",
             3: "Minnesanteckningarna från förra mötet lades till handlingarna.",
-            # 4, the follow-up: the minutes list the open action items themselves (none)
+            # The minutes list the open action items (none) under the follow-up themselves.
+            4: "Ordföranden påminde om att varje åtgärd får en ansvarig och ett datum och "
+            "följs upp vid nästa möte.",
             5: "Anders Bergfalk rapporterade från skolchefsnätverket: uppdragen för "
             "2023–2026 revideras under våren.\n"
             "Fokus ligger på fullföljd utbildning och kompetensförsörjning.",
@@ -414,7 +416,11 @@ class _Story:
                 description="",
             ),
         )
-        sure = {meeting.chair_id, meeting.secretary_id, self._id("Erik Sandvik")}
+        # the chair, the secretary, the justerare, the presenters and industry (the
+        # network requires it) have said they are coming
+        sure = {meeting.chair_id, meeting.secretary_id}
+        sure |= {self._id(n) for n in ("Erik Sandvik", "Lena Öberg", "Linnea Borg")}
+        sure.add(self._id("Björn Lindström"))
         answers = [Rsvp.ACCEPTED, Rsvp.NEEDS_ACTION, Rsvp.TENTATIVE, Rsvp.DECLINED]
         attendance = tuple(
             replace(a, rsvp=Rsvp.ACCEPTED if a.person_id in sure else answers[i % 4])

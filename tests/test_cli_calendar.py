@@ -30,7 +30,7 @@ def test_export_invite_marks_it_sent_and_updates_raise_sequence(tmp_path, capsys
         main(["--lang", "sv", "export", "invite", meeting.id, "-o", str(target), "--db", str(db)])
         == 0
     )
-    assert "version 0" in capsys.readouterr().err
+    assert "(version 1)" in capsys.readouterr().err  # SEQUENCE 0, as people count
     data = target.read_bytes()
     check_structure(data)
     first = only_event(data)

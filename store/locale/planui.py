@@ -54,7 +54,7 @@ SV = {
     "yearplan.created_other": "{count} möten skapades.",
     "yearplan.dropped": "{day} är borttaget ur planen.",
     "yearplan.detail_rotation": "Rotation: {text}",
-    "yearplan.detail_reason": "Flyttad: {text}",
+    "yearplan.detail_reason": "Skäl: {text}",
     "yearplan.detail_warnings": "Varning: {text}",
     # action items
     "actions.title": "Åtgärder",
@@ -155,7 +155,7 @@ EN = {
     "yearplan.created_other": "{count} meetings created.",
     "yearplan.dropped": "{day} dropped from the plan.",
     "yearplan.detail_rotation": "Rotation: {text}",
-    "yearplan.detail_reason": "Moved: {text}",
+    "yearplan.detail_reason": "Reason: {text}",
     "yearplan.detail_warnings": "Warning: {text}",
     "actions.title": "Action items",
     "actions.filter_placeholder": "Filter by owner, organisation or text",

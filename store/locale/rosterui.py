@@ -106,9 +106,9 @@ SV = {
     "rui.representation_title": "Representation · {network} {year}",
     "rui.col_attended": "Möten",
     "rui.representation_no_meetings": "Inga möten det här året.",
-    "rui.representation_none_held": "Inget möte är hållet ännu i år.",
+    "rui.representation_none_held": "Inget möte är genomfört ännu i år.",
     "rui.representation_all": "Alla organisationer har varit representerade i år.",
-    "rui.representation_legend": "Siffran är antalet närvarande (även på distans). – = inte hållet ännu. Röd = ingen kom.",
+    "rui.representation_legend": "Siffran är antalet närvarande (även på distans). – = inte genomfört ännu. Röd = ingen kom.",
     "rui.active_members_one": "{count} aktiv medlem",
     "rui.active_members_other": "{count} aktiva medlemmar",
 }

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList
+from textual.command import CommandInput, CommandList, CommandPalette
 
 from quorum.store.demo import build_demo
 from quorum.store.i18n import set_language
@@ -101,15 +101,22 @@ async def test_the_app_speaks_only_swedish(swedish, demo_store):
         await look("help on the overview")
         await pilot.press("escape")
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await look("palette")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0)
+        await look("palette")
+        seen["palette input"] = app.screen.query_one(CommandInput).placeholder
         seen["palette entries"] = "\n".join(
             str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
         )
         await pilot.press(*"xyzzy")
-        await pilot.pause(0.8)  # Textual waits before it says nothing matches
+        # Textual waits half a second before it says nothing matches.
+        await until(
+            pilot, lambda: commands.option_count == 1 and commands.get_option_at_index(0).disabled
+        )
         await look("palette without matches")
+        nothing = commands.get_option_at_index(0).prompt  # Align(Text(...))
+        seen["palette no matches"] = nothing.renderable.plain
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter")  # the highlighted meeting
@@ -144,8 +151,18 @@ async def test_the_app_speaks_only_swedish(swedish, demo_store):
         await look("help in live minutes")
     found = {name: words for name, text in seen.items() if (words := english_words(text))}
     assert not found, found
-    assert "Sök bland kommandona" in seen["palette"]
-    assert "Inga kommandon passar" in seen["palette without matches"]
+    assert "Sök bland kommandona" in seen["palette input"]
+    assert "Färgtema" in seen["palette entries"] and "Beslutsregister" in seen["palette entries"]
+    assert "Inga kommandon passar" in seen["palette no matches"]
+
+
+async def until(pilot, condition, tries: int = 100) -> None:
+    """Pause until ``condition`` holds (a loaded machine is slow); fail after ``tries``."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
 
 
 def demo_app(store: Store) -> QuorumApp:
