@@ -4,8 +4,8 @@ Minutes, notice, decisions register, year summary and the export preview are
 built as a :class:`Document`: parts of blocks that hold *raw* user text. Text
 is never escaped here; each format's renderer (``render_md``, ``render_html``,
 ``render_txt``) escapes it once, with its own escaper, when it writes the
-block. A new format (a PDF through typst markup, say) is one more renderer
-module with its own ``escape`` and a case for each block kind below;
+block. A new format is one more renderer module with its own ``escape`` and a
+case for each block kind below (``render_pdf`` is the fourth);
 :func:`typing.assert_never` at the end of every renderer's dispatch makes
 mypy name the block kinds a renderer forgot.
 """
@@ -96,7 +96,33 @@ class Banner:
     text: str
 
 
-Block = Heading | Fields | Text | Para | Bullets | Table | Chart | Banner
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    role: str = ""  # "ordförande", "justerare"
+    signed: str = ""  # "justerat 2027-03-20" when approved in quorum; empty: a line to sign on
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """The signature block of a protokoll: "Vid protokollet" (the secretary) and
+    "Justeras" (the chair and the adjusters), each heading with its signers."""
+
+    groups: tuple[tuple[str, tuple[Signer, ...]], ...]
+
+
+def signer_name(signer: Signer) -> str:
+    """``Jonas Justerare, justerare``."""
+    return ", ".join(part for part in (signer.name, signer.role) if part)
+
+
+def signer_line(signer: Signer) -> str:
+    """``Jonas Justerare, justerare – justerat 2027-03-20``: one signer as one line."""
+    name = signer_name(signer)
+    return f"{name} – {signer.signed}" if signer.signed else name
+
+
+Block = Heading | Fields | Text | Para | Bullets | Table | Chart | Banner | Signatures
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ class DocContext:
         return org.name if org else ""
 
     def item_number(self, index: int) -> str:
-        """``§ 14`` in formal minutes (numbering runs on through the network), else ``3.``."""
+        """``§ 14`` in formal minutes (numbered through the network's year), else ``3.``."""
         if self.formal:
             return f"§ {self.first_paragraph + index}"
         return f"{index + 1}."
@@ -125,6 +125,12 @@ class DocContext:
         return all(latest.get(name, False) for name in adjusters) and all(latest.values())
 
 
+def network_year(day: date, start_month: int = 1) -> int:
+    """The year a day belongs to when the network's year starts in ``start_month``
+    (the calendar year, or a school year from August: 2027-03-12 is in 2026/27)."""
+    return day.year if day.month >= start_month else day.year - 1
+
+
 def _counts(meeting: Meeting, network_id: str, before: datetime) -> bool:
     return (
         meeting.network_id == network_id
@@ -134,19 +140,38 @@ def _counts(meeting: Meeting, network_id: str, before: datetime) -> bool:
     )
 
 
-def paragraph_start(meeting: Meeting, earlier_meetings: Iterable[Meeting]) -> int:
+def paragraph_start(
+    meeting: Meeting, earlier_meetings: Iterable[Meeting], year_start_month: int = 1
+) -> int:
     """The § number of ``meeting``'s first item.
 
-    § numbers run on through a network's formal minutes: every held formal
-    meeting of the same network before this one has used one number per
-    agenda item. Informal, cancelled and not-yet-held meetings use none.
+    § numbers run per network per year (the calendar year, or the network's own
+    from ``year_start_month``): every held protokoll of the same network earlier
+    that year has used one number per agenda item; informal, cancelled and
+    not-yet-held meetings use none. An approved protokoll keeps the numbers it
+    was approved with (``paragraph_first``), and the count goes on after them,
+    so editing or deleting an earlier meeting never renumbers it.
     """
-    used = sum(
-        len(m.agenda)
-        for m in earlier_meetings
-        if m.id != meeting.id and _counts(m, meeting.network_id, meeting.start)
+    if meeting.paragraph_first is not None:
+        return meeting.paragraph_first
+    year = network_year(meeting.day, year_start_month)
+    earlier = sorted(
+        (
+            m
+            for m in earlier_meetings
+            if m.id != meeting.id
+            and _counts(m, meeting.network_id, meeting.start)
+            and network_year(m.day, year_start_month) == year
+        ),
+        key=lambda m: m.start,
     )
-    return used + 1
+    number = 1
+    for m in earlier:
+        if m.paragraph_first is not None:
+            number = max(number, m.paragraph_first + m.paragraph_count)
+        else:
+            number += len(m.agenda)
+    return number
 
 
 def next_meeting_after(meeting: Meeting, meetings: Iterable[Meeting]) -> Meeting | None:
@@ -196,7 +221,7 @@ def build_context(
         network=network,
         people={p.id: p for p in people},
         orgs={o.id: o for o in orgs},
-        first_paragraph=paragraph_start(meeting, all_meetings),
+        first_paragraph=paragraph_start(meeting, all_meetings, network.year_start_month),
         next_meeting=next_meeting_after(meeting, all_meetings),
         open_actions=open_actions_before(meeting, all_meetings),
         lang=lang,

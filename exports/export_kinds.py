@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
-from quorum.exports.agenda import notice_html, notice_markdown, notice_text
+from quorum.exports.archive import minutes_for, minutes_pdf_info
 from quorum.exports.documents import document_context, minutes_sender
 from quorum.exports.file_summary import summarize_eml, summarize_ics
 from quorum.exports.filenames import document_filename, slug
 from quorum.exports.ics import cancel, invite, mark_sent, next_sequence
 from quorum.exports.mail import invite_mail
 from quorum.exports.mail_minutes import minutes_mail
-from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.meeting_export import DOC_FORMATS, export_document
 from quorum.exports.privacy import personal_data
+from quorum.exports.render_pdf import render as render_pdf
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import current_language, knows, t
@@ -35,7 +37,8 @@ class ExportKind:
 
     key: str  # unique, also the i18n suffix: exportui.kind.<key>
     doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail
-    ext: str  # ics | eml | md | html | txt
+    ext: str  # ics | eml | md | html | txt | pdf
+    public: bool = False  # the public version: contacts (and outsiders' names) removed
 
     def label(self, formality: Formality) -> str:
         """The choice in words; the minutes are called what the network keeps."""
@@ -44,8 +47,9 @@ class ExportKind:
 
     @property
     def has_personal_data(self) -> bool:
-        """Documents that print names, notes and contacts: checked before writing."""
-        return self.doc in ("notice", "minutes", "minutes_mail")
+        """Documents that print names, notes and contacts: checked before writing (the
+        public version has already left out what the check would offer to leave out)."""
+        return self.doc in ("notice", "minutes", "minutes_mail") and not self.public
 
     @property
     def marks_sent(self) -> bool:
@@ -64,9 +68,13 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind("notice_md", "notice", "md"),
     ExportKind("notice_html", "notice", "html"),
     ExportKind("notice_txt", "notice", "txt"),
+    ExportKind("notice_pdf", "notice", "pdf"),
     ExportKind("minutes_md", "minutes", "md"),
     ExportKind("minutes_html", "minutes", "html"),
     ExportKind("minutes_txt", "minutes", "txt"),
+    ExportKind("minutes_pdf", "minutes", "pdf"),
+    ExportKind("minutes_public_pdf", "minutes", "pdf", public=True),
+    ExportKind("minutes_public_html", "minutes", "html", public=True),
     ExportKind("minutes_mail", "minutes_mail", "eml"),
 )
 _BY_KEY = {k.key: k for k in KINDS}
@@ -109,26 +117,27 @@ def prepare(
     export: ExportKind, records: MeetingRecords, now: datetime, redact: bool = False
 ) -> Prepared:
     """``export`` of ``records.meeting`` rendered; QuorumError with a sentence when it
-    cannot be."""
+    cannot be. ``redact`` (the secretary's answer to the personal-data question) makes
+    it the public version, as the public kinds are."""
     if export.doc in ("invite", "invite_mail", "cancel"):
         return _prepare_calendar(export, records, now)
-    ctx = document_context(records, redact_contacts=redact)
+    public = export.public or redact
+    ctx = document_context(records)
     if export.doc == "minutes_mail":
         sender = minutes_sender(ctx.network, records.meeting, dict(ctx.people))
-        data = minutes_mail(ctx, sender, now)
+        minutes = minutes_for(records, public=public)
+        pdf = render_pdf(minutes.document, minutes_pdf_info(minutes, now))
+        data = minutes_mail(ctx, sender, now, document=minutes.document, pdf=pdf)
         return Prepared(export, data, document_filename(ctx, "minutes", "eml"), summarize_eml(data))
-    renderers = {
-        "notice": (notice_markdown, notice_html, notice_text),
-        "minutes": (minutes_markdown, minutes_html, minutes_text),
-    }[export.doc]
-    markdown, html, text = renderers
-    chosen = {"md": markdown, "html": html, "txt": text}[export.ext]
-    return Prepared(
-        export,
-        chosen(ctx).encode("utf-8"),
-        document_filename(ctx, export.doc, export.ext),
-        markdown(ctx),
-    )
+    kind: Literal["minutes", "notice"] = "notice" if export.doc == "notice" else "minutes"
+    fmt = next(f for f in DOC_FORMATS if f == export.ext)
+    data = export_document(kind, fmt, records, now, public=public)
+    preview = export_document(kind, "md", records, now, public=public).decode("utf-8")
+    name = document_filename(ctx, export.doc, export.ext)
+    if public:
+        stem, ext = name.rsplit(".", 1)
+        name = f"{stem}-{t('exportui.file_public', lang=ctx.lang)}.{ext}"
+    return Prepared(export, data, name, preview)
 
 
 def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:

@@ -3,7 +3,10 @@
 To: every attendee who was there or sent their apologies (present, remote,
 excused) and has an e-mail address, plus the network's publication address.
 The body is the minutes as text and HTML alternatives; the minutes are also
-attached as .html and .md. ``X-Unsent: 1`` makes Outlook and Thunderbird open
+attached as .html and .md, and as PDF when the caller made one. The document is
+the caller's when given (approved minutes are their approved text, the
+publication copy their public version: ``exports.meeting_export``), else the
+minutes rendered from the records. ``X-Unsent: 1`` makes Outlook and Thunderbird open
 it as a draft ready to send.
 """
 
@@ -16,10 +19,12 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
+from quorum.exports.blocks import Document
 from quorum.exports.context import DocContext
 from quorum.exports.filenames import document_filename
 from quorum.exports.mail_headers import address_list, mail_address
-from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
+from quorum.exports.minutes import minutes_document
+from quorum.exports.render import render
 from quorum.exports.text import one_line
 from quorum.store.records import Presence
 
@@ -52,8 +57,15 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
     return result
 
 
-def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
+def minutes_mail(
+    ctx: DocContext,
+    sender: str,
+    now: datetime,
+    document: Document | None = None,
+    pdf: bytes | None = None,
+) -> bytes:
     """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
+    doc = document if document is not None else minutes_document(ctx)
     msg = EmailMessage(policy=SMTP)
     name, addr = parseaddr(sender)
     msg["From"] = mail_address(name, addr) if addr else sender
@@ -63,8 +75,8 @@ def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
     # Derived from the meeting and ``now`` (not random) so the draft is reproducible.
     msg["Message-ID"] = f"<minutes.{now.strftime('%Y%m%dT%H%M%S')}.{ctx.meeting.uid}>"
     msg["X-Unsent"] = "1"
-    html_doc = minutes_html(ctx)
-    msg.set_content(minutes_text(ctx), charset="utf-8")
+    html_doc = render(doc, "html")
+    msg.set_content(render(doc, "txt"), charset="utf-8")
     msg.add_alternative(html_doc, subtype="html", charset="utf-8")
     msg.add_attachment(
         html_doc.encode("utf-8"),
@@ -73,11 +85,18 @@ def minutes_mail(ctx: DocContext, sender: str, now: datetime) -> bytes:
         filename=document_filename(ctx, "minutes", "html"),
     )
     msg.add_attachment(
-        minutes_markdown(ctx).encode("utf-8"),
+        render(doc, "md").encode("utf-8"),
         maintype="text",
         subtype="markdown",
         filename=document_filename(ctx, "minutes", "md"),
     )
+    if pdf is not None:
+        msg.add_attachment(
+            pdf,
+            maintype="application",
+            subtype="pdf",
+            filename=document_filename(ctx, "minutes", "pdf"),
+        )
     # Fixed MIME boundaries keep the draft reproducible; "=_" never occurs in
     # quoted-printable or base64 content, so the boundary cannot clash.
     tag = hashlib.sha256(ctx.meeting.uid.encode()).hexdigest()[:16]

@@ -18,6 +18,8 @@ from quorum.exports.blocks import (
     Inline,
     Para,
     Part,
+    Signatures,
+    Signer,
     Span,
     Table,
     Text,
@@ -26,6 +28,7 @@ from quorum.exports.blocks import (
 )
 from quorum.exports.context import DocContext
 from quorum.exports.render import render
+from quorum.store.live import current_approvals
 from quorum.store.records import ActionItem, ActionStatus, Attendance, ItemState, Presence
 from quorum.store.wording import by_formality
 
@@ -204,7 +207,51 @@ def _approval(ctx: DocContext) -> list[Block]:
         names = ", ".join(ctx.person_name(a) for a in ctx.meeting.adjuster_ids)
         blocks.append(Banner(ctx.t(by_formality("doc.draft_note", ctx.meeting.formality))))
         blocks.append(Fields(((ctx.t("doc.to_approve"), names or ctx.t("doc.not_set")),)))
+    blocks.append(_signatures(ctx))
     return blocks
+
+
+def _approved_on(ctx: DocContext) -> dict[str, str]:
+    """When each person approved the minutes now in force (casefolded name -> date)."""
+    return {a.name.casefold(): a.on.isoformat() for a in current_approvals(ctx.meeting)}
+
+
+def _signatures(ctx: DocContext) -> Signatures:
+    """ "Vid protokollet" (the secretary) and "Justeras" (the chair and the adjusters):
+    a line to sign on for each, or the date they approved the minutes in quorum."""
+    m = ctx.meeting
+    approved = _approved_on(ctx)
+
+    def signer(person_id: str | None, role: str) -> Signer:
+        name = ctx.person_name(person_id) if person_id else ""
+        on = approved.get(name.casefold()) if name else None
+        signed = ctx.t("doc.signed_on", date=on) if on else ""
+        return Signer(name or ctx.t("doc.not_set"), ctx.t(role), signed)
+
+    adjusters = [a for a in m.adjuster_ids if a != m.chair_id]
+    chair_role = "doc.role_chair_adjuster" if m.chair_id in m.adjuster_ids else "doc.role_chair"
+    return Signatures(
+        (
+            (ctx.t("doc.sign_secretary"), (signer(m.secretary_id, "doc.role_secretary"),)),
+            (
+                ctx.t("doc.sign_adjusters"),
+                (
+                    signer(m.chair_id, chair_role),
+                    *(signer(a, "doc.role_adjuster") for a in adjusters),
+                ),
+            ),
+        )
+    )
+
+
+def _approved_line(ctx: DocContext) -> list[Block]:
+    """Informal minutes say who approved them and when, in one line."""
+    given = current_approvals(ctx.meeting)
+    if not given or not ctx.approved():
+        return []
+    names = ", ".join(a.name for a in given)
+    on = max(a.on for a in given).isoformat()
+    return [Para(plain(ctx.t("doc.informal_approved", names=names, date=on)))]
 
 
 def minutes_document(ctx: DocContext) -> Document:
@@ -213,10 +260,13 @@ def minutes_document(ctx: DocContext) -> Document:
     if ctx.formal and not ctx.approved():
         head.append(Banner(ctx.t("doc.draft")))
     head += [Heading(1, title), Fields(tuple(header_fields(ctx, actual=True) + _roles(ctx)))]
+    last = _action_table(ctx) + _next_meeting(ctx)
+    if not ctx.formal:
+        last += _approved_line(ctx)
     parts = [
         Part(tuple(head + _attendance(ctx))),
         Part(tuple(_items(ctx))),
-        Part(tuple(_action_table(ctx) + _next_meeting(ctx)), page_break=True),
+        Part(tuple(last), page_break=True),
     ]
     if ctx.formal:
         parts.append(Part(tuple(_approval(ctx)), page_break=True))

@@ -1,8 +1,10 @@
 """Every document format by name: one renderer, one escaper each.
 
-``md``, ``html`` and ``txt`` today; a new format (typst markup for PDF, issue
-15) is a module with ``escape`` and ``render`` like the three below, added
-here. The CLI's ``--format`` and the export screen choose by these names.
+``md``, ``html`` and ``txt``: text formats, each a module with ``escape`` and
+``render`` like the three below. PDF (``render_pdf``) is bytes and needs its page's
+head, foot and metadata besides the document, so it is called through
+``exports.meeting_export`` rather than listed here. The CLI's ``--format`` and the
+export screen choose by these names.
 """
 
 from __future__ import annotations

@@ -23,9 +23,11 @@ from quorum.exports.blocks import (
     Heading,
     Inline,
     Para,
+    Signatures,
     Span,
     Table,
     Text,
+    signer_line,
 )
 from quorum.exports.text import clean, one_line, paragraphs
 
@@ -73,6 +75,16 @@ _CSS_CHART = """
 .bar { background: #e6e6e6; height: 1rem; min-width: 10rem; }
 .bar span { display: block; height: 100%; background: #2a6f97; }
 @media print { .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+""".strip()
+
+
+_CSS_SIGNATURES = """
+.signatures { display: flex; flex-wrap: wrap; gap: 1rem 3rem; margin-top: 2rem; }
+.signatures h3 { margin: 0 0 0.5rem; font-size: 1rem; }
+.signer { min-width: 14rem; margin-bottom: 1rem; }
+.sign-line { border-bottom: 1px solid #1a1a1a; height: 2.5rem; }
+.signatures p { margin: 0.2rem 0 0; }
+@media print { .signatures { break-inside: avoid; page-break-inside: avoid; } }
 """.strip()
 
 
@@ -148,6 +160,19 @@ def _chart(chart: Chart) -> str:
     )
 
 
+def _signatures(block: Signatures) -> str:
+    groups = []
+    for heading, signers in block.groups:
+        people = "".join(
+            '<div class="signer">'
+            + ("" if s.signed else '<div class="sign-line" role="presentation"></div>')
+            + f"<p>{escape(signer_line(s))}</p></div>"
+            for s in signers
+        )
+        groups.append(f"<div><h3>{escape(heading)}</h3>{people}</div>")
+    return f'<div class="signatures">{"".join(groups)}</div>'
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
@@ -171,6 +196,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Banner):
         text = escape(block.text)
         return f'<p class="banner" role="note">{text}</p>' if text else ""
+    if isinstance(block, Signatures):
+        return _signatures(block)
     assert_never(block)
 
 
@@ -181,6 +208,8 @@ def _style(doc: Document) -> str:
         css.append(_CSS_NUMERIC)
     if any(isinstance(b, Chart) for b in blocks):
         css.append(_CSS_CHART)
+    if any(isinstance(b, Signatures) for b in blocks):
+        css.append(_CSS_SIGNATURES)
     return "\n".join(css)
 
 

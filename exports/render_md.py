@@ -36,9 +36,11 @@ from quorum.exports.blocks import (
     Heading,
     Inline,
     Para,
+    Signatures,
     Span,
     Table,
     Text,
+    signer_line,
     text_bar,
 )
 from quorum.exports.text import one_line, paragraphs
@@ -125,6 +127,14 @@ def _chart(chart: Chart) -> str:
     return f"{fence}\n{body}\n{fence}"
 
 
+def _signatures(block: Signatures) -> str:
+    groups = []
+    for heading, signers in block.groups:
+        lines = [f"**{escape(heading)}**", *(escape(signer_line(s)) for s in signers)]
+        groups.append("\\\n".join(lines))
+    return "\n\n".join(groups)
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {escape(block.text)}"
@@ -143,6 +153,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Banner):
         # Empty, "****" would be a thematic break (a rule across the page).
         return f"**{escape(block.text)}**" if escape(block.text) else ""
+    if isinstance(block, Signatures):
+        return _signatures(block)
     assert_never(block)
 
 

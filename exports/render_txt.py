@@ -21,8 +21,10 @@ from quorum.exports.blocks import (
     Heading,
     Inline,
     Para,
+    Signatures,
     Table,
     Text,
+    signer_line,
     text_bar,
 )
 from quorum.exports.text import one_line, paragraphs
@@ -74,6 +76,21 @@ def _chart(chart: Chart) -> str:
     return "\n".join(_columns(rows, frozenset({2})))
 
 
+_SIGN_LINE = "_" * 36  # room for a hand-written signature on a printout
+
+
+def _signatures(block: Signatures) -> str:
+    groups = []
+    for heading, signers in block.groups:
+        lines = [escape(heading)]
+        for signer in signers:
+            # Not approved in quorum: a line to sign on by hand, above the name.
+            lines += [""] if signer.signed else ["", "", _SIGN_LINE]
+            lines.append(escape(signer_line(signer)))
+        groups.append("\n".join(lines))
+    return "\n\n".join(groups)
+
+
 def _block(block: Block) -> str:
     if isinstance(block, Heading):
         text = escape(block.text)
@@ -97,6 +114,8 @@ def _block(block: Block) -> str:
         return _chart(block) if block.rows else ""
     if isinstance(block, Banner):
         return f"*** {escape(block.text)} ***" if escape(block.text) else ""
+    if isinstance(block, Signatures):
+        return _signatures(block)
     assert_never(block)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from quorum.exports.blocks import Block, Chart, Document, Heading, Para, Part, Table, plain
 from quorum.exports.render import render
@@ -25,6 +26,7 @@ from quorum.store.records import (
     Person,
     Presence,
 )
+from quorum.store.when import short_when
 from quorum.store.wording import meeting_status
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "year_summary_document",
     "year_summary_html",
     "year_summary_markdown",
+    "year_summary_pdf",
 ]
 
 _HELD = {MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED}
@@ -263,3 +266,30 @@ def year_summary_html(
 ) -> str:
     doc = year_summary_document(network, meetings, organisations, people, year, lang)
     return render(doc, "html")
+
+
+def year_summary_pdf(
+    network: Network,
+    meetings: Iterable[Meeting],
+    organisations: Iterable[Organisation],
+    people: Iterable[Person],
+    year: int,
+    now: datetime,
+    lang: str | None = None,
+) -> bytes:
+    """The summary as PDF/A, for the archive copy of the year summary (årssammanställning)."""
+    from quorum.exports.render_pdf import PdfInfo
+    from quorum.exports.render_pdf import render as render_pdf
+
+    lang = lang or network.language
+    doc = year_summary_document(network, meetings, organisations, people, year, lang)
+    when = short_when(now.astimezone(network.zone), lang)
+    info = PdfInfo(
+        author=network.name,
+        moment=now,
+        header=doc.title,
+        footer=(t("archive.printed_foot", lang=lang, when=when),),
+        keywords=("quorum", f"quorum-summary:{year}"),
+        page=t("archive.page", lang=lang, n="{n}", total="{total}"),
+    )
+    return render_pdf(doc, info)

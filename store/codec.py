@@ -1,8 +1,12 @@
 """Records to JSON-ready documents and back, driven by the dataclass types.
 
 Dates and times are ISO strings (datetimes with their offset), enums their
-values, tuples lists. Unknown keys in a document are ignored so an older
-quorum can read a newer file's known parts; missing keys take defaults.
+values, tuples lists; missing optional keys take defaults. A document is
+checked as it is loaded: every value the type of its field, every required
+field there, and no key the record does not have. A key we do not know is a
+typo in a hand edit or a flipped bit in a field's name (its value would be
+silently dropped); a newer quorum's fields come with a newer schema version,
+which is refused before any record is read.
 """
 
 from __future__ import annotations
@@ -41,15 +45,39 @@ def _dump(value: Any) -> Any:
 
 
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
+    """The record of ``doc``; :class:`ShapeError` names the field when the document is
+    not what :func:`to_doc` writes (a hand-edited file: a number for a text, a meeting
+    without its start), and the record's own ValidationError says what rule it breaks."""
     return typing.cast(T, _loader(cls)(doc))
+
+
+class ShapeError(Exception):
+    """A document is not the shape of its record. ``field`` is a path such as
+    ``agenda[2].title``; ``problem`` a key of the ``faults`` catalog (or, for a
+    record's own rule, the ValidationError itself)."""
+
+    def __init__(self, field: str, problem: Any) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+    def inside(self, prefix: str) -> ShapeError:
+        joined = (
+            f"{prefix}.{self.field}"
+            if self.field and not self.field.startswith("[")
+            else (prefix + self.field)
+        )
+        return ShapeError(joined, self.problem)
 
 
 # Loading is on the start-up path (the overview converts a network's meetings,
 # ~40 records each), so the type hints are read once per class and turned into
-# a plan of converters instead of being interpreted again for every value.
+# a plan of converters instead of being interpreted again for every value. The
+# check of a plain value's type is one class comparison in that loop.
 
 Converter = Callable[[Any], Any]
 _loaders: dict[type[Any], Converter] = {}
+_PLAIN = {str: "shape.not_text", int: "shape.not_number", bool: "shape.not_yes_no"}
 
 
 def _loader(cls: type[Any]) -> Converter:
@@ -61,18 +89,80 @@ def _loader(cls: type[Any]) -> Converter:
 
 
 def _build_loader(cls: type[Any]) -> Converter:
+    from quorum.store.errors import ValidationError
+
     hints = _hints(cls)
-    plan = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls)]
+    plan: list[tuple[str, Converter | None, type | None, bool, bool]] = []
+    for f in dataclasses.fields(cls):
+        tp = hints[f.name]
+        optional = _is_optional(tp)
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        plain = _plain(tp)
+        plan.append((f.name, _converter(tp), plain, optional, required))
+    names = {f.name for f in dataclasses.fields(cls)}
 
     def load(doc: dict[str, Any]) -> Any:
-        kwargs = {}
-        for name, convert in plan:
+        if doc.__class__ is not dict:
+            raise ShapeError("", "shape.not_record")
+        kwargs: dict[str, Any] = {}
+        known = 0
+        for name, convert, plain, optional, required in plan:
             if name in doc:
+                known += 1
                 value = doc[name]
-                kwargs[name] = value if convert is None or value is None else convert(value)
-        return cls(**kwargs)
+                if value is None:
+                    if not optional:
+                        raise ShapeError(name, "shape.missing")
+                    kwargs[name] = None
+                elif convert is None:
+                    if plain is not None and value.__class__ is not plain:
+                        raise ShapeError(name, _PLAIN[plain])
+                    kwargs[name] = value
+                else:
+                    try:
+                        kwargs[name] = convert(value)
+                    except ShapeError as err:
+                        raise err.inside(name) from None
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        raise ShapeError(name, _problem_of(convert)) from None
+            elif required:
+                raise ShapeError(name, "shape.missing")
+        if known != len(doc):
+            unknown = sorted(set(doc) - names)
+            raise ShapeError(str(unknown[0]), "shape.unknown")
+        try:
+            return cls(**kwargs)
+        except ValidationError as err:
+            raise ShapeError(err.field or "", err) from None
+        except (TypeError, ValueError, AttributeError, KeyError):
+            raise ShapeError("", "shape.invalid") from None
 
     return load
+
+
+def _is_optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(
+        None
+    ) in typing.get_args(tp)
+
+
+def _plain(tp: Any) -> type | None:
+    """str, int or bool when a field holds that value as it is in JSON."""
+    if _is_optional(tp):
+        tp = next(a for a in typing.get_args(tp) if a is not type(None))
+    return tp if tp in _PLAIN else None
+
+
+_problems: dict[Converter, str] = {}  # what a converter's failure means, for the sentence
+
+
+def _problem_of(convert: Converter) -> str:
+    return _problems.get(convert, "shape.invalid")
+
+
+def _named(problem: str, convert: Converter) -> Converter:
+    _problems[convert] = problem
+    return convert
 
 
 def _converter(tp: Any) -> Converter | None:
@@ -82,12 +172,10 @@ def _converter(tp: Any) -> Converter | None:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         return _converter(args[0])
     if origin is tuple:
-        inner = _converter(typing.get_args(tp)[0])
-        if inner is None:
-            return tuple
-        return lambda values: tuple(None if v is None else inner(v) for v in values)
+        return _named("shape.not_list", _items(typing.get_args(tp)[0]))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return lambda value: _loader(tp)(value)  # late: classes may refer to each other
+        # late: classes may refer to each other
+        return _named("shape.not_record", lambda value: _loader(tp)(value))
     if isinstance(tp, type) and issubclass(tp, Enum):
         members = tp._value2member_map_  # a dict lookup; calling the Enum is ~4x slower
 
@@ -97,11 +185,47 @@ def _converter(tp: Any) -> Converter | None:
             except (KeyError, TypeError):
                 return tp(value)  # not a member: the Enum's own error
 
-        return enum
+        return _named("shape.not_choice", enum)
+    # fromisoformat raises TypeError for anything but text, ValueError for bad text.
     if tp is datetime:
-        return datetime.fromisoformat
+        return _named("shape.not_datetime", datetime.fromisoformat)
     if tp is date:
-        return date.fromisoformat
+        return _named("shape.not_date", date.fromisoformat)
     if tp is time:
-        return time.fromisoformat
+        return _named("shape.not_time", time.fromisoformat)
     return None
+
+
+def _items(tp: Any) -> Converter:
+    """A list of ``tp`` to a tuple; on failure the error names the element."""
+    inner = _converter(tp)
+    plain = _plain(tp)
+
+    def one(value: Any) -> Any:
+        if inner is not None:
+            return inner(value)
+        if plain is not None and value.__class__ is not plain:
+            raise ShapeError("", _PLAIN[plain])
+        return value
+
+    def items(values: Any) -> tuple[Any, ...]:
+        if values.__class__ is not list:
+            raise TypeError("not a list")
+        try:
+            if inner is None and plain is None:
+                return tuple(values)
+            return tuple([one(v) for v in values])
+        except (ShapeError, TypeError, ValueError, AttributeError, KeyError):
+            pass
+        for index, value in enumerate(values):  # only on failure: which element
+            try:
+                one(value)
+            except ShapeError as err:
+                raise err.inside(f"[{index}]") from None
+            except (TypeError, ValueError, AttributeError, KeyError):
+                raise ShapeError(
+                    f"[{index}]", _problem_of(inner) if inner else "shape.invalid"
+                ) from None
+        raise AssertionError("an element failed once and not again")
+
+    return items

@@ -9,8 +9,9 @@ guarantee) is built here:
 * **A write-ahead journal.** Between checkpoints every change is appended to
   ``<db>.journal`` as one checksummed line per batch and fsynced. A save costs
   the size of the change, not of the archive (a 1,000-meeting archive is
-  ~31 MB; rewriting it per keystroke would block typing). A torn last line is
-  a batch that never committed and is dropped on replay.
+  ~31 MB; rewriting it per keystroke would block typing). A torn tail is a
+  batch that never committed and is dropped; a complete line that fails its
+  check stops the open (:mod:`quorum.store.journal`).
 * **One writer.** An OS lock on ``<db>.lock`` (flock / msvcrt) held while the
   database is open for writing; the lock file names its holder so a second
   instance can say who has it. Readers need no lock.
@@ -19,6 +20,13 @@ guarantee) is built here:
   ignored, so a crash between "write main" and "reset journal" is harmless.
 * **Never overwrite what we could not read**, rolling daily backups, files
   created readable by the owner only, a schema version with migrations.
+  Everything is read and checked before anything is written; a main file that
+  is missing beside its journal or backups is refused, never started empty.
+* **A failed write changes nothing.** A journal append that fails is cut back
+  and raised as :class:`WriteFailed` (memory keeps the old state); a failed
+  checkpoint leaves the old main file and journal, and its generation.
+* **Symlinks** are written through: the database is the link's target, and
+  its journal, lock and backups live beside the target.
 
 The working set lives in memory (TinyDB over :class:`MemoryJournalStorage`);
 the disk is written only by :meth:`Database.commit` (journal) and
@@ -35,8 +43,8 @@ import os
 import socket
 import sys
 import threading
-import zlib
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +52,30 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, ReadOnly
+from quorum.store import journal
+from quorum.store.errors import (
+    DatabaseLocked,
+    DatabaseUnreadable,
+    FoldFailed,
+    QuorumError,
+    ReadOnly,
+    ValidationError,
+    WriteFailed,
+    os_reason,
+)
+from quorum.store.i18n import Notice
+from quorum.store.journal import Op
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
 
-TABLES = ("networks", "organisations", "people", "meetings")
+TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
 BACKUPS_KEPT = 5
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
 CHECKPOINT_JOURNAL_BYTES = 8 * 1024 * 1024
-
-Op = tuple[str, str, str, dict[str, Any] | None]  # ("put"|"del", table, id, doc)
+# After a checkpoint failed (a full disk), wait this long before rewriting the
+# whole archive again: the journal keeps every save meanwhile.
+FOLD_RETRY_S = 30.0
 
 
 class MemoryJournalStorage(Storage):
@@ -92,7 +113,7 @@ def quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows has no directory fsync; MoveFileEx is durable enough there.
     fd = os.open(folder, os.O_RDONLY)
@@ -137,7 +158,7 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def _replace(src: Path, dst: Path) -> None:
@@ -149,8 +170,6 @@ def _replace(src: Path, dst: Path) -> None:
         except PermissionError:
             if os.name != "nt" or attempt == 19:
                 raise
-            import time
-
             time.sleep(0.05)
 
 
@@ -165,6 +184,8 @@ class WriterLock:
         self._fh: Any = None
 
     def acquire(self, db_path: Path) -> None:
+        """Hold the lock. :class:`DatabaseLocked` when another process has it; an
+        OSError (a read-only folder, a full disk) when the lock file cannot be made."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         fh = os.fdopen(fd, "r+b")
         try:
@@ -184,9 +205,13 @@ class WriterLock:
             "host": socket.gethostname(),
             "since": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         }
-        fh.seek(self.INFO_OFFSET)
-        fh.write(json.dumps(info).encode().ljust(512))
-        fh.flush()
+        try:
+            fh.seek(self.INFO_OFFSET)
+            fh.write(json.dumps(info).encode().ljust(512))
+            fh.flush()
+        except OSError:
+            fh.close()  # drops the lock again
+            raise
         self._fh = fh
 
     def _lock(self, fh: Any) -> None:
@@ -229,84 +254,179 @@ class WriterLock:
         self._fh = None
 
 
-def _encode_line(payload: bytes) -> bytes:
-    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
+def clean_temp_files(path: Path) -> None:
+    """Remove the leftovers of writes killed mid-way (the main file, a backup, a journal
+    cut by restore, a demo being built); each may be as large as the database. Only
+    under the writer lock: then no write of ours is under way."""
+    for tmp in path.parent.glob(f"{path.name}.*"):
+        if ".tmp-" in tmp.name:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
-def _decode_line(line: bytes) -> Any:
-    if len(line) < 10 or line[8:9] != b" ":
-        raise ValueError("short line")
-    crc, payload = line[:8], line[9:]
-    if int(crc, 16) != zlib.crc32(payload):
-        raise ValueError("checksum")
-    return orjson.loads(payload)
+def database_file(path: Path) -> Path:
+    """The file to read and write for ``path``: a symlink's target, so the link stays a
+    link and the target gets the changes (an atomic replace would swap the link for a
+    file and leave the target old). A link to nowhere is refused."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except OSError:
+        target = Path(os.path.realpath(path))
+        if target.is_symlink() or not target.parent.is_dir():  # a loop, or no folder there
+            raise DatabaseUnreadable(
+                "error.db_link", path=str(path), target=os.readlink(path), remedy=""
+            ) from None
+        return target  # a link to a file not made yet, in a folder that exists
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".journal")
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
 
 
 def backups(path: Path) -> list[Path]:
-    """Backups next to ``path``, newest first."""
-    return sorted(path.parent.glob(f"{path.name}.backup-*"), reverse=True)
+    """Backups next to ``path``, newest first (a backup's unfinished temp file is none)."""
+    found = path.parent.glob(f"{path.name}.backup-*")
+    return sorted((p for p in found if ".tmp-" not in p.name), reverse=True)
 
 
-def unreadable(path: Path, detail: str) -> DatabaseUnreadable:
+def unreadable(path: Path, detail: Any, **params: Any) -> DatabaseUnreadable:
+    """The main file (or one of its records) cannot be read: restore offers the backup."""
     found = backups(path)
     return DatabaseUnreadable(
-        "error.db_unreadable",
+        params.pop("key", "error.db_unreadable"),
         path=str(path),
         detail=detail,
         backup=str(found[0]) if found else "",
+        remedy="backup" if found else "",
+        **params,
     )
 
 
-def restore_newest_backup(path: Path) -> tuple[Path, Path]:
-    """Move the broken file aside (never delete it) and put the newest backup in place."""
-    found = backups(path)
-    if not found:
-        raise DatabaseUnreadable("error.db_no_backup", path=str(path))
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    broken = path.with_name(f"{path.name}.broken-{stamp}")
-    if path.exists():
-        os.replace(path, broken)
-    journal = path.with_name(path.name + ".journal")
-    if journal.exists():
-        os.replace(journal, broken.with_name(broken.name + ".journal"))
-    atomic_write(path, found[0].read_bytes())
-    return found[0], broken
+def _folded(data: dict[str, dict[str, Any]], batches: list[list[Op]]) -> bool:
+    """Whether replaying ``batches`` onto ``data`` would change nothing."""
+    final: dict[tuple[str, str], dict[str, Any] | None] = {}
+    for batch in batches:
+        for op, table, doc_id, doc in batch:
+            final[(table, doc_id)] = doc if op == "put" else None
+    return all(data.get(table, {}).get(doc_id) == doc for (table, doc_id), doc in final.items())
+
+
+def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int:
+    value = meta.get(name, default)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise unreadable(path, Notice.of("unreadable.meta", field=name, value=repr(value)[:40]))
+
+
+def parse_main(
+    raw: bytes, path: Path, tables: Collection[str] = TABLES
+) -> tuple[dict[str, dict[str, Any]], int, int | None]:
+    """The documents of a main file's bytes (migrated to the current schema), its
+    generation and the schema it was migrated from (None: it is current). Everything
+    is checked that can be without the records' types: a refusal names what is wrong.
+    ``tables`` are the record tables the store keeps (with ``_meta``, all there may be)."""
+    try:
+        loaded = orjson.loads(raw)
+    except orjson.JSONDecodeError as err:
+        if out_of_memory(err):  # orjson says so with a decode error: not a damaged file
+            raise QuorumError("error.out_of_memory", path=str(path)) from None
+        if not raw.strip():
+            raise unreadable(path, Notice.of("unreadable.empty")) from None
+        raise unreadable(path, Notice.of("unreadable.json", at=err.pos)) from None
+    if not isinstance(loaded, dict) or not all(
+        isinstance(docs, dict) and all(isinstance(doc, dict) for doc in docs.values())
+        for docs in loaded.values()
+    ):
+        raise unreadable(path, Notice.of("unreadable.not_quorum"))
+    for table, docs in loaded.items():
+        if table != META and table not in tables:  # a hand edit's typo, or a flipped bit
+            raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
+        if table != META:
+            _check_ids(path, table, docs)
+    data: dict[str, dict[str, Any]] = loaded
+    meta = data.get(META, {}).get("1", {})
+    schema = _int_field(meta, "schema", 1, path)
+    _int_field(meta, "generation", 0, path)
+    migrated_from = None
+    if schema != CURRENT_SCHEMA:
+        data = migrate(data, schema, path)
+        migrated_from = schema
+    return data, _int_field(data[META]["1"], "generation", 0, path), migrated_from
+
+
+def out_of_memory(err: orjson.JSONDecodeError) -> bool:
+    """orjson reports a failed allocation as a JSONDecodeError at byte 0; taken for damage,
+    it would offer to put a backup in place of a healthy file."""
+    return str(err).startswith("Not enough memory")
+
+
+def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:
+    """Each record's id is also its key: a changed digit in either would otherwise let a
+    journal line replace, or two keys merge, a record without a word."""
+    for doc_id, doc in docs.items():
+        if doc.get("id") != doc_id:
+            record = Notice.of(f"record.{table}", id=doc_id)
+            raise unreadable(path, Notice.of("unreadable.id", record=record))
 
 
 class Database:
     """The on-disk database: open, change in batches, checkpoint, close."""
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
-        self.path = Path(path)
+    def __init__(
+        self, path: Path, readonly: bool = False, tables: Collection[str] = TABLES
+    ) -> None:
+        self.path = database_file(path)
         self.readonly = readonly
-        self.journal_path = self.path.with_name(self.path.name + ".journal")
-        self.lock = WriterLock(self.path.with_name(self.path.name + ".lock"))
+        self.tables = tables  # the record tables a file may hold
+        # Why a store that wanted to write was opened read-only (None: another quorum has it).
+        self.readonly_reason: QuorumError | None = None
+        self.journal_path = journal_path(self.path)
+        self.lock = WriterLock(lock_path(self.path))
         self._mutex = threading.RLock()
         self.generation = 0
-        self._journal_bytes = 0
+        self._journal_bytes = 0  # committed batch lines in the journal (the fold trigger)
+        self._journal_end = 0  # offset after the last good line; 0: no journal yet
         self._dirty = False
         self.migrated_from: int | None = None
         self.tinydb: TinyDB | None = None
+        # The last checkpoint that failed (disk full ...): the journal holds everything.
+        self.fold_error: FoldFailed | None = None
+        self._fold_failed_at = 0.0
 
     # -- opening --------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, check: Callable[[dict[str, dict[str, Any]]], None] | None = None) -> None:
+        """Read, check and replay; then (for writing) fold a journal left by a crash.
+
+        ``check`` is run on the replayed documents before that fold rewrites the main
+        file, so a file it refuses is left as it was (the store checks every record).
+        """
         if self.path.is_dir():
             raise DatabaseUnreadable(
                 "error.db_is_directory", path=str(self.path), detail="", backup=""
             )
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         if not self.readonly:
-            self.lock.acquire(self.path)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.lock.acquire(self.path)
+            except OSError as err:
+                raise WriteFailed.of(err, self.lock.path) from None
         try:
-            self._load()
+            self._load(check)
         except BaseException:
             self.lock.release()
             raise
 
-    def _load(self) -> None:
-        if not self.readonly:
-            self._clean_temp_files()
+    def _load(self, check: Callable[[dict[str, dict[str, Any]]], None] | None) -> None:
+        # Everything is read and checked before anything is written: a file we
+        # refuse is left exactly as it was, temp files and backups included.
         with quiet_gc():
             data = self._read_main()
             data = self._replay_journal(data)
@@ -314,76 +434,115 @@ class Database:
         if self.readonly:
             return
         needs_fold = self.migrated_from is not None or self._journal_bytes > 0
-        if not self.path.exists() or needs_fold:
-            if self.migrated_from is not None and self.path.exists():
-                pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
-                if not pre.exists():
-                    atomic_write(pre, self.path.read_bytes())
-            self.checkpoint()
-        self._daily_backup()
-
-    def _clean_temp_files(self) -> None:
-        # Leftovers of writes killed mid-way; each may be as large as the database.
-        for tmp in self.path.parent.glob(f"{self.path.name}.tmp-*"):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        if needs_fold and check is not None:
+            check(data)
+        try:
+            clean_temp_files(self.path)
+            if not self.path.exists() or needs_fold:
+                if self.migrated_from is not None and self.path.exists():
+                    pre = self.path.with_name(f"{self.path.name}.pre-v{self.migrated_from}")
+                    if not pre.exists():
+                        atomic_write(pre, self.path.read_bytes())
+                self.checkpoint()
+            # After folding a crash's journal, today's backup is made again: a backup
+            # of the generation the next journal builds on is one restore can join to it.
+            self._daily_backup(refresh=needs_fold)
+        except OSError as err:
+            raise WriteFailed.of(err, self.path) from None
+        except FoldFailed as err:  # at open it stops the open: nothing else was written
+            raise WriteFailed("error.write_failed", **err.params) from None
 
     def _read_main(self) -> dict[str, dict[str, Any]]:
         if not self.path.exists():
+            self._refuse_missing_main()
             self.generation = 0
             return {META: {"1": {"schema": CURRENT_SCHEMA, "generation": 0}}}
         try:
             raw = self.path.read_bytes()
         except OSError as err:
-            raise unreadable(self.path, err.strerror or str(err)) from None
-        try:
-            loaded = orjson.loads(raw)
-        except orjson.JSONDecodeError as err:
-            detail = "empty file" if not raw.strip() else f"JSON error: {err}"
-            raise unreadable(self.path, detail) from None
-        if not isinstance(loaded, dict) or not all(isinstance(v, dict) for v in loaded.values()):
-            raise unreadable(self.path, "not a quorum database")
-        data: dict[str, dict[str, Any]] = loaded
-        meta = data.get(META, {}).get("1", {})
-        schema = meta.get("schema", 1) if isinstance(meta, dict) else 1
-        if schema != CURRENT_SCHEMA:
-            data = migrate(data, schema, self.path)
-            self.migrated_from = schema
-        self.generation = int(data[META]["1"].get("generation", 0))
+            raise unreadable(self.path, os_reason(err)) from None
+        data, self.generation, self.migrated_from = parse_main(raw, self.path, self.tables)
         return data
 
-    def _replay_journal(self, data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        self._journal_bytes = 0
-        if not self.journal_path.exists():
-            return data
-        lines = self.journal_path.read_bytes().split(b"\n")
-        if not lines or not lines[0]:
-            return data
+    def _refuse_missing_main(self) -> None:
+        """A main file missing beside its journal or backups was deleted or moved: an
+        empty database in its place would hide the data, and the next write would make
+        that permanent."""
         try:
-            header = _decode_line(lines[0])
-        except ValueError:
-            return data  # a journal whose header never committed holds nothing
-        if header.get("generation") != self.generation:
-            return data  # an older generation, already folded into the main file
-        applied = 0
-        for index, line in enumerate(lines[1:], start=1):
-            if not line:
-                continue
-            try:
-                batch = _decode_line(line)
-            except ValueError:
-                if index >= len(lines) - 2:
-                    break  # the torn tail of a batch that never committed
-                raise unreadable(self.journal_path, f"damaged journal line {index + 1}") from None
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            raw = b""
+        except OSError as err:
+            raise unreadable(self.journal_path, os_reason(err)) from None
+        if b"\n" in raw or backups(self.path):  # a complete line: something was committed
+            raise unreadable(self.path, "", key="error.db_missing")
+
+    def _replay_journal(self, data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        self._journal_bytes = self._journal_end = 0
+        try:
+            raw = self.journal_path.read_bytes()
+        except FileNotFoundError:
+            return data
+        except OSError as err:
+            raise self._journal_unreadable(os_reason(err)) from None
+        try:
+            found = journal.scan(raw)
+        except journal.JournalDamaged as err:
+            header = journal.scan(raw, until_damage=True).generation
+            if header is not None and header < self.generation:
+                return data  # damage in a journal that was folded already: nothing to lose
+            raise self._journal_unreadable(
+                Notice.of(f"unreadable.journal_{err.reason}", line=err.line), line=err.line
+            ) from None
+        if found.generation is None:
+            return data  # no header was completed: nothing was committed
+        if found.generation < self.generation:
+            # An older generation: a crash between writing the main file and removing the
+            # journal leaves one, already folded in. Ignored only when the main file does
+            # hold what it says (a changed generation number must not drop its saves).
+            if not _folded(data, found.batches):
+                raise self._journal_mismatch(
+                    Notice.of(
+                        "unreadable.journal_unfolded", found=found.generation, main=self.generation
+                    )
+                )
+            return data
+        if found.generation > self.generation:
+            # The main file is older than its journal: it was replaced (by a copy, a
+            # backup, another program). Replaying would mix two states; dropping the
+            # journal would lose its saves.
+            raise self._journal_mismatch(
+                Notice.of("unreadable.journal_newer", found=found.generation, main=self.generation)
+            )
+        for batch in found.batches:
             for op, table, doc_id, doc in batch:
                 tbl = data.setdefault(table, {})
                 if op == "put":
+                    assert doc is not None  # journal.scan checks the shape
                     tbl[doc_id] = doc
                 else:
                     tbl.pop(doc_id, None)
-            applied += len(line) + 1
-        self._journal_bytes = applied
+        self._journal_bytes = found.end - found.header_bytes
+        self._journal_end = found.end if found.batches else 0
         return data
+
+    def _journal_unreadable(self, detail: Any, **params: Any) -> DatabaseUnreadable:
+        found = backups(self.path)
+        return DatabaseUnreadable(
+            params.pop("key", "error.journal_damaged"),
+            path=str(self.path),
+            journal=str(self.journal_path),
+            detail=detail,
+            backup=str(found[0]) if found else "",
+            remedy=params.pop("remedy", "journal"),
+            **params,
+        )
+
+    def _journal_mismatch(self, detail: Any) -> DatabaseUnreadable:
+        """The main file and the journal are of generations that cannot be joined.
+        Restore puts the newest backup back, with the journal when it is the backup's."""
+        remedy = "backup" if backups(self.path) else ""
+        return self._journal_unreadable(detail, key="error.journal_mismatch", remedy=remedy)
 
     # -- reading --------------------------------------------------------------
 
@@ -405,13 +564,23 @@ class Database:
     # -- writing --------------------------------------------------------------
 
     def commit(self, ops: list[Op]) -> None:
-        """Make ``ops`` durable as one batch: journal first, then memory."""
+        """Make ``ops`` durable as one batch: journal first, then memory.
+
+        Raises :class:`WriteFailed` when the journal cannot be written; then
+        neither the files nor memory have changed.
+        """
         if self.readonly:
+            if self.readonly_reason is not None:
+                raise ReadOnly("error.db_readonly_because", **self.readonly_reason.params)
             raise ReadOnly("error.db_readonly")
         if not ops:
             return
         assert self.tinydb is not None  # before the journal: a closed database takes nothing
-        line = _encode_line(orjson.dumps([list(op) for op in ops]))
+        try:
+            line = journal.encode_line([list(op) for op in ops])
+        except orjson.JSONEncodeError:
+            # Text no file can hold (a lone surrogate): refused before anything is written.
+            raise ValidationError("error.text_unsavable") from None
         with self._mutex:
             self._append_journal(line)
             # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
@@ -429,51 +598,83 @@ class Database:
             self._dirty = True
 
     def checkpoint_if_due(self) -> None:
-        """Checkpoint once the journal has passed its size limit.
+        """Checkpoint once the journal has passed its size limit, or at once when the
+        main file has gone (deleted or moved while we run: a crash now would leave only
+        the journal).
 
-        Separate from :meth:`commit` so the store can run it after releasing
-        its own lock: readers go on while the archive is rewritten.
+        Separate from :meth:`commit` so the store can run it after releasing its own
+        lock: readers go on while the archive is rewritten. A failure is kept in
+        :attr:`fold_error`, not raised: the save itself is safe in the journal.
         """
         with self._mutex:
-            if not self.readonly and self._journal_bytes > CHECKPOINT_JOURNAL_BYTES:
+            if self.readonly or self.tinydb is None:
+                return
+            due = self._journal_bytes > CHECKPOINT_JOURNAL_BYTES or not self.path.exists()
+            if not due:
+                return
+            if (
+                self.fold_error is not None
+                and time.monotonic() - self._fold_failed_at < FOLD_RETRY_S
+            ):
+                return
+            try:
                 self.checkpoint()
+            except FoldFailed as err:
+                self.fold_error = err
+                self._fold_failed_at = time.monotonic()
 
     def _append_journal(self, line: bytes) -> None:
-        new = not self.journal_path.exists() or self._journal_bytes == 0
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        if new:
-            header = _encode_line(orjson.dumps({"generation": self.generation}))
-            fd = os.open(self.journal_path, flags | os.O_TRUNC, 0o600)
-            payload = header + line
-        else:
-            fd = os.open(self.journal_path, flags | os.O_APPEND, 0o600)
-            payload = line
+        end = self._journal_end
+        payload = line if end else journal.header_line(self.generation) + line
         try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            try:
+                end = journal.append(self.journal_path, payload, end)
+            except journal.JournalShrunk:
+                # Cut or deleted by someone else: the lines it lost are in memory only.
+                # Fold them into the main file first, then start a new journal.
+                self.checkpoint()
+                payload = journal.header_line(self.generation) + line
+                end = journal.append(self.journal_path, payload, 0)
+        except OSError as err:
+            raise WriteFailed.of(err, self.journal_path) from None
+        except FoldFailed as err:  # this batch is in neither file
+            raise WriteFailed("error.write_failed", **err.params) from None
+        self._journal_end = end
         self._journal_bytes += len(line)
 
     def checkpoint(self) -> None:
-        """Fold everything into the main file atomically and start a new journal."""
+        """Fold everything into the main file atomically and start a new journal.
+
+        On failure (:class:`FoldFailed`) the main file, the journal and the
+        generation stay as they were: the journal still holds every change.
+        """
         if self.readonly:
             return
         with self._mutex:
             data = self._data()
-            self.generation += 1
-            data.setdefault(META, {})["1"] = {
+            metas = data.setdefault(META, {})
+            before = metas.get("1")
+            metas["1"] = {
                 "schema": CURRENT_SCHEMA,
-                "generation": self.generation,
+                "generation": self.generation + 1,
                 "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             }
-            atomic_write(self.path, _dump_chunks(data))
+            try:
+                atomic_write(self.path, _dump_chunks(data))
+            except OSError as err:
+                if before is None:
+                    metas.pop("1")
+                else:
+                    metas["1"] = before
+                raise FoldFailed.of(err, self.path, "error.fold_failed") from None
+            self.generation += 1
             # The journal's generation is now old: replay would skip it anyway;
             # removing it just saves the next start from reading it.
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 self.journal_path.unlink()
-            self._journal_bytes = 0
+            self._journal_bytes = self._journal_end = 0
             self._dirty = False
+            self.fold_error = None
 
     def _daily_backup(self, refresh: bool = False) -> None:
         """One backup per day of use: made at the day's first open, refreshed
@@ -487,14 +688,22 @@ class Database:
                 old.unlink()
 
     def close(self) -> None:
+        """Checkpoint what changed and let go of the lock. Raises :class:`FoldFailed`
+        (after letting go) when that last write failed: the journal keeps the changes
+        and the next open folds them in."""
         if self.tinydb is None:
             return
         with self._mutex:
-            if not self.readonly and self._dirty:
-                self.checkpoint()
-                self._daily_backup(refresh=True)
-            self.tinydb = None
-            self.lock.release()
+            try:
+                if not self.readonly and self._dirty:
+                    self.checkpoint()
+                    try:
+                        self._daily_backup(refresh=True)
+                    except OSError as err:
+                        raise FoldFailed.of(err, self.path, "error.backup_failed") from None
+            finally:
+                self.tinydb = None
+                self.lock.release()
 
 
 __all__ = [
@@ -503,6 +712,10 @@ __all__ = [
     "Database",
     "atomic_write",
     "backups",
+    "clean_temp_files",
+    "database_file",
+    "journal_path",
+    "lock_path",
+    "parse_main",
     "quiet_gc",
-    "restore_newest_backup",
 ]

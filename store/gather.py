@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quorum.store.records import Meeting, Network, Organisation, Person
+from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -28,6 +28,7 @@ class MeetingRecords:
     people: tuple[Person, ...]  # the whole roster: invitees may come from other networks
     organisations: tuple[Organisation, ...]
     meetings: tuple[Meeting, ...]  # the network's: § numbers, the next meeting, open actions
+    versions: tuple[MinutesVersion, ...] = ()  # the meeting's approved minutes, oldest first
 
     @property
     def people_by_id(self) -> dict[str, Person]:
@@ -43,4 +44,5 @@ def meeting_records(store: Store, meeting: Meeting) -> MeetingRecords:
         people=tuple(store.people()),
         organisations=tuple(store.organisations()),
         meetings=tuple(store.meetings(network.id)),
+        versions=tuple(store.versions(meeting.id)),
     )

@@ -62,6 +62,7 @@ LABEL_NUMBERS = frozenset(
         "current",
         "found",
         "supported",
+        "version",
     }
 )
 # Words that do not change with the number before them: units and prepositions.

@@ -5,6 +5,13 @@ naive ``date`` + ``start_time`` + ``end_time`` and its invitees as a list of
 e-mail addresses. Version 2 stores aware ISO datetimes in the network's zone
 and one attendance entry per invitee.
 
+Version 3 fixes the § numbers of approved protokoll (``paragraph_first``,
+``paragraph_count``). Until then they were counted anew at every export,
+running on through all of a network's formal minutes; from version 3 they
+restart each year and are frozen at approval. An approved protokoll keeps the
+numbers it was approved with, so the migration freezes each at the number the
+old count gave it.
+
 A migration gets the raw documents and returns new ones; it never writes. The
 database keeps a copy of the pre-migration file next to it.
 """
@@ -19,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from quorum.store.errors import DatabaseUnreadable
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 Data = dict[str, dict[str, Any]]
 
 
@@ -51,7 +58,35 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+_MINUTED = ("held", "drafted", "approved", "published")
+_APPROVED = ("approved", "published")
+
+
+def _v2_to_v3(data: Data) -> Data:
+    meetings = {mid: dict(doc) for mid, doc in data.get("meetings", {}).items()}
+    formal = sorted(
+        (
+            (str(doc.get("network_id")), datetime.fromisoformat(str(doc["start"])), mid)
+            for mid, doc in meetings.items()
+            if doc.get("formality") == "formal" and doc.get("status") in _MINUTED
+        ),
+        key=lambda row: (row[0], row[1], row[2].zfill(12)),
+    )
+    used: dict[str, int] = {}  # the old count: on through the network, never restarting
+    for network_id, _start, mid in formal:
+        doc = meetings[mid]
+        count = len(doc.get("agenda") or [])
+        first = used.get(network_id, 0) + 1
+        used[network_id] = first - 1 + count
+        if doc.get("status") in _APPROVED and doc.get("paragraph_first") is None:
+            doc["paragraph_first"] = first
+            doc["paragraph_count"] = count
+    data = dict(data)
+    data["meetings"] = meetings
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: Data, schema: int, path: Path) -> Data:

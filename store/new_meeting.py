@@ -17,7 +17,6 @@ from quorum.store.i18n import t
 from quorum.store.parse import combine
 from quorum.store.records import (
     AgendaItem,
-    Formality,
     Meeting,
     MeetingStatus,
     Network,
@@ -26,7 +25,12 @@ from quorum.store.records import (
     Template,
 )
 from quorum.store.rotation import Assignment, contact_person
-from quorum.store.templates import agenda_from_template, network_template, standard_template
+from quorum.store.templates import (
+    agenda_from_template,
+    network_template,
+    protokoll_template,
+    standard_template,
+)
 
 __all__ = [
     "create_meetings",
@@ -58,8 +62,8 @@ def template_choices(network: Network) -> list[tuple[str, Template]]:
     return [
         (t("new.template_sv"), standard_template("sv")),
         (t("new.template_en"), standard_template("en")),
-        (t("new.template_sv_formal"), standard_template("sv", Formality.FORMAL)),
-        (t("new.template_en_formal"), standard_template("en", Formality.FORMAL)),
+        (t("new.template_protokoll_sv"), protokoll_template("sv")),
+        (t("new.template_protokoll_en"), protokoll_template("en")),
         *((t("new.template_saved", name=tpl.name), tpl) for tpl in network.templates),
     ]
 
@@ -68,7 +72,8 @@ def meeting_fields(
     network: Network, day: date, title: str, place: str, agenda: tuple[AgendaItem, ...]
 ) -> dict[str, Any]:
     """What every new meeting takes from its network: start and end on ``day`` in the
-    network's zone from its start time and length, online link and language."""
+    network's zone from its start time and length, online link, language and whether
+    its minutes are a protokoll."""
     start = combine(day, network.start_time, network.tz)
     return {
         "network_id": network.id,
@@ -79,6 +84,7 @@ def meeting_fields(
         "place": place,
         "online_link": network.default_link,
         "language": network.language,
+        "formality": network.formality,
         "agenda": agenda,
     }
 

@@ -21,6 +21,11 @@ true):
   field (notes, descriptions, decisions, action items, approvals), unless
   someone else stored has the same name: then the name cannot be told apart
   and is left (``Erasure.ambiguous_name`` says so, for the UI to warn).
+- Approved versions of minutes (``MinutesVersion``) are not changed: an
+  approved protokoll is a record whose text and hash must stay what was
+  approved (for a public body it is an allmän handling that must be kept).
+  ``Erasure.kept_versions`` counts those that still name the person, so the
+  UI can say so rather than let the user believe the name is gone.
 
 Nothing about anyone else changes; the tests check that.
 """
@@ -211,6 +216,7 @@ class Erasure:
     meetings: tuple[Meeting, ...]
     networks: tuple[Network, ...]
     ambiguous_name: bool = False  # someone else has the same name: text left as is
+    kept_versions: int = 0  # approved minutes that still name them (never rewritten)
 
 
 class _Eraser:
@@ -328,6 +334,9 @@ def erase_person_in_store(store: Store, person_id: str) -> Erasure:
     except (KeyError, NotFound):
         raise NotFound("error.not_found_person", value=person_id) from None
     erasure = erase_person(person, store.people(), store.networks(), store.meetings())
+    mention = _mention_pattern(person)
+    kept = sum(1 for v in store.versions() if mention.search(v.document))
+    erasure = replace(erasure, kept_versions=kept)
     with store.batch():
         for m in erasure.meetings:
             store.save_meeting(m)

@@ -13,6 +13,7 @@ meeting.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ __all__ = [
     "MeetingRole",
     "MeetingStatus",
     "Membership",
+    "MinutesVersion",
     "Network",
     "OrgKind",
     "Organisation",
@@ -246,10 +248,16 @@ class Network:
     require_industry: bool = False
     templates: tuple[Template, ...] = ()
     smtp: SmtpSettings | None = None
+    formality: Formality = Formality.INFORMAL  # new meetings' minutes: protokoll when formal
+    year_start_month: int = 1  # § numbers restart each year; 8: a school year from August
+    public_omits_guests: bool = False  # the public version names no one outside the network
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
         check_email(self.publication_email, "publication_email", required=False)
+        _enum(Formality, self.formality, "formality")
+        if not 1 <= self.year_start_month <= 12:
+            raise ValidationError("error.month_range", field="year_start_month")
         if not 0 <= self.weekday <= 6:
             raise ValidationError("error.weekday_range", field="weekday")
         if not 5 <= self.length_minutes <= 24 * 60:
@@ -439,6 +447,10 @@ class Meeting:
     item_started_at: datetime | None = None
     approvals: tuple[Approval, ...] = ()
     documents: str = ""  # documents to read before (kallelse)
+    # The § numbers of an approved protokoll, fixed at approval (None: counted from the
+    # network's earlier protokoll of the year); kept when it is reopened.
+    paragraph_first: int | None = None
+    paragraph_count: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))
@@ -466,6 +478,10 @@ class Meeting:
         ids = [i.id for i in self.agenda]
         if len(set(ids)) != len(ids):
             raise ValidationError("error.duplicate_item", field="agenda")
+        if (self.paragraph_first is not None and self.paragraph_first < 1) or (
+            self.paragraph_count < 0
+        ):
+            raise ValidationError("error.paragraph_range", field="paragraph_first")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -509,3 +525,40 @@ class Meeting:
         return self.sent_sequence is not None and not invite_shows.invite_is_current(
             self.sent_fingerprint, self
         )
+
+
+@dataclass(frozen=True)
+class MinutesVersion:
+    """Approved minutes as they were approved: one version per approval.
+
+    ``document`` is the whole document (``exports.document_json``), so the
+    approved text never changes when the records it came from do; ``sha256`` is
+    its hash, printed on every copy. Reopening the minutes and approving them
+    again makes the next version; earlier ones are kept.
+    """
+
+    id: str
+    meeting_id: str
+    version: int
+    approved_on: date
+    document: str
+    sha256: str
+    approved_by: tuple[str, ...] = ()
+    lang: str = "sv"
+    author: str = ""  # the network's name when approved: the PDF's author and running head
+    running_head: str = ""
+
+    def __post_init__(self) -> None:
+        if self.version < 1:
+            raise ValidationError("error.version_range", field="version")
+        if not re.fullmatch(r"[0-9a-f]{64}", self.sha256):
+            raise ValidationError("error.version_hash", field="sha256")
+
+    @property
+    def intact(self) -> bool:
+        """The document is still the one its hash names."""
+        return hashlib.sha256(self.document.encode("utf-8")).hexdigest() == self.sha256
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]

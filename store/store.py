@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, Op, quiet_gc
-from quorum.store.errors import NotFound, QuorumError, ValidationError
-from quorum.store.records import Meeting, Network, Organisation, Person, replace
+from quorum.store.db import Database, backups, quiet_gc
+from quorum.store.errors import DatabaseUnreadable, NotFound, QuorumError, ValidationError
+from quorum.store.i18n import Notice
+from quorum.store.journal import Op
+from quorum.store.records import Meeting, MinutesVersion, Network, Organisation, Person, replace
 
 # The record types the store keeps, each in its own table.
-R = TypeVar("R", Network, Organisation, Person, Meeting)
+R = TypeVar("R", Network, Organisation, Person, Meeting, MinutesVersion)
 N = TypeVar("N", Network, Organisation)  # found by name
 
 _TABLE_OF: dict[type, str] = {
@@ -29,7 +31,9 @@ _TABLE_OF: dict[type, str] = {
     Organisation: "organisations",
     Person: "people",
     Meeting: "meetings",
+    MinutesVersion: "versions",
 }
+TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
 
 
 class Store:
@@ -47,8 +51,8 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        db = Database(Path(path), readonly=readonly)
-        db.open()
+        db = Database(Path(path), readonly=readonly, tables=TABLES)
+        db.open(check=lambda data: check_documents(db.path, data))
         return cls(db)
 
     @property
@@ -86,7 +90,7 @@ class Store:
             doc = self._docs[table].get(str(record_id))
             if doc is None:
                 raise NotFound(key, value=record_id)
-            record = codec.from_doc(cls, doc)
+            record = load_record(cls, self.path, table, record_id, doc)
             self._cache[table][record_id] = record
             return record
 
@@ -105,6 +109,7 @@ class Store:
             "organisations": "error.not_found_org",
             "people": "error.not_found_person",
             "meetings": "error.not_found_meeting",
+            "versions": "error.not_found_version",
         }
         with quiet_gc():
             for cls, table in _TABLE_OF.items():
@@ -300,12 +305,64 @@ class Store:
     def delete_meeting(self, meeting_id: str) -> None:
         self._delete("meetings", str(meeting_id))
 
+    # -- approved minutes --------------------------------------------------------
+
+    def versions(self, meeting_id: str | None = None) -> list[MinutesVersion]:
+        """The approved versions of a meeting's minutes (of every meeting), oldest first.
+
+        Kept when the meeting is reopened, changed or even deleted: they are the record.
+        """
+        found = self._all(MinutesVersion, "versions", "error.not_found_version")
+        if meeting_id is not None:
+            found = [v for v in found if v.meeting_id == meeting_id]
+        return sorted(found, key=lambda v: (v.meeting_id, v.version))
+
+    def version_by_hash(self, sha256: str) -> MinutesVersion | None:
+        wanted = sha256.strip().lower()
+        return next((v for v in self.versions() if v.sha256 == wanted), None)
+
+    def save_approval(self, meeting: Meeting, version: dict[str, Any]) -> MinutesVersion:
+        """The approved meeting and its new version of the minutes, saved together."""
+        with self.batch():
+            self.save_meeting(meeting)
+            return self._add(MinutesVersion, version)
+
     # -- for tests and diagnostics -------------------------------------------
 
     def snapshot(self) -> dict[str, dict[str, dict[str, Any]]]:
         """All documents as plain data (to compare a reload with memory)."""
         with self._lock:
             return {t: {k: dict(v) for k, v in d.items()} for t, d in self._docs.items()}
+
+
+def load_record(cls: type[R], path: Path, table: str, record_id: str, doc: dict[str, Any]) -> R:
+    """The record of a stored document. A document that is not its record's shape (a
+    hand-edited file, a flipped bit) is refused naming the record and field."""
+    try:
+        record = codec.from_doc(cls, doc)
+        if record.id != record_id:  # a changed digit in the file: two records in one
+            raise codec.ShapeError("id", "shape.id_mismatch")
+    except codec.ShapeError as err:
+        found = backups(path)
+        problem = err.problem
+        raise DatabaseUnreadable(
+            "error.db_record",
+            path=str(path),
+            record=Notice.of(f"record.{table}", id=record_id),
+            field=err.field or "-",
+            problem=Notice.of(problem) if isinstance(problem, str) else problem.sentence(),
+            backup=str(found[0]) if found else "",
+            remedy="backup" if found else "",
+        ) from None
+    return record
+
+
+def check_documents(path: Path, data: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Every document read as its record (before an open writes anything: a crash's
+    journal is folded only into a file whose every record reads)."""
+    for cls, table in _TABLE_OF.items():
+        for record_id, doc in data.get(table, {}).items():
+            load_record(cls, path, table, record_id, doc)
 
 
 def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:

@@ -6,7 +6,8 @@ a protokoll follows the conventional order of Swedish meeting practice (val av
 sekreterare, val av justerare att jämte ordföranden justera protokollet,
 fastställande av dagordning, föregående protokoll …). A new meeting can start from
 either, or from a template saved from an earlier meeting of the network
-(``Network.templates``). This module is the one place their wording lives.
+(``Network.templates``); a network that keeps protokoll (``Network.formality``)
+starts from the protokoll's. This module is the one place their wording lives.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ _NAMES = {
 
 
 def standard_template(lang: str, formality: Formality = Formality.INFORMAL) -> Template:
-    """The standard agenda in ``lang`` for minnesanteckningar or for a protokoll."""
+    """The standard agenda in ``lang`` for minnesanteckningar, or for a protokoll."""
     rows = _FORMAL if formality is Formality.FORMAL else _INFORMAL
     items = tuple(
         TemplateItem(title=sv if lang == "sv" else en, kind=kind, minutes=minutes, followup=f)
@@ -101,9 +102,17 @@ def standard_template(lang: str, formality: Formality = Formality.INFORMAL) -> T
     return Template(name=_NAMES[(lang, formality)], items=items)
 
 
+def protokoll_template(lang: str) -> Template:
+    """The agenda of a meeting whose minutes are a protokoll."""
+    return standard_template(lang, Formality.FORMAL)
+
+
 def network_template(network: Network, lang: str) -> Template:
-    """The network's first template, else the standard agenda in ``lang``."""
-    return network.templates[0] if network.templates else standard_template(lang)
+    """The network's first template, else the standard agenda in ``lang`` (the
+    protokoll's when the network keeps protokoll)."""
+    if network.templates:
+        return network.templates[0]
+    return standard_template(lang, network.formality)
 
 
 def agenda_from_template(template: Template) -> tuple[AgendaItem, ...]:

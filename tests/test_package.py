@@ -35,6 +35,13 @@ def test_an_installed_quorum_provides_no_top_level_store_tui_or_exports(tmp_path
     assert {"quorum/tui/app.tcss", "quorum/store/locale/core.py", "quorum/exports/ics.py"} <= set(
         names
     )
+    # The PDF's page layout, its font and the font's licence travel with the package.
+    assert {
+        "quorum/exports/pdf_document.typ",
+        "quorum/exports/fonts/DejaVuSans.ttf",
+        "quorum/exports/fonts/DejaVuSans-BoldOblique.ttf",
+        "quorum/exports/fonts/LICENSE-DejaVu.txt",
+    } <= set(names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "quorum = quorum.tui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
 

@@ -10,6 +10,7 @@ the first screen, and mypy still sees every constructor call.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -21,7 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quorum.store.errors import QuorumError
+from quorum.store.errors import DatabaseUnreadable, QuorumError, WriteFailed, as_quorum_error
 from quorum.store.i18n import t
 from quorum.tui.messages import Announce, SaveFinished, StoreFailed, StoreLoaded
 from quorum.tui.saver import Saver
@@ -76,6 +77,9 @@ class QuorumApp(App[int]):
         self.saver = Saver(on_done=self._save_done)
         # A meeting left live is offered for resumption once per run (tests switch it off).
         self.resume_offered = False
+        # The sentence of the banner every screen shows while saves fail (and whether it
+        # is only a warning: the changes are safe in the journal); None when all is saved.
+        self.save_problem: tuple[str, bool] | None = None
 
     # -- saving -----------------------------------------------------------------
 
@@ -113,18 +117,48 @@ class QuorumApp(App[int]):
         self.notify(message.text, severity=message.severity)
 
     def on_save_finished(self, message: SaveFinished) -> None:
-        if message.error is not None:
-            detail = (
-                message.error.sentence()
-                if isinstance(message.error, QuorumError)
-                else repr(message.error)
-            )
+        error = message.error
+        if isinstance(error, WriteFailed):
+            # Kept by the saver and tried again: a banner until a save lands.
+            self._show_save_problem(t("save.failing", detail=error.sentence()), warning=False)
+            return
+        if error is not None:
+            detail = as_quorum_error(error).sentence()
             self.notify(t("app.save_failed", detail=detail), severity="error", timeout=15)
+        fold = self.store.db.fold_error if self.store is not None else None
+        if fold is not None:
+            self._show_save_problem(t("save.fold_failing", detail=fold.sentence()), warning=True)
+        elif self.save_problem is not None and self.saver.failure is None:
+            self._show_save_problem(None)
+            self.notify(t("save.recovered"))
+
+    def _show_save_problem(self, text: str | None, warning: bool = False) -> None:
+        self.save_problem = None if text is None else (text, warning)
+        from quorum.tui.screens.base import QuorumScreen
+
+        if isinstance(self.screen, QuorumScreen):
+            self.screen.sync_save_banner()
 
     async def action_quit(self) -> None:
         # Everything typed is saved before the app goes.
-        self.saver.flush()
-        self.exit(0)
+        if self.saver.flush() or self.saver.failure is None:
+            self.exit(0)
+            return
+        from quorum.tui.dialogs import ConfirmDialog
+
+        failure = self.saver.failure
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit(0)
+            else:
+                self.saver.retry_now()
+
+        question = t("save.quit_unsaved", detail=failure.sentence())
+        dialog = ConfirmDialog(
+            question, t("save.quit_anyway"), danger=True, no=t("save.keep_trying")
+        )
+        self.push_screen(dialog, answered)
 
     def on_unmount(self) -> None:
         self.saver.close()
@@ -147,6 +181,7 @@ class QuorumApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open_store(self) -> None:
         assert self._opener is not None
+        store: Store | None = None
         try:
             store = self._opener()
             # Off the UI thread: the records the overview shows first; the rest
@@ -154,19 +189,43 @@ class QuorumApp(App[int]):
             networks = store.networks()
             if networks:
                 store.meetings(networks[0].id)
-        except QuorumError as err:
-            self.post_message(StoreFailed(err))
+        except Exception as err:  # any error ends on the problem screen, never "Loading …"
+            if store is not None:
+                self._close_quietly(store)
+            self._failed(err)
             return
         self.post_message(StoreLoaded(store))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
     def _warm_store(self, store: Store) -> None:
-        store.warm()
+        try:
+            store.warm()
+        except Exception as err:  # a record a hand edit broke: say which, offer the backup
+            self._failed(err)
+
+    def _failed(self, err: Exception) -> None:
+        """Off the UI thread: the error's sentence and what restore can do for it."""
+        from quorum.store.recovery import remedy
+
+        error = as_quorum_error(err)
+        found = remedy(error) if isinstance(error, DatabaseUnreadable) else ("", None)
+        self.post_message(StoreFailed(error, found))
+
+    def _close_quietly(self, store: Store) -> None:
+        """Close a store the app gives up on; its saves are in the journal either way."""
+        self.saver.flush()
+        # A checkpoint that fails here leaves the changes in the journal for the next open.
+        with contextlib.suppress(QuorumError):
+            store.close()
 
     def on_store_loaded(self, message: StoreLoaded) -> None:
         self.store = message.store
         self.db_path = message.store.path
-        if message.store.readonly:
+        reason = message.store.db.readonly_reason
+        if reason is not None:
+            banner = QuorumError("db.readonly_reason_banner", **reason.params).sentence()
+            self._show_save_problem(banner, warning=True)
+        elif message.store.readonly:
             owner = message.store.lock_owner()
             self.notify(
                 t("db.readonly_banner", owner=f"{owner.get('pid', '?')}@{owner.get('host', '?')}"),
@@ -195,7 +254,12 @@ class QuorumApp(App[int]):
     def on_store_failed(self, message: StoreFailed) -> None:
         from quorum.tui.screens.problem import DatabaseProblemScreen
 
-        self.switch_screen(DatabaseProblemScreen(message.error))
+        if self.store is not None:  # found while running (a record a hand edit broke)
+            store, self.store = self.store, None
+            self._close_quietly(store)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(DatabaseProblemScreen(message.error, message.remedy))
 
     # -- actions ----------------------------------------------------------------
 

@@ -18,10 +18,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from quorum.store.errors import DatabaseLocked, DatabaseUnreadable, QuorumError
+from quorum.store.errors import (
+    DatabaseLocked,
+    DatabaseUnreadable,
+    FoldFailed,
+    QuorumError,
+    WriteFailed,
+    as_quorum_error,
+)
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
 from quorum.tui.cli_words import install as install_argparse_words
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `head`
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -93,7 +102,10 @@ def build_parser() -> Parser:
     lst.add_argument("what", choices=("networks", "meetings", "people"), help=t("cli.help.what"))
     lst.add_argument("--json", action="store_true", help=t("cli.help.json"))
     lst.add_argument("--network", metavar=network, help=t("cli.help.network_filter"))
-    add(sub, "restore", "cli.help.restore")
+    p = add(sub, "restore", "cli.help.restore")
+    p.add_argument("--force", action="store_true", help=t("cli.help.restore_force"))
+    p = add(sub, "verify", "cli.help.verify")
+    p.add_argument("file", metavar=file, help=t("cli.help.pdf_file"))
 
     esub = group(sub, "export", "cli.help.export", "what")
     for name in ("invite", "cancel"):
@@ -108,10 +120,21 @@ def build_parser() -> Parser:
         p = add(esub, name, f"cli.help.export_{name}")
         p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
         p.add_argument(
-            "--format", choices=("md", "html", "txt"), default="md", help=t("cli.help.format")
+            "--format",
+            choices=("md", "html", "txt", "pdf"),
+            default="md",
+            help=t("cli.help.format"),
         )
-        p.add_argument("--publish", action="store_true", help=t("cli.help.publish"))
+        p.add_argument("--public", action="store_true", help=t("cli.help.publish"))
+        p.add_argument("--publish", action="store_true", help=argparse.SUPPRESS)  # the old name
         output(p)
+    p = add(esub, "summary", "cli.help.export_summary")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--year", type=_year, required=True, metavar=year, help=t("cli.help.year"))
+    p.add_argument(
+        "--format", choices=("md", "html", "pdf"), default="md", help=t("cli.help.format")
+    )
+    output(p)
     msub = group(esub, "mail", "cli.help.mail", "mail_what")
     for name in ("invite", "minutes"):
         p = add(msub, name, f"cli.help.mail_{name}")
@@ -226,6 +249,14 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_plan import export_decisions
 
             return export_decisions(args, ctx)
+        case ("export", "summary"):
+            from quorum.tui.cli_plan import export_summary
+
+            return export_summary(args, ctx)
+        case ("verify",):
+            from quorum.tui.cli_verify import verify
+
+            return verify(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 
@@ -253,16 +284,15 @@ def main(
         return EXIT_LOCKED
     except DatabaseUnreadable as exc:
         print(exc.sentence(), file=err)
-        if exc.params.get("backup"):
-            print(
-                t(
-                    "error.db_restore_hint",
-                    backup=exc.params["backup"],
-                    path=exc.params.get("path", ""),
-                ),
-                file=err,
-            )
+        hint = restore_hint(exc)
+        if hint:
+            print(hint, file=err)
         return EXIT_ERROR
+    except FoldFailed as exc:
+        # The command's changes are safe in the journal: a warning, not a failure
+        # (a script that ran it again could send a mail twice).
+        print(exc.sentence(), file=err)
+        return 0
     except QuorumError as exc:
         print(exc.sentence(), file=err)
         return EXIT_ERROR
@@ -270,16 +300,33 @@ def main(
         print(t("cli.interrupted"), file=err)
         return 130
     except BrokenPipeError:
-        # The reader left (`quorum list meetings | head`): stop quietly, as cat does.
+        # The reader went away (`quorum list meetings | head -2`): stop quietly, as
+        # other command-line tools do, and keep Python from complaining at exit.
         _silence(out)
-        return 141
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:  # every path ends in a sentence, never a traceback
+        print(as_quorum_error(exc).sentence(), file=err)
+        return EXIT_ERROR
 
 
-def _silence(stream: TextIO) -> None:
+def restore_hint(exc: DatabaseUnreadable) -> str:
+    """What ``quorum restore`` would do for ``exc``, as a command to run ("" if nothing)."""
+    from quorum.store.recovery import remedy
+
+    path = exc.params.get("path", "")
+    kind, backup = remedy(exc)
+    if kind == "journal":
+        return t("error.journal_restore_hint", path=path)
+    if kind == "backup":
+        return t("error.db_restore_hint", backup=str(backup), path=path)
+    return ""
+
+
+def _silence(out: TextIO) -> None:
     """Point a closed pipe at /dev/null so the interpreter's last flush stays quiet."""
     try:
-        fileno = stream.fileno()
-    except (OSError, ValueError):
+        fileno = out.fileno()
+    except (OSError, ValueError, AttributeError):
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fileno)
@@ -318,27 +365,43 @@ def _open_app(ctx: CliContext) -> int:
     from quorum.tui.app import QuorumApp
 
     app = QuorumApp(opener=opener, db_path=path)
+    code = 0
     try:
         app.run()
+        code = int(app.return_code or 0)
     finally:
         app.saver.close()  # every save submitted lands before the store closes
+        lost = app.saver.failure
+        if lost is not None:
+            print(t("save.lost_at_exit", detail=as_quorum_error(lost).sentence()), file=ctx.err)
+            code = code or EXIT_ERROR
         for store in opened:
-            store.close()
+            try:
+                store.close()
+            except FoldFailed as exc:  # the journal holds the changes: a warning
+                print(exc.sentence(), file=ctx.err)
         if ctx.args.demo:
             import shutil
 
             shutil.rmtree(path.parent, ignore_errors=True)
-    return int(app.return_code or 0)
+    return code
 
 
 def _open_for_app(path: Path) -> Store:
-    """Open for writing; if another quorum holds the lock, open read-only."""
+    """Open for writing; if another quorum holds the lock, or the folder or disk takes
+    no writes, open read-only (the app says why) rather than not at all."""
     from quorum.store.store import Store
 
     try:
         return Store.open(path)
     except DatabaseLocked:
         return Store.open(path, readonly=True)
+    except WriteFailed as reason:
+        if not path.exists():
+            raise  # nothing to read either: the sentence is all there is
+        store = Store.open(path, readonly=True)
+        store.db.readonly_reason = reason
+        return store
 
 
 if __name__ == "__main__":  # pragma: no cover

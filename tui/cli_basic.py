@@ -15,23 +15,20 @@ from quorum.tui.cli_context import CliContext
 
 def demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from quorum.store.demo import build_demo
-    from quorum.store.store import Store
+    from quorum.store.fresh import write_new
 
-    path = ctx.db_path
-    if path.exists() and path.stat().st_size > 0:
-        ctx.say("cli.demo_exists", path=str(path))
-        return 1
-    with Store.open(path) as store:
-        build_demo(store)
-    ctx.say("cli.demo_written", path=str(path))
+    # Built beside the file and renamed into place: an interrupted run leaves nothing.
+    written = write_new(ctx.db_path, build_demo)
+    ctx.say("cli.demo_written", path=str(written))
     return 0
 
 
 def restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from quorum.store.db import restore_newest_backup
+    from quorum.store.recovery import restore as restore_database
 
-    backup, broken = restore_newest_backup(ctx.db_path)
-    ctx.say("db.restored", backup=str(backup), path=str(ctx.db_path), broken=str(broken))
+    done = restore_database(ctx.db_path, force=args.force)
+    for key, params in done.sentences():
+        ctx.say(key, **params)
     return 0
 
 

@@ -1,10 +1,13 @@
 """``quorum export minutes|agenda``, ``export mail minutes`` and ``send minutes|invite``.
 
-Documents are in the meeting's language unless ``--lang`` is given. Before a
-document is written to a file, the personal data it contains is listed on
-stderr so the secretary can decide (``--publish`` leaves out e-mail
-addresses and phone numbers). Sending needs the network's SMTP settings; the
-password comes from the environment variable they name, or is asked for.
+Documents are in the meeting's language unless ``--lang`` is given; approved
+minutes are their approved text (``exports.archive``). Before a document is
+written to a file, the personal data it contains is listed on stderr so the
+secretary can decide (``--public`` writes the public version: e-mail addresses
+and phone numbers, and outsiders' names if the network chose so, left out).
+``--format pdf`` writes PDF/A; a PDF is never written to a terminal. Sending
+needs the network's SMTP settings; the password comes from the environment
+variable they name, or is asked for.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import getpass
 import os
 import sys
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from quorum.exports.context import DocContext
 from quorum.exports.documents import document_context, minutes_sender
@@ -27,11 +30,6 @@ if TYPE_CHECKING:
     from quorum.store.store import Store
 
 
-def _context(store: Store, args: argparse.Namespace, publish: bool = False) -> DocContext:
-    records = meeting_records(store, store.find_meeting(args.meeting))
-    return document_context(records, lang=args.lang or "", redact_contacts=publish)
-
-
 def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
     from quorum.exports.privacy import personal_data
 
@@ -42,36 +40,52 @@ def _list_personal_data(ctx: CliContext, doc: DocContext) -> None:
             print(f"  {finding.describe(doc.lang)}", file=ctx.err)
 
 
-def _export(args: argparse.Namespace, ctx: CliContext, renderers: dict[str, Any]) -> int:
+def refuse_binary_on_terminal(ctx: CliContext, fmt: str, output: str | None) -> None:
+    """A PDF written to a terminal is noise (and can upset it): ask for a file instead."""
+    if fmt == "pdf" and output in (None, "-") and ctx.out.isatty():
+        raise QuorumError("cli.pdf_to_terminal")
+
+
+def _export(args: argparse.Namespace, ctx: CliContext, kind: Literal["minutes", "notice"]) -> int:
+    from quorum.exports.meeting_export import export_document
+
+    refuse_binary_on_terminal(ctx, args.format, args.output)
+    public = args.public or args.publish
     with ctx.open_store(readonly=True) as store:
-        doc = _context(store, args, publish=args.publish)
+        records = meeting_records(store, store.find_meeting(args.meeting))
+    doc = document_context(records, lang=args.lang or "", redact_contacts=public)
     if args.output not in (None, "-"):
         _list_personal_data(ctx, doc)
-    ctx.write_output(renderers[args.format](doc), args.output)
+    data = export_document(
+        kind, args.format, records, datetime.now(UTC), lang=args.lang or "", public=public
+    )
+    ctx.write_output(data if args.format == "pdf" else data.decode("utf-8"), args.output)
     if args.output not in (None, "-"):
         ctx.say("cli.document_written", path=args.output)
     return 0
 
 
 def export_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
-    from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
-
-    return _export(args, ctx, {"md": minutes_markdown, "html": minutes_html, "txt": minutes_text})
+    return _export(args, ctx, "minutes")
 
 
 def export_agenda(args: argparse.Namespace, ctx: CliContext) -> int:
-    from quorum.exports.agenda import notice_html, notice_markdown, notice_text
-
-    return _export(args, ctx, {"md": notice_markdown, "html": notice_html, "txt": notice_text})
+    return _export(args, ctx, "notice")
 
 
 def _minutes_mail(store: Store, args: argparse.Namespace) -> bytes:
+    """The members' mail: the full minutes (the approved text when approved), with the PDF."""
+    from quorum.exports.archive import minutes_for, minutes_pdf_info
     from quorum.exports.mail_minutes import minutes_mail
+    from quorum.exports.render_pdf import render as render_pdf
 
-    doc = _context(store, args)
-    return minutes_mail(
-        doc, minutes_sender(doc.network, doc.meeting, dict(doc.people)), datetime.now(UTC)
-    )
+    records = meeting_records(store, store.find_meeting(args.meeting))
+    minutes = minutes_for(records, lang=args.lang or "")
+    now = datetime.now(UTC)
+    doc = minutes.context
+    sender = minutes_sender(doc.network, doc.meeting, dict(doc.people))
+    pdf = render_pdf(minutes.document, minutes_pdf_info(minutes, now))
+    return minutes_mail(doc, sender, now, document=minutes.document, pdf=pdf)
 
 
 def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:

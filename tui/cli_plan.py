@@ -35,3 +35,30 @@ def export_decisions(args: argparse.Namespace, ctx: CliContext) -> int:
         data = render(network, store.meetings(network.id), args.search, lang=current_language())
     ctx.write_output(data, args.output)
     return 0
+
+
+def export_summary(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The year summary (årssammanställning) as Markdown, HTML or PDF/A."""
+    from datetime import UTC, datetime
+
+    from quorum.exports.year_summary import (
+        year_summary_html,
+        year_summary_markdown,
+        year_summary_pdf,
+    )
+    from quorum.tui.cli_docs import refuse_binary_on_terminal
+
+    refuse_binary_on_terminal(ctx, args.format, args.output)
+    lang = args.lang or None
+    with ctx.open_store(readonly=True) as store:
+        network = store.find_network(args.network)
+        records = (network, store.meetings(network.id), store.organisations(), store.people())
+    data: str | bytes
+    if args.format == "pdf":
+        data = year_summary_pdf(*records, args.year, datetime.now(UTC), lang=lang)
+    elif args.format == "html":
+        data = year_summary_html(*records, args.year, lang=lang)
+    else:
+        data = year_summary_markdown(*records, args.year, lang=lang)
+    ctx.write_output(data, args.output)
+    return 0

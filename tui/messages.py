@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
@@ -20,7 +21,12 @@ class StoreLoaded(Message):
 
 @dataclass
 class StoreFailed(Message):
+    """The database could not be opened (or a record in it read): ``error`` with its
+    sentence, and what restore can do (``store.recovery.remedy``: worked out on the
+    worker thread, it reads the backups)."""
+
     error: Exception
+    remedy: tuple[str, Path | None] = ("", None)
 
 
 @dataclass

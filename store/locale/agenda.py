@@ -120,8 +120,6 @@ SV = {
     "overview.key_new_network": "Nytt nätverk",
     "overview.key_edit_network": "Redigera nätverk",
     "overview.key_new_meeting": "Nytt möte",
-    "new.template_sv_formal": "Standard för protokoll (svenska)",
-    "new.template_en_formal": "Standard för protokoll (engelska)",
 }
 
 EN = {
@@ -234,6 +232,4 @@ EN = {
     "overview.key_new_network": "New network",
     "overview.key_edit_network": "Edit network",
     "overview.key_new_meeting": "New meeting",
-    "new.template_sv_formal": "Standard for formal minutes (Swedish)",
-    "new.template_en_formal": "Standard for formal minutes (English)",
 }

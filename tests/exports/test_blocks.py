@@ -20,6 +20,8 @@ from quorum.exports.blocks import (
     Heading,
     Para,
     Part,
+    Signatures,
+    Signer,
     Span,
     Table,
     Text,
@@ -53,6 +55,7 @@ def every_block(text: str) -> Document:
         Bullets((labelled("Beslut", text), Entry(plain(text), Bullets((plain(text),))))),
         Table(("Namn", "Antal"), ((text, "3"), ("x", "12")), numeric=frozenset({1})),
         Chart(text, ("Datum", "Närvarande"), ((text, 4), ("2027-03-12", 2))),
+        Signatures(((text, (Signer(text, "justerare"), Signer("Eva", text, "justerat 2027"))),)),
     )
     assert {type(b) for b in blocks} == set(get_args(Block)), "a block kind is missing here"
     return Document("sv", text, (Part(blocks[:5]), Part(blocks[5:], page_break=True)))
@@ -76,6 +79,9 @@ def test_markdown_shape() -> None:
     assert "- **Beslut:** Budget 2027\n- Budget 2027\n    - Budget 2027" in md
     assert "| Namn | Antal |\n|---|---:|\n| Budget 2027 | 3 |" in md
     assert f"```\nBudget 2027  {text_bar(4, 4)}  4\n2027-03-12  {text_bar(2, 4)}  2\n```" in md
+    assert md.endswith(
+        "**Budget 2027**\\\nBudget 2027, justerare\\\nEva, Budget 2027 – justerat 2027\n"
+    )
 
 
 def test_text_shape() -> None:
@@ -85,6 +91,8 @@ def test_text_shape() -> None:
     assert "- Beslut: Budget\n- Budget\n    - Budget" in txt
     assert "Namn    Antal\n------  -----\nBudget      3\nx          12" in txt  # numbers right
     assert f"Budget      {text_bar(4, 4)}  4" in txt
+    signed = "Eva, Budget – justerat 2027"
+    assert txt.endswith(f"Budget\n\n\n{'_' * 36}\nBudget, justerare\n\n{signed}\n")
 
 
 def test_html_shape_and_style_only_for_what_is_there() -> None:
@@ -95,9 +103,12 @@ def test_html_shape_and_style_only_for_what_is_there() -> None:
     assert "<li>Budget<ul><li>Budget</li></ul></li></ul>" in page
     assert '<table aria-label="Budget">' in page and 'style="width: 50%"' in page
     assert ".bar span" in page and "td.num" in page
+    assert '<div class="sign-line" role="presentation"></div><p>Budget, justerare</p>' in page
+    assert "<p>Eva, Budget – justerat 2027</p>" in page and ".signatures" in page
     plain_doc = Document("en", "t", (Part((Heading(1, "t"), Table(("a",), (("b",),)))),))
     assert ".bar" not in render_html.render(plain_doc)
     assert "td.num" not in render_html.render(plain_doc)
+    assert ".signatures" not in render_html.render(plain_doc)
 
 
 def test_a_code_span_and_a_chart_are_fenced_past_any_backticks_in_them() -> None:

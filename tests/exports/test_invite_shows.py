@@ -129,6 +129,8 @@ NOT_SHOWN_MEETING: dict[str, Callable[[Meeting], Any]] = {
     "approvals": lambda m: (Approval("Märta Ängström", date(2027, 3, 20)),),
     "sent_sequence": lambda m: 0,
     "sent_fingerprint": lambda m: "2:0000000000000000",
+    "paragraph_first": lambda m: 13,  # § numbers: the minutes print them, not the invite
+    "paragraph_count": lambda m: 12,
 }
 NOT_SHOWN_ITEM: dict[str, Callable[[AgendaItem], Any]] = {
     "id": lambda i: "zz",

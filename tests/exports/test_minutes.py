@@ -87,7 +87,7 @@ def test_paragraph_numbers_continue_through_formal_minutes() -> None:
     assert "### 1\\. Mötets öppnande" in informal and "§" not in informal
 
 
-def test_paragraph_start_counts_only_held_formal_meetings_of_the_network() -> None:
+def test_paragraph_start_counts_only_held_formal_meetings_of_the_network_that_year() -> None:
     march = march_meeting()
     zone = march.zone
 
@@ -111,8 +111,12 @@ def test_paragraph_start_counts_only_held_formal_meetings_of_the_network() -> No
         meeting("d", date(2027, 2, 1), 9, status=MeetingStatus.CANCELLED),
         meeting("e", date(2027, 2, 3), 4, network_id="2"),
         meeting("f", date(2027, 6, 1), 6),  # after: not counted
+        meeting("g", date(2027, 1, 22), 3),
     ]
-    assert paragraph_start(march, earlier) == 8 + 5 + 1
+    # The calendar year: 2026's protokoll are last year's numbers.
+    assert paragraph_start(march, earlier) == 3 + 1
+    # A school year from August: October and December 2026 are this year too.
+    assert paragraph_start(march, earlier, year_start_month=8) == 8 + 5 + 3 + 1
     assert paragraph_start(march, []) == 1
 
 

@@ -11,6 +11,7 @@ from quorum.store.new_meeting import create_meetings, next_free_date, template_c
 from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     Blackout,
+    Formality,
     Meeting,
     MeetingRole,
     MeetingStatus,
@@ -23,7 +24,7 @@ from quorum.store.records import (
     replace,
 )
 from quorum.store.rotation import assign_hosts
-from quorum.store.templates import standard_template
+from quorum.store.templates import network_template, protokoll_template, standard_template
 from tests.store import plan_fixtures as plan
 
 NET = Network(
@@ -102,12 +103,32 @@ def test_saved_templates_are_offered_after_the_standard_ones():
     choices = template_choices(replace(NET, templates=(own,)))
     # minnesanteckningar and protokoll, in Swedish and English, then the network's own
     assert len(choices) == 5 and choices[4][1] == own
+    assert choices[2][1] == protokoll_template("sv") and choices[3][1] == protokoll_template("en")
     assert [c[1].items[2].title for c in choices[:4]] == [
         "Godkännande av dagordningen",
         "Approval of the agenda",
         "Val av justerare att jämte ordföranden justera protokollet",
         "Election of a minutes checker to approve the minutes together with the chair",
     ]
+
+
+def test_a_network_that_keeps_protokoll_starts_its_meetings_as_protokoll():
+    formal = replace(NET, formality=Formality.FORMAL, language="sv")
+    fields = draft_meeting(formal, [], date(2027, 3, 12), network_template(formal, "sv"), PEOPLE)
+    assert fields["formality"] is Formality.FORMAL
+    titles = [item.title for item in fields["agenda"]]
+    assert titles[:5] == [
+        "Mötets öppnande",
+        "Val av sekreterare",
+        "Val av justerare att jämte ordföranden justera protokollet",
+        "Fastställande av dagordning",
+        "Föregående protokoll",
+    ]
+    assert "Uppföljning av åtgärder" in titles and titles[-1] == "Mötets avslutande"
+    assert len(set(titles)) == len(titles)
+    informal = draft_meeting(NET, [], date(2027, 3, 12), network_template(NET, "sv"), PEOPLE)
+    assert informal["formality"] is Formality.INFORMAL
+    assert informal["agenda"][1].title == "Val av justerare"
 
 
 def test_create_meetings_fields() -> None:

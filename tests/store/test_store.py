@@ -15,6 +15,7 @@ import pytest
 
 from quorum.store.db import backups
 from quorum.store.errors import DatabaseUnreadable, NotFound, ReadOnly, ValidationError
+from quorum.store.migrations import CURRENT_SCHEMA
 from quorum.store.records import AgendaItem, Membership, replace
 from quorum.store.store import Store
 
@@ -169,8 +170,55 @@ def test_migration_from_version_1(tmp_path):
         assert m.start.utcoffset() == timedelta(hours=2)
         assert [a.person_id for a in m.attendance] == ["1", None]
         assert m.attendance[1].guest_email == "gast@example.org"
-    assert json.loads(path.read_text())["_meta"]["1"]["schema"] == 2
+    assert json.loads(path.read_text())["_meta"]["1"]["schema"] == CURRENT_SCHEMA
     assert (tmp_path / "old.json.pre-v1").exists()
+
+
+def test_migration_to_version_3_freezes_the_paragraphs_of_approved_protokoll(tmp_path):
+    """Until version 3 § numbers ran on through a network's protokoll, never restarting;
+    an approved protokoll keeps the numbers it was approved with."""
+
+    def meeting(mid: str, day: str, items: int, status: str, **kw: str) -> dict[str, object]:
+        return {
+            "id": mid,
+            "network_id": kw.get("network", "1"),
+            "title": "Träff",
+            "start": f"{day}T09:00:00+01:00",
+            "end": f"{day}T12:00:00+01:00",
+            "formality": kw.get("formality", "formal"),
+            "status": status,
+            "agenda": [{"id": f"{mid}-{n}", "title": f"P {n}"} for n in range(items)],
+        }
+
+    meetings = [
+        meeting("1", "2026-11-06", 8, "approved"),
+        meeting("2", "2027-02-05", 5, "drafted"),  # counted, but not frozen: not approved
+        meeting("3", "2027-03-12", 6, "published"),
+        meeting("4", "2027-01-15", 9, "approved", formality="informal"),
+        meeting("5", "2027-02-01", 4, "approved", network="2"),
+        meeting("6", "2027-05-21", 7, "planned"),
+    ]
+    path = tmp_path / "v2.json"
+    path.write_text(
+        json.dumps(
+            {
+                "_meta": {"1": {"schema": 2, "generation": 0}},
+                "networks": {n: {"id": n, "name": f"Nätverk {n}"} for n in ("1", "2")},
+                "meetings": {m["id"]: m for m in meetings},
+            }
+        )
+    )
+    with Store.open(path) as store:
+        frozen = {m.id: (m.paragraph_first, m.paragraph_count) for m in store.meetings()}
+    assert frozen == {
+        "1": (1, 8),
+        "2": (None, 0),
+        "3": (14, 6),
+        "4": (None, 0),
+        "5": (1, 4),
+        "6": (None, 0),
+    }
+    assert (tmp_path / "v2.json.pre-v2").exists()
 
 
 def test_newer_schema_is_refused(db_path):

@@ -10,7 +10,7 @@ from datetime import date
 
 from textual.widgets import Checkbox, Input, Select, Static
 
-from quorum.store.records import ActionStatus, MeetingStatus
+from quorum.store.records import ActionStatus, Formality, MeetingStatus
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
@@ -71,6 +71,9 @@ async def test_create_a_network_from_the_overview(demo_store):
         screen.query_one("#f-weekday", Select).value = 1
         screen.query_one("#f-language", Select).value = "en"
         screen.query_one("#f-member_org_ids").select("1")
+        screen.query_one("#f-formality", Select).value = Formality.FORMAL
+        screen.query_one("#f-year_start_month", Select).value = 8
+        screen.query_one("#f-public_omits_guests", Select).value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.saver.flush()
@@ -84,6 +87,8 @@ async def test_create_a_network_from_the_overview(demo_store):
     )
     assert created.tz == "Europe/Stockholm" and created.language == "en"
     assert created.member_org_ids == ("1",)
+    assert created.formality is Formality.FORMAL and created.year_start_month == 8
+    assert created.public_omits_guests
 
 
 async def test_bad_network_input_is_shown_beside_the_field_and_nothing_saved(demo_store):
@@ -501,7 +506,9 @@ async def test_save_the_agenda_as_a_template_and_start_a_meeting_from_it(demo_st
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        app.screen.query_one("#template", Select).value = 4  # after the four standard ones
+        dialog = app.screen
+        saved = next(n for n, (_label, tpl) in enumerate(dialog.choices) if tpl.name == "Med IMV")
+        dialog.query_one("#template", Select).value = saved
         await pilot.press("ctrl+s")
         await pilot.pause()
         new_id = app.screen.meeting_id

@@ -9,6 +9,7 @@ contract and is taken out before the scan.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import html
 import io
@@ -23,7 +24,7 @@ from quorum.store.demo import build_demo
 from quorum.store.i18n import set_language
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
-from quorum.tui.cli import main
+from quorum.tui.cli import build_parser, main
 from tests.conftest import DEMO_NOW, DEMO_TODAY
 
 # English words that must never reach a Swedish user (whole words, any case).
@@ -53,6 +54,11 @@ CLI_WORDS = {
     "minutes", "agenda", "mail", "roster", "dates", "decisions", "people", "reply",
     "networks", "meetings", "help", "json", "network", "year", "format", "publish",
     "output", "search", "skip-invalid", "db", "lang",
+    # and those of the second wave (README, DESIGN.md's CLI contract)
+    "summary", "verify", "pdf", "public", "force", "new", "set", "show", "org", "add",
+    "person", "meeting", "create", "sync", "setup", "join", "links", "organiser", "weekday",
+    "time", "min-meetings", "industry", "contact", "name", "email", "role", "date", "host",
+    "url", "user", "file",
 }  # fmt: skip
 
 
@@ -209,14 +215,18 @@ def run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
+def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """Every command and subcommand the parser knows, so a new one is scanned too."""
+    yield path
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from commands(sub, (*path, name))
+
+
+HELP_CASES = [[*path, "--help"] for path in commands(build_parser())]
 CLI_CASES = [
-    ["--help"],
-    ["list", "--help"],
-    ["export", "--help"],
-    ["export", "minutes", "--help"],
-    ["export", "mail", "--help"],
-    ["import", "people", "--help"],
-    ["send", "--help"],
+    *HELP_CASES,
     ["lista"],
     ["export", "minutes"],
     ["export", "plan", "1", "--year", "nästa"],

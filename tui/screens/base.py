@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events, on
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from quorum.tui.translate import translate_bindings
+from quorum.tui.widgets.save_banner import SaveBanner
 
 if TYPE_CHECKING:
     from textual import getters
@@ -35,6 +38,21 @@ class QuorumScreen(Screen[Any]):
         """The store given to the screen, else the app's (opened before any screen but
         the first is shown)."""
         return self._store if self._store is not None else self.app.loaded_store()
+
+    @on(events.ScreenResume)
+    def sync_save_banner(self) -> None:
+        """Show the app's save problem on top of this screen, or take the banner away."""
+        problem = self.app.save_problem
+        try:
+            banner = self.query_one(SaveBanner)
+        except NoMatches:
+            if problem is not None:
+                self.mount(SaveBanner(*problem), before=0)
+            return
+        if problem is None:
+            banner.remove()
+        else:
+            banner.show(*problem)
 
     def store_ready(self, store: Store) -> None:
         """The database was opened while this screen was shown (the first screen)."""

@@ -29,6 +29,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quorum.exports.archive import public_foot
 from quorum.exports.export_kinds import (
     KINDS,
     ExportKind,
@@ -41,7 +42,7 @@ from quorum.exports.export_kinds import (
 )
 from quorum.store.errors import QuorumError
 from quorum.store.gather import meeting_records
-from quorum.store.i18n import t
+from quorum.store.i18n import current_language, t
 from quorum.store.records import Formality, Meeting, MeetingStatus
 from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.screens.base import QuorumScreen
@@ -188,6 +189,9 @@ class ExportScreen(QuorumScreen):
             lines.append(t("exportui.cancel_warning"))
         if self.kind.has_personal_data:
             lines.append(t("exportui.pd_note"))
+        if self.kind.public:
+            network = self.store.network(self.meeting.network_id)
+            lines.append(public_foot(network.public_omits_guests, current_language()))
         return "\n".join(lines)
 
     # -- actions ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
 from quorum.store.errors import ValidationError
 from quorum.store.i18n import t
 from quorum.store.parse import parse_time
-from quorum.store.records import DEFAULT_TZ, Network, replace
+from quorum.store.records import DEFAULT_TZ, Formality, Network, replace
 from quorum.store.when import clock
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.form import FieldRow
@@ -81,6 +81,7 @@ class NetworkScreen(QuorumScreen):
                 Input(str(n.min_meetings if n else 4), id="f-min_meetings", compact=True),
                 "min_meetings",
             )
+            yield from self._archive_rows(n)
             members = set(n.member_org_ids) if n else set()
             yield FieldRow(
                 t("network.members"),
@@ -92,6 +93,34 @@ class NetworkScreen(QuorumScreen):
             )
         yield Static(id="network-problem")
         yield Footer()
+
+    def _archive_rows(self, n: Network | None) -> ComposeResult:
+        """How the network keeps its minutes: protokoll or not, the year its § numbers
+        run through, and what its public version leaves out."""
+        formality: Select[Formality] = Select(
+            [(t(f"formality.{f.value}"), f) for f in Formality],
+            value=n.formality if n else Formality.INFORMAL,
+            allow_blank=False,
+            id="f-formality",
+            compact=True,
+        )
+        yield FieldRow(t("network.formality"), formality, "formality")
+        month: Select[int] = Select(
+            [(t(f"network.month.{m}"), m) for m in range(1, 13)],
+            value=n.year_start_month if n else 1,
+            allow_blank=False,
+            id="f-year_start_month",
+            compact=True,
+        )
+        yield FieldRow(t("network.year_start_month"), month, "year_start_month")
+        omit: Select[bool] = Select(
+            [(t("network.public_keeps_guests"), False), (t("network.public_omits_guests"), True)],
+            value=n.public_omits_guests if n else False,
+            allow_blank=False,
+            id="f-public_omits_guests",
+            compact=True,
+        )
+        yield FieldRow(t("network.public_names"), omit, "public_omits_guests")
 
     def on_mount(self) -> None:
         n = self.store.network(self.network_id) if self.network_id else None
@@ -117,6 +146,8 @@ class NetworkScreen(QuorumScreen):
         values["tz"] = self.query_one("#f-tz", Input).value.strip()
         values["language"] = self.query_one("#f-language", Select).value
         values["min_meetings"] = self._number("min_meetings", "4")
+        for name in ("formality", "year_start_month", "public_omits_guests"):
+            values[name] = self.query_one(f"#f-{name}", Select).value
         values["member_org_ids"] = tuple(
             self.query_one("#f-member_org_ids", SelectionList).selected
         )

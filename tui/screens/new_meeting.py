@@ -20,6 +20,7 @@ from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
 from quorum.store.new_meeting import next_free_date, template_choices
 from quorum.store.parse import parse_date
+from quorum.store.records import Formality
 from quorum.tui.dialogs import FormDialog, Row
 
 if TYPE_CHECKING:
@@ -50,7 +51,11 @@ class NewMeetingDialog(FormDialog[str]):
 
     def rows(self) -> list[Row]:
         proposed = next_free_date(self.network, self.store.meetings(self.network.id), self.today)
-        start_index = 0 if self.network.language == "sv" else 1
+        # The standard agenda in the network's language; the protokoll's for a network
+        # that keeps protokoll (template_choices lists them in that order).
+        start_index = (0 if self.network.language == "sv" else 1) + (
+            2 if self.network.formality is Formality.FORMAL else 0
+        )
         template: Select[int] = Select(
             [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
             value=start_index,

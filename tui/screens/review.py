@@ -2,7 +2,10 @@
 questions, mark them drafted, record the approvals of the minutes checkers (justerare).
 
 Approved minutes are locked; ``o`` reopens them with a reason, which is kept
-in the minutes' approval record.
+in the minutes' approval record. The approval that completes the justering also
+fixes the minutes' text as a new approved version (``exports.archive``): its
+§ numbers and SHA-256 never change after, and reopening and approving again
+makes the next version.
 """
 
 from __future__ import annotations
@@ -18,14 +21,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quorum.exports.documents import document_context
-from quorum.exports.minutes import minutes_markdown
+from quorum.exports.archive import approved_version, minutes_for
+from quorum.exports.render import render
 from quorum.store import live
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
-from quorum.store.records import Meeting
+from quorum.store.records import Formality, Meeting, MeetingStatus
 from quorum.store.wording import by_formality, formal_text, meeting_status
 from quorum.tui.dialogs import FormDialog
 from quorum.tui.screens.base import QuorumScreen
@@ -107,6 +110,7 @@ class ReviewScreen(QuorumScreen):
                 given=len(live.current_approvals(m)),
                 needed=live.approvals_needed(m),
             )
+            + self._version_line(m)
         )
         items = self.query_one("#items", OptionList)
         highlighted = items.highlighted
@@ -118,10 +122,22 @@ class ReviewScreen(QuorumScreen):
             items.highlighted = min(highlighted or 0, len(m.agenda) - 1)
         self.query_one("#questions", Static).update(questions_text(m))
         lang = m.language if m.language in ("sv", "en") else current_language()
-        # The minutes exactly as they will be exported, so what is read through is what is sent.
-        minutes = minutes_markdown(document_context(meeting_records(self.store, m), lang=lang))
+        # The minutes exactly as they will be exported (approved: the approved text), so
+        # what is read through is what is sent.
+        try:
+            minutes = render(minutes_for(meeting_records(self.store, m), lang=lang).document, "md")
+        except QuorumError as err:
+            minutes = err.sentence()
         self.query_one("#minutes", Markdown).update(minutes)
         self.refresh_bindings()
+
+    def _version_line(self, m: Meeting) -> str:
+        """The approved version in force, and its hash, for the status line."""
+        versions = self.store.versions(m.id)
+        if not (live.is_locked(m) and versions):
+            return ""
+        v = versions[-1]
+        return " · " + t("archive.review_version", version=v.version, sha=v.short_hash)
 
     def apply(self, change: Callable[[Meeting], Meeting], said: str = "") -> None:
         assert self.meeting is not None
@@ -192,16 +208,45 @@ class ReviewScreen(QuorumScreen):
 
         def done(result: tuple[str, date] | None) -> None:
             if result is not None:
-                name, on = result
-                self.apply(
-                    lambda m: live.approve(m, name, on), t("live.review.approved", name=name)
-                )
+                self._approve(*result)
 
         fields = [
             ("name", t("live.dialog.approver"), self._next_adjuster()),
             ("on", t("live.dialog.approve_on"), self.today.isoformat()),
         ]
         self.app.push_screen(self._form(t("live.dialog.approve"), validate, fields), done)
+
+    def _approve(self, name: str, on: date) -> None:
+        m = self.meeting
+        assert m is not None
+        try:
+            approved = live.approve(m, name, on)
+        except QuorumError as err:
+            self.notify(err.sentence(), severity="error")
+            return
+        if approved.status is not MeetingStatus.APPROVED:
+            self.apply(lambda _m: approved, t("live.review.approved", name=name))
+            return
+        # The last approval: the text is fixed now, as the adjusters read it. The saves
+        # still waiting land first, so the version is made from what was saved.
+        self.app.saver.flush()
+        store = self.store
+        try:
+            fixed, version = approved_version(meeting_records(store, approved), approved)
+        except QuorumError as err:
+            self.notify(err.sentence(), severity="error")
+            return
+        self.meeting = fixed
+        self.app.save(f"meeting:{fixed.id}:approval", lambda: store.save_approval(fixed, version))
+        self.app.saver.flush()
+        self.refresh_all()
+        sha = str(version["sha256"])[:12]
+        key = (
+            "archive.approved_frozen"
+            if fixed.formality is Formality.FORMAL
+            else ("archive.approved_frozen_informal")
+        )
+        self.notify(t(key, name=name, version=version["version"], sha=sha))
 
     def action_reopen(self) -> None:
         m = self.meeting

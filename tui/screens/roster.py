@@ -34,6 +34,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
+from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Membership, Organisation, Person, replace
 from quorum.tui.context import current_network
@@ -216,7 +217,11 @@ class RosterScreen(RosterFiles):
         person = self.selected_person()
         if person is None:
             return
-        self.store.save_person(replace(person, active=not person.active))
+        try:
+            self.store.save_person(replace(person, active=not person.active))
+        except QuorumError as err:  # read-only, a full disk: said, nothing changed
+            self.notify(err.sentence(), severity="error", markup=False)
+            return
         key = "rui.reactivated" if not person.active else "rui.deactivated"
         self.notify(t(key, name=person.name))
         self.refresh_data()

@@ -259,4 +259,10 @@ class RosterFiles(QuorumScreen):
         self.app.notify(t("person.erased", name=person.name, count=len(erasure.meetings)))
         if erasure.ambiguous_name:
             self.app.notify(t("rui.erase_ambiguous", name=person.name), severity="warning")
+        if erasure.kept_versions:
+            self.app.notify(
+                t("archive.erase_kept", name=person.name, count=erasure.kept_versions),
+                severity="warning",
+                timeout=15,
+            )
         self.refresh_data()
