@@ -66,6 +66,7 @@ from quorum.store.errors import (
 from quorum.store.i18n import Notice
 from quorum.store.journal import Op
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
+from quorum.store.when import moment_notice
 
 TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
@@ -173,6 +174,15 @@ def _replace(src: Path, dst: Path) -> None:
             time.sleep(0.05)
 
 
+def _since(value: object) -> Notice | str:
+    """When the lock's owner took it, worded in the language the message is shown in
+    (the lock file keeps "2027-03-12 14:03"; a file from elsewhere may hold anything)."""
+    try:
+        return moment_notice(_dt.datetime.strptime(str(value), "%Y-%m-%d %H:%M"))
+    except ValueError:
+        return "?" if value is None else str(value)
+
+
 class WriterLock:
     """An exclusive, process-wide lock on ``<db>.lock``, released by the OS on death."""
 
@@ -198,7 +208,7 @@ class WriterLock:
                 path=str(db_path),
                 pid=owner.get("pid", "?"),
                 host=owner.get("host", "?"),
-                since=owner.get("since", "?"),
+                since=_since(owner.get("since")),
             ) from None
         info = {
             "pid": os.getpid(),
