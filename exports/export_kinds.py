@@ -142,17 +142,18 @@ def prepare(
 
 def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
     meeting, network, people = records.meeting, records.network, records.people_by_id
+    orgs = records.organisations
     if export.doc == "cancel":
         sent = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
-        data = cancel(sent, network, people, None, now)
+        data = cancel(sent, network, people, None, now, organisations=orgs)
         name = _calendar_filename(meeting, network.name, "exportui.file_cancel", "ics")
         return Prepared(export, data, name, summarize_ics(data), sent)
     if meeting.status is MeetingStatus.CANCELLED:
         raise QuorumError("exportui.invite_cancelled", title=meeting.title)
     sent = mark_sent(meeting)
-    data = invite(sent, network, people, None, now)
+    data = invite(sent, network, people, None, now, organisations=orgs)
     if export.doc == "invite_mail":
-        data = invite_mail(sent, network, people, None, data, now)
+        data = invite_mail(sent, network, people, None, data, now, organisations=orgs)
         name = _calendar_filename(meeting, network.name, "exportui.file_invite", "eml")
         return Prepared(export, data, name, summarize_eml(data), sent)
     name = _calendar_filename(meeting, network.name, "exportui.file_invite", "ics")

@@ -5,6 +5,9 @@ keep come from RFC 5545/5546 and from clients' bug trackers (issue 6):
 
 - a REQUEST has one VEVENT, one ORGANIZER and at least one ATTENDEE; a
   PUBLISH has an ORGANIZER and no ATTENDEE;
+- the ORGANIZER is who :func:`quorum.store.organiser.invite_organiser` says (the host's
+  contact by default), with SENT-BY when another address sends for them; the organiser
+  is never asked to reply to their own invite (RSVP=FALSE on their ATTENDEE);
 - the UID is the meeting's and never changes; SEQUENCE goes up whenever what
   the invite shows changed since the last one sent (:func:`next_sequence`);
 - times carry the zone's TZID and a VTIMEZONE written with RRULEs;
@@ -14,7 +17,7 @@ keep come from RFC 5545/5546 and from clients' bug trackers (issue 6):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -25,7 +28,17 @@ from quorum.exports.ics_tz import vtimezone
 from quorum.exports.invite_text import invite_description
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingRole, MeetingStatus, Network, Person, Rsvp, replace
+from quorum.store.organiser import Organiser, OrganiserSource, invite_organiser, sent_by
+from quorum.store.records import (
+    Meeting,
+    MeetingRole,
+    MeetingStatus,
+    Network,
+    Organisation,
+    Person,
+    Rsvp,
+    replace,
+)
 from quorum.store.when import clock
 
 __all__ = [
@@ -35,7 +48,7 @@ __all__ = [
     "invitees",
     "mark_sent",
     "next_sequence",
-    "organiser_for",
+    "organiser_of",
     "year_plan",
 ]
 
@@ -67,7 +80,7 @@ class Invitee:
     rsvp: Rsvp
 
 
-def invitees(meeting: Meeting, people: dict[str, Person]) -> list[Invitee]:
+def invitees(meeting: Meeting, people: Mapping[str, Person]) -> list[Invitee]:
     """The invitees a calendar or mail can reach: those with an e-mail address.
 
     The same address twice (a person also added as a guest) is invited once.
@@ -89,14 +102,23 @@ def invitees(meeting: Meeting, people: dict[str, Person]) -> list[Invitee]:
     return found
 
 
-def organiser_for(
-    network: Network, people: dict[str, Person], meeting: Meeting | None = None
-) -> Person | None:
-    """Who organises: the network's coordinator, else the meeting's chair."""
-    for person_id in (network.coordinator_id, meeting.chair_id if meeting else None):
-        if person_id and person_id in people:
-            return people[person_id]
-    return None
+def organiser_of(
+    meeting: Meeting,
+    network: Network,
+    people: Mapping[str, Person],
+    organiser: Person | Organiser | None = None,
+    organisations: Iterable[Organisation] = (),
+) -> Organiser:
+    """The invite's organiser: ``organiser`` when given (a person stands as
+    coordinator), else the network's rule; QuorumError when nobody can."""
+    if isinstance(organiser, Organiser):
+        return organiser
+    if organiser is not None:
+        return Organiser(organiser, OrganiserSource.COORDINATOR, sent_by(network, organiser))
+    found = invite_organiser(meeting, network, people, organisations)
+    if found is None:
+        raise QuorumError("error.ics_no_organiser")
+    return found
 
 
 def next_sequence(meeting: Meeting) -> int:
@@ -125,18 +147,22 @@ def invite(
     meeting: Meeting,
     network: Network,
     people: dict[str, Person],
-    organiser: Person | None,
+    organiser: Person | Organiser | None,
     now: datetime,
     lang: str | None = None,
+    organisations: Iterable[Organisation] = (),
 ) -> bytes:
-    """METHOD:REQUEST for a new meeting or an update of one (same UID)."""
+    """METHOD:REQUEST for a new meeting or an update of one (same UID).
+
+    Without ``organiser``, the network's rule picks one (:func:`organiser_of`);
+    ``organisations`` name the host's contact person."""
     lang = lang or meeting.language
     cal = _calendar("REQUEST")
-    who = _organiser(network, people, meeting, organiser)
+    who = organiser_of(meeting, network, people, organiser, organisations)
     event = _event(meeting, network, people, who, now, lang)
     event.add("SEQUENCE", next_sequence(meeting))
     event.add("STATUS", "CONFIRMED")
-    _add_attendees(event, meeting, people)
+    _add_attendees(event, meeting, people, who)
     return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
 
 
@@ -144,10 +170,11 @@ def cancel(
     meeting: Meeting,
     network: Network,
     people: dict[str, Person],
-    organiser: Person | None,
+    organiser: Person | Organiser | None,
     now: datetime,
     lang: str | None = None,
     sequence: int | None = None,
+    organisations: Iterable[Organisation] = (),
 ) -> bytes:
     """METHOD:CANCEL: the same UID, STATUS:CANCELLED and a SEQUENCE above the last sent.
 
@@ -157,12 +184,11 @@ def cancel(
     lang = lang or meeting.language
     cancelled = replace(meeting, status=MeetingStatus.CANCELLED)
     cal = _calendar("CANCEL")
-    event = _event(
-        cancelled, network, people, _organiser(network, people, meeting, organiser), now, lang
-    )
+    who = organiser_of(meeting, network, people, organiser, organisations)
+    event = _event(cancelled, network, people, who, now, lang)
     event.add("SEQUENCE", next_sequence(cancelled) if sequence is None else sequence)
     event.add("STATUS", "CANCELLED")
-    _add_attendees(event, cancelled, people)
+    _add_attendees(event, cancelled, people, who)
     return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
 
 
@@ -170,18 +196,22 @@ def year_plan(
     network: Network,
     meetings: Iterable[Meeting],
     people: dict[str, Person],
-    organiser: Person | None,
+    organiser: Person | Organiser | None,
     year: int,
     now: datetime,
     lang: str | None = None,
     hosts: dict[str, str] | None = None,
+    organisations: Iterable[Organisation] = (),
 ) -> bytes:
     """METHOD:PUBLISH: the network's meetings of ``year``, with no ATTENDEE.
 
     ``hosts`` (organisation id -> name) puts each meeting's host in its
-    SUMMARY and DESCRIPTION: who hosts is what a year plan is read for.
+    SUMMARY and DESCRIPTION: who hosts is what a year plan is read for. The plan is the
+    network's, so its coordinator stands as ORGANIZER when it has one; else each
+    meeting's own organiser.
     """
     hosts = hosts or {}
+    organiser = organiser or people.get(network.coordinator_id or "")
     lang = lang or network.language
     chosen = sorted(
         (m for m in meetings if m.network_id == network.id and m.start.year == year),
@@ -194,8 +224,9 @@ def year_plan(
     cal.add("X-WR-CALNAME", name)
     cal.add("X-WR-TIMEZONE", Text(network.tz))
     events = []
+    orgs = tuple(organisations)
     for meeting in chosen:
-        who = _organiser(network, people, meeting, organiser)
+        who = organiser_of(meeting, network, people, organiser, orgs)
         host = hosts.get(meeting.host_org_id or "", "")
         event = _event(meeting, network, people, who, now, lang, host)
         event.add("SEQUENCE", next_sequence(meeting))
@@ -218,15 +249,6 @@ def _calendar(method: str) -> Calendar:
     return cal
 
 
-def _organiser(
-    network: Network, people: dict[str, Person], meeting: Meeting, organiser: Person | None
-) -> Person:
-    person = organiser or organiser_for(network, people, meeting)
-    if person is None:
-        raise QuorumError("error.ics_no_organiser")
-    return person
-
-
 def _address(name: str, email: str) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
     cn = clean_param(name)
@@ -241,7 +263,7 @@ def _event(
     meeting: Meeting,
     network: Network,
     people: dict[str, Person],
-    organiser: Person,
+    organiser: Organiser,
     now: datetime,
     lang: str,
     host: str = "",
@@ -266,7 +288,10 @@ def _event(
     event.add(
         "DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang, host)))
     )
-    event.add("ORGANIZER", _address(organiser.name, organiser.email))
+    organizer = _address(organiser.name, organiser.email)
+    if organiser.sent_by:
+        organizer.params["SENT-BY"] = f"mailto:{organiser.sent_by}"
+    event.add("ORGANIZER", organizer)
     event.add("TRANSP", "OPAQUE")
     alarm = Alarm()
     alarm.add("ACTION", "DISPLAY")
@@ -283,7 +308,9 @@ def _event(
     return event
 
 
-def _add_attendees(event: Event, meeting: Meeting, people: dict[str, Person]) -> None:
+def _add_attendees(
+    event: Event, meeting: Meeting, people: dict[str, Person], organiser: Organiser
+) -> None:
     found = invitees(meeting, people)
     if not found:
         raise QuorumError("error.ics_no_attendees")
@@ -291,8 +318,14 @@ def _add_attendees(event: Event, meeting: Meeting, people: dict[str, Person]) ->
         address = _address(invitee.name, invitee.email)
         address.params["CUTYPE"] = "INDIVIDUAL"
         address.params["ROLE"] = _ROLE[invitee.role]
-        address.params["PARTSTAT"] = _PARTSTAT[invitee.rsvp]
-        address.params["RSVP"] = "TRUE"
+        if invitee.email.casefold() == organiser.email.casefold():
+            # The organiser sends the invite: they come, and are not asked to reply.
+            rsvp = Rsvp.ACCEPTED if invitee.rsvp is Rsvp.NEEDS_ACTION else invitee.rsvp
+            address.params["PARTSTAT"] = _PARTSTAT[rsvp]
+            address.params["RSVP"] = "FALSE"
+        else:
+            address.params["PARTSTAT"] = _PARTSTAT[invitee.rsvp]
+            address.params["RSVP"] = "TRUE"
         event.add("ATTENDEE", address)
 
 

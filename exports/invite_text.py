@@ -79,6 +79,18 @@ def meeting_facts(
     return lines
 
 
+def names_network(meeting: Meeting, network: Network) -> bool:
+    """Does the meeting's title already say which network it is?"""
+    return network.name.casefold() in meeting.title.casefold()
+
+
+def headline(meeting: Meeting, network: Network) -> str:
+    """ "Network – title", or the title alone when it names the network itself."""
+    if names_network(meeting, network):
+        return meeting.title
+    return f"{network.name} – {meeting.title}"
+
+
 def invite_description(
     meeting: Meeting, network: Network, people: dict[str, Person], lang: str, host: str = ""
 ) -> str:
@@ -86,7 +98,7 @@ def invite_description(
     lines: list[str] = []
     if meeting.status is MeetingStatus.CANCELLED:
         lines += [t("ics.cancelled", lang=lang), ""]
-    lines.append(f"{network.name} – {meeting.title}")
+    lines.append(headline(meeting, network))
     lines += meeting_facts(meeting, people, lang, host)
     if meeting.agenda:
         lines += ["", t("ics.agenda", lang=lang), *agenda_lines(meeting, people, lang)]

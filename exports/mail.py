@@ -9,30 +9,39 @@ than as a received message.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from quorum.exports.ics import invitees, organiser_for
+from quorum.exports.ics import invitees, organiser_of
 from quorum.exports.ics_fold import clean_line
-from quorum.exports.invite_text import agenda_lines, meeting_facts
+from quorum.exports.invite_text import agenda_lines, meeting_facts, names_network
 from quorum.exports.mail_headers import address_list, mail_address
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, Network, Person
+from quorum.store.organiser import Organiser
+from quorum.store.records import Meeting, Network, Organisation, Person
 
 __all__ = ["invite_body", "invite_mail"]
 
 
 def invite_body(
-    meeting: Meeting, network: Network, people: dict[str, Person], organiser: Person, lang: str
+    meeting: Meeting,
+    network: Network,
+    people: dict[str, Person],
+    organiser: Person | Organiser,
+    lang: str,
 ) -> str:
     """The readable text of the invitation mail: greeting, facts, agenda, signature."""
+    # A title that names the network already ("Gymnasienätverket – möte v. 49") is
+    # not followed by the network's name again.
+    intro = "mail.invite_intro_titled" if names_network(meeting, network) else "mail.invite_intro"
     lines = [
         t("mail.greeting", lang=lang),
         "",
-        t("mail.invite_intro", lang=lang, title=meeting.title, network=network.name),
+        t(intro, lang=lang, title=meeting.title, network=network.name),
         "",
         *meeting_facts(meeting, people, lang),
     ]
@@ -49,28 +58,36 @@ def invite_mail(
     meeting: Meeting,
     network: Network,
     people: dict[str, Person],
-    organiser: Person | None,
+    organiser: Person | Organiser | None,
     ics_bytes: bytes,
     now: datetime,
     lang: str | None = None,
+    organisations: Iterable[Organisation] = (),
 ) -> bytes:
-    """The invitation as an .eml draft: text body plus the METHOD:REQUEST calendar part."""
+    """The invitation as an .eml draft: text body plus the METHOD:REQUEST calendar part.
+
+    From is the invite's organiser (:func:`quorum.exports.ics.organiser_of`, the same
+    as the calendar part's ORGANIZER); when another address sends for them, it is the
+    ``Sender:``."""
     lang = lang or meeting.language
     if now.tzinfo is None:
         raise ValidationError("error.naive_datetime", field="now")
-    sender = organiser or organiser_for(network, people, meeting)
-    if sender is None:
-        raise QuorumError("error.ics_no_organiser")
+    sender = organiser_of(meeting, network, people, organiser, organisations)
     recipients = invitees(meeting, people)
     if not recipients:
         raise QuorumError("error.ics_no_attendees")
     msg = EmailMessage(policy=SMTP)
     msg["From"] = mail_address(sender.name, sender.email)
+    if sender.sent_by:
+        msg["Sender"] = sender.sent_by
     # set_raw: Python 3.11's own folding can turn a comma into an encoded word.
     msg.set_raw("To", address_list([mail_address(r.name, r.email) for r in recipients]))
+    subject = (
+        "mail.invite_subject_titled" if names_network(meeting, network) else "mail.invite_subject"
+    )
     msg["Subject"] = clean_line(
         t(
-            "mail.invite_subject",
+            subject,
             lang=lang,
             date=meeting.start.date().isoformat(),
             network=network.name,

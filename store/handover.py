@@ -27,22 +27,19 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from quorum.store.i18n import t
-from quorum.store.new_meeting import create_meetings, meeting_fields
+from quorum.store.new_meeting import create_meetings, invitations, meeting_fields
 from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     ActionItem,
     ActionStatus,
     AgendaItem,
-    Attendance,
     ItemKind,
     ItemState,
     Meeting,
-    MeetingRole,
     MeetingStatus,
     Network,
     Organisation,
     Person,
-    Role,
     Template,
     new_item_id,
     replace,
@@ -220,8 +217,6 @@ def draft_meeting(
     """The fields for ``store.add_meeting``: defaults, template, carried-forward
     items, and the network's members (not its guests) invited."""
     names: Mapping[str, str] = {p.id: p.name for p in people}
-    members = [p for p in people if p.active and p.role_in(network.id) not in (None, Role.GUEST)]
-    chair = next((p.id for p in members if p.role_in(network.id) == Role.CHAIR), None)
     lang = network.language
     fields = meeting_fields(
         network,
@@ -231,14 +226,7 @@ def draft_meeting(
         agenda_from_template(template),
     )
     fields["agenda"] = carry_forward(fields["agenda"], meetings, fields["start"], names, lang)
-    fields["chair_id"] = chair
-    fields["attendance"] = tuple(
-        Attendance(
-            person_id=p.id,
-            role=MeetingRole.CHAIR if p.id == chair else MeetingRole.PARTICIPANT,
-        )
-        for p in members
-    )
+    fields.update(invitations(network, people))
     return fields
 
 

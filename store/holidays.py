@@ -10,6 +10,10 @@ against the ``holidays`` package.
 
 Sundays are holidays in the law too; only the named ones (påskdagen,
 pingstdagen) are listed, since a meeting planner never proposes a Sunday.
+
+Four afton days are working days that many treat as half days (trettondagsafton,
+skärtorsdag, valborgsmässoafton, allhelgonaafton): :func:`half_days_of` lists them
+apart, so a planner avoids them unless a network says it meets on them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ __all__ = [
     "day_off_reason",
     "de_facto_days_off",
     "easter_sunday",
+    "half_day",
+    "half_days_of",
     "holiday_name",
     "holidays_of",
     "is_day_off",
@@ -98,6 +104,32 @@ def holidays_of(year: int) -> tuple[Holiday, ...]:
         Holiday(date(year, 12, 31), "nyarsafton", de_facto=True),
     ]
     return tuple(sorted(days, key=lambda h: h.day))
+
+
+@cache
+def half_days_of(year: int) -> tuple[Holiday, ...]:
+    """The afton days that are working days but often end at lunch, in date order:
+    trettondagsafton, skärtorsdag, valborgsmässoafton and allhelgonaafton (the Friday
+    before alla helgons dag)."""
+    easter = easter_sunday(year)
+    all_saints = _saturday_between(date(year, 10, 31))
+    days = [
+        Holiday(date(year, 1, 5), "trettondagsafton"),
+        Holiday(easter - timedelta(days=3), "skartorsdagen"),
+        Holiday(date(year, 4, 30), "valborgsmassoafton"),
+        Holiday(all_saints - timedelta(days=1), "allhelgonaafton"),
+    ]
+    return tuple(sorted(days, key=lambda h: h.day))
+
+
+def half_day(d: date) -> Holiday | None:
+    """The afton half day on ``d`` (a working weekday), if it is one."""
+    if d.weekday() >= 5:
+        return None
+    for h in half_days_of(d.year):
+        if h.day == d:
+            return h
+    return None
 
 
 def public_holidays(year: int, lang: str | None = "sv") -> dict[date, str]:

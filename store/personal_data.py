@@ -342,5 +342,8 @@ def erase_person_in_store(store: Store, person_id: str) -> Erasure:
             store.save_meeting(m)
         for n in erasure.networks:
             store.save_network(n)
+        for org in store.organisations():
+            if org.contact_id == person_id:  # the organisation falls back to its members
+                store.save_organisation(replace(org, contact_id=None))
         store.delete_person(person_id)
     return erasure

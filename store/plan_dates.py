@@ -7,8 +7,10 @@ for hosts and to :mod:`quorum.store.new_meeting` for the meetings.
 
 Rules, from the networks in the seeds ("minst 4 möten per år på fredagar"): dates
 spread over the school year's two terms, on the network's weekday, never on a public
-holiday, a de-facto day off or a klämdag, never in a blackout period, never in a week
-that already has a meeting.
+holiday, a de-facto day off or a klämdag, never on an afton half day unless the network
+allows them, never in a school break or another blackout period
+(:func:`quorum.store.school_breaks.blackouts_for`), never in a week that already has a
+meeting.
 """
 
 from __future__ import annotations
@@ -21,17 +23,19 @@ from quorum.store import holidays
 from quorum.store.errors import ValidationError
 from quorum.store.i18n import Notice, t
 from quorum.store.records import Blackout, Meeting, MeetingStatus, Network
+from quorum.store.school_breaks import AUTUMN_START, SPRING_END, blackouts_for
 
 __all__ = [
     "DateWarning",
     "ProposedDate",
     "Term",
     "add_date",
+    "blackout_at",
+    "blackout_notice",
     "date_warnings",
     "drop_date",
     "move_date",
     "propose_dates",
-    "suggest_blackouts",
     "terms_of",
     "week_label",
 ]
@@ -59,8 +63,8 @@ class Term:
 def terms_of(year: int) -> tuple[Term, Term]:
     """Spring term mid-January to early June, autumn term mid-August to mid-December."""
     return (
-        Term("spring", date(year, 1, 15), date(year, 6, 10)),
-        Term("autumn", date(year, 8, 15), date(year, 12, 15)),
+        Term("spring", date(year, 1, 15), date(year, *SPRING_END)),
+        Term("autumn", date(year, *AUTUMN_START), date(year, 12, 15)),
     )
 
 
@@ -111,11 +115,16 @@ def week_label(d: date, lang: str | None = None) -> str:
     return t("plan.week", lang=lang, week=d.isocalendar().week)
 
 
-def _blackout_at(d: date, blackouts: Iterable[Blackout]) -> Blackout | None:
-    for b in blackouts:
+def blackout_at(d: date, network: Network) -> Blackout | None:
+    """The school break or blackout period of ``network`` that ``d`` falls in."""
+    for b in blackouts_for(network, d.year):
         if b.start <= d <= b.end:
             return b
     return None
+
+
+def _half_day(d: date, network: Network) -> holidays.Holiday | None:
+    return None if network.allow_afton_days else holidays.half_day(d)
 
 
 def _iso_week(d: date) -> tuple[int, int]:
@@ -164,9 +173,12 @@ def _first_block(
         return Notice.of(f"holiday.{key}")
     if holidays.is_squeeze_day(d):
         return Notice.of("holiday.squeeze_day")
-    b = _blackout_at(d, network.blackouts)
+    afton = _half_day(d, network)
+    if afton is not None:
+        return Notice.of(f"holiday.{afton.key}")
+    b = blackout_at(d, network)
     if b is not None:
-        return _blackout_notice(b)
+        return blackout_notice(b)
     if today is not None and d <= today:
         return Notice.of("plan.cause.past")
     if _iso_week(d) in busy:
@@ -174,7 +186,10 @@ def _first_block(
     return None
 
 
-def _blackout_notice(b: Blackout) -> Notice:
+def blackout_notice(b: Blackout) -> Notice:
+    """The break's name: a school break's own, the user's label, else "spärrperiod"."""
+    if b.key:
+        return Notice.of(b.key)
     if b.label:
         return Notice.of("plan.cause.blackout", label=b.label)
     return Notice.of("plan.blackout")
@@ -262,9 +277,11 @@ def date_warnings(d: date, network: Network) -> list[Notice]:
         found.append(Notice.of("plan.warn.holiday", name=Notice.of(f"holiday.{key}")))
     elif holidays.is_squeeze_day(d):
         found.append(Notice.of("plan.warn.squeeze"))
-    b = _blackout_at(d, network.blackouts)
+    elif (afton := _half_day(d, network)) is not None:
+        found.append(Notice.of("plan.warn.afton", name=Notice.of(f"holiday.{afton.key}")))
+    b = blackout_at(d, network)
     if b is not None:
-        found.append(Notice.of("plan.warn.blackout", label=_blackout_notice(b)))
+        found.append(Notice.of("plan.warn.blackout", label=blackout_notice(b)))
     if d.weekday() != network.weekday:
         found.append(
             Notice.of(
@@ -336,34 +353,3 @@ def drop_date(proposals: Sequence[ProposedDate], index: int) -> list[ProposedDat
     if not 0 <= index < len(proposals):
         raise ValidationError("plan.error.no_such_date", field="index")
     return [p for i, p in enumerate(proposals) if i != index]
-
-
-def suggest_blackouts(
-    year: int, sportlov_week: int = 8, hostlov_week: int = 44, lang: str | None = "sv"
-) -> tuple[Blackout, ...]:
-    """Typical school breaks of ``year`` as blackout periods for a network to
-    adopt and adjust: sportlov (week 7, 8 or 9 depending on the region),
-    påsklov (the week after Easter, as in most municipalities), höstlov
-    (week 44), jullov and sommarlov. Municipalities differ, hence a suggestion."""
-
-    def week(w: int) -> tuple[date, date]:
-        monday = date.fromisocalendar(year, w, 1)
-        return monday, monday + timedelta(days=4)
-
-    easter_monday = holidays.easter_sunday(year) + timedelta(days=1)
-    spring_end = terms_of(year)[0].end
-    autumn_start = terms_of(year)[1].start
-    return (
-        Blackout(date(year, 1, 1), date(year, 1, 9), t("plan.break.jullov", lang=lang)),
-        Blackout(*week(sportlov_week), t("plan.break.sportlov", lang=lang)),
-        Blackout(
-            easter_monday, easter_monday + timedelta(days=4), t("plan.break.pasklov", lang=lang)
-        ),
-        Blackout(
-            spring_end + timedelta(days=1),
-            autumn_start - timedelta(days=1),
-            t("plan.break.sommarlov", lang=lang),
-        ),
-        Blackout(*week(hostlov_week), t("plan.break.hostlov", lang=lang)),
-        Blackout(date(year, 12, 20), date(year, 12, 31), t("plan.break.jullov", lang=lang)),
-    )

@@ -14,6 +14,7 @@ meeting.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -32,7 +33,9 @@ __all__ = [
     "Attendance",
     "Blackout",
     "Decision",
+    "EasterBreak",
     "Formality",
+    "InviteSender",
     "ItemKind",
     "ItemState",
     "Meeting",
@@ -47,6 +50,7 @@ __all__ = [
     "Presence",
     "Role",
     "Rsvp",
+    "SchoolBreaks",
     "SmtpSettings",
     "Template",
     "TemplateItem",
@@ -169,17 +173,67 @@ class ActionStatus(StrEnum):
     DONE = "done"
 
 
+class InviteSender(StrEnum):
+    """Who sends a meeting's invite and stands as its organiser."""
+
+    # "Värd för kommande möte … ansvarar för att kalenderinbjudan skickas ut" (the seeds):
+    # the contact person of the meeting's host organisation.
+    HOST = "host"
+    COORDINATOR = "coordinator"
+
+
+class EasterBreak(StrEnum):
+    """When a municipality's påsklov falls: the week before Easter or the one after."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class Blackout:
-    """A period a network does not meet (sportlov, påsklov, summer...)."""
+    """A period a network does not meet (sportlov, påsklov, summer...).
+
+    ``label`` is the user's own name for it; a school break made from the network's
+    :class:`SchoolBreaks` names itself by catalog ``key`` instead, so it reads in the
+    language it is shown in.
+    """
 
     start: date
     end: date
     label: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "label", " ".join((self.label or "").split()))
         if self.end < self.start:
             raise ValidationError("error.end_before_start", field="end")
+        if (self.end - self.start).days > 366:
+            raise ValidationError("error.blackout_too_long", field="end")
+
+
+@dataclass(frozen=True)
+class SchoolBreaks:
+    """The school breaks a network keeps free of meetings, as a Swedish municipality
+    sets them; :mod:`quorum.store.school_breaks` turns them into each year's Blackouts.
+
+    Sportlov is week 7, 8 or 9 depending on the county (None: not kept), höstlov
+    week 44, påsklov the week before or after Easter; jullov and sommarlov follow
+    the school year.
+    """
+
+    sportlov_week: int | None = 8
+    pasklov: EasterBreak = EasterBreak.AFTER
+    hostlov_week: int | None = 44
+    jullov: bool = True
+    sommarlov: bool = True
+
+    def __post_init__(self) -> None:
+        if self.sportlov_week is not None and not 6 <= self.sportlov_week <= 12:
+            raise ValidationError("error.sportlov_week", field="sportlov_week")
+        if self.hostlov_week is not None and not 40 <= self.hostlov_week <= 46:
+            raise ValidationError("error.hostlov_week", field="hostlov_week")
+        _enum(EasterBreak, self.pasklov, "pasklov")
 
 
 @dataclass(frozen=True)
@@ -225,13 +279,27 @@ class SmtpSettings:
             raise ValidationError("error.choice_invalid", field="security", value=self.security)
         if self.sender:
             check_email(self.sender, "sender")
+        if self.user and self.security == "none" and not is_loopback(self.host):
+            # A password sent in the clear, over someone else's network: never.
+            raise ValidationError("error.smtp_auth_plain", field="security", host=self.host)
+
+
+def is_loopback(host: str) -> bool:
+    """This machine (a local relay such as a mail bridge): nothing crosses a network."""
+    if host.strip().casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip()).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
 class Network:
     id: str
     name: str
-    organiser: str = ""
+    organiser: str = ""  # the organising body (huvudman, kommunalförbund, universitet)
+    organiser_email: str = ""  # where the organising body wants the member list and dates
     coordinator_id: str | None = None
     publication_email: str = ""
     default_place: str = ""
@@ -245,17 +313,23 @@ class Network:
     member_org_ids: tuple[str, ...] = ()
     blackouts: tuple[Blackout, ...] = ()
     rotation_opt_out: tuple[str, ...] = ()  # organisation ids that never host
-    require_industry: bool = False
+    require_industry: bool = False  # the chair or someone present must come from a company
     templates: tuple[Template, ...] = ()
     smtp: SmtpSettings | None = None
     formality: Formality = Formality.INFORMAL  # new meetings' minutes: protokoll when formal
     year_start_month: int = 1  # § numbers restart each year; 8: a school year from August
     public_omits_guests: bool = False  # the public version names no one outside the network
+    invite_sender: InviteSender = InviteSender.HOST
+    breaks: SchoolBreaks = SchoolBreaks()
+    allow_afton_days: bool = False  # meet on valborgsmässoafton, skärtorsdag …
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        object.__setattr__(self, "organiser", (self.organiser or "").strip())
         check_email(self.publication_email, "publication_email", required=False)
+        check_email(self.organiser_email, "organiser_email", required=False)
         _enum(Formality, self.formality, "formality")
+        _enum(InviteSender, self.invite_sender, "invite_sender")
         if not 1 <= self.year_start_month <= 12:
             raise ValidationError("error.month_range", field="year_start_month")
         if not 0 <= self.weekday <= 6:
@@ -278,6 +352,7 @@ class Organisation:
     id: str
     name: str
     kind: OrgKind = OrgKind.SCHOOL
+    contact_id: str | None = None  # the person who speaks (and sends invites) for it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))

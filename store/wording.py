@@ -10,10 +10,17 @@ mail subjects all say what the network keeps.
 
 from __future__ import annotations
 
-from quorum.store.i18n import knows, t
+from quorum.store.i18n import Notice, knows, t
 from quorum.store.records import Formality, Meeting, MeetingStatus
 
-__all__ = ["by_formality", "formal_text", "meeting_status", "short_status", "status_label"]
+__all__ = [
+    "by_formality",
+    "formal_text",
+    "meeting_status",
+    "short_status",
+    "status_label",
+    "status_notice",
+]
 
 
 def by_formality(key: str, formality: Formality) -> str:
@@ -33,7 +40,14 @@ def status_label(status: MeetingStatus, formality: Formality, lang: str | None =
 
 
 def meeting_status(meeting: Meeting, lang: str | None = None) -> str:
-    return status_label(meeting.status, meeting.formality, lang)
+    return status_notice(meeting).text(lang)
+
+
+def status_notice(meeting: Meeting) -> Notice:
+    """:func:`meeting_status` kept as a :class:`Notice`, for an error worded later in
+    whichever language it is shown in."""
+    key = f"status.{meeting.status.value}"
+    return Notice.of(key if knows(key) else by_formality(key, meeting.formality))
 
 
 def short_status(status: MeetingStatus, lang: str | None = None) -> str:

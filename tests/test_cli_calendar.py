@@ -56,9 +56,21 @@ def test_export_invite_to_stdout_keeps_crlf(tmp_path, capsysbinary):  # type: ig
     check_structure(out)
 
 
-def test_export_cancel_cancels_the_meeting(tmp_path, capsys):  # type: ignore[no-untyped-def]
+def test_export_cancel_writes_the_file_of_a_cancelled_meeting_and_changes_nothing(tmp_path, capsys):  # type: ignore[no-untyped-def]
     db, meeting = demo_db(tmp_path)
     target = tmp_path / "avbokning.ics"
+    # Not cancelled yet: the export says how, writes nothing and leaves the meeting be.
+    assert (
+        main(["--lang", "sv", "export", "cancel", meeting.id, "-o", str(target), "--db", str(db)])
+        == 1
+    )
+    err = capsys.readouterr().err
+    assert f"quorum cancel {meeting.id}" in err and "Traceback" not in err
+    assert not target.exists()
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting(meeting.id).status is MeetingStatus.INVITED
+
+    assert main(["cancel", meeting.id, "--db", str(db)]) == 0
     assert main(["export", "cancel", meeting.id, "-o", str(target), "--db", str(db)]) == 0
     cal = Calendar.from_ical(target.read_bytes())
     assert cal["METHOD"] == "CANCEL"
@@ -70,6 +82,19 @@ def test_export_cancel_cancels_the_meeting(tmp_path, capsys):  # type: ignore[no
     assert main(["--lang", "en", "export", "invite", meeting.id, "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "cancelled" in err and "Traceback" not in err
+
+
+def test_export_cancel_never_cancels_a_held_meeting(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    # The defect: export cancel on a published meeting marked it cancelled, unasked.
+    db, _ = demo_db(tmp_path)
+    with Store.open(db, readonly=True) as store:
+        held = next(m for m in store.meetings() if m.status is MeetingStatus.PUBLISHED)
+    assert main(["export", "cancel", held.id, "-o", str(tmp_path / "x.ics"), "--db", str(db)]) == 1
+    assert main(["--lang", "sv", "cancel", held.id, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "är redan genomfört" in err and "Traceback" not in err
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting(held.id).status is MeetingStatus.PUBLISHED
 
 
 def test_export_plan(tmp_path, capsys):  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ from quorum.tui.saver import Saver
 from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
-    from quorum.store.records import Meeting
+    from quorum.store.records import Meeting, Network
     from quorum.store.store import Store
 
 StoreOpener = Callable[[], "Store"]
@@ -46,7 +46,8 @@ class QuorumApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "key.help", show=True),
         Binding("question_mark", "help", "key.help", show=False),
-        Binding("ctrl+q", "quit", "key.quit", show=True, priority=True),
+        # Not in the footer (80 columns hold the keys of the screen); in help and palette.
+        Binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
         # Ours, so Textual does not add its own English "palette" entry.
         Binding(
             "ctrl+p",
@@ -326,12 +327,48 @@ class QuorumApp(App[int]):
         if self.store is not None:
             self._show(ReviewScreen(meeting_id, meeting), instead=True)
 
-    def open_network(self, network_id: str | None) -> None:
-        """Create (None) or edit a network."""
-        from quorum.tui.screens.network import NetworkScreen
+    def open_network_settings(self, network_id: str, section: str = "general") -> None:
+        """A network's settings, ``section`` highlighted."""
+        from quorum.tui.screens.network import NetworkSettingsScreen
 
         if self.store is not None:
-            self.push_screen(NetworkScreen(network_id))
+            self.push_screen(NetworkSettingsScreen(network_id, section))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "network_settings":
+            # Settings of a network that exists; a blank database starts with N.
+            return self.store is not None and bool(self.store.networks())
+        return True
+
+    def action_network_settings(self) -> None:
+        """The settings of the network in view."""
+        from quorum.tui.context import current_network
+
+        if self.store is None:
+            return
+        network = current_network(self)
+        if network is not None:
+            self.open_network_settings(network.id)
+
+    def action_new_network(self) -> None:
+        """Ask for a new network's name and meeting days, create it, then show its
+        settings with the members to add next."""
+        from quorum.tui.widgets.network_forms import NewNetworkForm
+
+        store = self.store
+        if store is None:
+            return
+
+        def create(fields: dict[str, Any]) -> Network:
+            self.saver.flush()  # its id is needed at once, after every earlier save
+            return store.add_network(**fields)
+
+        def created(network: Network | None) -> None:
+            if network is not None:
+                self.notify(t("netui.created", name=network.name))
+                self.open_network_settings(network.id, "members")
+
+        self.push_screen(NewNetworkForm(create), created)
 
     def _show(self, screen: Screen[Any], instead: bool) -> None:
         if instead:

@@ -166,12 +166,91 @@ def build_parser() -> Parser:
     for name in ("minutes", "invite"):
         p = add(ssub, name, f"cli.help.send_{name}")
         p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    _building_commands(sub, add, group)
     return parser
+
+
+def _building_commands(sub: Any, add: Any, group: Any) -> None:
+    """``network``, ``org``, ``person``, ``plan``, ``meeting`` and ``cancel``: a network
+    built and its year planned from a script (tui/cli_network.py, tui/cli_meeting.py)."""
+    from quorum.store.meeting_fields import MEETING_FIELDS
+    from quorum.store.network_fields import NETWORK_FIELDS
+    from quorum.tui.cli_network import fields_help
+
+    meeting, network = t("cli.metavar.meeting"), t("cli.metavar.network")
+    assignment = t("cli.metavar.assignment")
+
+    def fields_parser(subs: Any, name: str, help_key: str, fields: Any) -> Parser:
+        p: Parser = subs.add_parser(
+            name,
+            help=t(help_key),
+            description=t(help_key),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=t("cli.fields_heading") + "\n" + fields_help(fields),
+        )
+        _db_option(p, top=False)
+        return p
+
+    nsub = group(sub, "network", "cli.help.network_group", "what")
+    p = add(nsub, "new", "cli.help.network_new")
+    p.add_argument("name", metavar=t("cli.metavar.name"), help=t("cli.help.network_name"))
+    p.add_argument("--organiser", metavar=t("cli.metavar.text"), help=t("cli.help.organiser"))
+    p.add_argument("--weekday", metavar=t("cli.metavar.day"), help=t("cli.help.weekday"))
+    p.add_argument("--time", metavar="HH:MM-HH:MM", help=t("cli.help.time"))
+    p.add_argument("--min-meetings", type=int, metavar="N", help=t("cli.help.min_meetings"))
+    p = fields_parser(nsub, "set", "cli.help.network_set", NETWORK_FIELDS)
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("assignments", nargs="+", metavar=assignment)
+    p = fields_parser(nsub, "show", "cli.help.network_show", NETWORK_FIELDS)
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
+
+    osub = group(sub, "org", "cli.help.org", "what")
+    p = add(osub, "add", "cli.help.org_add")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("name", metavar=t("cli.metavar.name"), help=t("cli.help.org_name"))
+    p.add_argument("--industry", action="store_true", help=t("cli.help.industry"))
+    p.add_argument("--contact", metavar=t("cli.metavar.email"), help=t("cli.help.contact"))
+
+    psub = group(sub, "person", "cli.help.person", "what")
+    p = add(psub, "add", "cli.help.person_add")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--name", required=True, metavar=t("cli.metavar.name"))
+    p.add_argument("--email", required=True, metavar=t("cli.metavar.email"))
+    p.add_argument("--org", metavar=t("cli.metavar.org"), help=t("cli.help.org_option"))
+    p.add_argument("--role", metavar=t("cli.metavar.role"), help=t("cli.help.role"))
+
+    p = add(sub, "plan", "cli.help.plan")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument(
+        "--year", type=_year, required=True, metavar=t("cli.metavar.year"), help=t("cli.help.year")
+    )
+    p.add_argument("--create", action="store_true", help=t("cli.help.create"))
+
+    msub = group(sub, "meeting", "cli.help.meeting_group", "what")
+    p = add(msub, "new", "cli.help.meeting_new")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("--date", required=True, metavar=t("cli.metavar.date"))
+    p.add_argument("--host", metavar=t("cli.metavar.org"), help=t("cli.help.host"))
+    p = fields_parser(msub, "set", "cli.help.meeting_set", MEETING_FIELDS)
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("assignments", nargs="+", metavar=assignment)
+
+    p = add(sub, "cancel", "cli.help.cancel")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
     key: tuple[str, ...] = (args.command,)
-    if getattr(args, "what", None) and args.command in ("export", "import", "send"):
+    if getattr(args, "what", None) and args.command in (
+        "export",
+        "import",
+        "send",
+        "network",
+        "org",
+        "person",
+        "meeting",
+    ):
         key += (args.what,)
         if args.what == "mail":
             key += (args.mail_what,)
@@ -257,6 +336,42 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_verify import verify
 
             return verify(args, ctx)
+        case ("network", "new"):
+            from quorum.tui.cli_network import network_new
+
+            return network_new(args, ctx)
+        case ("network", "set"):
+            from quorum.tui.cli_network import network_set
+
+            return network_set(args, ctx)
+        case ("network", "show"):
+            from quorum.tui.cli_network import network_show
+
+            return network_show(args, ctx)
+        case ("org", "add"):
+            from quorum.tui.cli_network import org_add
+
+            return org_add(args, ctx)
+        case ("person", "add"):
+            from quorum.tui.cli_network import person_add
+
+            return person_add(args, ctx)
+        case ("plan",):
+            from quorum.tui.cli_meeting import plan
+
+            return plan(args, ctx)
+        case ("meeting", "new"):
+            from quorum.tui.cli_meeting import meeting_new
+
+            return meeting_new(args, ctx)
+        case ("meeting", "set"):
+            from quorum.tui.cli_meeting import meeting_set
+
+            return meeting_set(args, ctx)
+        case ("cancel",):
+            from quorum.tui.cli_meeting import cancel
+
+            return cancel(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 

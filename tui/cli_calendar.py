@@ -1,9 +1,10 @@
 """``quorum export invite|cancel|plan``, ``export mail invite`` and ``import reply``.
 
-Exporting an invite (or its mail draft) or a cancellation marks it sent: the
-meeting records the SEQUENCE it carried, so the next export knows whether
-anything changed. The file is written first and the meeting saved after, so
-a failed write never records an invite nobody got.
+Exporting an invite (or its mail draft) or a cancellation records the SEQUENCE it
+carried, so the next export knows whether anything changed. The file is written
+first and the meeting saved after, so a failed write never records an invite nobody
+got. An export never changes what a meeting is: ``export cancel`` writes the
+cancellation of a meeting already cancelled (``quorum cancel``) and refuses any other.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quorum.store.errors import QuorumError
-from quorum.store.gather import meeting_records
+from quorum.store.gather import MeetingRecords, meeting_records
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus, Network, Person, replace
+from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.wording import status_notice
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
 
 
-def _context(store: Store, meeting_text: str) -> tuple[Meeting, Network, dict[str, Person]]:
-    records = meeting_records(store, store.find_meeting(meeting_text))
-    return records.meeting, records.network, records.people_by_id
+def _records(store: Store, meeting_text: str) -> MeetingRecords:
+    return meeting_records(store, store.find_meeting(meeting_text))
 
 
 def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:
@@ -45,13 +46,17 @@ def _send_invite(args: argparse.Namespace, ctx: CliContext, as_mail: bool) -> in
 
     now = datetime.now(UTC)
     with ctx.open_store() as store:
-        meeting, network, people = _context(store, args.meeting)
+        records = _records(store, args.meeting)
+        meeting, network, people = records.meeting, records.network, records.people_by_id
+        orgs = records.organisations
         if meeting.status is MeetingStatus.CANCELLED:
             raise QuorumError("error.ics_invite_cancelled", title=meeting.title)
         sent = mark_sent(meeting)
-        data = invite(sent, network, people, None, now, lang=args.lang)
+        data = invite(sent, network, people, None, now, lang=args.lang, organisations=orgs)
         if as_mail:
-            data = invite_mail(sent, network, people, None, data, now, lang=args.lang)
+            data = invite_mail(
+                sent, network, people, None, data, now, lang=args.lang, organisations=orgs
+            )
         ctx.write_output(data, args.output)
         store.save_meeting(sent)
     _written(ctx, args.output, sent)
@@ -67,16 +72,34 @@ def export_mail_invite(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Cancel the meeting and write the METHOD:CANCEL that tells every invitee."""
+    """Write the METHOD:CANCEL that tells every invitee of a cancelled meeting."""
     from quorum.exports.ics import cancel, mark_sent
 
     with ctx.open_store() as store:
-        meeting, network, people = _context(store, args.meeting)
-        cancelled = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
-        data = cancel(cancelled, network, people, None, datetime.now(UTC), lang=args.lang)
+        records = _records(store, args.meeting)
+        meeting = records.meeting
+        if meeting.status is not MeetingStatus.CANCELLED:
+            raise QuorumError(
+                "cli.cancel_first",
+                title=meeting.title,
+                date=meeting.day.isoformat(),
+                id=meeting.id,
+                status=status_notice(meeting),
+            )
+        sent = mark_sent(meeting)
+        data = cancel(
+            sent,
+            records.network,
+            records.people_by_id,
+            None,
+            datetime.now(UTC),
+            lang=args.lang,
+            organisations=records.organisations,
+        )
         ctx.write_output(data, args.output)
-        store.save_meeting(cancelled)
-    _written(ctx, args.output, cancelled)
+        if sent != meeting:
+            store.save_meeting(sent)  # the SEQUENCE it carried; the status is as it was
+    _written(ctx, args.output, sent)
     return 0
 
 

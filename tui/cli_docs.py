@@ -130,9 +130,12 @@ def send_invite(args: argparse.Namespace, ctx: CliContext) -> int:
         meeting = store.find_meeting(args.meeting)
         network = store.network(meeting.network_id)
         people = {p.id: p for p in store.people()}
+        orgs = store.organisations()
         sent = mark_sent(meeting)
-        ics = invite(sent, network, people, None, now, lang=args.lang)
-        data = invite_mail(sent, network, people, None, ics, now, lang=args.lang)
+        ics = invite(sent, network, people, None, now, lang=args.lang, organisations=orgs)
+        data = invite_mail(
+            sent, network, people, None, ics, now, lang=args.lang, organisations=orgs
+        )
         code = _send(ctx, network, data)
         store.save_meeting(sent)  # recorded only once the server has taken it
     return code

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 # these register by adding a line here and an ``action_*`` on the app.
 APP_COMMANDS: list[tuple[str, str, str]] = [
     ("cmd.overview", "cmd.overview_help", "go_overview"),
+    ("cmd.network_settings", "cmd.network_settings_help", "network_settings"),
+    ("cmd.new_network", "cmd.new_network_help", "new_network"),
     ("cmd.roster", "cmd.roster_help", "open_roster"),
     ("cmd.year_plan", "cmd.year_plan_help", "open_year_plan"),
     ("cmd.actions", "cmd.actions_help", "open_actions"),

@@ -35,7 +35,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, OptionList, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from quorum.store.errors import QuorumError, ValidationError
@@ -108,6 +117,9 @@ class QuorumDialog(ModalScreen[R]):
     QuorumDialog Checkbox { border: none; height: 1; padding: 0; }
     QuorumDialog TextArea { height: 5; }
     QuorumDialog TextArea.-large { height: 12; }
+    QuorumDialog FieldRow SelectionList { height: auto; max-height: 8; width: 1fr; }
+    QuorumDialog.-settings FieldRow .field-label { width: 22; }
+    QuorumDialog.-settings FieldRow .field-msg { padding-left: 22; }
     QuorumDialog.-stacked FieldRow { margin-bottom: 1; }
     QuorumDialog.-stacked FieldRow > Horizontal { layout: vertical; }
     QuorumDialog.-stacked FieldRow .field-label { width: 1fr; color: $text; }
@@ -323,7 +335,7 @@ class PromptDialog(QuorumDialog[T | None]):
 
 
 def field_value(widget: Widget) -> Any:
-    """What a form field holds: text, a choice (None for none), a tick."""
+    """What a form field holds: text, a choice (None for none), a tick, the ticked values."""
     if isinstance(widget, Input):
         return widget.value
     if isinstance(widget, TextArea):
@@ -332,6 +344,8 @@ def field_value(widget: Widget) -> Any:
         return None if widget.value is Select.NULL else widget.value
     if isinstance(widget, Checkbox):
         return widget.value
+    if isinstance(widget, SelectionList):
+        return tuple(widget.selected)
     raise TypeError(f"not a form field: {widget!r}")
 
 
@@ -351,9 +365,13 @@ class FormDialog(QuorumDialog[T | None]):
     and saves on the last (quick typing in the live minutes); else Enter saves.
     ``stacked`` puts each label above its field, for labels that explain a format.
 
+    Escape in a form whose values changed since it opened asks before throwing them
+    away (a form left by habit loses nothing); Cancel is the way to leave without asking.
+
     | Key | Action |
     |---|---|
     | ctrl+s | Save |
+    | escape | Leave (asks first when something was changed) |
     """
 
     BINDINGS = [Binding("ctrl+s", "submit", "dialog.save")]
@@ -376,6 +394,7 @@ class FormDialog(QuorumDialog[T | None]):
         self.hint = hint
         self.advance = advance
         self.save_label = save_label or t("dialog.save")
+        self._opened_with: dict[str, Any] | None = None
 
     def rows(self) -> list[Row]:
         return [
@@ -399,6 +418,34 @@ class FormDialog(QuorumDialog[T | None]):
         first = self.query(Input)
         if first:
             first.first().focus()
+        # Once every field shows its value: what "changed" is measured against.
+        self.call_after_refresh(self._remember_values)
+
+    def _remember_values(self) -> None:
+        self._opened_with = self.values()
+
+    @property
+    def changed(self) -> bool:
+        """Has the user changed any field since the form opened?"""
+        return self._opened_with is not None and self.values() != self._opened_with
+
+    def action_leave(self) -> None:
+        if not self.changed:
+            super().action_leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.escape_result())
+
+        ask = ConfirmDialog(
+            t("dialog.discard_question"),
+            t("dialog.discard"),
+            danger=True,
+            no=t("dialog.keep_editing"),
+            width="narrow",
+        )
+        self.app.push_screen(ask, answered)
 
     def field_rows(self) -> dict[str, FieldRow]:
         return {row.field_name: row for row in self.query(FieldRow)}

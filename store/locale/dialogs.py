@@ -10,6 +10,9 @@ SV = {
     "dialog.none": "(ingen)",
     "dialog.accept_hint": "Enter: använd ändå · Esc: avbryt",
     "dialog.filter_placeholder": "Skriv för att filtrera…",
+    "dialog.discard_question": "Du har ändrat i formuläret. Vill du stänga utan att spara?",
+    "dialog.discard": "Stäng utan att spara",
+    "dialog.keep_editing": "Fortsätt redigera",
 }
 
 EN = {
@@ -22,4 +25,7 @@ EN = {
     "dialog.none": "(none)",
     "dialog.accept_hint": "Enter: use it anyway · Esc: cancel",
     "dialog.filter_placeholder": "Type to filter…",
+    "dialog.discard_question": "You have changed the form. Close it without saving?",
+    "dialog.discard": "Close without saving",
+    "dialog.keep_editing": "Keep editing",
 }

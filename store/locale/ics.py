@@ -23,7 +23,7 @@ SV = {
     "mail.invite_rsvp": "Kalenderinbjudan finns i det här mejlet. Svara ja, nej eller kanske i din kalender så att vi vet vem som kommer.",
     "mail.signoff": "Med vänliga hälsningar",
     # errors
-    "error.ics_no_organiser": "Mötet har ingen arrangör med e-postadress. Ange en samordnare för nätverket.",
+    "error.ics_no_organiser": "Ingen kan stå som avsändare av kallelsen: ange en kontaktperson för värdorganisationen eller en samordnare för nätverket (nätverkets inställningar).",
     "error.ics_no_attendees": "Ingen av de inbjudna har en e-postadress, så kallelsen har ingen mottagare.",
     "error.reply_encoding": "Filen är inte en textfil i UTF-8, så den kan inte vara ett kalendersvar.",
     "error.reply_unreadable": "Filen går inte att läsa som en kalenderfil ({detail}).",
@@ -66,7 +66,7 @@ EN = {
     "mail.invite_intro": "Welcome to the meeting of {network}: {title}.",
     "mail.invite_rsvp": "The calendar invite is in this e-mail. Answer yes, no or maybe in your calendar so we know who is coming.",
     "mail.signoff": "Best regards",
-    "error.ics_no_organiser": "The meeting has no organiser with an e-mail address. Set a coordinator for the network.",
+    "error.ics_no_organiser": "Nobody can send the invite: set a contact person for the host organisation or a coordinator for the network (the network's settings).",
     "error.ics_no_attendees": "None of the invitees has an e-mail address, so the invitation has no recipient.",
     "error.reply_encoding": "The file is not UTF-8 text, so it cannot be a calendar reply.",
     "error.reply_unreadable": "The file cannot be read as a calendar file ({detail}).",

@@ -44,7 +44,7 @@ SV = {
     "plan.break.hostlov": "Höstlov",
     "plan.break.jullov": "Jullov",
     "plan.break.sommarlov": "Sommarlov",
-    "plan.meeting_title": "{network} – nätverksträff v. {week}",
+    "plan.meeting_title": "Nätverksträff v. {week}",
     # rotation
     "plan.rotation.never": "{org}: har inte varit värd",
     "plan.rotation.last": "{org}: värd senast {day}",
@@ -154,7 +154,7 @@ EN = {
     "plan.break.hostlov": "Autumn break",
     "plan.break.jullov": "Christmas break",
     "plan.break.sommarlov": "Summer break",
-    "plan.meeting_title": "{network} – network meeting w. {week}",
+    "plan.meeting_title": "Network meeting w. {week}",
     "plan.rotation.never": "{org}: has not hosted",
     "plan.rotation.last": "{org}: last hosted {day}",
     "plan.rotation.manual": "{org}: chosen by hand",

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from quorum.store.records import Meeting, Membership, Network, Organisation, Person, Role
+from quorum.store.records import (
+    EasterBreak,
+    Meeting,
+    Membership,
+    Network,
+    Organisation,
+    Person,
+    Role,
+    SchoolBreaks,
+)
 
 TZ = ZoneInfo("Europe/Stockholm")
 ORGS = [
@@ -15,6 +24,12 @@ ORGS = [
     Organisation("o4", "Mariestad"),
     Organisation("o5", "Skara"),
 ]
+
+
+# A network that keeps no school breaks: for tests of the other rules alone.
+NO_BREAKS = SchoolBreaks(
+    sportlov_week=None, pasklov=EasterBreak.NONE, hostlov_week=None, jullov=False, sommarlov=False
+)
 
 
 def network(**kw: object) -> Network:

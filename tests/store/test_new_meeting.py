@@ -11,6 +11,7 @@ from quorum.store.new_meeting import create_meetings, next_free_date, template_c
 from quorum.store.plan_dates import propose_dates
 from quorum.store.records import (
     Blackout,
+    EasterBreak,
     Formality,
     Meeting,
     MeetingRole,
@@ -19,6 +20,7 @@ from quorum.store.records import (
     Network,
     Person,
     Role,
+    SchoolBreaks,
     Template,
     TemplateItem,
     replace,
@@ -74,8 +76,15 @@ def test_after_the_last_meeting_skipping_taken_days_but_not_cancelled_ones():
 def test_holidays_and_blackouts_are_skipped():
     # Långfredagen 2027 is 26 March.
     assert holiday_name(date(2027, 3, 26)) == "Långfredagen"
-    assert next_free_date(NET, [], date(2027, 3, 23)) == date(2027, 4, 2)
-    summer = replace(NET, blackouts=(Blackout(date(2027, 6, 14), date(2027, 8, 15), "sommar"),))
+    no_easter_break = replace(NET, breaks=SchoolBreaks(pasklov=EasterBreak.NONE))
+    assert next_free_date(no_easter_break, [], date(2027, 3, 23)) == date(2027, 4, 2)
+    # With the default påsklov (the week after Easter) the Friday after it is skipped too.
+    assert next_free_date(NET, [], date(2027, 3, 23)) == date(2027, 4, 9)
+    summer = replace(
+        NET,
+        breaks=SchoolBreaks(sommarlov=False),
+        blackouts=(Blackout(date(2027, 6, 14), date(2027, 8, 15), "sommar"),),
+    )
     assert next_free_date(summer, [], date(2027, 6, 10)) == date(2027, 6, 11)
     assert next_free_date(summer, [], date(2027, 6, 12)) == date(2027, 8, 20)
 
@@ -152,7 +161,8 @@ def test_create_meetings_fields() -> None:
     assert first["start"].tzinfo is not None
     assert first["host_org_id"] == "o3"
     assert first["place"] == "Falköping"  # no default place: the host's
-    assert first["title"] == f"SYV-nätverket Skaraborg – nätverksträff v. {a[0].proposal.week}"
+    # The network's name is not in the title: the invite and the overview name it already.
+    assert first["title"] == f"Nätverksträff v. {a[0].proposal.week}"
     assert [i.title for i in first["agenda"]] == [
         "Mötets öppnande",
         "Uppföljning av åtgärder",

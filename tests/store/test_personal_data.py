@@ -400,3 +400,12 @@ def test_only_the_name_is_replaced_in_any_text(before, after):
     [erased_m] = erase_person(ANNA, PEOPLE, [NET], [m]).meetings
     assert erased_m.agenda[0].notes == f"{before} borttagen deltagare {after}"
     assert erased_m.agenda[0].decisions[0].text == after.strip()
+
+
+def test_an_erased_contact_person_leaves_no_id_behind(demo_store):
+    from quorum.store.records import replace as record_replace
+
+    org = demo_store.organisation("1")
+    demo_store.save_organisation(record_replace(org, contact_id="3"))
+    erase_person_in_store(demo_store, "3")
+    assert demo_store.organisation("1").contact_id is None

@@ -15,11 +15,10 @@ from quorum.store.plan_dates import (
     drop_date,
     move_date,
     propose_dates,
-    suggest_blackouts,
     terms_of,
 )
 from quorum.store.records import Blackout, MeetingStatus
-from tests.store.plan_fixtures import meeting, network
+from tests.store.plan_fixtures import NO_BREAKS, meeting, network
 
 
 @pytest.mark.parametrize("year", range(2020, 2032))
@@ -44,7 +43,7 @@ def test_proposals_follow_the_rules(year: int, count: int) -> None:
 def test_good_friday_is_moved_a_week_with_a_reason() -> None:
     # 2024, five meetings on Fridays: the spread asks for week 13, whose
     # Friday 29 March is långfredagen.
-    plan = propose_dates(network(min_meetings=5), 2024, [])
+    plan = propose_dates(network(min_meetings=5, breaks=NO_BREAKS), 2024, [])
     moved = [p for p in plan if p.natural == date(2024, 3, 29)]
     assert len(moved) == 1
     p = moved[0]
@@ -55,6 +54,11 @@ def test_good_friday_is_moved_a_week_with_a_reason() -> None:
     assert p.week_label("en") == "week 14"
     # The dates that were not moved carry no reason.
     assert all(q.reason is None for q in plan if q is not p)
+    # With påsklov the week after Easter (the default), the week before is nearer.
+    plan = propose_dates(network(min_meetings=5), 2024, [])
+    p = next(p for p in plan if p.natural == date(2024, 3, 29))
+    assert p.day == date(2024, 3, 22)
+    assert p.reason_text("sv") == "Långfredagen – flyttat en vecka tidigare"
 
 
 def test_squeeze_friday_after_ascension_is_moved() -> None:
@@ -65,10 +69,11 @@ def test_squeeze_friday_after_ascension_is_moved() -> None:
 
 
 def test_blackouts_move_a_date_and_name_the_break() -> None:
-    free = propose_dates(network(), 2026, [])
+    free = propose_dates(network(breaks=NO_BREAKS), 2026, [])
     first = free[0].day
     net = network(
-        blackouts=(Blackout(first - timedelta(days=4), first + timedelta(days=2), "Sportlov"),)
+        breaks=NO_BREAKS,
+        blackouts=(Blackout(first - timedelta(days=4), first + timedelta(days=2), "Sportlov"),),
     )
     plan = propose_dates(net, 2026, [])
     assert first not in [p.day for p in plan]
@@ -76,27 +81,21 @@ def test_blackouts_move_a_date_and_name_the_break() -> None:
     assert p.day == first + timedelta(weeks=1)
     assert p.reason_text("sv") == "Sportlov – flyttat en vecka senare"
     # Two weeks' break: the week before is nearer; an unnamed one is a "spärrperiod".
-    net = network(blackouts=(Blackout(first - timedelta(days=4), first + timedelta(days=9)),))
+    net = network(
+        breaks=NO_BREAKS,
+        blackouts=(Blackout(first - timedelta(days=4), first + timedelta(days=9)),),
+    )
     p = next(p for p in propose_dates(net, 2026, []) if p.natural == first)
     assert p.day == first - timedelta(weeks=1)
     assert p.reason_text("sv") == "Spärrperiod – flyttat en vecka tidigare"
     # Three weeks around it: moved two weeks later.
-    net = network(blackouts=(Blackout(first - timedelta(days=11), first + timedelta(days=9)),))
+    net = network(
+        breaks=NO_BREAKS,
+        blackouts=(Blackout(first - timedelta(days=11), first + timedelta(days=9)),),
+    )
     p = next(p for p in propose_dates(net, 2026, []) if p.natural == first)
     assert p.day == first + timedelta(weeks=2)
     assert p.reason_text("en") == "Blackout period – moved 2 weeks later"
-
-
-def test_suggested_school_breaks_are_respected() -> None:
-    net = network(min_meetings=8, blackouts=suggest_blackouts(2026))
-    plan = propose_dates(net, 2026, [])
-    assert len(plan) == 8
-    for p in plan:
-        assert all(not b.start <= p.day <= b.end for b in net.blackouts), p
-    labels = [b.label for b in suggest_blackouts(2026)]
-    assert {"Sportlov", "Påsklov", "Höstlov", "Jullov", "Sommarlov"} <= set(labels)
-    påsklov = next(b for b in suggest_blackouts(2026) if b.label == "Påsklov")
-    assert påsklov.start == date(2026, 4, 6)
 
 
 def test_existing_meetings_count_and_their_weeks_stay_free() -> None:

@@ -10,12 +10,11 @@ from datetime import date
 
 from textual.widgets import Checkbox, Input, Select, Static
 
-from quorum.store.records import ActionStatus, Formality, MeetingStatus
+from quorum.store.records import ActionStatus, MeetingStatus
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.meeting import MeetingScreen
-from quorum.tui.screens.network import NetworkScreen
 from quorum.tui.screens.new_meeting import NewMeetingDialog
 from quorum.tui.screens.overview import OverviewScreen
 from quorum.tui.widgets.agenda_editor import AgendaEditor
@@ -50,98 +49,6 @@ async def type_into(pilot, widget: Input, text: str) -> None:
 
 def titles(store, meeting_id: str = "3") -> list[str]:
     return [i.title for i in store.meeting(meeting_id).agenda]
-
-
-# -- networks -------------------------------------------------------------------
-
-
-async def test_create_a_network_from_the_overview(demo_store):
-    app = make_app(demo_store)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("N")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, NetworkScreen)
-        await type_into(pilot, screen.query_one("#f-name", Input), "SYV-nätverket Norr")
-        await type_into(pilot, screen.query_one("#f-organiser", Input), "Region Norr")
-        await type_into(pilot, screen.query_one("#f-publication_email", Input), "syv@example.se")
-        await type_into(pilot, screen.query_one("#f-start_time", Input), "13.30")
-        await type_into(pilot, screen.query_one("#f-length_minutes", Input), "120")
-        screen.query_one("#f-weekday", Select).value = 1
-        screen.query_one("#f-language", Select).value = "en"
-        screen.query_one("#f-member_org_ids").select("1")
-        screen.query_one("#f-formality", Select).value = Formality.FORMAL
-        screen.query_one("#f-year_start_month", Select).value = 8
-        screen.query_one("#f-public_omits_guests", Select).value = True
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        app.saver.flush()
-        assert isinstance(app.screen, OverviewScreen)
-    created = demo_store.find_network("SYV-nätverket Norr")
-    assert (created.organiser, created.publication_email) == ("Region Norr", "syv@example.se")
-    assert (created.weekday, f"{created.start_time:%H:%M}", created.length_minutes) == (
-        1,
-        "13:30",
-        120,
-    )
-    assert created.tz == "Europe/Stockholm" and created.language == "en"
-    assert created.member_org_ids == ("1",)
-    assert created.formality is Formality.FORMAL and created.year_start_month == 8
-    assert created.public_omits_guests
-
-
-async def test_bad_network_input_is_shown_beside_the_field_and_nothing_saved(demo_store):
-    before = demo_store.networks()
-    app = make_app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_network(None)
-        await pilot.pause()
-        screen = app.screen
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert message(screen, "name") == "The name cannot be empty."
-        await type_into(pilot, screen.query_one("#f-name", Input), "Nytt nätverk")
-        await type_into(pilot, screen.query_one("#f-publication_email", Input), "inte-en-adress")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "does not look like an e-mail address" in message(screen, "publication_email")
-        await type_into(pilot, screen.query_one("#f-publication_email", Input), "")
-        await type_into(pilot, screen.query_one("#f-start_time", Input), "25:00")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert message(screen, "start_time") == "The time “25:00” does not exist."
-        await type_into(pilot, screen.query_one("#f-start_time", Input), "9:00")
-        await type_into(pilot, screen.query_one("#f-length_minutes", Input), "tre timmar")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert message(screen, "length_minutes") == "Type a whole number, for example 180."
-        await type_into(pilot, screen.query_one("#f-length_minutes", Input), "180")
-        await type_into(pilot, screen.query_one("#f-tz", Input), "Mars/Olympus")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert message(screen, "tz") == "There is no time zone called “Mars/Olympus”."
-        assert isinstance(app.screen, NetworkScreen)
-        app.saver.flush()
-    assert demo_store.networks() == before
-
-
-async def test_edit_the_highlighted_network(demo_store):
-    app = make_app(demo_store)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, NetworkScreen)
-        assert screen.query_one("#f-name", Input).value == "Gymnasienätverket Skogsbygden"
-        await type_into(pilot, screen.query_one("#f-default_place", Input), "Stadshuset")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        app.saver.flush()
-    network = demo_store.network("1")
-    assert network.default_place == "Stadshuset" and len(network.member_org_ids) == 12
 
 
 # -- creating a meeting ----------------------------------------------------------------

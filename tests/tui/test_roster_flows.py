@@ -86,7 +86,10 @@ async def test_add_a_person_and_a_duplicate_email_is_refused(demo_store):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert form.message_of("name") == t("error.name_empty")
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed in: asked before it is thrown away
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
         await pilot.pause()
         assert app.screen is screen
 

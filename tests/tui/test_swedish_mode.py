@@ -4,7 +4,8 @@ pilot, and the CLI's help, usage, errors and listings, scanned for English words
 The scan reads what a user sees: the screen as Textual renders it (its SVG export, as
 text) and the CLI's stdout and stderr. Names in the demo are Swedish; the CLI's own
 vocabulary (command names such as ``list``, ``export``, ``networks``) is the scripting
-contract and is taken out before the scan.
+contract, and so are the FIELD names of ``network set`` and ``meeting set``: both are
+taken out before the scan.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from textual.command import CommandInput, CommandList, CommandPalette
 
 from quorum.store.demo import build_demo
 from quorum.store.i18n import set_language
+from quorum.store.meeting_fields import MEETING_FIELDS
+from quorum.store.network_fields import NETWORK_FIELDS
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.cli import build_parser, main
@@ -59,6 +62,8 @@ CLI_WORDS = {
     "person", "meeting", "create", "sync", "setup", "join", "links", "organiser", "weekday",
     "time", "min-meetings", "industry", "contact", "name", "email", "role", "date", "host",
     "url", "user", "file",
+    # the FIELD names of network set and meeting set, typed as they are in both languages
+    *(f.name for f in (*NETWORK_FIELDS, *MEETING_FIELDS)),
 }  # fmt: skip
 
 

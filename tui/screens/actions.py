@@ -92,7 +92,7 @@ class ActionsScreen(QuorumScreen):
     BINDINGS = [
         Binding("o", "open_meeting", "actions.key_open"),
         Binding("d", "toggle_done", "actions.key_done"),
-        Binding("f", "next_mode", "actions.key_status"),
+        Binding("f", "next_mode", "actions.key_status", show=False),
         Binding("slash", "focus_filter", "actions.key_filter", key_display="/"),
         Binding("escape", "back", "key.back"),
         Binding("down", "to_list", show=False),

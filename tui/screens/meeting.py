@@ -8,6 +8,7 @@ other's work). Other panes call :meth:`MeetingScreen.patch` to do the same.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from textual.app import ComposeResult
@@ -17,8 +18,10 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 
 from quorum.store.errors import NotFound, ValidationError
 from quorum.store.i18n import join_list, t
+from quorum.store.meeting_fields import cancelled, was_held
+from quorum.store.organiser import Organiser, invite_organiser
 from quorum.store.readiness import missing_for_invite
-from quorum.store.records import Meeting, MeetingStatus, replace
+from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, replace
 from quorum.store.templates import template_from_agenda
 from quorum.store.when import clock_span
 from quorum.store.wording import meeting_status
@@ -46,8 +49,14 @@ class LossSummary(TypedDict):
 _LETTER_ACTIONS = {"export", "live", "cancel_meeting", "delete_meeting", "save_template", "tab"}
 
 
-def status_line(meeting: Meeting) -> str:
-    """Status · whether the sent invite is out of date · what the invite lacks (markup)."""
+def status_line(
+    meeting: Meeting,
+    network: Network,
+    people: Mapping[str, Person],
+    organisations: Sequence[Organisation],
+) -> str:
+    """Status · whether the sent invite is out of date · what the invite lacks, or who
+    will send it (markup). The same rule as the export (store.readiness)."""
     parts = ["[b]" + escape(t("meeting.status", status=meeting_status(meeting))) + "[/]"]
     if meeting.sent_sequence is None:
         parts.append(escape(t("meeting.invite_not_sent")))
@@ -55,13 +64,27 @@ def status_line(meeting: Meeting) -> str:
         parts.append("[b $warning]" + escape(t("meeting.invite_outdated")) + "[/]")
     else:
         parts.append(escape(t("meeting.invite_current")))
-    gaps = missing_for_invite(meeting)
+    gaps = missing_for_invite(meeting, network, people, organisations)
     if gaps:
         listed = ", ".join(t(f"ready.{g.value}") for g in gaps)
         parts.append("[$warning]" + escape(t("ready.missing", gaps=listed)) + "[/]")
     elif meeting.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
         parts.append(escape(t("ready.ok")))
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    organiser = invite_organiser(meeting, network, people, organisations)
+    if organiser is not None and meeting.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
+        line += "\n" + escape(organiser_line(organiser))
+    return line
+
+
+def organiser_line(organiser: Organiser) -> str:
+    """ "The invite is sent by Anna Berg (the host's contact)"."""
+    source = t(f"organiser.source.{organiser.source.value}")
+    if organiser.sent_by:
+        return t(
+            "organiser.line_sent_by", sender=organiser.sent_by, name=organiser.name, source=source
+        )
+    return t("organiser.line", name=organiser.name, source=source)
 
 
 class MeetingScreen(QuorumScreen):
@@ -106,7 +129,7 @@ class MeetingScreen(QuorumScreen):
         people = self.store.people(m.network_id)
         today = self.app.clock().date()
         yield Header()
-        yield Static(status_line(m), id="meeting-status")
+        yield Static(self._status_line(), id="meeting-status")
         with TabbedContent(initial="tab-agenda"):
             with TabPane(t("meeting.tab_agenda"), id="tab-agenda"):
                 yield AgendaEditor(m, {p.id: p.name for p in people}, id="agenda-editor")
@@ -126,8 +149,14 @@ class MeetingScreen(QuorumScreen):
         self.title = f"{m.title} {m.day.isoformat()} {clock_span(m.start, m.end)}"
         self.sub_title = network.name
 
+    def _status_line(self) -> str:
+        store = self.store
+        network = store.network(self.meeting.network_id)
+        people = {p.id: p for p in store.people()}
+        return status_line(self.meeting, network, people, store.organisations())
+
     def _refresh(self) -> None:
-        self.query_one("#meeting-status", Static).update(status_line(self.meeting))
+        self.query_one("#meeting-status", Static).update(self._status_line())
         self._show_title()
 
     # -- saving -------------------------------------------------------------------
@@ -161,7 +190,9 @@ class MeetingScreen(QuorumScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _LETTER_ACTIONS and isinstance(self.focused, (Input, TextArea)):
             return False
-        if action == "cancel_meeting" and self.meeting.status == MeetingStatus.CANCELLED:
+        if action == "cancel_meeting" and (
+            self.meeting.status == MeetingStatus.CANCELLED or was_held(self.meeting)
+        ):
             return None
         if action == "save_template" and not self.meeting.agenda:
             return None
@@ -206,7 +237,7 @@ class MeetingScreen(QuorumScreen):
     def action_cancel_meeting(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.patch("status", status=MeetingStatus.CANCELLED)
+                self.patch("status", status=cancelled(self.meeting).status)
                 self.notify(t("meeting.cancelled"))
 
         question = t("meeting.cancel_question", date=self.meeting.day.isoformat())

@@ -1,198 +1,302 @@
-"""Create or edit a network: its name, organiser, defaults and members.
+"""A network's settings: every field of the network, read at a glance and changed
+section by section, each in a form of the dialog family.
 
-Nothing is saved while a field is wrong; each mistake is shown on its row.
-``ctrl+s`` saves and returns to the overview, ``escape`` returns without saving.
+| key | action |
+|---|---|
+| enter | change the highlighted section |
+| 1 … 6 | change that section |
+| p | the network's year plan |
+| r | the roster |
+| escape | back |
+
+The overview opens it with ``e`` (and after ``N`` has made a new network); the palette
+has it as "Nätverkets inställningar". A section saves only its own fields onto the
+stored network, on the save thread, so a template saved meanwhile is kept.
 """
 
 from __future__ import annotations
 
-from datetime import time
+import os
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
-from quorum.store.errors import ValidationError
+from quorum.store.field_values import org_kind_from_name, time_range_text
 from quorum.store.i18n import t
-from quorum.store.parse import parse_time
-from quorum.store.records import DEFAULT_TZ, Formality, Network, replace
-from quorum.store.when import clock
+from quorum.store.network_fields import blackouts_text
+from quorum.store.organiser import host_contact
+from quorum.store.records import Network, replace
+from quorum.store.school_breaks import break_periods
+from quorum.tui.dialogs import FormDialog
 from quorum.tui.screens.base import QuorumScreen
-from quorum.tui.widgets.form import FieldRow
+from quorum.tui.widgets.network_forms import (
+    BreaksForm,
+    GeneralForm,
+    InviteForm,
+    MeetingsForm,
+    MembersChange,
+    MembersForm,
+    SmtpForm,
+)
 
-_TEXT_FIELDS = ("name", "organiser", "publication_email", "default_place", "default_link")
+SECTIONS = ("general", "meetings", "members", "invite", "breaks", "smtp")
 
 
-class NetworkScreen(QuorumScreen):
+def changed_fields(before: Network, after: Network) -> dict[str, Any]:
+    """The fields ``after`` has otherwise than ``before``: what a section saves."""
+    return {
+        f.name: getattr(after, f.name)
+        for f in fields(Network)
+        if getattr(after, f.name) != getattr(before, f.name)
+    }
+
+
+class NetworkSettingsScreen(QuorumScreen):
     BINDINGS = [
-        Binding("ctrl+s", "save", "network.key_save"),
-        Binding("escape", "back", "meeting.key_back"),
+        Binding("enter", "edit", "netui.key_edit"),
+        Binding("p", "year_plan", "cmd.year_plan"),
+        Binding("r", "roster", "cmd.roster"),
+        Binding("escape", "back", "key.back"),
+        *(
+            Binding(str(n), f"edit_section('{name}')", f"netui.section.{name}", show=False)
+            for n, name in enumerate(SECTIONS, 1)
+        ),
     ]
     DEFAULT_CSS = """
-    NetworkScreen #network-form { padding: 0 1; }
-    NetworkScreen FieldRow .field-label { width: 22; }
-    NetworkScreen FieldRow .field-msg { padding-left: 22; }
-    NetworkScreen SelectionList { height: 8; width: 1fr; }
-    NetworkScreen #network-problem { height: auto; color: $error; padding: 0 1; }
+    NetworkSettingsScreen #sections { height: 1fr; border: round $primary-darken-2; }
+    NetworkSettingsScreen #sections:focus { border: round $accent; }
+    NetworkSettingsScreen #settings-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
 
-    def __init__(self, network_id: str | None) -> None:
+    def __init__(self, network_id: str, section: str = "general") -> None:
         super().__init__()
         self.network_id = network_id
-        self.saved: Network | None = None
+        self.first_section = section
+
+    @property
+    def network(self) -> Network:
+        return self.store.network(self.network_id)
 
     def compose(self) -> ComposeResult:
-        n = self.store.network(self.network_id) if self.network_id else None
-
-        def text(name: str, value: str) -> FieldRow:
-            return FieldRow(t(f"network.{name}"), Input(value, id=f"f-{name}", compact=True), name)
-
         yield Header()
-        with VerticalScroll(id="network-form"):
-            for name in _TEXT_FIELDS:
-                yield text(name, getattr(n, name) if n else "")
-            weekday: Select[int] = Select(
-                [(t(f"weekday.{d}"), d) for d in range(7)],
-                value=n.weekday if n else 4,
-                allow_blank=False,
-                id="f-weekday",
-                compact=True,
-            )
-            yield FieldRow(t("network.weekday"), weekday, "weekday")
-            yield text("start_time", clock(n.start_time) if n else clock(time(9, 0)))
-            yield FieldRow(
-                t("network.length"),
-                Input(str(n.length_minutes if n else 180), id="f-length_minutes", compact=True),
-                "length_minutes",
-            )
-            yield text("tz", n.tz if n else DEFAULT_TZ)
-            language: Select[str] = Select(
-                [(t("lang.sv"), "sv"), (t("lang.en"), "en")],
-                value=n.language if n else "sv",
-                allow_blank=False,
-                id="f-language",
-                compact=True,
-            )
-            yield FieldRow(t("network.language"), language, "language")
-            yield FieldRow(
-                t("network.min_meetings"),
-                Input(str(n.min_meetings if n else 4), id="f-min_meetings", compact=True),
-                "min_meetings",
-            )
-            yield from self._archive_rows(n)
-            members = set(n.member_org_ids) if n else set()
-            yield FieldRow(
-                t("network.members"),
-                SelectionList[str](
-                    *((o.name, o.id, o.id in members) for o in self.store.organisations()),
-                    id="f-member_org_ids",
-                ),
-                "member_org_ids",
-            )
-        yield Static(id="network-problem")
+        yield OptionList(id="sections")
+        yield Static(t("netui.screen_hint"), id="settings-hint")
         yield Footer()
 
-    def _archive_rows(self, n: Network | None) -> ComposeResult:
-        """How the network keeps its minutes: protokoll or not, the year its § numbers
-        run through, and what its public version leaves out."""
-        formality: Select[Formality] = Select(
-            [(t(f"formality.{f.value}"), f) for f in Formality],
-            value=n.formality if n else Formality.INFORMAL,
-            allow_blank=False,
-            id="f-formality",
-            compact=True,
-        )
-        yield FieldRow(t("network.formality"), formality, "formality")
-        month: Select[int] = Select(
-            [(t(f"network.month.{m}"), m) for m in range(1, 13)],
-            value=n.year_start_month if n else 1,
-            allow_blank=False,
-            id="f-year_start_month",
-            compact=True,
-        )
-        yield FieldRow(t("network.year_start_month"), month, "year_start_month")
-        omit: Select[bool] = Select(
-            [(t("network.public_keeps_guests"), False), (t("network.public_omits_guests"), True)],
-            value=n.public_omits_guests if n else False,
-            allow_blank=False,
-            id="f-public_omits_guests",
-            compact=True,
-        )
-        yield FieldRow(t("network.public_names"), omit, "public_omits_guests")
-
     def on_mount(self) -> None:
-        n = self.store.network(self.network_id) if self.network_id else None
-        self.title = t("network.edit_heading", name=n.name) if n else t("network.new_heading")
-        self.query_one("#f-name", Input).focus()
+        self.sub_title = t("netui.title", name=self.network.name)
+        self._show(self.first_section)
+        self.query_one("#sections", OptionList).focus()
 
-    def _number(self, name: str, example: str) -> int:
-        raw = self.query_one(f"#f-{name}", Input).value.strip()
-        if not raw.isdigit():
-            raise ValidationError("network.number_invalid", field=name, example=example)
-        return int(raw)
+    def selected_network_id(self) -> str | None:
+        return self.network_id
 
-    def fields(self) -> dict[str, Any]:
-        """The network's fields as typed, or a ValidationError naming the field."""
-        values: dict[str, Any] = {
-            name: self.query_one(f"#f-{name}", Input).value.strip() for name in _TEXT_FIELDS
-        }
-        values["weekday"] = self.query_one("#f-weekday", Select).value
-        values["start_time"] = parse_time(
-            self.query_one("#f-start_time", Input).value, field="start_time"
+    # -- showing ------------------------------------------------------------------
+
+    def _show(self, section: str | None = None) -> None:
+        options = self.query_one("#sections", OptionList)
+        keep = section or self.highlighted_section()
+        options.clear_options()
+        for n, name in enumerate(SECTIONS, 1):
+            title = Text(f"{n} {t(f'netui.section.{name}')}", style="bold")
+            lines = [Text("   " + line) for line in self._lines(name)]
+            options.add_option(Option(Text("\n").join([title, *lines]), id=name))
+        options.highlighted = SECTIONS.index(keep) if keep in SECTIONS else 0
+        self.sub_title = t("netui.title", name=self.network.name)
+
+    def highlighted_section(self) -> str:
+        options = self.query_one("#sections", OptionList)
+        return SECTIONS[options.highlighted or 0]
+
+    def _lines(self, section: str) -> list[str]:
+        return {
+            "general": self._general,
+            "meetings": self._meetings,
+            "members": self._members,
+            "invite": self._invite,
+            "breaks": self._breaks,
+            "smtp": self._smtp,
+        }[section]()
+
+    def _general(self) -> list[str]:
+        n = self.network
+        coordinator = next((p for p in self.store.people() if p.id == n.coordinator_id), None)
+        organiser = " ".join(part for part in (n.organiser, _angled(n.organiser_email)) if part)
+        return [
+            f"{t('network.name')}: {n.name}",
+            f"{t('netui.organiser')}: {organiser or t('netui.not_set')}",
+            f"{t('netui.coordinator')}: "
+            + (
+                f"{coordinator.name} {_angled(coordinator.email)}"
+                if coordinator
+                else t("netui.nobody")
+            ),
+            f"{t('network.publication_email')}: {n.publication_email or t('netui.not_set')}",
+            f"{t('network.language')}: {t(f'lang.{n.language}')} · {t('network.tz')}: {n.tz}",
+        ]
+
+    def _meetings(self) -> list[str]:
+        n = self.network
+        when = t(
+            "netui.when",
+            weekday=t(f"weekday.{n.weekday}"),
+            time=time_range_text(n.start_time, n.length_minutes),
+            minimum=n.min_meetings,
         )
-        values["length_minutes"] = self._number("length_minutes", "180")
-        values["tz"] = self.query_one("#f-tz", Input).value.strip()
-        values["language"] = self.query_one("#f-language", Select).value
-        values["min_meetings"] = self._number("min_meetings", "4")
-        for name in ("formality", "year_start_month", "public_omits_guests"):
-            values[name] = self.query_one(f"#f-{name}", Select).value
-        values["member_org_ids"] = tuple(
-            self.query_one("#f-member_org_ids", SelectionList).selected
+        place = n.default_place or t("netui.not_set")
+        public = (
+            "network.public_omits_guests"
+            if n.public_omits_guests
+            else "network.public_keeps_guests"
         )
-        return values
+        return [
+            when,
+            f"{t('network.default_place')}: {place}"
+            + (f" · {t('network.default_link')}: {n.default_link}" if n.default_link else ""),
+            f"{t('netui.formality')}: {t(f'formality.{n.formality.value}')}"
+            f" · {t('network.year_start_month')}: {t(f'network.month.{n.year_start_month}')}",
+            f"{t('network.public_names')}: {t(public)}",
+        ]
 
-    def validate(self) -> dict[str, Any] | None:
-        for row in self.query(FieldRow):
-            row.show("")
-        problem = self.query_one("#network-problem", Static)
-        problem.update("")
-        try:
-            values = self.fields()
-            # Build the record to run its own rules before anything is saved.
-            existing = self.store.network(self.network_id) if self.network_id else None
-            replace(existing, **values) if existing else Network(id="new", **values)
-        except ValidationError as err:
-            rows = [r for r in self.query(FieldRow) if r.field_name == err.field]
-            if rows:
-                rows[0].show(err.sentence())
-                rows[0].query_one(f"#f-{err.field}").focus()
-            problem.update(t("network.invalid") if rows else err.sentence())
-            return None
-        return values
+    def _members(self) -> list[str]:
+        n = self.network
+        orgs = {o.id: o for o in self.store.organisations()}
+        people = {p.id: p for p in self.store.people()}
+        lines = []
+        for org_id in n.member_org_ids:
+            org = orgs.get(org_id)
+            if org is None:
+                continue
+            contact = host_contact(org.id, n.id, people, orgs.values())
+            who = contact.name if contact else t("netui.no_contact")
+            hosts = "" if org.id not in n.rotation_opt_out else " · " + t("netui.not_hosting")
+            lines.append(f"{org.name} – {t('netui.contact')}: {who}{hosts}")
+        return lines or [t("netui.no_members")]
 
-    def action_save(self) -> None:
-        values = self.validate()
-        if values is None:
-            return
+    def _invite(self) -> list[str]:
+        n = self.network
+        rule = "netui.industry_required" if n.require_industry else "netui.industry_free"
+        return [
+            f"{t('netui.invite_sender')}: {t(f'netui.sender.{n.invite_sender.value}')}",
+            t(rule),
+        ]
+
+    def _breaks(self) -> list[str]:
+        n = self.network
+        year = self.app.clock().year + (1 if self.app.clock().month > 10 else 0)
+        periods = ", ".join(
+            f"{t(b.key)} {_day(b.start)}–{_day(b.end)}" for b in break_periods(n.breaks, year)
+        )
+        afton = "netui.afton_allowed" if n.allow_afton_days else "netui.afton_avoided"
+        lines = [
+            t("netui.breaks_year", year=year, periods=periods or t("netui.none")),
+            t(afton),
+        ]
+        if n.blackouts:
+            lines.append(f"{t('netui.own_periods')}: {blackouts_text(n.blackouts)}")
+        return lines
+
+    def _smtp(self) -> list[str]:
+        s = self.network.smtp
+        if s is None:
+            return [t("netui.no_smtp")]
+        security = t(f"netui.security.{s.security}")
+        line = f"{s.host}:{s.port} · {security}"
+        if s.user:
+            line += " · " + t("netui.smtp_login", user=s.user)
+        found = "netui.password_found" if os.environ.get(s.password_env) else "netui.password_asked"
+        return [line, t(found, env=s.password_env)]
+
+    # -- editing ------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_section(str(event.option.id))
+
+    def action_edit(self) -> None:
+        self.action_edit_section(self.highlighted_section())
+
+    def action_edit_section(self, section: str) -> None:
+        self.query_one("#sections", OptionList).highlighted = SECTIONS.index(section)
+        network = self.network
         store = self.store
-        if self.network_id is None:
-            # A new network needs its id now, so the overview can show it.
-            self.app.saver.flush()
-            self.saved = store.add_network(**values)
-            self.network_id = self.saved.id
+        forms: dict[str, Callable[[], FormDialog[Any]]] = {
+            "general": lambda: GeneralForm(network, store.people(network.id)),
+            "meetings": lambda: MeetingsForm(network),
+            "members": lambda: MembersForm(network, store.organisations()),
+            "invite": lambda: InviteForm(network),
+            "breaks": lambda: BreaksForm(network),
+            "smtp": lambda: SmtpForm(network),
+        }
+        self.app.push_screen(forms[section](), lambda result: self._saved(network, result))
+
+    def _saved(self, before: Network, result: Network | MembersChange | None) -> None:
+        if result is None:
+            return
+        if isinstance(result, MembersChange):
+            after = self._with_new_organisations(result)
         else:
-            network_id = self.network_id
-            self.saved = replace(store.network(network_id), **values)
+            after = result
+        self.save_fields(changed_fields(before, after))
 
-            def write() -> None:
-                # Templates or blackouts may have changed meanwhile: keep them.
-                store.save_network(replace(store.network(network_id), **values))
+    def _with_new_organisations(self, change: MembersChange) -> Network:
+        """Create the organisations typed by name (their ids are needed at once)."""
+        if not change.new_names:
+            return change.network
+        store = self.store
+        self.app.saver.flush()
+        known = {o.name.casefold(): o.id for o in store.organisations()}
+        added = []
+        with store.batch():
+            for name in change.new_names:
+                org_id = known.get(name.casefold())
+                if org_id is None:
+                    org_id = store.add_organisation(name=name, kind=org_kind_from_name(name)).id
+                added.append(org_id)
+        members = tuple(dict.fromkeys([*change.network.member_org_ids, *added]))
+        return replace(change.network, member_org_ids=members)
 
-            self.app.save(f"network:{network_id}:form", write)
-        self.app.notify(t("network.saved", name=self.saved.name))
-        self.dismiss(self.network_id)
+    def save_fields(self, changed: dict[str, Any]) -> None:
+        """Save ``changed`` onto the stored network and show it."""
+        if not changed:
+            return
+        store, network_id = self.store, self.network_id
+
+        def write() -> None:
+            store.save_network(replace(store.network(network_id), **changed))
+
+        self.app.save(f"network:{network_id}:settings", write)
+        self.app.saver.flush()
+        self._show()
+        self.notify(t("network.saved", name=self.network.name))
+
+    # -- elsewhere ----------------------------------------------------------------
+
+    def action_year_plan(self) -> None:
+        from quorum.tui.screens.year_plan import YearPlanScreen
+
+        self.app.push_screen(YearPlanScreen(self.network_id))
+
+    def action_roster(self) -> None:
+        self.app.action_open_roster()
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.network_id)
+
+    def on_screen_resume(self) -> None:
+        self._show()
+
+
+def _day(d: date) -> str:
+    return f"{d.day}/{d.month}"
+
+
+def _angled(email: str) -> str:
+    return f"<{email}>" if email else ""

@@ -20,6 +20,7 @@ from quorum.store.holidays import holiday_name
 from quorum.store.i18n import current_language, t
 from quorum.store.new_meeting import next_free_date, template_choices
 from quorum.store.parse import parse_date
+from quorum.store.plan_dates import date_warnings
 from quorum.store.records import Formality
 from quorum.tui.dialogs import FormDialog, Row
 
@@ -80,11 +81,18 @@ class NewMeetingDialog(FormDialog[str]):
         self.query_one("#accept-holiday", Checkbox).value = False
         row = self.field_rows()["date"]
         try:
-            _day, holiday = self._read(event.value)
+            day, holiday = self._read(event.value)
         except ValidationError as err:
             row.show(err.sentence())
             return
-        row.show(holiday.sentence() if holiday else "", warning=True)
+        if holiday is None:
+            # A school break or an afton half day is allowed, but said: no tick needed.
+            said = [
+                w.text() for w in date_warnings(day, self.network) if w.key != "plan.warn.weekday"
+            ]
+            row.show(" ".join(said), warning=True)
+            return
+        row.show(holiday.sentence(), warning=True)
 
     def _read(self, text: str) -> tuple[date, HolidayDate | None]:
         """The typed day and, on a public holiday, the warning (the tick shown with it)."""

@@ -33,6 +33,18 @@ STATUS_STYLE = {
 }
 
 
+# What a blank database cannot do yet: hidden from the footer until a network exists.
+_NEEDS_A_NETWORK = {
+    "open_meeting",
+    "new_meeting",
+    "export",
+    "open_attendees",
+    "open_live",
+    "open_replies",
+    "open_year_plan",
+}
+
+
 def resume_text(meeting: Meeting) -> str:
     """The offer to carry on with a meeting left live: where the secretary was."""
     assert meeting.actual_start is not None
@@ -64,17 +76,19 @@ class OverviewScreen(QuorumScreen):
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
+    # The footer holds what matters at 80 columns: on a blank database, how to begin (N).
     BINDINGS = [
         Binding("enter", "open_meeting", "key.open", show=True),
-        Binding("p", "app.open_year_plan", "cmd.year_plan", show=True),
+        Binding("N", "first_network", "overview.key_new_network", show=True),
+        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
         Binding("x", "export", "exportui.key_export_dialog", show=True),
+        Binding("p", "open_year_plan", "cmd.year_plan", show=True),
+        Binding("e", "app.network_settings", "overview.key_edit_network", show=True),
+        Binding("r", "app.open_roster", "cmd.roster", show=False),
         Binding("R", "open_replies", "exportui.key_replies", show=False),
         Binding("tab", "app.focus_next", "key.switch_pane", show=False),
-        Binding("n", "new_meeting", "overview.key_new_meeting", show=True),
-        Binding("i", "open_attendees", "rui.key_invitees", show=True),
-        Binding("r", "app.open_roster", "cmd.roster", show=True),
-        Binding("N,ctrl+n", "new_network", "overview.key_new_network", show=False),
-        Binding("e", "edit_network", "overview.key_edit_network", show=False),
+        Binding("i", "open_attendees", "rui.key_invitees", show=False),
+        Binding("N,ctrl+n", "app.new_network", "overview.key_new_network", show=False),
         Binding("L", "open_live", "meeting.key_live", show=False),
     ]
 
@@ -85,6 +99,9 @@ class OverviewScreen(QuorumScreen):
     OverviewScreen #right:focus-within { border: round $accent; }
     OverviewScreen #meetings { height: 1fr; }
     OverviewScreen #status { height: 1; color: $text-muted; padding: 0 1; }
+    OverviewScreen #guide { height: 1fr; padding: 1 2; display: none; }
+    OverviewScreen.-empty #guide { display: block; }
+    OverviewScreen.-empty #meetings, OverviewScreen.-empty #status { display: none; }
     """
 
     def __init__(self) -> None:
@@ -98,6 +115,7 @@ class OverviewScreen(QuorumScreen):
             with Vertical(id="right"):
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
                 yield Static(id="status")
+                yield Static(Text(t("overview.guide")), id="guide")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,7 +124,8 @@ class OverviewScreen(QuorumScreen):
         self.query_one("#networks").border_title = t("col.network")
         self.query_one("#right").border_title = t("col.meetings")
         table = self.query_one("#meetings", DataTable)
-        for key in ("col.date", "col.time", "col.title", "col.status", "col.host"):
+        # The title last: a long one is cut at the edge, never the status or the host.
+        for key in ("col.date", "col.time", "col.status", "col.host", "col.title"):
             table.add_column(t(key), key=key)
         if self.app.store is not None:
             self.store_ready(self.app.store)
@@ -159,8 +178,10 @@ class OverviewScreen(QuorumScreen):
         options.clear_options()
         for n in networks:
             options.add_option(Option(n.name, id=n.id))
+        # A blank database opens on the guide: create a network, add members, plan.
+        self.set_class(not networks, "-empty")
+        self.refresh_bindings()
         if not networks:
-            self.query_one("#status", Static).update(t("overview.empty"))
             return
         options.highlighted = selected if selected is not None and selected < len(networks) else 0
         self._show_network(networks[options.highlighted or 0].id)
@@ -181,9 +202,9 @@ class OverviewScreen(QuorumScreen):
                 table.add_row(
                     Text(f"{m.day.isoformat()} {weekday_short(m.start)}", style=style),
                     Text(clock_span(m.start, m.end), style=style),
-                    Text(m.title, style=style),
                     Text(short_status(m.status), style=style),
                     Text(orgs.get(m.host_org_id or "", ""), style=style),
+                    Text(m.title, style=style),
                     key=m.id,
                 )
                 self._meeting_rows.append(m.id)
@@ -256,13 +277,11 @@ class OverviewScreen(QuorumScreen):
         if self.app.store is not None:
             self.refresh_data()
 
-    def action_new_network(self) -> None:
-        self.app.open_network(None)
+    def action_open_year_plan(self) -> None:
+        self.app.action_open_year_plan()
 
-    def action_edit_network(self) -> None:
-        network_id = self.selected_network_id()
-        if network_id is not None:
-            self.app.open_network(network_id)
+    def action_first_network(self) -> None:
+        self.app.action_new_network()
 
     def action_new_meeting(self) -> None:
         from quorum.tui.screens.new_meeting import NewMeetingDialog
@@ -281,6 +300,12 @@ class OverviewScreen(QuorumScreen):
         self.app.push_screen(dialog, created)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_meeting", "edit_network") and self.selected_network_id() is None:
+        empty = self.app.store is None or self.has_class("-empty")
+        if action == "first_network":
+            # Shown (and the N it shares with "new network") only while there is none.
+            return empty
+        if empty and action in _NEEDS_A_NETWORK:
+            return False
+        if action == "new_meeting" and self.selected_network_id() is None:
             return None
         return True

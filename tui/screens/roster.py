@@ -28,7 +28,7 @@ escape     back
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -41,6 +41,9 @@ from quorum.tui.context import current_network
 from quorum.tui.widgets.roster_files import RosterFiles
 from quorum.tui.widgets.roster_forms import OrgForm, PersonForm
 from quorum.tui.widgets.roster_tables import OrgsTable, PeopleTable, person_matches, sorted_people
+
+if TYPE_CHECKING:
+    from quorum.store.store import Store
 
 # Actions that act on a highlighted row or open a dialog: not while typing a search.
 _ROW_ACTIONS = {
@@ -60,11 +63,11 @@ _PEOPLE_ONLY = {"toggle_active", "export_person", "erase_person"}
 class RosterScreen(RosterFiles):
     BINDINGS = [
         Binding("n", "new", "rui.key_new"),
-        Binding("d", "toggle_active", "rui.key_active"),
+        Binding("d", "toggle_active", "rui.key_active", show=False),
         Binding("slash", "search", "rui.key_search"),
         Binding("i", "import_people", "rui.key_import"),
         Binding("x", "export_roster", "rui.key_export"),
-        Binding("v", "representation", "rui.key_representation"),
+        Binding("v", "representation", "rui.key_representation", show=False),
         Binding("s", "sort", "rui.key_sort", show=False),
         Binding("p", "export_person", "rui.key_export_person", show=False),
         Binding("delete", "erase_person", "rui.key_erase", show=False),
@@ -76,7 +79,7 @@ class RosterScreen(RosterFiles):
     RosterScreen #search { margin: 1 1 0 1; }
     RosterScreen TabbedContent { height: 1fr; }
     RosterScreen TabPane { padding: 0; }
-    RosterScreen #roster-status { height: 1; color: $text-muted; padding: 0 1; }
+    RosterScreen #roster-status { height: auto; color: $text-muted; padding: 0 1; }
     """
 
     def __init__(self) -> None:
@@ -140,6 +143,8 @@ class RosterScreen(RosterFiles):
             members=t("rui.active_members", count=active),
             sort=t("rui.sorted_org" if self.by_org else "rui.sorted_name"),
         )
+        if not everyone:
+            status = t("rui.empty_hint")  # a new roster: say how to begin
         self.query_one("#roster-status", Static).update(status)
 
     def selected_person(self) -> Person | None:
@@ -266,17 +271,35 @@ class RosterScreen(RosterFiles):
 
     def _edit_org(self, org: Organisation | None) -> None:
         store = self.store
+        network = store.network(self.network_id) if self.network_id else None
 
         def save(values: dict[str, Any]) -> Organisation:
-            if org is None:
-                return store.add_organisation(**values)
-            updated = replace(org, **values)
-            store.save_organisation(updated)
-            return updated
+            member = values.pop("member", None)
+            with store.batch():
+                if org is None:
+                    saved = store.add_organisation(**values)
+                else:
+                    saved = replace(org, **values)
+                    store.save_organisation(saved)
+                if network is not None and member is not None:
+                    _set_member(store, network.id, saved.id, member)
+            return saved
 
         def done(saved: Organisation | None) -> None:
             if saved is not None:
                 self.notify(t("rui.org_saved", name=saved.name))
                 self.refresh_data()
 
-        self.app.push_screen(OrgForm(org, save), done)
+        self.app.push_screen(OrgForm(org, save, store.people(), network), done)
+
+
+def _set_member(store: Store, network_id: str, org_id: str, member: bool) -> None:
+    """Make ``org_id`` a member of the network or not (the others kept in order)."""
+    network = store.network(network_id)
+    ids = network.member_org_ids
+    if member and org_id not in ids:
+        ids = (*ids, org_id)
+    elif not member:
+        ids = tuple(o for o in ids if o != org_id)
+    if ids != network.member_org_ids:
+        store.save_network(replace(network, member_org_ids=ids))

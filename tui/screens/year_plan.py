@@ -57,7 +57,7 @@ class YearPlanScreen(QuorumScreen):
     BINDINGS = [
         Binding("m", "move", "yearplan.key_move"),
         Binding("a", "add", "yearplan.key_add"),
-        Binding("x,delete", "drop", "yearplan.key_drop", key_display="x"),
+        Binding("x,delete", "drop", "yearplan.key_drop", key_display="x", show=False),
         Binding("h", "host", "yearplan.key_host"),
         Binding("s", "secretary", "yearplan.key_secretary", show=False),
         Binding("c", "create", "yearplan.key_create"),

@@ -53,9 +53,11 @@ class AgendaEditor(Vertical):
         Binding("a", "add_item", "agenda.key_add"),
         Binding("e", "edit_item", "agenda.key_edit", show=False),
         Binding("d,delete", "delete_item", "agenda.key_delete"),
-        Binding("u,ctrl+z", "undo", "agenda.key_undo"),
-        Binding("shift+up,ctrl+up,K", "move_up", "agenda.key_up", key_display="⇧↑"),
-        Binding("shift+down,ctrl+down,J", "move_down", "agenda.key_down", key_display="⇧↓"),
+        Binding("u,ctrl+z", "undo", "agenda.key_undo", show=False),
+        Binding("shift+up,ctrl+up,K", "move_up", "agenda.key_up", key_display="⇧↑", show=False),
+        Binding(
+            "shift+down,ctrl+down,J", "move_down", "agenda.key_down", key_display="⇧↓", show=False
+        ),
     ]
     DEFAULT_CSS = """
     AgendaEditor { height: 1fr; }

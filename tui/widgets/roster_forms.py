@@ -107,15 +107,24 @@ class PersonForm(FormDialog[Person]):
 
 
 class OrgForm(FormDialog[Organisation]):
-    """An organisation: name and kind."""
+    """An organisation: name, kind, its contact person (who sends the invite when it
+    hosts) and, with a ``network``, whether it is a member of it."""
 
-    def __init__(self, org: Organisation | None, save: Save[Organisation]) -> None:
+    def __init__(
+        self,
+        org: Organisation | None,
+        save: Save[Organisation],
+        people: Sequence[Person] = (),
+        network: Network | None = None,
+    ) -> None:
         super().__init__(t("rui.org_edit" if org else "rui.org_new"), save)
         self.org = org
+        self.people = [p for p in people if org is not None and p.org_id == org.id]
+        self.network = network
 
     def rows(self) -> list[Row]:
         kind = self.org.kind if self.org else OrgKind.SCHOOL
-        return [
+        rows: list[Row] = [
             ("name", t("roster.col.name"), _input(self.org.name if self.org else "", "f-name")),
             (
                 "kind",
@@ -129,12 +138,38 @@ class OrgForm(FormDialog[Organisation]):
                 ),
             ),
         ]
+        if self.people:
+            contact = self.org.contact_id if self.org else None
+            rows.append(
+                (
+                    "contact_id",
+                    t("rui.contact"),
+                    Select(
+                        [(p.name, p.id) for p in self.people],
+                        value=contact if contact in {p.id for p in self.people} else Select.NULL,
+                        prompt=t("rui.contact_automatic"),
+                        id="f-contact",
+                        compact=True,
+                    ),
+                )
+            )
+        if self.network is not None:
+            member = self.org is None or self.org.id in self.network.member_org_ids
+            label = t("rui.member_of", network=self.network.name)
+            rows.append(("member", "", Checkbox(label, member, id="f-member")))
+        return rows
 
     def values(self) -> dict[str, Any]:
-        return {
+        values: dict[str, Any] = {
             "name": self.query_one("#f-name", Input).value,
             "kind": OrgKind(str(self.query_one("#f-kind", Select).value)),
         }
+        if self.people:
+            contact = self.query_one("#f-contact", Select).value
+            values["contact_id"] = contact if isinstance(contact, str) else None
+        if self.network is not None:
+            values["member"] = self.query_one("#f-member", Checkbox).value
+        return values
 
 
 class GuestForm(FormDialog[Meeting]):
