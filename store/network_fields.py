@@ -278,6 +278,7 @@ def _smtp(attr: str) -> tuple[Write, Read]:
             value = parse_count(value, "smtp.port", 1, 65535)
         elif attr == "security":
             value = value.casefold()
+            value = "none" if value in NONE_WORDS else value  # "ingen", as Swedish help says
             if value not in SECURITY:
                 raise ValidationError(
                     "field.error_choice",

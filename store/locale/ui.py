@@ -9,7 +9,7 @@ SV = {
     "cmd.overview": "Översikt",
     "cmd.overview_help": "Tillbaka till nätverk och möten",
     "cmd.key_help": "Tangent: {key}",
-    "cmd.roster": "Förteckning",
+    "cmd.roster": "Register",
     "cmd.roster_help": "Organisationer och personer i nätverken",
     "cmd.year_plan": "Årsplan",
     "cmd.year_plan_help": "Föreslå årets datum och värdar",

@@ -112,6 +112,13 @@ def test_smtp_can_be_removed_and_needs_a_host_first() -> None:
     with_smtp = apply_settings(NET, ["smtp.host=smtp.example.se"], PEOPLE)
     assert with_smtp.smtp is not None and with_smtp.smtp.port == 587
     assert apply_settings(with_smtp, ["smtp.host=none"], PEOPLE).smtp is None
+    # The Swedish help's words are taken as they are written there.
+    plain = apply_settings(with_smtp, ["smtp.security=ingen"], PEOPLE).smtp
+    assert plain is not None and plain.security == "none"
+    assert apply_settings(with_smtp, ["smtp.host=ingen"], PEOPLE).smtp is None
+    words = apply_settings(NET, ["afton_days=tillåt", "pasklov=inget", "sportlov=inget"], PEOPLE)
+    assert words.allow_afton_days and words.breaks.sportlov_week is None
+    assert words.breaks.pasklov is EasterBreak.NONE
 
 
 def test_no_login_over_an_unencrypted_connection() -> None:
