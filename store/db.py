@@ -336,12 +336,16 @@ def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int
 
 
 def parse_main(
-    raw: bytes, path: Path, tables: Collection[str] = TABLES
+    raw: bytes,
+    path: Path,
+    tables: Collection[str] = TABLES,
+    keyed: Collection[str] | None = None,
 ) -> tuple[dict[str, dict[str, Any]], int, int | None]:
     """The documents of a main file's bytes (migrated to the current schema), its
     generation and the schema it was migrated from (None: it is current). Everything
     is checked that can be without the records' types: a refusal names what is wrong.
-    ``tables`` are the record tables the store keeps (with ``_meta``, all there may be)."""
+    ``tables`` are the tables the store keeps (with ``_meta``, all there may be);
+    ``keyed`` those whose documents carry their key as ``id`` (all of them if None)."""
     try:
         loaded = orjson.loads(raw)
     except orjson.JSONDecodeError as err:
@@ -358,7 +362,7 @@ def parse_main(
     for table, docs in loaded.items():
         if table != META and table not in tables:  # a hand edit's typo, or a flipped bit
             raise unreadable(path, Notice.of("unreadable.unknown_table", table=table[:40]))
-        if table != META:
+        if table != META and (keyed is None or table in keyed):
             _check_ids(path, table, docs)
     data: dict[str, dict[str, Any]] = loaded
     meta = data.get(META, {}).get("1", {})
@@ -390,11 +394,16 @@ class Database:
     """The on-disk database: open, change in batches, checkpoint, close."""
 
     def __init__(
-        self, path: Path, readonly: bool = False, tables: Collection[str] = TABLES
+        self,
+        path: Path,
+        readonly: bool = False,
+        tables: Collection[str] = TABLES,
+        keyed: Collection[str] | None = None,
     ) -> None:
         self.path = database_file(path)
         self.readonly = readonly
-        self.tables = tables  # the record tables a file may hold
+        self.tables = tables  # the tables a file may hold
+        self.keyed = keyed  # those whose documents are records, their key also their id
         # Why a store that wanted to write was opened read-only (None: another quorum has it).
         self.readonly_reason: QuorumError | None = None
         self.journal_path = journal_path(self.path)
@@ -471,7 +480,9 @@ class Database:
             raw = self.path.read_bytes()
         except OSError as err:
             raise unreadable(self.path, os_reason(err)) from None
-        data, self.generation, self.migrated_from = parse_main(raw, self.path, self.tables)
+        data, self.generation, self.migrated_from = parse_main(
+            raw, self.path, self.tables, self.keyed
+        )
         return data
 
     def _refuse_missing_main(self) -> None:

@@ -123,12 +123,12 @@ def _aside(path: Path, stamp: str, suffix: str = "") -> Path:
 def usable_backup(path: Path) -> tuple[Path, bytes, int] | None:
     """The newest backup whose every record reads, its bytes and generation. A backup
     made the day a hand edit broke a record holds the same broken record: passed over."""
-    from quorum.store.store import TABLES, check_documents
+    from quorum.store.store import RECORD_TABLES, TABLES, check_documents
 
     for backup in backups(path):
         try:
             raw = backup.read_bytes()
-            data, generation, _ = parse_main(raw, backup, TABLES)
+            data, generation, _ = parse_main(raw, backup, TABLES, RECORD_TABLES)
             check_documents(backup, data)
         except (OSError, DatabaseUnreadable):
             continue

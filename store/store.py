@@ -33,7 +33,11 @@ _TABLE_OF: dict[type, str] = {
     Meeting: "meetings",
     MinutesVersion: "versions",
 }
-TABLES = tuple(_TABLE_OF.values())  # a file holding any other table is refused
+# Tables of plain documents that are no records: a server link's state per network
+# and each synced object's last synced version (store/sync.py).
+STATE_TABLES = ("sync_links", "sync_objects")
+RECORD_TABLES = tuple(_TABLE_OF.values())  # documents keyed by their own id
+TABLES = (*RECORD_TABLES, *STATE_TABLES)  # a file holding any other table is refused
 
 
 class Store:
@@ -43,7 +47,7 @@ class Store:
         self._cache: dict[str, dict[str, Any]] = {}
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
         self._pending: list[Op] | None = None
-        for table in _TABLE_OF.values():
+        for table in TABLES:
             self._docs[table] = db.documents(table)
             self._cache[table] = {}
 
@@ -51,7 +55,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> Store:
-        db = Database(Path(path), readonly=readonly, tables=TABLES)
+        db = Database(Path(path), readonly=readonly, tables=TABLES, keyed=RECORD_TABLES)
         db.open(check=lambda data: check_documents(db.path, data))
         return cls(db)
 
@@ -326,6 +330,27 @@ class Store:
         with self.batch():
             self.save_meeting(meeting)
             return self._add(MinutesVersion, version)
+
+    # -- state documents (no records: sync bookkeeping) ------------------------
+
+    def states(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of a state table by key. Callers must not mutate them."""
+        with self._lock:
+            return dict(self._docs[table])
+
+    def put_state(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        with self._lock:
+            self._write([("put", table, key, doc)])
+            self._docs[table][key] = doc
+        self._fold_if_due()
+
+    def delete_state(self, table: str, key: str) -> None:
+        with self._lock:
+            if key not in self._docs[table]:
+                return
+            self._write([("del", table, key, None)])
+            self._docs[table].pop(key, None)
+        self._fold_if_due()
 
     # -- for tests and diagnostics -------------------------------------------
 

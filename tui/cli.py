@@ -162,6 +162,8 @@ def build_parser() -> Parser:
     p = add(isub, "reply", "cli.help.import_reply")
     p.add_argument("files", nargs="+", metavar=file, help=t("cli.help.reply_files"))
 
+    _sync_parsers(sub, esub, isub, add)
+
     ssub = group(sub, "send", "cli.help.send", "what")
     for name in ("minutes", "invite"):
         p = add(ssub, name, f"cli.help.send_{name}")
@@ -238,6 +240,27 @@ def _building_commands(sub: Any, add: Any, group: Any) -> None:
 
     p = add(sub, "cancel", "cli.help.cancel")
     p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+
+
+def _sync_parsers(sub: Any, esub: Any, isub: Any, add: Any) -> None:
+    """quorum sync ..., export network, import network (tui/cli_sync.py)."""
+    network, file = t("cli.metavar.network"), t("cli.metavar.file")
+    p = add(sub, "sync", "cli.help.sync")
+    p.add_argument("words", nargs="+", metavar=t("cli.metavar.sync_words"))
+    p.add_argument("--url", metavar="URL", help=t("cli.help.sync_url"))
+    p.add_argument("--user", metavar=t("cli.metavar.user"), help=t("cli.help.sync_user"))
+    p.add_argument("--network", metavar=network, help=t("cli.help.sync_network"))
+    p.add_argument("--links", action="store_true", help=t("cli.help.sync_links"))
+    p.add_argument("--keep", choices=("mine", "theirs"), help=t("cli.help.sync_keep"))
+    yes_no = t("cli.metavar.yes_no")
+    p.add_argument("--email", metavar=yes_no, help=t("cli.help.sync_share_email"))
+    p.add_argument("--phone", metavar=yes_no, help=t("cli.help.sync_share_phone"))
+    p = add(esub, "network", "cli.help.export_network")
+    p.add_argument("network", metavar=network, help=t("cli.help.network"))
+    p.add_argument("-o", "--output", required=True, metavar=file, help=t("cli.help.output"))
+    p.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    p = add(isub, "network", "cli.help.import_network")
+    p.add_argument("file", metavar=file, help=t("cli.help.network_file"))
 
 
 def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
@@ -372,6 +395,18 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_meeting import cancel
 
             return cancel(args, ctx)
+        case ("sync",):
+            from quorum.tui.cli_sync import sync
+
+            return sync(args, ctx)
+        case ("export", "network"):
+            from quorum.tui.cli_sync import export_network
+
+            return export_network(args, ctx)
+        case ("import", "network"):
+            from quorum.tui.cli_sync import import_network
+
+            return import_network(args, ctx)
     raise AssertionError(f"no handler for {key}")  # a parser command without one is a bug
 
 

@@ -45,7 +45,7 @@ ENGLISH = {
     "held", "cancelled", "published", "drafted", "approved", "notes", "decision", "decisions",
     "action", "actions", "item", "items", "attendance", "remote", "excused", "absent",
     "accepted", "declined", "tentative", "answer", "people", "roster", "year",
-    "plan", "summary", "register", "help", "back", "open", "close", "save", "new", "edit",
+    "plan", "summary", "help", "back", "open", "close", "save", "new", "edit",
     "delete", "undo", "move", "up", "down", "file", "name", "date", "time", "place", "host",
     "the", "and", "of", "to", "with", "no", "yes", "not", "this", "that", "from",
 }  # fmt: skip

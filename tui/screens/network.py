@@ -64,6 +64,7 @@ class NetworkSettingsScreen(QuorumScreen):
         Binding("p", "year_plan", "cmd.year_plan"),
         Binding("r", "roster", "cmd.roster"),
         Binding("escape", "back", "key.back"),
+        Binding("f6", "server", "syncui.key_server", show=False),
         *(
             Binding(str(n), f"edit_section('{name}')", f"netui.section.{name}", show=False)
             for n, name in enumerate(SECTIONS, 1)
@@ -286,6 +287,12 @@ class NetworkSettingsScreen(QuorumScreen):
 
     def action_roster(self) -> None:
         self.app.action_open_roster()
+
+    def action_server(self) -> None:
+        """The network's CalDAV/CardDAV server: connect, sync, links (tui/screens/sync.py)."""
+        from quorum.tui.screens.sync import SyncScreen
+
+        self.app.push_screen(SyncScreen(self.network_id))
 
     def action_back(self) -> None:
         self.dismiss(self.network_id)

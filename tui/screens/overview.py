@@ -90,6 +90,7 @@ class OverviewScreen(QuorumScreen):
         Binding("i", "open_attendees", "rui.key_invitees", show=False),
         Binding("N,ctrl+n", "app.new_network", "overview.key_new_network", show=False),
         Binding("L", "open_live", "meeting.key_live", show=False),
+        Binding("S", "sync_network", "syncui.key_sync_network", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -282,6 +283,13 @@ class OverviewScreen(QuorumScreen):
 
     def action_first_network(self) -> None:
         self.app.action_new_network()
+
+    def action_sync_network(self) -> None:
+        from quorum.tui.screens.sync import SyncScreen
+
+        network_id = self.selected_network_id()
+        if network_id is not None:
+            self.app.push_screen(SyncScreen(network_id))
 
     def action_new_meeting(self) -> None:
         from quorum.tui.screens.new_meeting import NewMeetingDialog
