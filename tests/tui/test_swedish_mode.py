@@ -280,3 +280,65 @@ def test_the_scan_finds_english():
     assert english_words("Cursor down · Sök bland kommandona") == ["Cursor", "down"]
     assert english_words("export minutes", CLI_WORDS) == []
     assert english_words("ulf.no anna.gron@example.se") == []
+
+
+async def test_settings_and_sync_speak_only_swedish(swedish, demo_store):
+    """The screens other issues brought: the network's settings and each of its forms,
+    the sync dialog (f6), and their help."""
+    from quorum.tui.screens.network import NetworkSettingsScreen
+    from quorum.tui.screens.sync import SyncScreen
+
+    seen: dict[str, str] = {}
+    app = demo_app(demo_store)
+    async with app.run_test(size=(100, 32)) as pilot:
+
+        async def look(name: str) -> None:
+            await pilot.pause()
+            await pilot.pause()
+            seen[name] = screen_text(app)
+
+        await app.run_action("network_settings")
+        await until(pilot, lambda: isinstance(app.screen, NetworkSettingsScreen))
+        settings = app.screen
+        await look("network settings")
+        await pilot.press("f1")
+        await look("help on the network settings")
+        await pilot.press("escape")
+        for section in "123456":
+            await pilot.press(section)
+            await until(pilot, lambda: app.screen is not settings)
+            await look(f"settings form {section}")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is settings)
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, SyncScreen))
+        await look("sync dialog")
+        await pilot.press("ctrl+s")  # no address yet: the dialog says what is missing
+        await look("sync dialog without an address")
+        await pilot.press("f1")
+        await look("help on the sync dialog")
+    found = {name: words for name, text in seen.items() if (words := english_words(text))}
+    assert not found, found
+    assert "Serveradress" in seen["sync dialog"]
+
+
+async def test_a_first_run_speaks_only_swedish(swedish, tmp_path):
+    """A blank database: the first-run guide and the new-network form."""
+    seen: dict[str, str] = {}
+    with Store.open(tmp_path / "blank.json") as store:
+        app = QuorumApp(store, clock=lambda: DEMO_NOW)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            seen["first run"] = screen_text(app)
+            await pilot.press("N")
+            await pilot.pause()
+            await pilot.pause()
+            seen["new network"] = screen_text(app)
+            await pilot.press("ctrl+s")  # no name: a sentence beside the field
+            await pilot.pause()
+            seen["new network without a name"] = screen_text(app)
+    # The guide ends on a command to type (quorum network new --help): CLI vocabulary.
+    found = {n: words for n, text in seen.items() if (words := english_words(text, CLI_WORDS))}
+    assert not found, found
+    assert "Välkommen till quorum" in seen["first run"]
