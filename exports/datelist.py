@@ -15,7 +15,7 @@ from quorum.exports.blocks import Block, Document, Heading, Para, Part, Table, p
 from quorum.exports.render import render
 from quorum.exports.tabular import to_csv
 from quorum.store.i18n import t
-from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person
+from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, web_link
 from quorum.store.when import clock_span, week
 
 __all__ = [
@@ -71,7 +71,7 @@ def date_rows(
                 weekday=m.day.weekday(),
                 start=m.start.astimezone(m.zone).time(),
                 end=m.end.astimezone(m.zone).time(),
-                place=m.place or m.online_link,
+                place=m.place or web_link(m.online_link) or "",
                 host=orgs.get(m.host_org_id, m.host_org_id or "") if m.host_org_id else "",
                 secretary=_secretary(m, following, orgs, persons),
             )

@@ -38,7 +38,8 @@ from typing import Any
 from icalendar import Calendar, Event, Journal, Todo
 
 from quorum.exports.ics import _address, _calendar, _event, _finish, invitees, next_sequence
-from quorum.exports.ics_fold import Text, clean_line, clean_text, serialize
+from quorum.exports.ics_fold import Text, serialize
+from quorum.exports.text import clean, one_line
 from quorum.store import codec
 from quorum.store.organiser import Organiser, OrganiserSource
 from quorum.store.records import (
@@ -166,8 +167,8 @@ def todo(
     vtodo = Todo()
     vtodo.add("UID", action_uid(meeting.uid, action.id))
     vtodo.add("DTSTAMP", now.astimezone(UTC).replace(microsecond=0))
-    vtodo.add("SUMMARY", Text(clean_text(action.text)))
-    vtodo.add("DESCRIPTION", Text(clean_text(f"{meeting.title} – {item.title}")))
+    vtodo.add("SUMMARY", Text(clean(action.text)))
+    vtodo.add("DESCRIPTION", Text(clean(f"{meeting.title} – {item.title}")))
     vtodo.add("RELATED-TO", meeting.uid)
     if action.due is not None:
         vtodo.add("DUE", action.due)
@@ -200,8 +201,8 @@ def journal(meeting: Meeting, title: str, text: str, now: datetime) -> bytes:
     vjournal.add("UID", minutes_uid(meeting.uid))
     vjournal.add("DTSTAMP", now.astimezone(UTC).replace(microsecond=0))
     vjournal.add("DTSTART", meeting.start.date())
-    vjournal.add("SUMMARY", Text(clean_line(title)))
-    vjournal.add("DESCRIPTION", Text(clean_text(text)))
+    vjournal.add("SUMMARY", Text(one_line(title)))
+    vjournal.add("DESCRIPTION", Text(clean(text)))
     vjournal.add("RELATED-TO", meeting.uid)
     vjournal.add("STATUS", "FINAL")
     vjournal.add("CLASS", "PUBLIC")
@@ -264,7 +265,7 @@ def _read_event(component: Event, uid: str, doc: dict[str, Any]) -> CalendarObje
     meeting = codec.from_doc(Meeting, {**doc, "id": uid, "network_id": ""})
     changes: dict[str, Any] = {}
     summary = str(component.get("SUMMARY", ""))
-    if summary.strip() and summary != clean_text(meeting.title):
+    if summary.strip() and summary != clean(meeting.title):
         changes["title"] = summary
     start = _moment(component.get("DTSTART"), meeting)
     end = _moment(component.get("DTEND"), meeting)
@@ -274,7 +275,7 @@ def _read_event(component: Event, uid: str, doc: dict[str, Any]) -> CalendarObje
             changes["end"] = start + (meeting.end - meeting.start)
     if end is not None and end != meeting.end.replace(microsecond=0):
         changes["end"] = end
-    place, link = clean_text(meeting.place).strip(), clean_text(meeting.online_link).strip()
+    place, link = clean(meeting.place).strip(), clean(meeting.online_link).strip()
     rendered = " / ".join(part for part in (place, link) if part)
     location = str(component.get("LOCATION", ""))
     if location != rendered:
@@ -316,7 +317,7 @@ def _read_todo(component: Todo, uid: str, doc: dict[str, Any]) -> CalendarObject
     action = codec.from_doc(ActionItem, {**doc, "id": _action_id(uid, meeting_uid)})
     changes: dict[str, Any] = {}
     summary = str(component.get("SUMMARY", ""))
-    if summary.strip() and summary != clean_text(action.text):
+    if summary.strip() and summary != clean(action.text):
         changes["text"] = summary
     due_value = getattr(component.get("DUE"), "dt", None)
     due = due_value.date() if isinstance(due_value, datetime) else due_value

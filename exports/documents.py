@@ -8,9 +8,10 @@ beside the renderers it feeds. Shared by the CLI (``tui/cli_calendar.py``,
 
 from __future__ import annotations
 
-from email.utils import formataddr
+from email.headerregistry import Address
 
 from quorum.exports.context import DocContext, build_context
+from quorum.exports.mail_headers import mail_address
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.records import Meeting, Network, Person
@@ -31,11 +32,11 @@ def document_context(
     )
 
 
-def minutes_sender(network: Network, meeting: Meeting, people: dict[str, Person]) -> str:
+def minutes_sender(network: Network, meeting: Meeting, people: dict[str, Person]) -> Address:
     """Who the minutes come from: the SMTP sender, else the secretary, chair or coordinator."""
     if network.smtp and network.smtp.sender:
-        return network.smtp.sender
+        return mail_address("", network.smtp.sender)
     for pid in (meeting.secretary_id, meeting.chair_id, network.coordinator_id):
         if pid and pid in people:
-            return formataddr((people[pid].name, people[pid].email))
+            return mail_address(people[pid].name, people[pid].email)
     raise QuorumError("send.error_no_sender")

@@ -9,9 +9,8 @@ by the Markdown renderer, for the preview that shows it.
 
 from __future__ import annotations
 
-from email import message_from_bytes
+from email import message_from_string
 from email.policy import default
-from email.utils import getaddresses
 
 from icalendar import Calendar
 
@@ -90,9 +89,12 @@ def summarize_ics(data: bytes) -> str:
 
 
 def summarize_eml(data: bytes) -> str:
-    msg = message_from_bytes(data, policy=default)
+    # Read as UTF-8: a draft to a mailbox name with å ä ö has UTF-8 headers (RFC 6532).
+    msg = message_from_string(data.decode("utf-8", "surrogateescape"), policy=default)
     to = [
-        f"{name} <{addr}>" if name else addr for name, addr in getaddresses(msg.get_all("To", []))
+        f"{a.display_name} <{a.addr_spec}>" if a.display_name else a.addr_spec
+        for header in msg.get_all("To", [])
+        for a in getattr(header, "addresses", ())
     ]
     parts = [p.get_content_type() for p in msg.walk() if not p.is_multipart()]
     title = t("exportui.sum_mail")

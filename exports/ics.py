@@ -16,16 +16,16 @@ keep come from RFC 5545/5546 and from clients' bug trackers (issue 6):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, vCalAddress
 
-from quorum.exports.ics_fold import Text, clean_line, clean_param, clean_text, serialize
+from quorum.exports.ics_fold import Text, clean_param, serialize
 from quorum.exports.ics_tz import vtimezone
 from quorum.exports.invite_text import invite_description
+from quorum.exports.text import clean, one_line
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
 from quorum.store.organiser import Organiser, OrganiserSource, invite_organiser, sent_by
@@ -38,12 +38,14 @@ from quorum.store.records import (
     Person,
     Rsvp,
     replace,
+    web_link,
 )
 from quorum.store.when import clock
 
 __all__ = [
     "Invitee",
     "cancel",
+    "cancel_sequence",
     "invite",
     "invitees",
     "mark_sent",
@@ -66,8 +68,6 @@ _PARTSTAT = {
     Rsvp.DECLINED: "DECLINED",
     Rsvp.TENTATIVE: "TENTATIVE",
 }
-# A URL property is written raw (it is not TEXT), so only a plain URI goes there.
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\"<>\\^`{|}]+$")
 
 
 @dataclass(frozen=True)
@@ -135,9 +135,18 @@ def next_sequence(meeting: Meeting) -> int:
     return max(meeting.sequence, meeting.sent_sequence)
 
 
+def cancel_sequence(meeting: Meeting) -> int:
+    """The SEQUENCE of a cancellation: above that of every invite sent (RFC 5546 §2.1.4),
+    or a client keeps the meeting. A cancellation sent again goes one higher still."""
+    if meeting.sent_sequence is None:
+        return meeting.sequence
+    return max(meeting.sequence, meeting.sent_sequence + 1)
+
+
 def mark_sent(meeting: Meeting) -> Meeting:
     """The meeting as it is once its invite (or cancellation) has been sent."""
-    sequence = next_sequence(meeting)
+    cancelled = meeting.status is MeetingStatus.CANCELLED
+    sequence = cancel_sequence(meeting) if cancelled else next_sequence(meeting)
     status = MeetingStatus.INVITED if meeting.status is MeetingStatus.PLANNED else meeting.status
     sent = replace(meeting, status=status, sequence=sequence, sent_sequence=sequence)
     return replace(sent, sent_fingerprint=sent.invite_fingerprint())
@@ -178,15 +187,23 @@ def cancel(
 ) -> bytes:
     """METHOD:CANCEL: the same UID, STATUS:CANCELLED and a SEQUENCE above the last sent.
 
-    Without ``sequence``, the one :func:`mark_sent` records for the meeting
-    once cancelled — above the last invite sent, so clients accept it.
+    ``meeting`` is best the one :func:`mark_sent` returned for the cancelled meeting: its
+    SEQUENCE is the cancellation's. Given a meeting not yet marked, the SEQUENCE is
+    :func:`cancel_sequence`'s — above the last invite sent, so clients accept it.
     """
     lang = lang or meeting.language
+    marked = (
+        meeting.status is MeetingStatus.CANCELLED
+        and meeting.sent_sequence == meeting.sequence
+        and not meeting.invite_outdated
+    )
+    if sequence is None:
+        sequence = meeting.sequence if marked else cancel_sequence(meeting)
     cancelled = replace(meeting, status=MeetingStatus.CANCELLED)
     cal = _calendar("CANCEL")
     who = organiser_of(meeting, network, people, organiser, organisations)
     event = _event(cancelled, network, people, who, now, lang)
-    event.add("SEQUENCE", next_sequence(cancelled) if sequence is None else sequence)
+    event.add("SEQUENCE", sequence)
     event.add("STATUS", "CANCELLED")
     _add_attendees(event, cancelled, people, who)
     return _finish(cal, [event], {meeting.tz: {meeting.start.year}})
@@ -218,7 +235,7 @@ def year_plan(
         key=lambda m: m.start,
     )
     cal = _calendar("PUBLISH")
-    name = Text(clean_line(t("ics.plan_name", lang=lang, network=network.name, year=year)))
+    name = Text(one_line(t("ics.plan_name", lang=lang, network=network.name, year=year)))
     # Set as TEXT values: Calendar.new(name=...) would write these unescaped.
     cal.add("NAME", name)
     cal.add("X-WR-CALNAME", name)
@@ -278,16 +295,17 @@ def _event(
     summary = meeting.title
     if host.strip():
         summary = t("ics.summary_host", lang=lang, title=meeting.title, host=host)
-    event.add("SUMMARY", Text(clean_text(summary)))
-    place, link = clean_text(meeting.place).strip(), clean_text(meeting.online_link).strip()
+    # SUMMARY and LOCATION are one line in every client: some cut the event at a newline.
+    event.add("SUMMARY", Text(one_line(summary)))
+    # Only a web address is shown as the link: never javascript:, data: or file: from an
+    # archive older than the text rule (store/text_rules.py).
+    place, link = one_line(meeting.place), web_link(one_line(meeting.online_link)) or ""
     location = " / ".join(part for part in (place, link) if part)
     if location:
         event.add("LOCATION", Text(location))
-    if _URI.match(link):
+    if link.isascii() and link:  # URL is written raw (it is not TEXT): a plain URI only
         event.add("URL", link)
-    event.add(
-        "DESCRIPTION", Text(clean_text(invite_description(meeting, network, people, lang, host)))
-    )
+    event.add("DESCRIPTION", Text(clean(invite_description(meeting, network, people, lang, host))))
     organizer = _address(organiser.name, organiser.email)
     if organiser.sent_by:
         organizer.params["SENT-BY"] = f"mailto:{organiser.sent_by}"
@@ -298,7 +316,7 @@ def _event(
     alarm.add(
         "DESCRIPTION",
         Text(
-            clean_text(
+            one_line(
                 t("ics.alarm", lang=lang, title=meeting.title, time=clock(meeting.start, lang))
             )
         ),

@@ -1,4 +1,4 @@
-"""Serialising a calendar: clean text, CRLF, and folding that clients survive.
+"""Serialising a calendar: TEXT escaping, CRLF, and folding that clients survive.
 
 RFC 5545 folds content lines at 75 octets. icalendar 7.3 already avoids
 folding between a backslash and the character it escapes, but it can still
@@ -22,22 +22,10 @@ import unicodedata
 from icalendar import Calendar, vText
 from icalendar.parser import Parameters
 
+from quorum.exports.text import one_line
+
 LIMIT = 75  # octets per physical line, excluding CRLF
 _ZWJ = "\u200d"
-# Line and paragraph separators that some parsers (str.splitlines) treat as
-# line breaks: in text they become a real newline, which is then escaped.
-_LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
-
-
-def clean_text(value: str) -> str:
-    """The text as a calendar can carry it: one kind of newline, no control characters.
-
-    Control characters (other than tab and newline) cannot appear in an
-    iCalendar TEXT value at all; we drop them rather than let a parser choke.
-    """
-    for old, new in _LINE_BREAKS.items():
-        value = value.replace(old, new)
-    return "".join(c for c in value if c in "\t\n" or unicodedata.category(c) not in ("Cc", "Cs"))
 
 
 class Text(vText):
@@ -56,11 +44,6 @@ class Text(vText):
         return escaped.encode("utf-8")
 
 
-def clean_line(value: str) -> str:
-    """A single-line form of ``value``: for names, calendar names and mail headers."""
-    return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
-
-
 def clean_param(value: str) -> str:
     """A name fit for a parameter value (CN): one line, and no backslash.
 
@@ -68,7 +51,7 @@ def clean_param(value: str) -> str:
     read a backslash there as one: ``CN=x\\;ROLE=CHAIR`` loses its ROLE. A name
     keeps its look with a full-width backslash instead.
     """
-    return clean_line(value).replace("\\", "\uff3c")
+    return one_line(value).replace("\\", "\uff3c")
 
 
 def _joins_previous(char: str, previous: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from quorum.store import invite_shows
 from quorum.store.i18n import t
 from quorum.store.invite_shows import How, Shown
-from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person
+from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person, web_link
 from quorum.store.when import clock, long_date, long_when
 
 
@@ -34,6 +34,8 @@ def _value(shown: Shown, record: Meeting | AgendaItem, people: dict[str, Person]
         return person_name(people, value)
     if shown.how is How.MOMENT and isinstance(value, datetime):
         return t("when.short", lang=lang, date=long_date(value, lang), time=clock(value, lang))
+    if shown.how is How.LINK:
+        return web_link(str(value or "")) or ""
     return "" if value is None else str(value)
 
 

@@ -1,9 +1,10 @@
 """Mail drafts (.eml, RFC 5322 MIME) that any mail client opens and sends.
 
-Built with the standard library's ``email`` package so headers with å ä ö,
-commas or quotes in names are encoded correctly. ``X-Unsent: 1`` makes
-Outlook (and others that honour it) open the file as a draft to send rather
-than as a received message.
+Built with the standard library's ``email`` package from structured addresses
+(``exports/mail_headers.py``), so headers with å ä ö, commas, quotes or colons in
+names are encoded correctly and no name can add a header or lose a recipient.
+``X-Unsent: 1`` makes Outlook (and others that honour it) open the file as a
+draft to send rather than as a received message.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime
 
 from quorum.exports.ics import invitees, organiser_of
-from quorum.exports.ics_fold import clean_line
 from quorum.exports.invite_text import agenda_lines, meeting_facts, names_network
-from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.mail_headers import mail_address, message_id, policy_for
+from quorum.exports.text import one_line
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.i18n import t
 from quorum.store.organiser import Organiser
@@ -76,16 +76,18 @@ def invite_mail(
     recipients = invitees(meeting, people)
     if not recipients:
         raise QuorumError("error.ics_no_attendees")
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = mail_address(sender.name, sender.email)
-    if sender.sent_by:
-        msg["Sender"] = sender.sent_by
-    # set_raw: Python 3.11's own folding can turn a comma into an encoded word.
-    msg.set_raw("To", address_list([mail_address(r.name, r.email) for r in recipients]))
+    origin = mail_address(sender.name, sender.email)
+    to = [mail_address(r.name, r.email) for r in recipients]
+    acting = [mail_address("", sender.sent_by)] if sender.sent_by else []
+    msg = EmailMessage(policy=policy_for([origin, *to, *acting]))
+    msg["From"] = origin
+    if acting:
+        msg["Sender"] = acting[0]
+    msg["To"] = to
     subject = (
         "mail.invite_subject_titled" if names_network(meeting, network) else "mail.invite_subject"
     )
-    msg["Subject"] = clean_line(
+    msg["Subject"] = one_line(
         t(
             subject,
             lang=lang,
@@ -95,6 +97,7 @@ def invite_mail(
         )
     )
     msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = message_id("invite", f"{meeting.uid}/{meeting.sequence}", now, origin)
     msg["X-Unsent"] = "1"
     msg.set_content(invite_body(meeting, network, people, sender, lang))
     # The calendar part is an alternative of the text, as Outlook and Google

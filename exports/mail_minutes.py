@@ -16,13 +16,12 @@ import hashlib
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 
 from quorum.exports.blocks import Document
 from quorum.exports.context import DocContext
 from quorum.exports.filenames import document_filename
-from quorum.exports.mail_headers import address_list, mail_address
+from quorum.exports.mail_headers import mail_address, message_id, policy_for
 from quorum.exports.minutes import minutes_document
 from quorum.exports.render import render
 from quorum.exports.text import one_line
@@ -59,21 +58,21 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
 
 def minutes_mail(
     ctx: DocContext,
-    sender: str,
+    sender: Address,
     now: datetime,
     document: Document | None = None,
     pdf: bytes | None = None,
 ) -> bytes:
     """The minutes as an RFC 5322 message (CRLF line ends), ready to be opened or sent."""
     doc = document if document is not None else minutes_document(ctx)
-    msg = EmailMessage(policy=SMTP)
-    name, addr = parseaddr(sender)
-    msg["From"] = mail_address(name, addr) if addr else sender
-    msg.set_raw("To", address_list(minutes_recipients(ctx)))
+    to = minutes_recipients(ctx)
+    msg = EmailMessage(policy=policy_for([sender, *to]))
+    msg["From"] = sender
+    msg["To"] = to
     msg["Subject"] = minutes_subject(ctx)
     msg["Date"] = format_datetime(now)
     # Derived from the meeting and ``now`` (not random) so the draft is reproducible.
-    msg["Message-ID"] = f"<minutes.{now.strftime('%Y%m%dT%H%M%S')}.{ctx.meeting.uid}>"
+    msg["Message-ID"] = message_id("minutes", ctx.meeting.uid, now, sender)
     msg["X-Unsent"] = "1"
     html_doc = render(doc, "html")
     msg.set_content(render(doc, "txt"), charset="utf-8")
@@ -83,12 +82,14 @@ def minutes_mail(
         maintype="text",
         subtype="html",
         filename=document_filename(ctx, "minutes", "html"),
+        params={"charset": "utf-8"},
     )
     msg.add_attachment(
         render(doc, "md").encode("utf-8"),
         maintype="text",
         subtype="markdown",
         filename=document_filename(ctx, "minutes", "md"),
+        params={"charset": "utf-8"},
     )
     if pdf is not None:
         msg.add_attachment(
@@ -104,4 +105,4 @@ def minutes_mail(
     for part in msg.walk():
         if part.get_content_type() == "multipart/alternative":
             part.set_boundary(f"=_quorum_{tag}_alt")
-    return msg.as_bytes(policy=SMTP)
+    return msg.as_bytes()

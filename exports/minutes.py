@@ -29,7 +29,14 @@ from quorum.exports.blocks import (
 from quorum.exports.context import DocContext
 from quorum.exports.render import render
 from quorum.store.live import current_approvals
-from quorum.store.records import ActionItem, ActionStatus, Attendance, ItemState, Presence
+from quorum.store.records import (
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    ItemState,
+    Presence,
+    web_link,
+)
 from quorum.store.wording import by_formality
 
 _GROUPS = (
@@ -52,8 +59,8 @@ def header_fields(ctx: DocContext, actual: bool = False) -> list[tuple[str, str]
         (ctx.t("doc.time"), ctx.time_span(actual)),
         (ctx.t("doc.place"), ctx.user(m.place) or ctx.t("doc.not_set")),
     ]
-    if m.online_link:
-        rows.append((ctx.t("doc.online"), ctx.user(m.online_link)))
+    if link := web_link(m.online_link):  # never javascript: or file: from an old archive
+        rows.append((ctx.t("doc.online"), ctx.user(link)))
     if m.host_org_id:
         rows.append((ctx.t("doc.host"), ctx.org_name(m.host_org_id) or ctx.t("doc.not_set")))
     return rows

@@ -30,9 +30,9 @@ class Finding:
         return f"{t(f'privacy.{self.kind}', lang=lang)}: {self.value} ({self.where})"
 
 
-def _declared(declared: tuple[Shown, ...], record: object, how: How) -> list[Any]:
-    """The values of ``record``'s fields that the invite shows as ``how``."""
-    return [getattr(record, s.field) for s in declared if s.how is how]
+def _declared(declared: tuple[Shown, ...], record: object, *hows: How) -> list[Any]:
+    """The values of ``record``'s fields that the invite shows as one of ``hows``."""
+    return [getattr(record, s.field) for s in declared if s.how in hows]
 
 
 def _free_texts(ctx: DocContext) -> list[tuple[str, str]]:
@@ -43,10 +43,12 @@ def _free_texts(ctx: DocContext) -> list[tuple[str, str]]:
     """
     m = ctx.meeting
     header = ctx.t("privacy.in_header")
-    texts = [(header, text) for text in _declared(invite_shows.MEETING, m, How.TEXT)]
+    texts = [(header, text) for text in _declared(invite_shows.MEETING, m, How.TEXT, How.LINK)]
     for index, item in enumerate(m.agenda):
         where = ctx.t("privacy.in_item", number=ctx.item_number(index))
-        texts += [(where, text) for text in _declared(invite_shows.AGENDA_ITEM, item, How.TEXT)]
+        texts += [
+            (where, text) for text in _declared(invite_shows.AGENDA_ITEM, item, How.TEXT, How.LINK)
+        ]
         texts.append((where, item.notes))
         texts += [(where, d.text) for d in item.decisions]
         texts += [(where, a.text) for a in item.actions]

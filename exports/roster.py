@@ -1,31 +1,23 @@
 """The roster of a network as CSV: the "förteckning" the organiser asks for.
 
-Written for Swedish Excel: UTF-8 with a BOM (so å ä ö survive a double
-click), ``;`` between cells and CRLF line ends. A cell that a spreadsheet
-would run as a formula is neutralised with a leading apostrophe; the importer
-in ``store.roster_import`` takes that apostrophe off again, so a roster
-exported and imported back changes nothing.
+Written for Swedish Excel by :func:`quorum.exports.tabular.to_csv`, CSV's one escaper:
+UTF-8 with a BOM, ``;`` between cells, CRLF line ends, and a cell a spreadsheet would
+run as a formula neutralised with a leading apostrophe (which the importer in
+``store.roster_import`` takes off again).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
+from quorum.exports.tabular import to_csv
 from quorum.store.collate import sort_key
 from quorum.store.i18n import t
 from quorum.store.records import Network, Organisation, Person
-from quorum.store.roster_import import FORMULA_STARTS, looks_like_formula
 
-__all__ = ["COLUMNS", "FORMULA_STARTS", "neutralise", "roster_csv", "roster_rows"]
+__all__ = ["COLUMNS", "roster_csv", "roster_rows"]
 
 COLUMNS = ("name", "org", "title", "email", "phone", "role")
-
-
-def neutralise(cell: str) -> str:
-    """Prefix an apostrophe when a spreadsheet would run the cell as a formula."""
-    return "'" + cell if looks_like_formula(cell) else cell
 
 
 def roster_rows(
@@ -58,9 +50,5 @@ def roster_csv(
     """The roster as CSV text starting with a BOM; write it encoded as UTF-8
     without newline translation (``open(path, "w", encoding="utf-8", newline="")``)."""
     lang = lang or network.language
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([t(f"roster.col.{c}", lang=lang) for c in COLUMNS])
-    for row in roster_rows(network, people, orgs, lang):
-        writer.writerow([neutralise(cell) for cell in row])
-    return "\ufeff" + out.getvalue()
+    header = [t(f"roster.col.{c}", lang=lang) for c in COLUMNS]
+    return to_csv(header, roster_rows(network, people, orgs, lang))

@@ -1,10 +1,11 @@
 """Text hygiene shared by every format's renderer.
 
 Every piece of user text passes :func:`clean` before it reaches a document:
-control characters (other than newline and tab) and Unicode noncharacters are
-dropped, because HTML parsers report them as errors and mail clients show
-them as boxes. Single-line fields (titles, names, places) are further folded
-by :func:`one_line` so a stray newline cannot break a heading or a table row.
+control characters (other than newline and tab), Unicode noncharacters and lone
+surrogates are dropped, because HTML parsers report them as errors, mail clients
+show them as boxes and CalDAV servers refuse a calendar holding one. Single-line
+fields (titles, names, places) are further folded by :func:`one_line` so a stray
+newline cannot break a heading, a table row, a calendar's SUMMARY or a mail header.
 
 This is not escaping: each format escapes for itself, once, in its renderer
 (``render_md``, ``render_html``, ``render_txt``).
@@ -12,22 +13,21 @@ This is not escaping: each format escapes for itself, once, in its renderer
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
+from quorum.store.text_rules import without_refused
 
-def _keep(ch: str) -> bool:
-    if ch in "\n\t":
-        return True
-    code = ord(ch)
-    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return False  # noncharacters
-    return unicodedata.category(ch) not in ("Cc", "Cs")
+_LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 
 
 def clean(text: str) -> str:
-    """User text without characters a document cannot carry; newlines are ``\\n``."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if _keep(ch))
+    """User text without characters a document cannot carry; every line break is ``\\n``.
+
+    What goes is what the store refuses at entry (``store/text_rules.py``): control
+    characters but tab and newline, lone surrogates, noncharacters and the characters
+    that reorder text. Records stored before that rule may still hold them.
+    """
+    return without_refused(_LINE_BREAKS.sub("\n", text or ""))
 
 
 def one_line(text: str) -> str:

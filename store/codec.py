@@ -19,6 +19,8 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
 
+from quorum.store.text_rules import as_stored
+
 T = TypeVar("T")
 
 
@@ -29,26 +31,48 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
 
 
 def to_doc(record: Any) -> dict[str, Any]:
-    return {f.name: _dump(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    return {name: _dump(getattr(record, name)) for name in _field_names(type(record))}
+
+
+_names: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a record class, read once: a 100,000-row import saves as many."""
+    names = _names.get(cls)
+    if names is None:
+        names = _names[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
 def _dump(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    kind = type(value)
+    if kind in _AS_IS:  # most values: asked first (a StrEnum's type is its own class)
+        return value
+    if kind is tuple:
+        return [_dump(v) for v in value]
+    if hasattr(kind, "__dataclass_fields__"):
         return to_doc(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return [_dump(v) for v in value]
     return value
 
 
 def from_doc(cls: type[T], doc: dict[str, Any]) -> T:
     """The record of ``doc``; :class:`ShapeError` names the field when the document is
     not what :func:`to_doc` writes (a hand-edited file: a number for a text, a meeting
-    without its start), and the record's own ValidationError says what rule it breaks."""
-    return typing.cast(T, _loader(cls)(doc))
+    without its start), and the record's own ValidationError says what rule it breaks.
+
+    Stored text is taken as it was stored: the text rule judges text when it enters
+    (store/text_rules.py), and an archive older than a rule must still open.
+    """
+    with as_stored():
+        return typing.cast(T, _loader(cls)(doc))
 
 
 class ShapeError(Exception):

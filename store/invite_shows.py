@@ -35,6 +35,7 @@ class How(Enum):
 
     TEXT = "text"  # typed by a user, shown as typed
     PERSON = "person"  # a person's id, shown as the person's name
+    LINK = "link"  # a web address typed by a user, shown only when it is one (http/https)
     MOMENT = "moment"  # an aware datetime, shown as a date and a clock time
     MINUTES = "minutes"  # an item's planned minutes: the clock times of the items after it
     CANCELLED = "cancelled"  # the status, of which the invite shows only "cancelled"
@@ -51,7 +52,7 @@ class Shown:
     @property
     def personal(self) -> bool:
         """Whether the privacy check reads it: typed text and people may be personal data."""
-        return self.how in (How.TEXT, How.PERSON)
+        return self.how in (How.TEXT, How.LINK, How.PERSON)
 
 
 MEETING: tuple[Shown, ...] = (
@@ -60,7 +61,7 @@ MEETING: tuple[Shown, ...] = (
     Shown("end", How.MOMENT),
     Shown("status", How.CANCELLED),
     Shown("place", How.TEXT, "ics.place"),
-    Shown("online_link", How.TEXT, "ics.online"),
+    Shown("online_link", How.LINK, "ics.online"),
     Shown("chair_id", How.PERSON, "ics.chair"),
     Shown("secretary_id", How.PERSON, "ics.secretary"),
     Shown("documents", How.TEXT),

@@ -156,7 +156,12 @@ def set_role(meeting: Meeting, key: str, role: MeetingRole) -> Meeting:
 
 
 def set_rsvp(meeting: Meeting, key: str, rsvp: Rsvp) -> Meeting:
-    return _update(meeting, key, lambda a: replace(a, rsvp=rsvp))
+    """The answer set by hand: it no longer comes from a reply (its comment stays)."""
+    return _update(
+        meeting,
+        key,
+        lambda a: replace(a, rsvp=rsvp, reply_source="", reply_from="", reply_unverified=False),
+    )
 
 
 def set_presence(meeting: Meeting, key: str, presence: Presence) -> Meeting:

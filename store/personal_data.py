@@ -53,6 +53,7 @@ from quorum.store.records import (
     Presence,
     replace,
 )
+from quorum.store.text_rules import as_stored
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -271,7 +272,19 @@ class _Eraser:
             role = MeetingRole.SECRETARY
         elif self.pid in m.adjuster_ids:
             role = MeetingRole.ADJUSTER
-        return replace(a, person_id=None, guest_name=label, guest_email="", guest_org="", role=role)
+        # A reply's comment, sender and file are the person's words and address: they go.
+        return replace(
+            a,
+            person_id=None,
+            guest_name=label,
+            guest_email="",
+            guest_org="",
+            role=role,
+            reply_comment="",
+            reply_source="",
+            reply_from="",
+            reply_unverified=False,
+        )
 
     def _item(self, it: AgendaItem, placeholder: str, held: bool) -> AgendaItem:
         presenter_text = self.text(it.presenter_text, placeholder)
@@ -319,11 +332,16 @@ def erase_person(
     unique = not any(p.id != person.id and p.name.casefold() == folded for p in people)
     eraser = _Eraser(person, unique)
     changed = []
-    for m in meetings:
-        new = eraser.meeting(m)
-        if new != m:
-            changed.append(new)
-    nets = tuple(replace(n, coordinator_id=None) for n in networks if n.coordinator_id == person.id)
+    # Erasing rewrites stored text and adds only the placeholder: what was stored before
+    # the text rule existed is not judged again, or an old archive could not be erased.
+    with as_stored():
+        for m in meetings:
+            new = eraser.meeting(m)
+            if new != m:
+                changed.append(new)
+        nets = tuple(
+            replace(n, coordinator_id=None) for n in networks if n.coordinator_id == person.id
+        )
     return Erasure(person, tuple(changed), nets, ambiguous_name=not unique)
 
 

@@ -13,17 +13,30 @@ meeting.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
-import ipaddress
 import re
 import secrets
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from quorum.store import invite_shows
 from quorum.store.errors import ValidationError
+from quorum.store.text_rules import (
+    LIMITS,
+    Rule,
+    TextRefused,
+    as_stored,
+    check,
+    has_refused,
+    is_stored,
+)
 
 __all__ = [
     "ActionItem",
@@ -55,12 +68,18 @@ __all__ = [
     "Template",
     "TemplateItem",
     "check_email",
+    "check_link",
     "new_item_id",
     "replace",
+    "web_link",
 ]
 
 DEFAULT_TZ = "Europe/Stockholm"
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[A-Za-z]{2,}$")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(.?)")
+# What a web address may not hold: the characters RFC 3986 leaves out of a URI.
+_NOT_IN_LINK = re.compile(r'[\s"<>\\^`{|}]')
+_NOT_IN_ADDRESS = re.compile(r'[\s<>(),;:"\[\]\\@]')
+_LABEL = re.compile(r"^[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?$")  # letters, digits, inner -
 
 
 def new_item_id() -> str:
@@ -68,15 +87,137 @@ def new_item_id() -> str:
     return secrets.token_hex(4)
 
 
+def _stored_text(value: object, field_name: str) -> str:
+    if not isinstance(value, str):  # a hand-edited file: say which field, never a traceback
+        raise ValidationError("error.choice_invalid", field=field_name, value=repr(value)[:40])
+    return value.strip()
+
+
 def check_email(value: str, field_name: str = "email", required: bool = True) -> str:
-    value = value.strip()
+    """An e-mail address as typed, or a sentence saying why it is none.
+
+    The domain may be internationalised (``skövde.se``: written as IDNA, ``xn--``, in
+    mail headers) and so may the part before the @ (sent with SMTPUTF8 where the server
+    offers it, ``store/sending.py``). A stored address is taken as it was stored.
+    """
+    value = _stored_text(value, field_name)
     if not value:
         if required:
             raise ValidationError("error.email_missing", field=field_name)
         return ""
-    if not _EMAIL.match(value):
+    if is_stored():
+        return value
+    value = check(value, LIMITS["email"], field_name)
+    local, _, domain = value.rpartition("@")
+    if not local or _NOT_IN_ADDRESS.search(local) or not _valid_domain(domain):
         raise ValidationError("error.email_invalid", field=field_name, value=value)
+    if len(local) > 64:
+        raise TextRefused("text.email_too_long", field=field_name)
     return value
+
+
+@functools.lru_cache(maxsize=4096)  # an import checks the same few domains again and again
+def _valid_domain(domain: str) -> bool:
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        return False
+    tld = labels[-1]
+    if not (tld.isalpha() and len(tld) >= 2) and not tld.lower().startswith("xn--"):
+        return False
+    try:
+        return len(domain.encode("idna")) <= 253
+    except UnicodeError:  # a label IDNA cannot write (too long once encoded, say)
+        return False
+
+
+def check_link(value: str, field_name: str = "online_link") -> str:
+    """A web address (https/http), or a sentence saying why it is none.
+
+    Typed without a scheme (``meet.example.se/rum``) it gets ``https://``;
+    ``javascript:``, ``data:``, ``file:`` and every other scheme are refused.
+    """
+    value = _stored_text(value, field_name)
+    if not value or is_stored():
+        return value
+    value = check(value, LIMITS["link"], field_name)
+    m = _SCHEME.match(value)
+    # "meet.example.se:8443/x" is a host and a port, not a scheme.
+    if m is None or "." in m[1] or m[2].isdigit():
+        value = f"https://{value}"
+    elif m[1].lower() not in ("http", "https"):
+        raise TextRefused("text.link_scheme", field=field_name, scheme=m[1].lower())
+    if web_link(value) is None:
+        raise TextRefused("text.link_invalid", field=field_name)
+    return value
+
+
+def web_link(value: str) -> str | None:
+    """``value`` if it is a web address a document or calendar may link to, else None.
+
+    For what is read back from an archive older than the text rule: renderers put a
+    link anywhere only through this.
+    """
+    value = value.strip()
+    if not value or _NOT_IN_LINK.search(value) or has_refused(value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # "http://[" and the like
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and host else None
+
+
+Check = Callable[[str, str], str]  # (value, field name) -> the value the field keeps
+
+
+def _rule(kind: str) -> Check:
+    rule: Rule = LIMITS[kind]
+    return lambda value, field_name: check(value, rule, field_name)
+
+
+NAME, TITLE, LINE, SHORT, HOST, NOTE, LONG = (
+    _rule(k) for k in ("name", "title", "line", "short", "host", "note", "text")
+)
+
+
+def _email(value: str, field_name: str) -> str:
+    return check_email(value, field_name, required=False)
+
+
+def _check_text(record: Any) -> None:
+    """Every text field of ``record`` judged by its rule (not for stored records)."""
+    if is_stored():
+        return
+    for name, rule in type(record).RULES.items():
+        object.__setattr__(record, name, rule(getattr(record, name), name))
+
+
+RecordT = TypeVar("RecordT")
+
+if TYPE_CHECKING:
+    # mypy's dataclass plugin checks the fields of every call to dataclasses.replace.
+    from dataclasses import replace
+else:
+
+    def replace(record: RecordT, /, **changes: Any) -> RecordT:
+        """A copy of ``record`` with ``changes``, validated again.
+
+        The text rule judges only the fields changed: what was stored before the rule
+        existed stays as it is until someone edits it, so an old archive keeps working.
+        """
+        if is_stored():  # a record as it was stored: nothing is judged again
+            return dataclasses.replace(record, **changes)
+        with as_stored():
+            new = dataclasses.replace(record, **changes)
+        rules = getattr(type(new), "RULES", {})
+        for name in changes.keys() & rules.keys():
+            object.__setattr__(new, name, rules[name](getattr(new, name), name))
+        # Rules between fields (a login needs encryption) hold for every edit too.
+        edited = getattr(new, "check_edit", None)
+        if edited is not None:
+            edited()
+        return new
 
 
 def _text(value: str, field_name: str, key: str = "error.title_empty") -> str:
@@ -204,8 +345,10 @@ class Blackout:
     label: str = ""
     key: str = ""
 
+    RULES: ClassVar[dict[str, Check]] = {"label": LINE}
+
     def __post_init__(self) -> None:
-        object.__setattr__(self, "label", " ".join((self.label or "").split()))
+        _check_text(self)
         if self.end < self.start:
             raise ValidationError("error.end_before_start", field="end")
         if (self.end - self.start).days > 366:
@@ -244,8 +387,11 @@ class TemplateItem:
     description: str = ""
     followup: bool = False
 
+    RULES: ClassVar[dict[str, Check]] = {"title": TITLE, "description": LONG}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))
+        _check_text(self)
         _enum(ItemKind, self.kind, "kind")
         if not 0 <= self.minutes <= 600:
             raise ValidationError("error.minutes_range", field="minutes")
@@ -256,8 +402,11 @@ class Template:
     name: str
     items: tuple[TemplateItem, ...]
 
+    RULES: ClassVar[dict[str, Check]] = {"name": NAME}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        _check_text(self)
 
 
 @dataclass(frozen=True)
@@ -271,27 +420,28 @@ class SmtpSettings:
     sender: str = ""
     password_env: str = "QUORUM_SMTP_PASSWORD"
 
+    RULES: ClassVar[dict[str, Check]] = {
+        "host": HOST,
+        "user": _rule("email"),
+        "sender": _email,
+        "password_env": SHORT,
+    }
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "host", _text(self.host, "host", "error.host_empty"))
+        _check_text(self)
         if not 0 < self.port < 65536:
             raise ValidationError("error.port_range", field="port")
         if self.security not in ("starttls", "ssl", "none"):
             raise ValidationError("error.choice_invalid", field="security", value=self.security)
-        if self.sender:
-            check_email(self.sender, "sender")
-        if self.user and self.security == "none" and not is_loopback(self.host):
-            # A password sent in the clear, over someone else's network: never.
-            raise ValidationError("error.smtp_auth_plain", field="security", host=self.host)
+        if not is_stored():
+            self.check_edit()
 
-
-def is_loopback(host: str) -> bool:
-    """This machine (a local relay such as a mail bridge): nothing crosses a network."""
-    if host.strip().casefold() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip()).is_loopback
-    except ValueError:
-        return False
+    def check_edit(self) -> None:
+        """AUTH without TLS sends the password in clear text: refused on entry (and
+        store/sending.py refuses to send so, for settings stored before this rule too)."""
+        if self.user and self.security == "none":
+            raise ValidationError("error.smtp_cleartext", field="security")
 
 
 @dataclass(frozen=True)
@@ -323,11 +473,18 @@ class Network:
     breaks: SchoolBreaks = SchoolBreaks()
     allow_afton_days: bool = False  # meet on valborgsmässoafton, skärtorsdag …
 
+    RULES: ClassVar[dict[str, Check]] = {
+        "name": NAME,
+        "organiser": LINE,
+        "publication_email": _email,
+        "organiser_email": _email,
+        "default_place": LINE,
+        "default_link": check_link,
+    }
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
-        object.__setattr__(self, "organiser", (self.organiser or "").strip())
-        check_email(self.publication_email, "publication_email", required=False)
-        check_email(self.organiser_email, "organiser_email", required=False)
+        _check_text(self)
         _enum(Formality, self.formality, "formality")
         _enum(InviteSender, self.invite_sender, "invite_sender")
         if not 1 <= self.year_start_month <= 12:
@@ -354,8 +511,11 @@ class Organisation:
     kind: OrgKind = OrgKind.SCHOOL
     contact_id: str | None = None  # the person who speaks (and sends invites) for it
 
+    RULES: ClassVar[dict[str, Check]] = {"name": NAME}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        _check_text(self)
         _enum(OrgKind, self.kind, "kind")
 
 
@@ -379,9 +539,16 @@ class Person:
     memberships: tuple[Membership, ...] = ()
     active: bool = True
 
+    RULES: ClassVar[dict[str, Check]] = {
+        "name": NAME,
+        "email": check_email,
+        "title": TITLE,
+        "phone": SHORT,
+    }
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
-        object.__setattr__(self, "email", check_email(self.email))
+        _check_text(self)
 
     def role_in(self, network_id: str) -> Role | None:
         for m in self.memberships:
@@ -395,8 +562,11 @@ class Decision:
     id: str
     text: str
 
+    RULES: ClassVar[dict[str, Check]] = {"text": NOTE}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", _text(self.text, "text", "error.text_empty"))
+        _check_text(self)
 
 
 @dataclass(frozen=True)
@@ -413,8 +583,11 @@ class ActionItem:
     done_on: date | None = None
     done_note: str = ""
 
+    RULES: ClassVar[dict[str, Check]] = {"text": NOTE, "owner_name": NAME, "done_note": NOTE}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", _text(self.text, "text", "error.text_empty"))
+        _check_text(self)
         _enum(ActionStatus, self.status, "status")
 
 
@@ -435,8 +608,16 @@ class AgendaItem:
     state: ItemState = ItemState.OPEN
     deferred_from: str | None = None  # meeting id this item was deferred from
 
+    RULES: ClassVar[dict[str, Check]] = {
+        "title": TITLE,
+        "presenter_text": NAME,
+        "description": LONG,
+        "notes": LONG,
+    }
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))
+        _check_text(self)
         _enum(ItemKind, self.kind, "kind")
         _enum(ItemState, self.state, "state")
         if not 0 <= self.minutes <= 600:
@@ -458,14 +639,28 @@ class Attendance:
     presence: Presence = Presence.UNKNOWN
     arrived: time | None = None
     left: time | None = None
+    # The last calendar reply (exports/ics_reply.py): its comment, the file it came in,
+    # who sent it (a mail's From, else the ATTENDEE's address), and whether that sender
+    # was someone else than the invitee, applied on the user's word.
+    reply_comment: str = ""
+    reply_source: str = ""
+    reply_from: str = ""
+    reply_unverified: bool = False
+
+    RULES: ClassVar[dict[str, Check]] = {
+        "guest_name": NAME,
+        "guest_email": _email,
+        "guest_org": NAME,
+        "reply_comment": NOTE,
+        "reply_source": LINE,
+        "reply_from": LINE,
+    }
 
     def __post_init__(self) -> None:
+        _check_text(self)
         if self.person_id is None:
             object.__setattr__(
                 self, "guest_name", _text(self.guest_name, "guest_name", "error.name_empty")
-            )
-            object.__setattr__(
-                self, "guest_email", check_email(self.guest_email, "guest_email", required=False)
             )
         _enum(MeetingRole, self.role, "role")
         _enum(Rsvp, self.rsvp, "rsvp")
@@ -488,8 +683,11 @@ class Approval:
     reopened: bool = False
     reason: str = ""
 
+    RULES: ClassVar[dict[str, Check]] = {"name": NAME, "reason": NOTE}
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _text(self.name, "name", "error.name_empty"))
+        _check_text(self)
 
 
 @dataclass(frozen=True)
@@ -527,8 +725,17 @@ class Meeting:
     paragraph_first: int | None = None
     paragraph_count: int = 0
 
+    RULES: ClassVar[dict[str, Check]] = {
+        "title": TITLE,
+        "place": LINE,
+        "online_link": check_link,
+        "documents": LONG,
+        "uid": LINE,
+    }
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", _text(self.title, "title"))
+        _check_text(self)
         zone = _zone(self.tz)
         for name in ("start", "end"):
             value = getattr(self, name)

@@ -3,10 +3,14 @@
 Three steps, so a user sees what will happen before anything is written:
 
 1. :func:`read_people_csv` turns the file's bytes into a :class:`CsvTable`:
-   it finds the encoding (UTF-8 with or without BOM, else Windows-1252 as
-   Excel in Sweden saves), the separator (``;`` or ``,``) and which column is
-   which from Swedish or English headings. A file that cannot be read at all
-   raises :class:`QuorumError` with one sentence.
+   it finds the encoding (UTF-8 with or without BOM; UTF-16 with a BOM, which
+   is Excel's "Unicode text"; else Windows-1252 as Excel in Sweden saves), the
+   separator (``;``, ``,`` or tab) and which column is which from Swedish or
+   English headings. A file that cannot be read at all raises
+   :class:`QuorumError` with one sentence — so does a file that is partly UTF-8
+   and partly not (lines pasted from two sources): read as Windows-1252 its
+   UTF-8 names would be stored garbled, so the first line that is not UTF-8 is
+   named instead.
 2. :func:`plan_import` compares the table with what is stored and returns an
    :class:`ImportReport`: people to add, people to update (same e-mail), rows
    refused with their line number and reason, organisations to create. It is
@@ -15,11 +19,19 @@ Three steps, so a user sees what will happen before anything is written:
    either everything lands or nothing does.
 
 Line numbers count as a spreadsheet does: the heading row is line 1.
+
+Cells are text from a file: what the text rule (``store/text_rules.py``) refuses —
+control characters, noncharacters, text-reordering marks — is removed and counted
+in the report; a name, title or phone number past its length limit refuses the row.
+
+Planning looks each address up in an index, so an import takes time in proportion
+to its rows (5,000 people in about a second; ``python -m tests.bench.import_people``).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -39,6 +51,7 @@ from quorum.store.records import (
     check_email,
     replace,
 )
+from quorum.store.text_rules import LIMITS, check, clean
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -113,6 +126,7 @@ _SEP_LINE = re.compile(r"^\s*sep\s*=\s*([,;])\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r'"(?:[^"]|"")*"')
 
 
+@functools.lru_cache(maxsize=1024)  # the same headings and role words, row after row
 def norm_key(text: str) -> str:
     """Fold a heading or role word: case, diacritics, spaces and punctuation ignored."""
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -142,7 +156,7 @@ class CsvTable:
     spreadsheet line number.
     """
 
-    encoding: str  # "utf-8", "utf-8-sig" or "cp1252"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"
     delimiter: str
     header: tuple[str, ...]
     columns: dict[str, int]
@@ -173,17 +187,31 @@ def looks_like_formula(cell: str) -> bool:
     return cell.startswith("'") and looks_like_formula(cell[1:])
 
 
+# A well-formed UTF-8 sequence of two to four bytes: a Windows-1252 text hardly ever
+# holds one ("Ã¥" is how "å" in UTF-8 looks read as Windows-1252).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    # A NUL byte means UTF-16 or a binary file (an .xlsx renamed): Windows-1252
-    # would "decode" it into nonsense, so refuse it here.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, BOM
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise QuorumError("import.error.undecodable") from None
+    # A NUL byte means UTF-16 without a BOM or a binary file (an .xlsx renamed):
+    # Windows-1252 would "decode" it into nonsense, so refuse it here.
     if b"\x00" in data:
         raise QuorumError("import.error.undecodable")
+    bom = data.startswith(b"\xef\xbb\xbf")
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return data[3 if bom else 0 :].decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as err:
+        if bom or _UTF8_SEQUENCE.search(data):
+            # Partly UTF-8: whatever we chose, some names would be stored garbled.
+            line = data.count(b"\n", 0, err.start + (3 if bom else 0)) + 1
+            raise QuorumError("import.error.mixed_encoding", line=line) from None
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -193,7 +221,9 @@ def _decode(data: bytes) -> tuple[str, str]:
 def _guess_delimiter(header_line: str) -> str:
     # Count outside quotes: a heading like "Organisation, ort" must not win.
     bare = _QUOTED.sub("", header_line)
-    return ";" if bare.count(";") > bare.count(",") else ","
+    counts = {sep: bare.count(sep) for sep in (";", ",", "\t")}
+    best = max(counts.values())
+    return next(sep for sep in (";", ",", "\t") if counts[sep] == best) if best else ","
 
 
 def read_people_csv(data: bytes) -> CsvTable:
@@ -201,32 +231,36 @@ def read_people_csv(data: bytes) -> CsvTable:
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise QuorumError("import.error.empty")
     text, encoding = _decode(data)
-    lines = text.splitlines()
+    del data  # one copy of a 100,000-row file at a time: rows are made as they are read
     # Excel may start a file with "sep=;"; Excel hides that line, so the
     # heading after it is still line 1 for the user.
     delimiter = ""
-    if lines and (m := _SEP_LINE.match(lines[0])):
+    first_line = next(iter(io.StringIO(text)), "").rstrip("\r\n")
+    if m := _SEP_LINE.match(first_line):
         delimiter = m[1]
         parts = re.split(r"\r\n|\r|\n", text, maxsplit=1)
         text = parts[1] if len(parts) > 1 else ""
-        lines = lines[1:]
-    first = next((ln for ln in lines if ln.strip()), "")
+    first = next((ln for ln in io.StringIO(text) if ln.strip()), "")
     if not first.strip():
         raise QuorumError("import.error.empty")
     delimiter = delimiter or _guess_delimiter(first)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered: list[tuple[int, tuple[str, ...]]] = []
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for n, record in enumerate(reader, start=1):
+            cells = tuple(c.strip() for c in record)
+            if any(cells):
+                numbered.append((n, cells))
     except csv.Error as err:
         raise QuorumError("import.error.malformed", detail=str(err)) from None
-
-    numbered = [(n, tuple(c.strip() for c in r)) for n, r in enumerate(records, start=1)]
-    numbered = [(n, r) for n, r in numbered if any(r)]
+    del text
     if not numbered:
         raise QuorumError("import.error.empty")
     header_line, header = numbered[0]
     # Lines are counted from the heading, wherever it stands.
     offset = header_line - 1
-    rows = tuple((n - offset, r) for n, r in numbered[1:])
+    rows = tuple((n - offset, r) for n, r in numbered[1:]) if offset else tuple(numbered[1:])
+    del numbered
 
     columns: dict[str, int] = {}
     ignored: list[str] = []
@@ -266,6 +300,7 @@ class PersonRow:
     title: str = ""
     phone: str = ""
     role: Role | None = None  # None: the file says nothing
+    removed: int = 0  # characters the text rule removed from the row's cells
 
 
 @dataclass(frozen=True)
@@ -296,13 +331,17 @@ class PlannedUpdate:
 
 @dataclass(frozen=True)
 class Refusal:
-    """A row that cannot be imported: its line and a sentence key saying why."""
+    """A row that cannot be imported: its line and a sentence key saying why (or the
+    refusal of a record's own rule, which says it in any language)."""
 
     line: int
     key: str
     params: tuple[tuple[str, Any], ...] = ()
+    error: QuorumError | None = None
 
     def sentence(self, lang: str | None = None) -> str:
+        if self.error is not None:
+            return self.error.sentence(lang)
         return t(self.key, lang=lang, **dict(self.params))
 
 
@@ -329,6 +368,12 @@ class ImportReport:
     def accepted(self) -> int:
         return len(self.to_add) + len(self.to_update)
 
+    @property
+    def removed(self) -> tuple[tuple[int, int], ...]:
+        """(line, characters removed) of every accepted row the text rule cleaned."""
+        rows = [a.row for a in self.to_add] + [u.row for u in self.to_update + self.unchanged]
+        return tuple(sorted((r.line, r.removed) for r in rows if r.removed))
+
 
 def guess_org_kind(name: str) -> OrgKind:
     """A first guess from a Swedish organisation name; the user can change it."""
@@ -344,7 +389,14 @@ def guess_org_kind(name: str) -> OrgKind:
     return OrgKind.OTHER
 
 
-def _parse_row(table: CsvTable, line: int, cells: tuple[str, ...]) -> PersonRow | Refusal:
+def _parse_row(table: CsvTable, line: int, raw: tuple[str, ...]) -> PersonRow | Refusal:
+    removed = 0
+    cells_list = []
+    for cell in raw:  # text from a file: what the text rule refuses goes, counted
+        cleaned, count = clean(cell)
+        cells_list.append(cleaned)
+        removed += count
+    cells = tuple(cells_list)
     name = table.cell(cells, "name")
     if not name:
         name = f"{table.cell(cells, 'first_name')} {table.cell(cells, 'last_name')}"
@@ -366,7 +418,7 @@ def _parse_row(table: CsvTable, line: int, cells: tuple[str, ...]) -> PersonRow 
         role = _ROLE_WORDS.get(norm_key(role_text))
         if role is None:
             return Refusal(line, "import.refused.role_unknown", (("value", role_text),))
-    return PersonRow(
+    row = PersonRow(
         line=line,
         name=name,
         email=email,
@@ -374,12 +426,25 @@ def _parse_row(table: CsvTable, line: int, cells: tuple[str, ...]) -> PersonRow 
         title=table.cell(cells, "title"),
         phone=table.cell(cells, "phone"),
         role=role,
+        removed=removed,
     )
+    for value, kind, field_name in (
+        (row.name, "name", "name"),
+        (row.org_name, "name", "org_name"),
+        (row.title, "title", "title"),
+        (row.phone, "short", "phone"),
+    ):
+        if len(value) > LIMITS[kind].limit:  # cleaned already: only the length is left
+            try:
+                check(value, LIMITS[kind], field_name)
+            except ValidationError as err:  # the row is refused, saying which field
+                return Refusal(line, err.key, error=err)
+    return row
 
 
-def _match(email: str, network_id: str, people: Iterable[Person]) -> Person | None:
+def _match(email: str, network_id: str, by_email: dict[str, list[Person]]) -> Person | None:
     """The stored person with this e-mail: a member of the network first."""
-    same = [p for p in people if _norm_email(p.email) == email]
+    same = by_email.get(email, [])
     for p in same:
         if p.role_in(network_id) is not None:
             return p
@@ -418,7 +483,9 @@ def plan_import(
     Pass every stored person (not only the network's): someone already in
     another network is updated and joins this one rather than duplicated.
     """
-    people = list(existing_people)
+    by_email: dict[str, list[Person]] = {}  # looked up per row: indexed once
+    for p in existing_people:
+        by_email.setdefault(_norm_email(p.email), []).append(p)
     org_ids = {_norm_name(o.name): o.id for o in existing_orgs}
     adds: list[PlannedAdd] = []
     updates: list[PlannedUpdate] = []
@@ -449,7 +516,7 @@ def plan_import(
             if org_id is None:
                 new_orgs.setdefault(org_key, parsed.org_name)
                 org_id = f"new:{org_key}"
-        person = _match(key, network_id, people)
+        person = _match(key, network_id, by_email)
         if person is None:
             adds.append(PlannedAdd(parsed))
             continue
@@ -493,7 +560,8 @@ def done_sentence(report: ImportReport, lang: str | None = None) -> str:
 
 def format_report(report: ImportReport, lang: str | None = None) -> list[str]:
     """The report as lines for a terminal or a dialog, in ``lang``."""
-    sep = t("import.sep.semicolon" if report.delimiter == ";" else "import.sep.comma", lang=lang)
+    sep_key = {";": "semicolon", "\t": "tab"}.get(report.delimiter, "comma")
+    sep = t(f"import.sep.{sep_key}", lang=lang)
     out = [t("import.report.file", lang=lang, encoding=_encoding_label(report.encoding), sep=sep)]
     if report.ignored_columns:
         out.append(
@@ -517,6 +585,10 @@ def format_report(report: ImportReport, lang: str | None = None) -> list[str]:
             for name, kind in report.orgs_to_create
         )
         out.append(t("import.report.orgs", lang=lang, names=names))
+    if report.removed:
+        lines = ", ".join(str(line) for line, _ in report.removed)
+        count = sum(n for _, n in report.removed)
+        out.append(t("import.report.removed", lang=lang, count=count, lines=lines))
     out.append(t("import.report.refused", lang=lang, count=len(report.refused)))
     for r in report.refused:
         out.append("  " + t("import.report.line", lang=lang, line=r.line, text=r.sentence(lang)))
@@ -524,9 +596,13 @@ def format_report(report: ImportReport, lang: str | None = None) -> list[str]:
 
 
 def _encoding_label(encoding: str) -> str:
-    return {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252"}.get(
-        encoding, encoding
-    )
+    labels = {
+        "utf-8": "UTF-8",
+        "utf-8-sig": "UTF-8 (BOM)",
+        "utf-16": "UTF-16",
+        "cp1252": "Windows-1252",
+    }
+    return labels.get(encoding, encoding)
 
 
 # ---------------------------------------------------------------- writing

@@ -47,6 +47,10 @@ class Store:
         self._cache: dict[str, dict[str, Any]] = {}
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
         self._pending: list[Op] | None = None
+        # Derived from _docs, built on first use and kept up to date by _put/_delete (and
+        # dropped when a batch rolls back): a 5,000-row import asks for both per row.
+        self._next_id: dict[str, int] = {}
+        self._by_email: dict[str, set[str]] | None = None  # casefolded e-mail -> person ids
         for table in TABLES:
             self._docs[table] = db.documents(table)
             self._cache[table] = {}
@@ -128,16 +132,39 @@ class Store:
         doc = codec.to_doc(record)
         with self._lock:
             self._write([("put", table, record.id, doc)])
+            self._index_out(table, record.id)
             self._docs[table][record.id] = doc
             self._cache[table][record.id] = record
+            self._index_in(table, record.id)
         self._fold_if_due()
 
     def _delete(self, table: str, record_id: str) -> None:
         with self._lock:
             self._write([("del", table, record_id, None)])
+            self._index_out(table, record_id)
             self._docs[table].pop(record_id, None)
             self._cache[table].pop(record_id, None)
         self._fold_if_due()
+
+    def _emails(self) -> dict[str, set[str]]:
+        if self._by_email is None:
+            index: dict[str, set[str]] = {}
+            for pid, doc in self._docs["people"].items():
+                index.setdefault(str(doc.get("email", "")).casefold(), set()).add(pid)
+            self._by_email = index
+        return self._by_email
+
+    def _index_out(self, table: str, record_id: str) -> None:
+        doc = self._docs[table].get(record_id)
+        if table == "people" and self._by_email is not None and doc is not None:
+            self._by_email.get(str(doc.get("email", "")).casefold(), set()).discard(record_id)
+
+    def _index_in(self, table: str, record_id: str) -> None:
+        if table == "people" and self._by_email is not None:
+            email = str(self._docs[table][record_id].get("email", "")).casefold()
+            self._by_email.setdefault(email, set()).add(record_id)
+        if table in self._next_id and record_id.isdigit():
+            self._next_id[table] = max(self._next_id[table], int(record_id) + 1)
 
     def _write(self, ops: list[Op]) -> None:
         if self._pending is not None:
@@ -154,8 +181,10 @@ class Store:
 
     def _new_id(self, table: str) -> str:
         with self._lock:
-            ids = [int(k) for k in self._docs[table]]
-            return str(max(ids, default=0) + 1)
+            if table not in self._next_id:
+                ids = [int(k) for k in self._docs[table] if k.isdigit()]
+                self._next_id[table] = max(ids, default=0) + 1
+            return str(self._next_id[table])
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -174,6 +203,7 @@ class Store:
             except BaseException:
                 self._pending = None
                 self._docs, self._cache = saved_docs, saved_cache
+                self._next_id, self._by_email = {}, None  # rebuilt from the docs restored
                 raise
         self._fold_if_due()
 
@@ -239,11 +269,13 @@ class Store:
         return self._get(Person, "people", str(person_id), "error.not_found_person")
 
     def person_by_email(self, email: str, network_id: str | None = None) -> Person | None:
-        wanted = email.strip().casefold()
-        for p in self.people(network_id):
-            if p.email.casefold() == wanted:
-                return p
-        return None
+        """The person with this address (in the network), the first by name if several."""
+        with self._lock:
+            ids = list(self._emails().get(email.strip().casefold(), ()))
+            found = [self.person(pid) for pid in ids]
+        if network_id is not None:
+            found = [p for p in found if p.role_in(network_id) is not None]
+        return min(found, key=_name_key, default=None)
 
     def add_person(self, **fields: Any) -> Person:
         return self._add(Person, fields)

@@ -153,7 +153,7 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
 
     def sentence(self, lang: str | None = None) -> str:
-        """ "Synkroniserat: 3 ändringar hämtade, 1 skickad, …" (each count its own plural)."""
+        """ "Synkroniserat: 3 ändringar hämtade, 1 skickad." (the counts that are not 0)."""
         counts = (
             ("pulled", self.pulled),
             ("pushed", self.pushed),
@@ -161,7 +161,9 @@ class SyncReport:
             ("deleted_there", self.deleted_there),
             ("merged", self.merged),
         )
-        parts = [t(f"sync.report.{name}", lang=lang, count=n) for name, n in counts]
+        parts = [t(f"sync.report.{name}", lang=lang, count=n) for name, n in counts if n]
+        if not parts:
+            return t("sync.report_nothing", lang=lang)
         return t("sync.report", lang=lang, parts=", ".join(parts))
 
 

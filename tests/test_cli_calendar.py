@@ -40,7 +40,14 @@ def test_export_invite_marks_it_sent_and_updates_raise_sequence(tmp_path, capsys
         m = store.meeting(meeting.id)
         store.save_meeting(replace(m, place="Rådhuset, Björkvik"))
         assert store.meeting(meeting.id).invite_outdated
-    assert main(["export", "invite", meeting.id, "-o", str(target), "--db", str(db)]) == 0
+    # -o never replaces a file unasked: refused with a sentence, nothing recorded as sent.
+    assert main(["export", "invite", meeting.id, "-o", str(target), "--db", str(db)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert only_event(target.read_bytes())["SEQUENCE"] == 0
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting(meeting.id).invite_outdated
+    args = ["export", "invite", meeting.id, "-o", str(target), "--force", "--db", str(db)]
+    assert main(args) == 0
     second = only_event(target.read_bytes())
     assert second["UID"] == first["UID"] and second["SEQUENCE"] == 1
     with Store.open(db, readonly=True) as store:

@@ -288,8 +288,8 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
 
     db = tmp_path / "many.json"
     with Store.open(db) as store, store.batch():
-        for n in range(400):
-            store.add_network(name=f"Nätverk {n:03d} " + "x" * 300)
+        for n in range(800):
+            store.add_network(name=f"Nätverk {n:03d} " + "x" * 150)
     command = [sys.executable, "-m", "quorum.tui.cli", "list", "networks", "--db", str(db)]
     reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert reader.stdout is not None and reader.stderr is not None

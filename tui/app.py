@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from quorum.store.errors import DatabaseUnreadable, QuorumError, WriteFailed, as_quorum_error
@@ -104,6 +105,19 @@ class QuorumApp(App[int]):
         self.save(
             f"meeting:{meeting_id}:{part}", lambda: store.update_meeting(meeting_id, **fields)
         )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's notify with markup off by default: a notification quotes names, titles
+        and paths, and ``[/]`` or ``[@click=…]`` in them must stay text (and never crash)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def loaded_store(self) -> Store:
         """The store, for code that runs only once it is loaded (screens open after)."""

@@ -28,6 +28,7 @@ from quorum.store.errors import (
 )
 from quorum.store.i18n import language_from_environment, set_language, t
 from quorum.tui.cli_context import EXIT_ERROR, EXIT_LOCKED, EXIT_USAGE, CliContext
+from quorum.tui.cli_terminal import stream_of
 from quorum.tui.cli_words import install as install_argparse_words
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `head`
@@ -96,6 +97,7 @@ def build_parser() -> Parser:
 
     def output(p: Parser) -> None:
         p.add_argument("-o", "--output", metavar=file, help=t("cli.help.output"))
+        p.add_argument("--force", action="store_true", help=t("cli.help.force"))
 
     add(sub, "demo", "cli.help.demo")
     lst = add(sub, "list", "cli.help.list")
@@ -161,6 +163,7 @@ def build_parser() -> Parser:
     p.add_argument("--skip-invalid", action="store_true", help=t("cli.help.skip_invalid"))
     p = add(isub, "reply", "cli.help.import_reply")
     p.add_argument("files", nargs="+", metavar=file, help=t("cli.help.reply_files"))
+    p.add_argument("--accept-unverified", action="store_true", help=t("cli.help.accept_unverified"))
 
     _sync_parsers(sub, esub, isub, add)
 
@@ -414,7 +417,7 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     out = out or sys.stdout
-    err = err or sys.stderr
+    err = stream_of(err or sys.stderr)  # a sentence may quote stored text: shown safely
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_lang(argv))
     try:

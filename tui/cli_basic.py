@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +10,7 @@ from quorum.store.i18n import t
 from quorum.store.when import clock_span, short_when
 from quorum.store.wording import meeting_status
 from quorum.tui.cli_context import CliContext
+from quorum.tui.cli_terminal import CELL_LIMIT, json_text, printable
 
 
 def demo(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -41,7 +41,7 @@ def list_records(args: argparse.Namespace, ctx: CliContext) -> int:
             "people": _people,
         }[args.what](store, network.id if network else None)
     if args.json:
-        ctx.out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        ctx.raw_out.write(json_text(rows) + "\n")  # every string escaped where it must be
         return 0
     if not rows:
         ctx.out.write(t(f"cli.no_{args.what}") + "\n")
@@ -80,7 +80,7 @@ def _print_table(
     ctx: CliContext, rows: list[dict[str, Any]], columns: list[tuple[str, str]]
 ) -> None:
     heads = [t(key) for _, key in columns]
-    cells = [[_cell(field, r) for field, _ in columns] for r in rows]
+    cells = [[printable(_cell(field, r), CELL_LIMIT) for field, _ in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
     line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
     ctx.out.write(line.rstrip() + "\n")

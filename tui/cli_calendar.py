@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords, meeting_records
-from quorum.store.i18n import t
+from quorum.store.i18n import current_language
 from quorum.store.records import Meeting, MeetingStatus
 from quorum.store.wording import status_notice
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
@@ -122,26 +122,28 @@ def export_plan(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def import_reply(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Apply each reply file on its own: one bad file is reported, the rest still count."""
-    from quorum.exports.ics_reply import apply_reply, find_meeting, parse_reply
+    """Apply each reply file (.ics, or the .eml it came in) on its own: one bad file is
+    reported, the rest still count. A mail from someone else than the invitee changes
+    nothing without ``--accept-unverified``."""
+    from quorum.exports.replies import import_replies
+    from quorum.tui.reply_files import read_replies
 
-    failed = 0
+    files = read_replies(Path(name).expanduser() for name in args.files)
+    lang = args.lang or current_language()
     with ctx.open_store() as store:
         people = {p.id: p for p in store.people()}
-        for name in args.files:
-            path = Path(name).expanduser()
-            try:
-                try:
-                    data = path.read_bytes()
-                except OSError as err:
-                    raise QuorumError("cli.os_error", path=str(path), detail=err.strerror) from None
-                reply = parse_reply(data)
-                meeting = find_meeting(store.meetings(), reply)
-                updated, sentence = apply_reply(meeting, people, reply, lang=args.lang)
-            except QuorumError as err:
-                failed += 1
-                print(t("calendar.reply_failed", file=name, reason=err.sentence()), file=ctx.err)
-                continue
-            store.save_meeting(updated)
-            ctx.out.write(sentence + "\n")
-    return EXIT_ERROR if failed else 0
+        outcomes, changed = import_replies(
+            files, store.meetings(), people, lang, accept_unverified=args.accept_unverified
+        )
+        with store.batch():
+            for meeting in changed.values():
+                # Only the answers: nothing else of the meeting is touched.
+                store.update_meeting(meeting.id, attendance=meeting.attendance)
+    for outcome in outcomes:
+        if outcome.applied:
+            ctx.out.write(outcome.sentence + "\n")
+        else:
+            ctx.say("calendar.reply_failed", file=outcome.file, reason=outcome.sentence)
+            if outcome.unverified:
+                ctx.say("reply.accept_hint")
+    return EXIT_ERROR if any(not o.applied for o in outcomes) else 0

@@ -10,8 +10,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from quorum.store.errors import QuorumError
+from quorum.store.files import write_export
 from quorum.store.i18n import t
+from quorum.tui.cli_terminal import printable, stream_of
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -22,12 +23,17 @@ EXIT_LOCKED = 3
 
 
 class CliContext:
-    """What a handler needs: the database path, output streams, a store opener."""
+    """What a handler needs: the database path, output streams, a store opener.
+
+    ``out`` and ``err`` show stored text safely on a terminal (``tui/cli_terminal.py``);
+    ``raw_out`` is stdout as it is, for the bytes of an exported document and for JSON.
+    """
 
     def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
         self.args = args
-        self.out = out
-        self.err = err
+        self.raw_out = out
+        self.out = stream_of(out)
+        self.err = stream_of(err)
 
     @property
     def db_path(self) -> Path:
@@ -41,27 +47,35 @@ class CliContext:
         return Store.open(self.db_path, readonly=readonly)
 
     def write_output(self, data: str | bytes, path: str | None) -> None:
-        """Write to ``-o FILE`` or stdout (bytes keep their CRLFs either way)."""
+        """Write to ``-o FILE`` or stdout (bytes keep their CRLFs either way).
+
+        A file is created readable by its owner only (``--publish``: the usual rights),
+        never replaces an existing one without ``--force`` and is never written through
+        a symbolic link (``store/files.py``).
+        """
         if path in (None, "-"):
             if isinstance(data, bytes):
-                self.out.flush()
-                buffer = getattr(self.out, "buffer", None)
+                self.raw_out.flush()
+                buffer = getattr(self.raw_out, "buffer", None)
                 if buffer is not None:
                     buffer.write(data)
                     buffer.flush()
                 else:
-                    self.out.write(data.decode("utf-8"))
+                    self.raw_out.write(data.decode("utf-8"))
             else:
-                self.out.write(data)
+                self.raw_out.write(data)
             return
-        target = Path(path).expanduser()
-        try:
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data, encoding="utf-8", newline="")
-        except OSError as err:
-            raise QuorumError("cli.os_error", path=str(target), detail=err.strerror) from None
+        write_export(
+            Path(path).expanduser(),
+            data if isinstance(data, bytes) else data.encode("utf-8"),
+            replace=bool(getattr(self.args, "force", False)),
+            public=bool(
+                getattr(self.args, "public", False) or getattr(self.args, "publish", False)
+            ),
+        )
 
     def say(self, key: str, **params: Any) -> None:
-        print(t(key, **params), file=self.err)
+        """A sentence on stderr; a text parameter (a stored name, a comment) is cut and shown
+        safely (``printable``)."""
+        shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
+        print(t(key, **shown), file=self.err)

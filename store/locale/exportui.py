@@ -44,7 +44,6 @@ SV = {
     "exportui.sum_parts": "Delar",
     "exportui.no_name": "Skriv ett filnamn först.",
     "exportui.is_folder": "{path} är en mapp. Lägg till ett filnamn.",
-    "exportui.write_failed": "Kunde inte skriva {path}: {detail}",
     "exportui.written": "Sparade {path}",
     "exportui.written_redacted": "Sparade {path} utan e-postadresser och telefonnummer",
     "exportui.confirm_overwrite": "{path} finns redan. Vill du skriva över den?",
@@ -64,17 +63,18 @@ SV = {
     "exportui.key_import": "Importera",
     "exportui.replies_title": "Importera kalendersvar",
     "exportui.replies_help": (
-        "Skriv sökvägen till svarsfiler (.ics) som sparats från e-posten, en per rad eller "
-        "med mellanslag emellan. En mapp betyder alla .ics-filer i den. Importera med Ctrl+S."
+        "Skriv sökvägen till svarsfiler (.ics) eller hela svarsmejl (.eml) som sparats från "
+        "e-posten, en per rad eller med mellanslag emellan. En mapp betyder alla .ics- och "
+        ".eml-filer i den. Importera med Ctrl+S."
     ),
     "exportui.replies_files": "Filer",
     "exportui.replies_report": "Resultat",
     "exportui.replies_done_one": "{applied} av {count} svar infördes.",
     "exportui.replies_done_other": "{applied} av {count} svar infördes.",
     "exportui.reply_unreadable_file": "Kunde inte läsa {path}: {detail}",
-    "exportui.reply_no_files": "Inga .ics-filer hittades.",
+    "exportui.reply_no_files": "Inga svarsfiler (.ics eller .eml) hittades.",
     "exportui.cmd_replies": "Importera kalendersvar",
-    "exportui.cmd_replies_help": "För in svaren (ja, nej, kanske) från sparade .ics-filer",
+    "exportui.cmd_replies_help": "För in svaren (ja, nej, kanske) från sparade .ics- eller .eml-filer",
     # send screen
     "sendui.title_invite": "Skicka kallelsen",
     "sendui.title_minutes.informal": "Skicka minnesanteckningarna",
@@ -145,7 +145,6 @@ EN = {
     "exportui.sum_parts": "Parts",
     "exportui.no_name": "Type a file name first.",
     "exportui.is_folder": "{path} is a folder. Add a file name.",
-    "exportui.write_failed": "Could not write {path}: {detail}",
     "exportui.written": "Saved {path}",
     "exportui.written_redacted": "Saved {path} without e-mail addresses and phone numbers",
     "exportui.confirm_overwrite": "{path} already exists. Overwrite it?",
@@ -164,17 +163,18 @@ EN = {
     "exportui.key_import": "Import",
     "exportui.replies_title": "Import calendar replies",
     "exportui.replies_help": (
-        "Type the paths of reply files (.ics) saved from your mail, one per line or separated "
-        "by spaces. A folder means every .ics file in it. Import with Ctrl+S."
+        "Type the paths of reply files (.ics) or whole reply mails (.eml) saved from your "
+        "mail, one per line or separated by spaces. A folder means every .ics and .eml file "
+        "in it. Import with Ctrl+S."
     ),
     "exportui.replies_files": "Files",
     "exportui.replies_report": "Result",
     "exportui.replies_done_one": "{applied} of {count} reply applied.",
     "exportui.replies_done_other": "{applied} of {count} replies applied.",
     "exportui.reply_unreadable_file": "Could not read {path}: {detail}",
-    "exportui.reply_no_files": "No .ics files were found.",
+    "exportui.reply_no_files": "No reply files (.ics or .eml) were found.",
     "exportui.cmd_replies": "Import calendar replies",
-    "exportui.cmd_replies_help": "Record the answers (yes, no, maybe) from saved .ics files",
+    "exportui.cmd_replies_help": "Record the answers (yes, no, maybe) from saved .ics or .eml files",
     # send screen
     "sendui.title_invite": "Send the invite",
     "sendui.title_minutes.informal": "Send the minutes",

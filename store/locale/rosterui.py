@@ -10,7 +10,6 @@ SV = {
     "rui.path_no_folder": "Mappen {path} finns inte.",
     "rui.overwrite": "Filen {path} finns redan. Vill du skriva över den?",
     "rui.overwrite_yes": "Skriv över",
-    "rui.write_failed": "Kunde inte skriva {path}: {detail}",
     # roster screen
     "rui.key_new": "Ny",
     "rui.key_active": "Aktiv/inaktiv",
@@ -122,7 +121,6 @@ EN = {
     "rui.path_no_folder": "The folder {path} does not exist.",
     "rui.overwrite": "The file {path} already exists. Overwrite it?",
     "rui.overwrite_yes": "Overwrite",
-    "rui.write_failed": "Could not write {path}: {detail}",
     "rui.key_new": "New",
     "rui.key_active": "Active/inactive",
     "rui.key_search": "Search",

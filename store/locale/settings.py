@@ -7,7 +7,6 @@ SV = {
     "error.sportlov_week": "Sportlovet ska ligga i vecka 6–12.",
     "error.hostlov_week": "Höstlovet ska ligga i vecka 40–46.",
     "error.blackout_too_long": "En spärrperiod kan vara högst ett år lång.",
-    "error.smtp_auth_plain": "Inloggning utan kryptering skickar lösenordet öppet till {host}: välj STARTTLS eller SSL.",
     # afton days that many take as half days
     "holiday.trettondagsafton": "Trettondagsafton",
     "holiday.skartorsdagen": "Skärtorsdagen",
@@ -233,7 +232,6 @@ EN = {
     "error.sportlov_week": "The winter sports break must be in week 6–12.",
     "error.hostlov_week": "The autumn break must be in week 40–46.",
     "error.blackout_too_long": "A blackout period can be at most a year long.",
-    "error.smtp_auth_plain": "Logging in without encryption sends the password in the clear to {host}: choose STARTTLS or SSL.",
     "holiday.trettondagsafton": "Twelfth Night",
     "holiday.skartorsdagen": "Maundy Thursday",
     "holiday.valborgsmassoafton": "Walpurgis Night",

@@ -26,7 +26,7 @@ SV = {
 
 EN = {
     "syncui.heading": "Share {network} through a server (CalDAV/CardDAV)",
-    "syncui.url": "Server address",
+    "syncui.url": "Server URL",
     "syncui.user": "User name",
     "syncui.password": "Password",
     "syncui.password_note": "The password is never saved; it is used in this session only.",

@@ -63,7 +63,17 @@ def check_structure(data: bytes) -> list[str]:
                 f"fold before a combining character in {line!r}"
             )
     assert names[0] == "BEGIN" and names[-1] == "END"
+    assert_no_refused_characters(data.decode("utf-8"))
     return names
+
+
+def assert_no_refused_characters(text: str) -> None:
+    """No control character (but tab, CR and LF), noncharacter or lone surrogate: RFC 5545
+    allows none in a value, and CalDAV servers refuse a calendar holding a noncharacter."""
+    for char in text:
+        code = ord(char)
+        assert char in "\t\r\n" or unicodedata.category(char) not in ("Cc", "Cs"), repr(char)
+        assert not (0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE), f"U+{code:04X}"
 
 
 def parse(data: bytes) -> Calendar:

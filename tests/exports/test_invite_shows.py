@@ -47,6 +47,7 @@ WORLD = build_world()
 NEWCOMER = Person("9", "Nora Nykomling", "nora@example.se")
 PEOPLE = {**WORLD.people, NEWCOMER.id: NEWCOMER}
 TYPED = "Ändrat, fråga kontakt@example.se"
+LINKED = "https://meet.example.se/rum?fraga=kontakt@example.se"
 ITEM = 2  # the agenda item changed: presenter_text, no presenter_id, items after it
 
 
@@ -75,6 +76,8 @@ def changed_value(shown: Shown, record: Any) -> Any:
     value = getattr(record, shown.field)
     if shown.how is How.TEXT:
         return TYPED
+    if shown.how is How.LINK:
+        return LINKED
     if shown.how is How.PERSON:
         return NEWCOMER.id
     if shown.how is How.MOMENT:
@@ -108,7 +111,8 @@ def test_every_declared_field_reaches_fingerprint_invite_and_privacy(where: str,
     assert shown_by_invite(after) != shown_by_invite(before)
     if shown.personal:
         new = findings(after) - findings(before)
-        expected = ("email", "kontakt@example.se") if shown.how is How.TEXT else None
+        typed = shown.how in (How.TEXT, How.LINK)
+        expected = ("email", "kontakt@example.se") if typed else None
         expected = expected or ("name", NEWCOMER.name)
         assert expected in new
 

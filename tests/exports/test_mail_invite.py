@@ -14,6 +14,7 @@ from quorum.exports.ics import invite
 from quorum.exports.mail import invite_mail
 from quorum.store.errors import QuorumError
 from quorum.store.records import Attendance, replace
+from quorum.store.text_rules import as_stored
 from tests.exports.conftest import NOW, World
 from tests.exports.hostile import FIELDS, valid_names, world_with
 from tests.exports.ics_checks import check_structure, only_event, read_with_vobject
@@ -91,9 +92,10 @@ def test_english_draft(world: World, tmp_path: Path) -> None:
 
 def test_hostile_names_cannot_inject_headers(world: World, tmp_path: Path) -> None:
     people = dict(world.people)
-    people["2"] = replace(people["2"], name="Evil\r\nBcc: all@example.se")
-    network = replace(world.network, name="Nät\nX-Injected: yes")
-    meeting = replace(world.march, title="Träff\r\nSubject: fake")
+    with as_stored():  # refused at entry now (store/text_rules.py); an old archive may hold it
+        people["2"] = replace(people["2"], name="Evil\r\nBcc: all@example.se")
+        network = replace(world.network, name="Nät\nX-Injected: yes")
+        meeting = replace(world.march, title="Träff\r\nSubject: fake")
     ics = invite(meeting, network, people, None, NOW)
     data = invite_mail(meeting, network, people, None, ics, NOW)
     msg = email.message_from_bytes(data, policy=default)
@@ -121,6 +123,7 @@ def test_any_text_gives_a_draft_that_parses(texts: dict[str, str]) -> None:
         "Content-Type",
         "Date",
         "From",
+        "Message-ID",
         "Subject",
         "To",
         "X-Unsent",

@@ -5,20 +5,20 @@ from __future__ import annotations
 from email import message_from_bytes
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP, default
+from email.policy import default
 from email.utils import getaddresses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quorum.exports.mail_headers import address_list
+from quorum.exports.mail_headers import mail_address, policy_for
 from quorum.exports.mail_minutes import minutes_mail, minutes_recipients, minutes_subject
 from quorum.exports.minutes import minutes_html, minutes_markdown, minutes_text
 from quorum.store.records import Formality
 from tests.exports.conftest_docs import NOW, realistic_context
 from tests.exports.html_checks import assert_self_contained
 
-SENDER = "Lars Persson <lars.persson@helsingborg.example.se>"
+SENDER = mail_address("Lars Persson", "lars.persson@helsingborg.example.se")
 
 
 def parse(raw: bytes) -> EmailMessage:
@@ -61,7 +61,9 @@ def test_eml_parses_into_the_expected_parts() -> None:
     assert msg["X-Unsent"] == "1"
     assert msg["From"].addresses[0].display_name == "Lars Persson"
     assert msg["Date"].datetime == NOW
-    assert msg["Message-ID"] == "<minutes.20270315T143000.mar2027@quorum>"
+    # From the meeting and the time, at the sender's domain: the same draft, the same id.
+    assert msg["Message-ID"].startswith("<minutes.")
+    assert msg["Message-ID"].endswith("@helsingborg.example.se>")
     to = [a.addr_spec for a in msg["To"].addresses]
     assert to == [a.addr_spec for a in minutes_recipients(ctx)]
     assert [addr for _, addr in getaddresses([str(msg["To"])])] == to
@@ -91,7 +93,7 @@ def test_eml_parses_into_the_expected_parts() -> None:
 
 def test_english_informal_mail_and_redacted_publication_copy() -> None:
     ctx = realistic_context("en", Formality.INFORMAL, redact_contacts=True)
-    msg = parse(minutes_mail(ctx, "secretary@example.se", NOW))
+    msg = parse(minutes_mail(ctx, mail_address("", "secretary@example.se"), NOW))
     assert msg["Subject"] == "2027-03-12 Teknikcollege Nordvästra Skåne – minutes"
     body = msg.get_body(("plain",))
     assert body is not None
@@ -127,8 +129,8 @@ def test_every_recipient_survives_folding(people: list[tuple[str, str]]) -> None
         Address(display_name=" ".join(n.split()), addr_spec=f"{u}@kommun.example.se")
         for n, u in people
     ]
-    msg = EmailMessage(policy=SMTP)
-    msg.set_raw("To", address_list(addresses))
+    msg = EmailMessage(policy=policy_for(addresses))
+    msg["To"] = addresses  # structured: never a string the parser reads again
     msg.set_content("x")
     raw = msg.as_bytes()
     header = raw.split(b"\r\n\r\n")[0]
@@ -140,3 +142,12 @@ def test_every_recipient_survives_folding(people: list[tuple[str, str]]) -> None
         return "".join(a.display_name.split()), a.addr_spec
 
     assert [key(a) for a in parsed] == [key(a) for a in addresses]
+
+
+def test_every_text_part_and_attachment_says_utf_8_and_the_draft_has_a_message_id() -> None:
+    msg = parse(minutes_mail(realistic_context(), SENDER, NOW))
+    texts = [p for p in msg.walk() if p.get_content_maintype() == "text"]
+    assert len(texts) >= 4  # plain and HTML bodies, the .html and .md attachments
+    for part in texts:
+        assert part.get_content_charset() == "utf-8", part.get_content_type()
+    assert msg["Message-ID"].startswith("<") and msg["Message-ID"].endswith(">")

@@ -71,3 +71,10 @@ def test_a_changed_form_asks_before_escape(snap_compare, demo_store) -> None:  #
     set_language("sv")
     keys = ("e", "6", *"smtp.example.se", "escape")
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=pressing(*keys))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_sync_dialog(snap_compare, demo_store, lang: str) -> None:  # type: ignore[no-untyped-def]
+    # f6 on the settings: the server form before anything runs (no progress bar yet).
+    set_language(lang)
+    assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=pressing("e", "f6"))

@@ -16,13 +16,15 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from quorum.exports.mail_headers import mail_address
 from quorum.exports.mail_minutes import minutes_mail, minutes_recipients
-from quorum.store.errors import QuorumError
+from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.records import SmtpSettings
 from quorum.store.sending import SendReport, password_from_env, send_message
+from quorum.store.text_rules import as_stored
 from tests.exports.conftest_docs import NOW, realistic_context
 
-SENDER = "Lars Persson <lars.persson@helsingborg.example.se>"
+SENDER = mail_address("Lars Persson", "lars.persson@helsingborg.example.se")
 
 
 class Inbox:
@@ -166,18 +168,48 @@ def test_all_refused_is_a_report_not_a_crash(server: tuple[Inbox, int]) -> None:
     assert report.accepted == () and list(report.refused) == ["x@refused.example.se"]
 
 
-def test_login(server: tuple[Inbox, int]) -> None:
+def test_login(certificate: tuple[Path, Path]) -> None:
+    server_ctx, client_ctx = tls_contexts(*certificate)
+    inbox, port = Inbox(), free_port()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=server_ctx,
+        require_starttls=True,
+        authenticator=authenticator,
+    )
+    controller.start()
+    try:
+        settings = SmtpSettings("127.0.0.1", port, security="starttls", user="sekreterare")
+        raw = minutes_mail(realistic_context("en"), SENDER, NOW)
+        assert send_message(settings, "hemligt", raw, ssl_context=client_ctx).refused == {}
+        check_received(inbox, raw)
+        with pytest.raises(QuorumError) as err:
+            send_message(settings, "fel", raw, ssl_context=client_ctx)
+        assert err.value.sentence("sv") == "E-postservern godtog inte inloggningen för sekreterare."
+        with pytest.raises(QuorumError) as err:
+            send_message(settings, None, raw, ssl_context=client_ctx)
+        assert err.value.key == "send.error_password"
+    finally:
+        controller.stop()
+
+
+def test_a_password_is_never_sent_in_clear_text(server: tuple[Inbox, int]) -> None:
+    # The server would take AUTH without TLS (auth_require_tls=False): quorum must not.
     inbox, port = server
-    settings = SmtpSettings("127.0.0.1", port, security="none", user="sekreterare")
+    with pytest.raises(ValidationError) as refused:
+        SmtpSettings("127.0.0.1", port, security="none", user="sekreterare")
+    assert refused.value.field == "security"
+    assert "klartext" in refused.value.sentence("sv")
+    with as_stored():  # settings saved before the rule: refused when sending
+        settings = SmtpSettings("127.0.0.1", port, security="none", user="sekreterare")
     raw = minutes_mail(realistic_context("en"), SENDER, NOW)
-    assert send_message(settings, "hemligt", raw).refused == {}
-    check_received(inbox, raw)
     with pytest.raises(QuorumError) as err:
-        send_message(settings, "fel", raw)
-    assert err.value.sentence("sv") == "E-postservern godtog inte inloggningen för sekreterare."
-    with pytest.raises(QuorumError) as err:
-        send_message(settings, None, raw)
-    assert err.value.key == "send.error_password"
+        send_message(settings, "hemligt", raw)
+    assert err.value.key == "send.error_cleartext"
+    assert "STARTTLS" in err.value.sentence("en")
+    assert inbox.envelopes == []
 
 
 def test_password_comes_from_the_environment() -> None:

@@ -6,6 +6,8 @@ upcoming invited one. Sending goes to a real aiosmtpd server on 127.0.0.1.
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import timedelta
 from email import message_from_bytes
 from email.policy import default
@@ -27,7 +29,13 @@ from quorum.tui.screens.export import ExportScreen
 from quorum.tui.screens.replies import RepliesScreen
 from quorum.tui.screens.send import SendScreen
 from tests.conftest import DEMO_NOW
-from tests.store.test_sending import Inbox, authenticator, free_port
+from tests.store.test_sending import (  # noqa: F401 - certificate is a fixture
+    Inbox,
+    authenticator,
+    certificate,
+    free_port,
+    tls_contexts,
+)
 
 PHONE = "070-123 45 67"
 EMAIL = "kontakt.privat@example.se"
@@ -170,6 +178,38 @@ async def test_overwrite_asks_and_cancel_keeps_the_old_file(demo_store, tmp_path
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+async def test_the_minutes_are_written_for_the_owner_only_and_never_through_a_link(
+    demo_store, tmp_path
+):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(elsewhere)
+    target = tmp_path / "minutes.html"
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    old_umask = os.umask(0)  # the file must still be private
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            screen = await open_export(app, pilot, "2", "minutes_html")
+            set_file(screen, target)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.click("#no")  # keep the contacts: personal data, so private
+            await settle(app, pilot)
+            set_file(screen, link)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.click("#no")
+            await pilot.pause()
+            await pilot.click("#yes")  # "overwrite?" (the link's target exists)
+            await settle(app, pilot)
+            assert any("symbolic link" in n for n in notifications(app))
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert elsewhere.read_text(encoding="utf-8") == "keep" and link.is_symlink()
+
+
 async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
     target = tmp_path / "no-such-folder" / "invite.ics"
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
@@ -277,11 +317,72 @@ async def test_import_replies_one_good_one_stale_one_garbage(demo_store, db_path
     assert rsvp[invited[1].id] is before[invited[1].id]  # the stale reply changed nothing
 
 
+def _reply_mail(sender: str, calendar: str) -> bytes:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = sender
+    msg["Subject"] = "Accepted: Nätverksträff"
+    msg.set_content("Ses!")
+    msg.add_attachment(calendar.encode(), maintype="text", subtype="calendar", filename="r.ics")
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+async def test_a_reply_mail_from_someone_else_is_applied_only_when_confirmed(
+    demo_store, db_path, tmp_path, confirm
+):
+    meeting = demo_store.meeting("3")
+    people = {p.id: p for p in demo_store.people()}
+    invited = next(people[a.person_id] for a in meeting.attendance if a.person_id)
+    forged = tmp_path / "svar.eml"
+    calendar = REPLY.format(
+        uid=meeting.uid, seq=0, answer="DECLINED", name=invited.name, email=invited.email
+    )
+    forged.write_bytes(_reply_mail("eve@example.org", calendar))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RepliesScreen)
+        screen.query_one("#paths", TextArea).text = str(forged)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert any("eve@example.org" in line for line in dialog.details)
+        await pilot.click("#yes" if confirm else "#no")
+        await settle(app, pilot)
+        assert app.screen is screen
+        report = static_text(screen, "#report")
+        assert ("✓" in report) is confirm
+    demo_store.close()
+    with Store.open(db_path, readonly=True) as again:
+        answer = next(a for a in again.meeting("3").attendance if a.person_id == invited.id)
+    if confirm:
+        assert answer.rsvp is Rsvp.DECLINED and answer.reply_unverified
+        assert answer.reply_from == "eve@example.org" and answer.reply_source == "svar.eml"
+    else:
+        assert answer.rsvp is not Rsvp.DECLINED and not answer.reply_unverified
+
+
 @pytest.fixture
-def smtp_server():
+def smtp_server(certificate, monkeypatch):  # noqa: F811 - the fixture imported above
+    """A server that takes a login only over STARTTLS, with a certificate the app trusts
+    through SSL_CERT_FILE (the system's trust store, as for a real server)."""
+    server_ctx, _ = tls_contexts(*certificate)
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
     inbox, port = Inbox(), free_port()
     controller = Controller(
-        inbox, hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticator,
+        tls_context=server_ctx,
+        require_starttls=True,
     )
     controller.start()
     try:
@@ -302,7 +403,7 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
             smtp=SmtpSettings(
                 "127.0.0.1",
                 port,
-                security="none",
+                security="starttls",
                 user="sekreterare",
                 password_env="QUORUM_TEST_SMTP_PW",
             ),

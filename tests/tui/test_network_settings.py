@@ -61,7 +61,7 @@ async def add_person(pilot, app, name: str, email: str, org: str | None) -> None
     await type_in(pilot, form.query_one("#f-email", Input), email)
     if org is not None:
         select = form.query_one("#f-org", Select)
-        select.value = next(value for label, value in select._options if label == org)
+        select.value = next(value for label, value in select._options if str(label) == org)
     await press(pilot, "ctrl+s")
     assert isinstance(app.screen, RosterScreen), getattr(app.screen, "message", "")
 

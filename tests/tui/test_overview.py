@@ -15,7 +15,7 @@ async def test_first_screen_shows_the_demo_meetings(demo_store):
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         networks = app.screen.query_one("#networks", OptionList)
-        assert networks.get_option_at_index(0).prompt == "Gymnasienätverket Skogsbygden"
+        assert str(networks.get_option_at_index(0).prompt) == "Gymnasienätverket Skogsbygden"
         table = app.screen.query_one("#meetings", DataTable)
         meetings = demo_store.meetings("1")
         assert table.row_count == len(meetings)

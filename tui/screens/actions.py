@@ -216,7 +216,7 @@ class ActionsScreen(QuorumScreen):
         if a.status == ActionStatus.DONE:
             done = t("actions.status.done", day=a.done_on.isoformat() if a.done_on else "")
             lines.append(f"{done}: {a.done_note}" if a.done_note else done)
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self.query_one("#detail", Static).update(Text("\n".join(lines)))  # typed text: no markup
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail()

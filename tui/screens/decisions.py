@@ -126,7 +126,7 @@ class DecisionsScreen(QuorumScreen):
     def _detail(self) -> None:
         r = self.selected()
         text = f"{r.day.isoformat()} · {r.meeting_title} · {r.item_title}\n{r.text}" if r else ""
-        self.query_one("#detail", Static).update(text)
+        self.query_one("#detail", Static).update(Text(text))  # typed text: no markup
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail()

@@ -41,6 +41,7 @@ from quorum.exports.export_kinds import (
     prepare,
 )
 from quorum.store.errors import QuorumError
+from quorum.store.files import write_export
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Formality, Meeting, MeetingStatus
@@ -55,14 +56,10 @@ def target_path(text: str) -> Path:
     return path if path.is_absolute() else Path.cwd() / path
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` or raise QuorumError with a sentence (no folder, no permission ...)."""
-    try:
-        path.write_bytes(data)
-    except OSError as err:
-        raise QuorumError(
-            "exportui.write_failed", path=str(path), detail=err.strerror or str(err)
-        ) from None
+def write_file(path: Path, data: bytes, replace: bool) -> None:
+    """Write ``data`` readable by the owner only, replacing a file only when the user said
+    so, never through a link; or raise QuorumError with a sentence (``store/files.py``)."""
+    write_export(path, data, replace=replace)
 
 
 async def ask_personal_data(screen: QuorumScreen, meeting: Meeting) -> bool | None:
@@ -249,18 +246,19 @@ class ExportScreen(QuorumScreen):
             )
             if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
                 return
-        if path.exists():
+        replace = path.exists()
+        if replace:
             question = t("exportui.confirm_overwrite", path=str(path))
             if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
                 return
         self._busy = True
         self.refresh_bindings()
-        self._write(path, prepared, redacted)
+        self._write(path, prepared, redacted, replace)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
-    def _write(self, path: Path, prepared: Prepared, redacted: bool) -> None:
+    def _write(self, path: Path, prepared: Prepared, redacted: bool, replace: bool) -> None:
         try:
-            write_file(path, prepared.data)
+            write_file(path, prepared.data, replace)
         except QuorumError as err:
             self.post_message(self.WriteFailed(err.sentence()))
             return

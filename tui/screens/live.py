@@ -26,6 +26,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, TextArea
 
@@ -34,6 +35,7 @@ from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
+from quorum.store.text_rules import clean
 from quorum.store.when import clock
 from quorum.store.wording import formal_text
 from quorum.tui.dialogs import ConfirmDialog, FormDialog
@@ -179,7 +181,7 @@ class LiveScreen(QuorumScreen):
             centre.border_title = t("live.error.no_agenda")
             return
         item = m.agenda[self.current]
-        centre.border_title = f"{self.current + 1}. {item.title}"
+        centre.border_title = escape(f"{self.current + 1}. {item.title}")  # a title, not markup
         centre.border_subtitle = t("live.notes")
         self.query_one("#minutes", ItemMinutes).show(item, self.names)
         if self._shown_item != self.current:
@@ -230,6 +232,11 @@ class LiveScreen(QuorumScreen):
         if self._typed is None:
             return
         text, self._typed = self._typed, None
+        # Pasted text (from a PDF, say) can bring a form feed or another control character
+        # nobody sees: it goes, and the secretary is told, rather than the save refused.
+        text, removed = clean(text, multiline=True)
+        if removed:
+            self.notify(t("live.notes_cleaned", count=removed), severity="warning")
         try:
             self.meeting = live.set_notes(self.meeting, self._shown_item, text)
         except QuorumError as err:

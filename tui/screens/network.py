@@ -276,7 +276,7 @@ class NetworkSettingsScreen(QuorumScreen):
         self.app.save(f"network:{network_id}:settings", write)
         self.app.saver.flush()
         self._show()
-        self.notify(t("network.saved", name=self.network.name))
+        self.app.notify(t("network.saved", name=self.network.name))
 
     # -- elsewhere ----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select
 
 from quorum.store.errors import ValidationError
@@ -58,7 +59,7 @@ class NewMeetingDialog(FormDialog[str]):
             2 if self.network.formality is Formality.FORMAL else 0
         )
         template: Select[int] = Select(
-            [(label, n) for n, (label, _tpl) in enumerate(self.choices)],
+            [(Text(label), n) for n, (label, _tpl) in enumerate(self.choices)],
             value=start_index,
             allow_blank=False,
             id="template",

@@ -178,7 +178,7 @@ class OverviewScreen(QuorumScreen):
         selected = options.highlighted
         options.clear_options()
         for n in networks:
-            options.add_option(Option(n.name, id=n.id))
+            options.add_option(Option(Text(n.name), id=n.id))  # Text: a name is no markup
         # A blank database opens on the guide: create a network, add members, plan.
         self.set_class(not networks, "-empty")
         self.refresh_bindings()

@@ -122,7 +122,7 @@ class ProjectorScreen(QuorumScreen):
         title = f"{m.title} {m.day.isoformat()}  ·  {clock(local)}"
         if live.is_paused(m):
             title += f"  ·  {t('live.paused')}"
-        self.query_one("#title", Static).update(title)
+        self.query_one("#title", Static).update(Text(title))  # a title: text, not markup
         self.query_one("#agenda", Static).update(projector_agenda(m))
         item = m.agenda[m.current_item]
         spent = live.item_seconds(m, m.current_item, now)

@@ -1,8 +1,10 @@
 """Import calendar replies (RSVP) saved from a mail client, several at once.
 
-Type the paths of the .ics files — one per line or separated by spaces, a
-folder for every .ics in it — and import. Each file is applied on its own and
-reported: who answered what, or why nothing changed.
+Type the paths of the .ics files or whole reply mails (.eml) — one per line or
+separated by spaces, a folder for every .ics and .eml in it — and import. Each file
+is applied on its own and reported: who answered what, or why nothing changed. A
+reply by mail from someone else than the invitee is applied only when the user
+confirms it, and is marked unverified.
 
 | key    | action |
 |--------|--------|
@@ -13,6 +15,7 @@ reported: who answered what, or why nothing changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -25,6 +28,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from quorum.exports.replies import ReplyOutcome, import_replies
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person
+from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.reply_files import read_replies, reply_files
 from quorum.tui.screens.base import QuorumScreen
 
@@ -58,10 +62,12 @@ class RepliesScreen(QuorumScreen):
     class Imported(Message):
         outcomes: list[ReplyOutcome]
         changed: dict[str, Meeting]
+        confirmed: bool = False  # the second round: unverified replies the user accepted
 
     def __init__(self) -> None:
         super().__init__()
         self._busy = False
+        self._outcomes: list[ReplyOutcome] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,24 +97,64 @@ class RepliesScreen(QuorumScreen):
         # The records are read here; the worker only reads files and applies replies.
         meetings = self.store.meetings()
         people = {p.id: p for p in self.store.people()}
-        self._import(text, meetings, people, current_language())
+        self._import(reply_files(text), meetings, people, current_language())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="replies")
     def _import(
-        self, text: str, meetings: list[Meeting], people: dict[str, Person], lang: str
+        self,
+        paths: list[Path],
+        meetings: list[Meeting],
+        people: dict[str, Person],
+        lang: str,
+        confirmed: bool = False,
     ) -> None:
-        outcomes, changed = import_replies(read_replies(reply_files(text)), meetings, people, lang)
-        self.post_message(self.Imported(outcomes, changed))
+        outcomes, changed = import_replies(
+            read_replies(paths), meetings, people, lang, accept_unverified=confirmed
+        )
+        self.post_message(self.Imported(outcomes, changed, confirmed))
 
     def on_replies_screen_imported(self, message: Imported) -> None:
-        self._busy = False
         for meeting in message.changed.values():
             # Only the answers: nothing else of the meeting is touched.
             self.app.patch_meeting(meeting.id, "replies", attendance=meeting.attendance)
-        self.query_one("#report", Static).update(outcome_text(message.outcomes))
-        applied = sum(1 for o in message.outcomes if o.applied)
-        self.notify(t("exportui.replies_done", applied=applied, count=len(message.outcomes)))
+        if message.confirmed:  # the confirmed round replaces those files' first outcomes
+            again = {o.file for o in message.outcomes}
+            self._outcomes = [o for o in self._outcomes if o.file not in again]
+            self._outcomes += message.outcomes
+        else:
+            self._outcomes = message.outcomes
+        self.query_one("#report", Static).update(outcome_text(self._outcomes))
+        unverified = [o for o in message.outcomes if o.unverified]
+        if unverified and not message.confirmed:
+            self._ask_unverified(unverified)
+        else:
+            self._done()
+
+    def _done(self) -> None:
+        self._busy = False
+        applied = sum(1 for o in self._outcomes if o.applied)
+        self.notify(t("exportui.replies_done", applied=applied, count=len(self._outcomes)))
         self.refresh_bindings()
+
+    def _ask_unverified(self, unverified: list[ReplyOutcome]) -> None:
+        """Replies by mail from someone else than the invitee: applied only if the user says so."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                meetings = self.store.meetings()
+                people = {p.id: p for p in self.store.people()}
+                paths = [Path(o.file) for o in unverified]
+                self._import(paths, meetings, people, current_language(), confirmed=True)
+            else:
+                self._done()
+
+        dialog = ConfirmDialog(
+            t("reply.confirm_unverified"),
+            details=[o.sentence for o in unverified],
+            danger=True,
+            tall=True,
+        )
+        self.app.push_screen(dialog, answered)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -85,7 +85,7 @@ class RepresentationScreen(QuorumScreen):
             text = t("rui.representation_none_held")
         else:
             text = t("representation.never", names=names) if names else t("rui.representation_all")
-        self.query_one("#rep-never", Static).update(text)
+        self.query_one("#rep-never", Static).update(Text(text))  # names: no markup
         self.query_one("#rep-legend", Static).update(t("rui.representation_legend"))
 
     def action_year(self, step: int) -> None:

@@ -116,7 +116,8 @@ class ReviewScreen(QuorumScreen):
         highlighted = items.highlighted
         items.clear_options()
         items.add_options(
-            Option(f"{n}. {i.title}", id=str(n - 1)) for n, i in enumerate(m.agenda, start=1)
+            Option(Text(f"{n}. {i.title}"), id=str(n - 1))  # Text: a title is no markup
+            for n, i in enumerate(m.agenda, start=1)
         )
         if m.agenda:
             items.highlighted = min(highlighted or 0, len(m.agenda) - 1)

@@ -228,7 +228,7 @@ class RosterScreen(RosterFiles):
             self.notify(err.sentence(), severity="error", markup=False)
             return
         key = "rui.reactivated" if not person.active else "rui.deactivated"
-        self.notify(t(key, name=person.name))
+        self.app.notify(t(key, name=person.name))
         self.refresh_data()
 
     def action_representation(self) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -87,7 +88,9 @@ class SyncScreen(QuorumDialog[None]):
                 "password",
             )
         yield Static(t("syncui.password_note"), classes="dialog-hint")
-        yield ProgressBar(total=None, show_eta=False, id="sync-progress")
+        bar = ProgressBar(total=None, show_eta=False, id="sync-progress")
+        bar.display = False  # until a sync starts: an idle bar reads as one running
+        yield bar
         yield Static("", id="sync-status", markup=False)
         yield Static("", id="sync-links", markup=False)
         yield OptionList(id="sync-conflicts")
@@ -126,7 +129,9 @@ class SyncScreen(QuorumDialog[None]):
         options = self.query_one("#sync-conflicts", OptionList)
         options.clear_options()
         options.add_options(
-            Option(t("syncui.conflict_row", kind=t(f"sync.kind.{c.kind}"), title=c.title), c.uid)
+            Option(
+                Text(t("syncui.conflict_row", kind=t(f"sync.kind.{c.kind}"), title=c.title)), c.uid
+            )
             for c in found
         )
         options.display = bool(found)
@@ -155,7 +160,9 @@ class SyncScreen(QuorumDialog[None]):
             return
         self.busy = True
         self.query_one("#sync-status", Static).update(t("syncui.running"))
-        self.query_one("#sync-progress", ProgressBar).update(total=None, progress=0)
+        bar = self.query_one("#sync-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
         url, user, secret = self._fields()
         self._run(connect, url, user, secret)
 
@@ -222,7 +229,7 @@ class SyncScreen(QuorumDialog[None]):
                 wiring.ExportConversions(self.store),
                 wiring.now_utc(),
             )
-            self.notify(t(f"sync.resolved_{keep}", title=found.title))
+            self.app.notify(t(f"sync.resolved_{keep}", title=found.title))
             self._show_conflicts()
 
         self.app.push_screen(ConflictDialog(found), chosen)

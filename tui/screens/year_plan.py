@@ -226,7 +226,7 @@ class YearPlanScreen(QuorumScreen):
                 lines.append(t("yearplan.detail_warnings", text=text))
         if not lines and self.network is not None:
             lines.append(self._counts())
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self.query_one("#detail", Static).update(Text("\n".join(lines)))  # names: no markup
 
     def _counts(self) -> str:
         assert self.network is not None

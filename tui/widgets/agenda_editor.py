@@ -265,5 +265,6 @@ class AgendaEditor(Vertical):
         return True
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _clip(text: str, width: int) -> Text:
+    """A cell: cut to ``width``, and Text so a title with ``[/]`` is no markup."""
+    return Text(text if len(text) <= width else text[: width - 1] + "…")

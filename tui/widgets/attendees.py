@@ -13,7 +13,9 @@ g          add a guest (name, e-mail, organisation)
 m          invite every active member not yet invited
 delete     remove the invitee
 o          next role (participant, chair, secretary, minutes checker, for information)
-y n t u    RSVP: accepted, declined (förhinder), tentative, no answer
+y n t u    RSVP: accepted, declined (förhinder), tentative, no answer (the reply's comment
+           and where it came from show under the table; ⚠ marks a reply by mail from
+           someone else than the invitee, applied on the user's word)
 1 2 3 4 0  presence: present, remote, excused, absent, not noted
 l / e      arrived late / left early at a time (9:40, 09.40; empty clears)
 =========  ==========================================
@@ -52,6 +54,7 @@ from quorum.store.parse import parse_time
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp, replace
 from quorum.store.representation import industry_rule_met, represented_orgs
 from quorum.store.when import clock
+from quorum.tui.cli_terminal import printable
 from quorum.tui.dialogs import ChoiceDialog, PromptDialog
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.roster_forms import GuestForm
@@ -113,6 +116,8 @@ class AttendeesPane(Vertical, can_focus=False):
     AttendeesPane #att-warning { color: $warning; text-style: bold; display: none; }
     AttendeesPane #att-warning.-shown { display: block; }
     AttendeesPane #att-table { height: 1fr; }
+    AttendeesPane #att-reply { color: $text-muted; max-height: 3; display: none; }
+    AttendeesPane #att-reply.-shown { display: block; }
     """
 
     if TYPE_CHECKING:
@@ -141,6 +146,7 @@ class AttendeesPane(Vertical, can_focus=False):
         yield Static(id="att-orgs", classes="att-line")
         yield Static(id="att-warning", classes="att-line")
         yield DataTable(id="att-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="att-reply", classes="att-line")
 
     def on_mount(self) -> None:
         table = self.query_one("#att-table", DataTable)
@@ -194,7 +200,11 @@ class AttendeesPane(Vertical, can_focus=False):
                 Text(name),
                 Text(org),
                 Text(t(f"mrole.{effective_role(m, a).value}")),
-                Text(t(f"rsvp.{a.rsvp.value}"), style=RSVP_STYLE[a.rsvp]),
+                Text.assemble(
+                    (t(f"rsvp.{a.rsvp.value}"), RSVP_STYLE[a.rsvp]),
+                    (" ⚠", "bold yellow") if a.reply_unverified else "",
+                    " …" if a.reply_comment else "",
+                ),
                 Text.assemble(
                     (t(f"presence.{a.presence.value}"), PRESENCE_STYLE[a.presence]),
                     " " + ", ".join(times) if times else "",
@@ -204,6 +214,27 @@ class AttendeesPane(Vertical, can_focus=False):
         if selected is not None and selected in table.rows:
             table.move_cursor(row=table.get_row_index(selected))
         self._show_summary(m)
+        self._show_reply()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_reply()
+
+    def _show_reply(self) -> None:
+        """The highlighted invitee's last calendar reply: from where, and its comment."""
+        key = self.selected_key()
+        a = self.meeting.attendee(key) if self.meeting is not None and key else None
+        text = Text()
+        if a is not None and a.reply_source:
+            sender = printable(a.reply_from, 80)
+            shown = "reply.shown_unverified" if a.reply_unverified else "reply.shown"
+            style = "bold yellow" if a.reply_unverified else ""
+            text.append(t(shown, source=printable(a.reply_source, 60), sender=sender), style)
+        if a is not None and a.reply_comment:
+            comment = printable(" ".join(a.reply_comment.split()), 160)
+            text.append(("\n" if text else "") + t("reply.shown_comment", comment=comment))
+        line = self.query_one("#att-reply", Static)
+        line.update(text)
+        line.set_class(bool(text), "-shown")
 
     def _show_summary(self, m: Meeting) -> None:
         store = self.store
@@ -232,7 +263,7 @@ class AttendeesPane(Vertical, can_focus=False):
         found = represented_orgs(basis, people, orgs)
         names = ", ".join(f"{o.name} ({n})" for o, n in found) or "–"
         key = "rui.att_represented" if noted else "rui.att_coming_from"
-        self.query_one("#att-orgs", Static).update(t(key, count=len(found), names=names))
+        self.query_one("#att-orgs", Static).update(Text(t(key, count=len(found), names=names)))
         network = store.network(m.network_id)
         warning = self.query_one("#att-warning", Static)
         missing = not industry_rule_met(m, network, people, orgs)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quorum.store.errors import ValidationError
+from quorum.store.errors import QuorumError, ValidationError
+from quorum.store.files import write_export
 from quorum.store.i18n import t
 from quorum.tui.dialogs import PromptDialog
 
@@ -57,16 +58,18 @@ def export_to_file(screen: QuorumScreen, default_name: str, render: Render) -> N
 
 
 def _write(app: QuorumApp, path: Path, render: Render) -> None:
+    """Write readable by the owner only, never through a link (``store/files.py``); the
+    prompt asked before an existing file is replaced."""
     try:
         data = render()
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8", newline="")
+        write_export(path, data if isinstance(data, bytes) else data.encode("utf-8"), replace=True)
     except OSError as err:
         app.call_from_thread(
             app.notify, t("file.failed", path=path, error=err.strerror or err), severity="error"
         )
+        return
+    except QuorumError as err:
+        app.call_from_thread(app.notify, err.sentence(), severity="error")
         return
     app.call_from_thread(app.notify, t("file.saved", path=path))

@@ -36,7 +36,8 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self._label, classes="field-label")
+            # A label may be a name (a network's): text, not markup.
+            yield Label(self._label, classes="field-label", markup=False)
             yield self._field
         yield Static("", classes="field-msg", id=f"msg-{self.field_name}")
 

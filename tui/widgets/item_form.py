@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import Input, Select, TextArea
 
 from quorum.store.errors import ValidationError
@@ -48,7 +49,7 @@ class ItemForm(FormDialog[AgendaItem]):
                 "presenter_id",
                 t("item.presenter"),
                 Select(
-                    self.people,
+                    [(Text(name), pid) for name, pid in self.people],  # names: no markup
                     value=presenter,
                     prompt=t("details.none"),
                     id="presenter",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -61,12 +62,13 @@ class MeetingDetails(VerticalScroll):
     def compose(self) -> ComposeResult:
         m = self.meeting
         none = t("details.none")
-        people = [(p.name, p.id) for p in self.people]
+        # Names as Text: "[/]" in a name is text, not markup (nor a crash).
+        people = [(Text(p.name), p.id) for p in self.people]
 
         def text(name: str, value: str) -> FieldRow:
             return FieldRow(t(f"details.{name}"), Input(value, id=f"f-{name}", compact=True), name)
 
-        def choice(label: str, name: str, options: list[tuple[str, Any]], value: Any) -> FieldRow:
+        def choice(label: str, name: str, options: list[tuple[Text, Any]], value: Any) -> FieldRow:
             select: Select[Any] = Select(
                 options,
                 value=value if value is not None else Select.NULL,
@@ -84,14 +86,15 @@ class MeetingDetails(VerticalScroll):
         yield text("place", m.place)
         yield text("link", m.online_link)
         yield choice(
-            "host", "host_org_id", [(o.name, o.id) for o in self.organisations], m.host_org_id
+            "host", "host_org_id", [(Text(o.name), o.id) for o in self.organisations], m.host_org_id
         )
         yield choice("chair", "chair_id", people, m.chair_id)
         yield choice("secretary", "secretary_id", people, m.secretary_id)
         yield FieldRow(
             t("details.adjusters"),
             SelectionList[str](
-                *((p.name, p.id, p.id in m.adjuster_ids) for p in self.people), id="f-adjuster_ids"
+                *((Text(p.name), p.id, p.id in m.adjuster_ids) for p in self.people),
+                id="f-adjuster_ids",
             ),
             "adjuster_ids",
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from quorum.store.errors import ValidationError
@@ -99,7 +100,7 @@ class GeneralForm(_NetworkForm):
     def rows(self) -> list[Row]:
         n = self.network
         coordinator = Select(
-            [(f"{p.name} <{p.email}>", p.id) for p in self.people],
+            [(Text(f"{p.name} <{p.email}>"), p.id) for p in self.people],
             value=n.coordinator_id
             if n.coordinator_id in {p.id for p in self.people}
             else Select.NULL,
@@ -231,11 +232,12 @@ class MembersForm(FormDialog[MembersChange]):
         n = self.network
         members = set(n.member_org_ids)
         listed: SelectionList[str] = SelectionList(
-            *((o.name, o.id, o.id in members) for o in self.organisations), id="f-member_org_ids"
+            *((Text(o.name), o.id, o.id in members) for o in self.organisations),
+            id="f-member_org_ids",
         )
         hosts: SelectionList[str] = SelectionList(
             *(
-                (o.name, o.id, o.id not in n.rotation_opt_out)
+                (Text(o.name), o.id, o.id not in n.rotation_opt_out)
                 for o in self.organisations
                 if o.id in members
             ),

@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from quorum.store.roster_import import CsvTable, ImportReport
 
 
-# Writes one file (on a worker thread); raises OSError.
-Write = Callable[[Path], None]
-
-
 def slug(text: str) -> str:
     """A file-name friendly form of a name: ascii, lower case, dashes."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -163,17 +159,13 @@ class RosterFiles(QuorumScreen):
         store = self.store
         network = store.network(self.network_id)
         people, orgs = store.people(network.id), store.organisations()
-        text = roster_csv(network, people, orgs)
+        data = roster_csv(network, people, orgs).encode("utf-8")
         count = len(roster_rows(network, people, orgs))
         name = f"{slug(t('rui.roster_file'))}-{slug(network.name)}.csv"
-
-        def write(path: Path) -> None:
-            path.write_text(text, encoding="utf-8", newline="")
-
         self._ask_target(
             t("rui.export_title"),
             name,
-            write,
+            data,
             lambda p: t("roster.export_written", path=str(p), count=count),
         )
 
@@ -183,32 +175,28 @@ class RosterFiles(QuorumScreen):
         person = self.selected_person()
         if person is None:
             return
-        data = export_person_in_store(self.store, person.id)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-        def write(path: Path) -> None:
-            path.write_text(text, encoding="utf-8")
-
+        found = export_person_in_store(self.store, person.id)
+        data = (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         self._ask_target(
             t("rui.export_person_title", name=person.name),
             f"{slug(t('rui.person_file'))}-{slug(person.name)}.json",
-            write,
+            data,
             lambda p: t("rui.person_exported", name=person.name, path=str(p)),
         )
 
-    def _ask_target(self, title: str, name: str, write: Write, said: Callable[[Path], str]) -> None:
+    def _ask_target(self, title: str, name: str, data: bytes, said: Callable[[Path], str]) -> None:
         suggested = str(Path.cwd() / name)
 
         def target(path: Path | None) -> None:
             if path is None:
                 return
             if not path.exists():
-                self._write_file(path, write, said(path))
+                self._write_file(path, data, False, said(path))
                 return
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self._write_file(path, write, said(path))
+                    self._write_file(path, data, True, said(path))
 
             question = t("rui.overwrite", path=str(path))
             self.app.push_screen(ConfirmDialog(question, t("rui.overwrite_yes")), confirmed)
@@ -217,12 +205,14 @@ class RosterFiles(QuorumScreen):
         self.app.push_screen(prompt, target)
 
     @work(thread=True, exit_on_error=False, group="roster-files")
-    def _write_file(self, path: Path, write: Write, sentence: str) -> None:
+    def _write_file(self, path: Path, data: bytes, replace: bool, sentence: str) -> None:
+        """Readable by the owner only, never through a link (``store/files.py``)."""
+        from quorum.store.files import write_export
+
         try:
-            write(path)
-        except OSError as err:
-            detail = t("rui.write_failed", path=str(path), detail=err.strerror or str(err))
-            self.post_message(FileWritten("", detail))
+            write_export(path, data, replace=replace)
+        except QuorumError as err:
+            self.post_message(FileWritten("", err.sentence()))
             return
         self.post_message(FileWritten(sentence))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from rich.text import Text
 from textual.widgets import Checkbox, Input, Select
 
 from quorum.store.i18n import t
@@ -55,7 +56,7 @@ class PersonForm(FormDialog[Person]):
                 "org_id",
                 t("roster.col.org"),
                 Select(
-                    [(o.name, o.id) for o in self._orgs],
+                    [(Text(o.name), o.id) for o in self._orgs],  # names: no markup
                     value=p.org_id if p and p.org_id else Select.NULL,
                     prompt=t("rui.no_org"),
                     id="f-org",
