@@ -10,6 +10,7 @@ import pytest
 
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.field_values import parse_time_range, parse_weekday
+from quorum.store.i18n import set_language
 from quorum.store.meeting_fields import apply_meeting_settings, cancelled, was_held
 from quorum.store.network_fields import NETWORK_FIELDS, apply_settings, parse_blackouts, shown
 from quorum.store.records import (
@@ -97,9 +98,18 @@ def test_every_setting_can_be_set_and_shown() -> None:
         Blackout(date(2027, 5, 3), date(2027, 5, 3), "Kompetensdag"),
     )
     assert changed.smtp is not None and (changed.smtp.port, changed.smtp.security) == (465, "ssl")
-    # What show prints, set takes back, and nothing changes.
-    again = apply_settings(NET, [f"{k}={v}" for k, v in shown(changed, PEOPLE)], PEOPLE)
-    assert again == changed
+    # What show prints, set takes back, and nothing changes, in either language; in
+    # Swedish it prints Swedish words (ja, torsdag, protokoll, före, tillåt, inget).
+    for lang in ("sv", "en"):
+        set_language(lang)
+        rows = shown(changed, PEOPLE)
+        again = apply_settings(NET, [f"{k}={v}" for k, v in rows], PEOPLE)
+        assert again == changed, lang
+        for cleared in ("hostlov", "smtp.host"):
+            assert apply_settings(again, [f"{cleared}={dict(rows)[cleared]}"], PEOPLE) == again
+    assert ("weekday", "torsdag") in rows_sv(changed)
+    assert ("hostlov", "inget") in rows_sv(changed) and ("pasklov", "före") in rows_sv(changed)
+    assert ("formality", "protokoll") in rows_sv(changed)
     assert [name for name, _ in shown(changed, PEOPLE)] == [f.name for f in NETWORK_FIELDS]
     for f in NETWORK_FIELDS:
         assert f.help("sv") != f"field.network.{f.name}" and f.help("en")
@@ -200,3 +210,11 @@ def test_a_held_meeting_cannot_be_cancelled() -> None:
         assert "är redan genomfört" in err.value.sentence("sv")
     live = replace(MEETING, actual_start=START)
     assert was_held(live)
+
+
+def rows_sv(network: Network) -> list[tuple[str, str]]:
+    set_language("sv")
+    try:
+        return shown(network, PEOPLE)
+    finally:
+        set_language("en")
