@@ -86,19 +86,56 @@ def _attendee(ctx: DocContext, a: Attendance) -> tuple[str, str]:
     return org, ctx.person_name(a.person_id)
 
 
-def _attendance(ctx: DocContext) -> list[Block]:
-    blocks: list[Block] = [Heading(2, ctx.t("doc.attendance"))]
+def _is_guest(a: Attendance) -> bool:
+    return a.person_id is None
+
+
+def _groups(ctx: DocContext) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The attendance list as a protokoll keeps it: members present, remote, excused
+    (and absent when shown), then the guests who took part in a group of their own. A
+    guest who did not come is listed as any invitee is."""
+    came = (Presence.PRESENT, Presence.REMOTE)
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
     for presence, key in _GROUPS:
         if presence is Presence.ABSENT and not ctx.show_absent:
             continue
+        groups.append(
+            (
+                key,
+                [
+                    _attendee(ctx, a)
+                    for a in ctx.meeting.attendance
+                    if a.presence is presence and not (_is_guest(a) and presence in came)
+                ],
+            )
+        )
+        if presence is Presence.REMOTE:
+            guests = [a for a in ctx.meeting.attendance if _is_guest(a) and a.presence in came]
+            remote = f" ({ctx.t('doc.remote_short')})"
+            groups.append(
+                (
+                    "doc.guests",
+                    [
+                        (
+                            a.guest_org,
+                            a.guest_name + (remote if a.presence is Presence.REMOTE else ""),
+                        )
+                        for a in guests
+                    ],
+                )
+            )
+    return groups
+
+
+def _attendance(ctx: DocContext) -> list[Block]:
+    blocks: list[Block] = [Heading(2, ctx.t("doc.attendance"))]
+    no_org = ctx.t("doc.no_org")
+    for key, listed in _groups(ctx):
         by_org: dict[str, list[str]] = defaultdict(list)
-        for a in ctx.meeting.attendance:
-            if a.presence is presence:
-                org, name = _attendee(ctx, a)
-                by_org[org].append(name)
+        for org, name in listed:
+            by_org[org].append(name)
         if not by_org:
             continue
-        no_org = ctx.t("doc.no_org")
         orgs = sorted(by_org, key=lambda o: (o == "", o.casefold()))
         blocks.append(Heading(3, ctx.t(key)))
         blocks.append(

@@ -34,10 +34,11 @@ def overrun_minutes(start: datetime, end: datetime, items: Sequence[AgendaItem])
     return int((planned_end(start, items) - end).total_seconds() // 60)
 
 
-def numbers(items: Sequence[AgendaItem], formality: Formality) -> list[str]:
-    """Item numbers, computed from the order: § 1, § 2 … in a protokoll, 1. 2. … otherwise."""
+def numbers(items: Sequence[AgendaItem], formality: Formality, first: int = 1) -> list[str]:
+    """Item numbers, computed from the order: § 14, § 15 … in a protokoll (``first``: where
+    the network's year has come to), 1. 2. … otherwise."""
     if formality == Formality.FORMAL:
-        return [f"§ {n}" for n in range(1, len(items) + 1)]
+        return [f"§ {n}" for n in range(first, first + len(items))]
     return [f"{n}." for n in range(1, len(items) + 1)]
 
 

@@ -156,7 +156,9 @@ def test_attendance_grouped_by_organisation() -> None:
     md = minutes_markdown(realistic_context())
     present = md.split("### Närvarande")[1].split("###")[0]
     assert "- **Helsingborgs stad:** Anna Lindqvist, Lars Persson" in present
-    assert "- **Region Skåne:** Nils Wallin (gäst)" in present
+    assert "Nils Wallin" not in present  # a guest who came: in the guests' own group
+    guests = md.split("### Gäster")[1].split("###")[0]
+    assert "- **Region Skåne:** Nils Wallin" in guests and "(gäst)" not in guests
     remote = md.split("### Deltog på distans")[1].split("###")[0]
     assert "Per Holm" in remote and "Anna" not in remote
     assert "- **Landskrona stad:** Johan Bergström" in md.split("### Anmält förhinder")[1]

@@ -255,6 +255,19 @@ async def test_formal_minutes_number_items_with_paragraphs(demo_store):
     assert demo_store.meeting("3").formality == "formal"
 
 
+async def test_a_protokoll_agenda_numbers_on_from_the_years_earlier_protokoll(tmp_path):
+    # February's protokoll used § 1-12: March's agenda shows § 13 on, as its minutes will.
+    from tests.exports.archive_world import archive_store
+
+    store = archive_store(tmp_path / "q.json")
+    app = make_app(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_meeting(app, pilot, "2")
+        table = screen.query_one("#agenda-table")
+        assert [str(table.get_row_at(n)[0]) for n in range(2)] == ["§ 13", "§ 14"]
+    store.close()
+
+
 # -- the details form ----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
+from quorum.exports.context import paragraph_start
 from quorum.store.errors import NotFound, ValidationError
 from quorum.store.i18n import join_list, t
 from quorum.store.meeting_fields import cancelled, was_held
@@ -122,6 +123,12 @@ class MeetingScreen(QuorumScreen):
     def store_meeting(self) -> Meeting:
         return self.store.meeting(self.meeting_id)
 
+    def _first_paragraph(self, meeting: Meeting) -> int:
+        """The § number a protokoll's first item gets: the year's numbering goes on."""
+        network = self.store.network(meeting.network_id)
+        earlier = self.store.meetings(meeting.network_id)
+        return paragraph_start(meeting, earlier, network.year_start_month)
+
     # -- composing ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -132,7 +139,9 @@ class MeetingScreen(QuorumScreen):
         yield Static(self._status_line(), id="meeting-status")
         with TabbedContent(initial="tab-agenda"):
             with TabPane(t("meeting.tab_agenda"), id="tab-agenda"):
-                yield AgendaEditor(m, {p.id: p.name for p in people}, id="agenda-editor")
+                yield AgendaEditor(
+                    m, {p.id: p.name for p in people}, self._first_paragraph, id="agenda-editor"
+                )
             with TabPane(t("meeting.tab_details"), id="tab-details"):
                 yield MeetingDetails(m, people, self.store.organisations(), today, id="details")
             with TabPane(t("meeting.tab_attendees"), id="tab-attendees"):

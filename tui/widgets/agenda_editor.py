@@ -15,6 +15,7 @@ the agenda in memory and posts :class:`AgendaEditor.Changed`; the screen saves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from textual.widgets import Button, DataTable, Static
 from quorum.store import agenda as ops
 from quorum.store.errors import NotFound
 from quorum.store.i18n import t
-from quorum.store.records import AgendaItem, Meeting, replace
+from quorum.store.records import AgendaItem, Formality, Meeting, replace
 from quorum.store.when import clock
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
@@ -83,12 +84,23 @@ class AgendaEditor(Vertical):
         editor: AgendaEditor
         agenda: tuple[AgendaItem, ...]
 
-    def __init__(self, meeting: Meeting, people: dict[str, str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        meeting: Meeting,
+        people: dict[str, str],
+        first_paragraph: Callable[[Meeting], int] = lambda meeting: 1,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         translate_bindings(self)
         self.meeting = meeting
         self.people = people  # person id -> name, for presenters
         self.undo_stack = ops.UndoStack()
+        # A protokoll's § numbers go on through the network's year: where they start
+        # is asked again only when the formality changes (it reads the year's meetings).
+        self._first_paragraph = first_paragraph
+        self._first = first_paragraph(meeting) if meeting.formality is Formality.FORMAL else 1
 
     @property
     def agenda(self) -> tuple[AgendaItem, ...]:
@@ -114,6 +126,10 @@ class AgendaEditor(Vertical):
 
     def show_meeting(self, meeting: Meeting) -> None:
         """Take new times or formality from the details form."""
+        if meeting.formality is not self.meeting.formality:
+            self._first = (
+                self._first_paragraph(meeting) if meeting.formality is Formality.FORMAL else 1
+            )
         self.meeting = meeting
         self.refresh_rows(self.cursor)
 
@@ -125,7 +141,7 @@ class AgendaEditor(Vertical):
         for key in ("no", "time", "title", "kind", "presenter", "minutes"):
             table.add_column(t(f"agenda.col_{key}"), key=key)
         items = self.agenda
-        numbers = ops.numbers(items, self.meeting.formality)
+        numbers = ops.numbers(items, self.meeting.formality, self._first)
         times = ops.clock_times(self.meeting.start, items)
         # Fixed columns and cell padding take 57 cells; the title gets the rest.
         title_width = max(12, (self.size.width or 100) - 57)
