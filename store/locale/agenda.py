@@ -167,7 +167,7 @@ EN = {
     "details.chair": "Chair",
     "details.secretary": "Secretary",
     "details.adjusters": "Minutes checkers",
-    "details.formality": "Minutes",
+    "details.formality": "Documentation",
     "details.none": "–",
     "details.holiday": "{date} is {name}, a public holiday.",
     "details.holiday_accept": "Hold the meeting on the holiday anyway",

@@ -97,6 +97,8 @@ async def test_a_record_a_hand_edit_broke_is_named_on_the_problem_screen(db: Db)
     app, opened = app_on(db.path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _until(pilot, lambda: isinstance(app.screen, DatabaseProblemScreen))
+        # The screen is pushed before it is painted; on a loaded machine, wait for its text.
+        await _until(pilot, lambda: "person 9" in screen_text(app))
         assert "person 9, field email: must be text" in screen_text(app)
         assert "Press r to restore the newest backup" in screen_text(app)
     assert opened[0].db.tinydb is None  # closed, and the lock let go for restore
