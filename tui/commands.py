@@ -37,7 +37,8 @@ def screen_commands(app: QuorumApp, screen: Screen[Any]) -> Iterable[SystemComma
     titles: set[str] = set()
     for _key, active in screen.active_bindings.items():
         binding, enabled, node = active.binding, active.enabled, active.node
-        if not enabled or not binding.description or binding.action in seen:
+        # One binding with two keys ("N,ctrl+n") is listed per key: one entry for both.
+        if not enabled or not binding.description or binding.action.removeprefix("app.") in seen:
             continue
         if binding.action in ("help", "quit", "command_palette"):
             continue

@@ -187,11 +187,18 @@ def demo_app(store: Store) -> QuorumApp:
 
 async def test_the_palette_has_one_entry_per_name(swedish, demo_store):
     app = demo_app(demo_store)
+    seen: dict[str, list[str]] = {}
     async with app.run_test(size=(100, 32)) as pilot:
-        await app.run_action("open_roster")
         await pilot.pause()
-        names = [str(c.title) for c in app.get_system_commands(app.screen)]
-    assert len(names) == len(set(names)), names
+        seen["overview"] = [str(c.title) for c in app.get_system_commands(app.screen)]
+        for action in ("open_roster", "network_settings", "open_year_plan"):
+            await app.run_action(action)
+            await pilot.pause()
+            seen[action] = [str(c.title) for c in app.get_system_commands(app.screen)]
+            app.pop_screen()
+            await pilot.pause()
+    for screen, names in seen.items():
+        assert len(names) == len(set(names)), (screen, names)
 
 
 async def test_help_lists_each_key_once(swedish, demo_store):
