@@ -22,8 +22,9 @@ from quorum.exports.blocks import (
     plain,
 )
 from quorum.exports.context import DocContext
-from quorum.exports.minutes import header_fields
+from quorum.exports.minutes import followup_blocks, header_fields
 from quorum.exports.render import render
+from quorum.store.handover import own_description
 from quorum.store.wording import by_formality
 
 
@@ -59,9 +60,13 @@ def _time_plan(ctx: DocContext) -> list[Block]:
     else:
         blocks.append(Para(plain(ctx.t("doc.no_items"))))
     for index, item in enumerate(m.agenda):
-        if item.description.strip():
+        description = own_description(item)
+        if description.strip() or item.followup:
             blocks.append(Heading(3, f"{index + 1}. {ctx.user(item.title)}"))
-            blocks.append(Text(ctx.user(item.description)))
+        if description.strip():
+            blocks.append(Text(ctx.user(description)))
+        if item.followup:
+            blocks += followup_blocks(ctx)
     return blocks
 
 

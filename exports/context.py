@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from quorum.exports.contacts import redact
 from quorum.store.i18n import t
+from quorum.store.live import held_on
 from quorum.store.records import (
     ActionItem,
     ActionStatus,
@@ -96,6 +97,11 @@ class DocContext:
 
     def long_date(self, day: date) -> str:
         return long_date(day, self.lang)
+
+    @property
+    def held_day(self) -> date:
+        """The day the minutes are of: the recorded start's, else the planned day."""
+        return held_on(self.meeting)
 
     def clock(self, moment: datetime) -> str:
         """ "09.00" / "09:00", in the meeting's time zone."""

@@ -29,6 +29,8 @@ def document_context(
         records.meetings,
         lang=lang,
         redact_contacts=redact_contacts,
+        # The minutes name who was absent as well (guests too), as the review does.
+        show_absent=True,
     )
 
 

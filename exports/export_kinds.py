@@ -23,11 +23,14 @@ from quorum.exports.mail import invite_mail
 from quorum.exports.mail_minutes import minutes_mail
 from quorum.exports.meeting_export import DOC_FORMATS, export_document
 from quorum.exports.privacy import personal_data
+from quorum.exports.publication import publication_mail
 from quorum.exports.render_pdf import render as render_pdf
+from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import current_language, knows, t
-from quorum.store.records import Formality, Meeting, MeetingStatus, replace
+from quorum.store.live import publish
+from quorum.store.records import Formality, Meeting, MeetingStatus
 from quorum.store.wording import formal_text
 
 
@@ -36,7 +39,7 @@ class ExportKind:
     """One choice in the export list: a document (``doc``) in one format (``ext``)."""
 
     key: str  # unique, also the i18n suffix: exportui.kind.<key>
-    doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail
+    doc: str  # invite | cancel | invite_mail | notice | minutes | minutes_mail | publication
     ext: str  # ics | eml | md | html | txt | pdf
     public: bool = False  # the public version: contacts (and outsiders' names) removed
 
@@ -53,12 +56,15 @@ class ExportKind:
 
     @property
     def marks_sent(self) -> bool:
+        """Writing the file records the invite as sent (publication is recorded only
+        once the mail has really gone, by SMTP)."""
         return self.doc in ("invite", "invite_mail", "cancel")
 
     @property
     def mail(self) -> str | None:
         """What ``SendScreen`` sends for this kind, if it is a mail."""
-        return {"invite_mail": "invite", "minutes_mail": "minutes"}.get(self.doc)
+        mails = {"invite_mail": "invite", "minutes_mail": "minutes", "publication": "publication"}
+        return mails.get(self.doc)
 
 
 KINDS: tuple[ExportKind, ...] = (
@@ -76,6 +82,7 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind("minutes_public_pdf", "minutes", "pdf", public=True),
     ExportKind("minutes_public_html", "minutes", "html", public=True),
     ExportKind("minutes_mail", "minutes_mail", "eml"),
+    ExportKind("publication_mail", "publication", "eml"),
 )
 _BY_KEY = {k.key: k for k in KINDS}
 _MINUTED = (
@@ -121,6 +128,8 @@ def prepare(
     it the public version, as the public kinds are."""
     if export.doc in ("invite", "invite_mail", "cancel"):
         return _prepare_calendar(export, records, now)
+    if export.doc == "publication":
+        return _prepare_publication(export, records, now)
     public = export.public or redact
     ctx = document_context(records)
     if export.doc == "minutes_mail":
@@ -144,7 +153,8 @@ def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime
     meeting, network, people = records.meeting, records.network, records.people_by_id
     orgs = records.organisations
     if export.doc == "cancel":
-        sent = mark_sent(replace(meeting, status=MeetingStatus.CANCELLED))
+        check_cancelled(meeting)  # exporting never cancels (store.cancelling)
+        sent = mark_sent(meeting)
         data = cancel(sent, network, people, None, now, organisations=orgs)
         name = _calendar_filename(meeting, network.name, "exportui.file_cancel", "ics")
         return Prepared(export, data, name, summarize_ics(data), sent)
@@ -158,6 +168,15 @@ def _prepare_calendar(export: ExportKind, records: MeetingRecords, now: datetime
         return Prepared(export, data, name, summarize_eml(data), sent)
     name = _calendar_filename(meeting, network.name, "exportui.file_invite", "ics")
     return Prepared(export, data, name, summarize_ics(data), sent)
+
+
+def _prepare_publication(export: ExportKind, records: MeetingRecords, now: datetime) -> Prepared:
+    """The public version to the publication address; once sent, the meeting is published."""
+    meeting = records.meeting
+    sender = minutes_sender(records.network, meeting, records.people_by_id)
+    data = publication_mail(records, sender, now)
+    name = _calendar_filename(meeting, records.network.name, "exportui.file_publication", "eml")
+    return Prepared(export, data, name, summarize_eml(data), publish(meeting))
 
 
 def personal_findings(records: MeetingRecords) -> list[str]:

@@ -25,4 +25,5 @@ def document_filename(ctx: DocContext, kind: str, ext: str) -> str:
         if kind == "notice"
         else ("doc.file_formal_minutes" if ctx.formal else "doc.file_minutes")
     )
-    return f"{ctx.meeting.day.isoformat()}-{slug(ctx.network.name)}-{ctx.t(key)}.{ext}"
+    day = ctx.meeting.day if kind == "notice" else ctx.held_day
+    return f"{day.isoformat()}-{slug(ctx.network.name)}-{ctx.t(key)}.{ext}"

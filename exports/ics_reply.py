@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from email import message_from_string
 from email.policy import default
 
@@ -30,6 +31,7 @@ from icalendar import Calendar, Event
 from quorum.store.errors import QuorumError
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Person, Rsvp, replace
+from quorum.store.signup import register
 from quorum.store.text_rules import LIMITS, clean, shorten
 from quorum.store.when import long_date
 
@@ -202,6 +204,7 @@ def apply_reply(
     lang: str | None = None,
     source: str = "",
     accept_unverified: bool = False,
+    today: date | None = None,
 ) -> tuple[Meeting, str]:
     """The meeting with the replying attendee's RSVP and comment set, and a sentence
     saying whose answer changed and from what. ``source`` is the file it came in.
@@ -209,7 +212,9 @@ def apply_reply(
     Raises QuorumError, changing nothing, for another meeting's reply, an address that
     is not invited, or an answer to an older SEQUENCE (the time or place it accepted may
     no longer hold); :class:`UnverifiedReply` for a mail from someone else than the
-    invitee, unless ``accept_unverified`` (the user confirmed it).
+    invitee, unless ``accept_unverified`` (the user confirmed it). A meeting open for
+    registration (``store.signup``) takes a yes from anyone as a registration, up to its
+    deadline (``today`` tells; without it the deadline is not checked).
     """
     if reply.uid != meeting.uid:
         raise QuorumError("error.reply_unknown_meeting", uid=reply.uid)
@@ -222,6 +227,8 @@ def apply_reply(
         if email and email.lower() == wanted:
             break
     else:
+        if meeting.signup_until is not None and reply.partstat is Rsvp.ACCEPTED:
+            return _registration(meeting, people, reply, lang, today, accept_unverified)
         raise QuorumError(
             "error.reply_unknown_attendee", email=reply.email, title=meeting.title, date=when
         )
@@ -273,3 +280,30 @@ def _sentence(meeting: Meeting, reply: Reply, name: str, before: Rsvp, when: str
     if not reply.verified:
         sentence += " " + t("reply.marked_unverified", lang=lang, sender=reply.sender or "–")
     return sentence
+
+
+def _registration(
+    meeting: Meeting,
+    people: dict[str, Person],
+    reply: Reply,
+    lang: str,
+    today: date | None,
+    accept_unverified: bool,
+) -> tuple[Meeting, str]:
+    """A yes from someone not invited to a meeting open for registration: a roster
+    person known by the address, else a guest named as the calendar names them."""
+    wanted = reply.email.casefold()
+    person = next((p for p in people.values() if p.email.casefold() == wanted), None)
+    name = person.name if person else (reply.name.strip() or reply.email)
+    if not reply.verified and not accept_unverified:
+        raise UnverifiedReply(
+            "reply.unverified", name=name, email=reply.email, sender=reply.sender or "–"
+        )
+    registered = register(
+        meeting,
+        today or meeting.signup_until or meeting.day,
+        person=person,
+        guest_name=name,
+        guest_email=reply.email,
+    )
+    return registered, t("flows.signup.registered", lang=lang, name=name)

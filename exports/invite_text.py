@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from quorum.store import invite_shows
+from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.invite_shows import How, Shown
 from quorum.store.records import AgendaItem, Meeting, MeetingStatus, Network, Person, web_link
@@ -63,7 +64,7 @@ def agenda_lines(meeting: Meeting, people: dict[str, Person], lang: str) -> list
         time = clock(at, lang)
         lines.append(t(key, lang=lang, n=n, time=time, title=item.title, presenter=presenter))
         lines += [f"   {row}" for row in _own_lines(invite_shows.AGENDA_ITEM, item, people, lang)]
-        lines += [f"   {row}" for row in item.description.splitlines() if row.strip()]
+        lines += [f"   {row}" for row in own_description(item).splitlines() if row.strip()]
         at += timedelta(minutes=item.minutes)
     return lines
 

@@ -1,7 +1,8 @@
 """The minutes as an e-mail draft (.eml) that opens in any mail client.
 
 To: every attendee who was there or sent their apologies (present, remote,
-excused) and has an e-mail address, plus the network's publication address.
+excused) and has an e-mail address. The publication address gets the public version
+instead (:mod:`exports.publication`), never this full copy.
 The body is the minutes as text and HTML alternatives; the minutes are also
 attached as .html and .md, and as PDF when the caller made one. The document is
 the caller's when given (approved minutes are their approved text, the
@@ -32,11 +33,11 @@ _TOLD = (Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED)
 
 def minutes_subject(ctx: DocContext) -> str:
     kind = ctx.t("doc.subject_formal_minutes" if ctx.formal else "doc.subject_minutes")
-    return f"{ctx.meeting.day.isoformat()} {one_line(ctx.network.name)} – {kind}"
+    return f"{ctx.held_day.isoformat()} {one_line(ctx.network.name)} – {kind}"
 
 
 def minutes_recipients(ctx: DocContext) -> list[Address]:
-    """Attendees told of the meeting's outcome, then the publication address; no duplicates."""
+    """Attendees told of the meeting's outcome, no duplicates."""
     seen: set[str] = set()
     result: list[Address] = []
 
@@ -52,7 +53,6 @@ def minutes_recipients(ctx: DocContext) -> list[Address]:
             add(a.guest_name, a.guest_email)
         elif (person := ctx.people.get(a.person_id)) is not None:
             add(person.name, person.email)
-    add(ctx.network.name, ctx.network.publication_email)
     return result
 
 

@@ -53,9 +53,15 @@ def header_fields(ctx: DocContext, actual: bool = False) -> list[tuple[str, str]
     The minutes (``actual``) show the times the meeting really began and ended.
     """
     m = ctx.meeting
+    # The date beside the recorded times is the day they were recorded on; a meeting
+    # held on another day than planned says so.
+    day = ctx.held_day if actual else m.day
+    when = ctx.long_date(day)
+    if day != m.day:
+        when = ctx.t("doc.held_not_planned", held=when, planned=ctx.long_date(m.day))
     rows = [
         (ctx.t("doc.network"), ctx.network.name),
-        (ctx.t("doc.date"), ctx.long_date(m.day)),
+        (ctx.t("doc.date"), when),
         (ctx.t("doc.time"), ctx.time_span(actual)),
         (ctx.t("doc.place"), ctx.user(m.place) or ctx.t("doc.not_set")),
     ]
@@ -79,6 +85,8 @@ def _roles(ctx: DocContext) -> list[tuple[str, str]]:
 
 def _attendee(ctx: DocContext, a: Attendance) -> tuple[str, str]:
     """(organisation, name) of one attendee; guests bring their own organisation."""
+    if a.erased:  # a member erased from the roster: named by the placeholder only
+        return "", a.guest_name
     if a.person_id is None:
         return a.guest_org, f"{a.guest_name} ({ctx.t('doc.guest')})"
     person = ctx.people.get(a.person_id)
@@ -166,7 +174,9 @@ def _action_line(ctx: DocContext, action: ActionItem) -> Inline:
     )
 
 
-def _followup(ctx: DocContext) -> list[Block]:
+def followup_blocks(ctx: DocContext) -> list[Block]:
+    """The follow-up item's list: the open action items of the earlier meetings as
+    they are now (derived, never a copy, so an action marked done is gone)."""
     if not ctx.open_actions:
         return [Para(plain(ctx.t("doc.followup_none")))]
     lines = tuple(
@@ -187,7 +197,7 @@ def _items(ctx: DocContext) -> list[Block]:
         if presenter:
             blocks.append(Para(labelled(ctx.t("doc.presenter"), ctx.user(presenter))))
         if item.followup:
-            blocks += _followup(ctx)
+            blocks += followup_blocks(ctx)
         if item.notes.strip():
             blocks.append(Text(ctx.user(item.notes)))
         blocks += [

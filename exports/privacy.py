@@ -79,7 +79,7 @@ def _named(ctx: DocContext) -> list[tuple[str, str]]:
     names = named(header, [*_declared(invite_shows.MEETING, m, How.PERSON), *m.adjuster_ids])
     listed = [a for a in m.attendance if a.presence in _listed_presence(ctx)]
     names += named(attendance, [a.person_id for a in listed])
-    names += [(attendance, a.guest_name) for a in listed if a.person_id is None]
+    names += [(attendance, a.guest_name) for a in listed if a.person_id is None and not a.erased]
     for index, item in enumerate(m.agenda):
         where = ctx.t("privacy.in_item", number=ctx.item_number(index))
         names += named(where, _declared(invite_shows.AGENDA_ITEM, item, How.PERSON))

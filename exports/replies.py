@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import PurePath
 
 from quorum.exports.ics_reply import UnverifiedReply, apply_reply, find_meeting, parse_reply
@@ -40,6 +41,7 @@ def import_replies(
     people: dict[str, Person],
     lang: str,
     accept_unverified: bool = False,
+    today: date | None = None,
 ) -> tuple[list[ReplyOutcome], dict[str, Meeting]]:
     """Each file's outcome, and the meetings changed (by id) ready to be saved."""
     current = {m.id: m for m in meetings}
@@ -64,6 +66,7 @@ def import_replies(
                 lang=lang,
                 source=PurePath(name).name,
                 accept_unverified=accept_unverified,
+                today=today,
             )
         except UnverifiedReply as err:
             outcomes.append(ReplyOutcome(name, False, err.sentence(lang), unverified=True))

@@ -12,11 +12,17 @@ open action items twice):
   its own; without one, a meeting is created on the next proposed date of the year
   plan), and its agenda carried forward.
 
-Carrying forward (:func:`carry_forward`) writes every open action item of the earlier
-meetings into the follow-up item ("Uppföljning av åtgärder") as one block, and brings
-back the items the previous meeting deferred, right after the follow-up item, as new
-items that remember where they came from. Doing it again changes nothing: the block is
-replaced, not appended, and an item already carried is recognised by its origin.
+Carrying forward (:func:`carry_forward`) makes sure the agenda has its follow-up item
+("Uppföljning av åtgärder") when earlier meetings left action items open, and brings
+back the items the previous meeting deferred — with their notes — right after the
+follow-up item, as new items that remember where they came from. Doing it again changes
+nothing: an item already carried is recognised by its origin.
+
+The follow-up item holds no copy of the open action items: a copy went stale as soon
+as an action was marked done. What it lists is derived from the actions whenever it is
+shown or exported (:func:`open_actions`, :func:`followup_text`; the documents read
+``DocContext.open_actions``). A block an older quorum wrote into the description is
+left out when shown (:func:`own_description`) and removed when carried forward again.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ __all__ = [
     "followup_text",
     "next_meeting_handover",
     "open_actions",
+    "own_description",
 ]
 
 
@@ -117,41 +124,40 @@ def _block_starts() -> set[str]:
     return {t(key, lang=lang) for key in ("carry.heading", "carry.none") for lang in ("sv", "en")}
 
 
-def _replace_block(description: str, block: str) -> str:
-    """``description`` with its open-actions block (if any) replaced by ``block``.
-
-    The block is always written last, so it runs to the end: writing it again
-    replaces it instead of listing the actions twice.
-    """
+def own_description(item: AgendaItem) -> str:
+    """The description the user wrote: for a follow-up item, without the copy of the
+    open action items an older quorum wrote at its end (the block runs to the end)."""
+    if not item.followup:
+        return item.description
     kept: list[str] = []
     starts = _block_starts()
-    for line in description.splitlines():
+    for line in item.description.splitlines(keepends=True):
         if line.strip() in starts:
-            break
+            return "".join(kept).strip()
         kept.append(line)
-    base = "\n".join(kept).strip()
-    return f"{base}\n\n{block}" if base else block
+    return item.description  # no block: the user's text exactly as typed
 
 
-def _with_followup(
-    agenda: Sequence[AgendaItem], block: str, lang: str, add_missing: bool
-) -> list[AgendaItem]:
-    """``agenda`` with ``block`` in its follow-up item; without one, a follow-up
-    item is put first when ``add_missing``."""
+def _with_followup(agenda: Sequence[AgendaItem], lang: str, add_missing: bool) -> list[AgendaItem]:
+    """``agenda`` with its follow-up item's description its own; without one, a
+    follow-up item is put first when ``add_missing``."""
     items = list(agenda)
     if add_missing and not any(i.followup for i in items):
         title = t("carry.followup_title", lang=lang)
         items.insert(
             0, AgendaItem(id=new_item_id(), title=title, kind=ItemKind.STANDING, followup=True)
         )
-    return [
-        replace(i, description=_replace_block(i.description, block)) if i.followup else i
-        for i in items
-    ]
+    return [replace(i, description=own_description(i)) if i.followup else i for i in items]
 
 
-def _deferred_copy(item: AgendaItem, origin_id: str) -> AgendaItem:
-    """A fresh copy of a deferred item: no notes, no minutes, its origin kept."""
+def _deferred_copy(item: AgendaItem, origin: Meeting) -> AgendaItem:
+    """A fresh copy of a deferred item, its origin kept: no minutes of its own yet, but
+    the notes taken before it was deferred come along in its description."""
+    description = item.description.strip()
+    if item.notes.strip():
+        heading = t("flows.deferred.notes", lang=origin.language, date=origin.day.isoformat())
+        notes = f"{heading}\n{item.notes.strip()}"
+        description = f"{description}\n\n{notes}" if description else notes
     return AgendaItem(
         id=new_item_id(),
         title=item.title,
@@ -159,8 +165,8 @@ def _deferred_copy(item: AgendaItem, origin_id: str) -> AgendaItem:
         presenter_id=item.presenter_id,
         presenter_text=item.presenter_text,
         minutes=item.minutes,
-        description=item.description,
-        deferred_from=origin_id,
+        description=description,
+        deferred_from=origin.id,
     )
 
 
@@ -169,7 +175,7 @@ def deferred_items(previous: Meeting | None) -> tuple[AgendaItem, ...]:
     if previous is None:
         return ()
     return tuple(
-        _deferred_copy(item, previous.id)
+        _deferred_copy(item, previous)
         for item in previous.agenda
         if item.state == ItemState.DEFERRED
     )
@@ -179,20 +185,20 @@ def carry_forward(
     agenda: Sequence[AgendaItem],
     meetings: Sequence[Meeting],
     start: datetime,
-    names: Mapping[str, str],
     lang: str,
 ) -> tuple[AgendaItem, ...]:
-    """``agenda`` of a meeting starting at ``start`` with the follow-up item filled in
-    and the previous meeting's deferred items carried in.
+    """``agenda`` of a meeting starting at ``start`` with its follow-up item and the
+    previous meeting's deferred items carried in.
 
     ``meetings`` are the network's meetings; only those before ``start`` count. An
     agenda without a follow-up item gets one first when there is something to follow
-    up. The deferred items go right after the follow-up item (at the end when there is
-    none); one already carried (same origin and title) is not added again.
+    up (what it lists is derived when shown, never copied). The deferred items go right
+    after the follow-up item (at the end when there is none); one already carried (same
+    origin and title) is not added again.
     """
     before = earlier(meetings, start)
     actions = open_actions(before, start)
-    items = _with_followup(agenda, followup_text(actions, names, lang), lang, bool(actions))
+    items = _with_followup(agenda, lang, bool(actions))
     carried = {(i.deferred_from, i.title) for i in items if i.deferred_from}
     new = [
         i
@@ -216,7 +222,6 @@ def draft_meeting(
 ) -> dict[str, Any]:
     """The fields for ``store.add_meeting``: defaults, template, carried-forward
     items, and the network's members (not its guests) invited."""
-    names: Mapping[str, str] = {p.id: p.name for p in people}
     lang = network.language
     fields = meeting_fields(
         network,
@@ -225,7 +230,7 @@ def draft_meeting(
         network.default_place,
         agenda_from_template(template),
     )
-    fields["agenda"] = carry_forward(fields["agenda"], meetings, fields["start"], names, lang)
+    fields["agenda"] = carry_forward(fields["agenda"], meetings, fields["start"], lang)
     fields.update(invitations(network, people))
     return fields
 
@@ -321,12 +326,11 @@ def apply_handover(store: Store, held_meeting: Meeting, today: date) -> Meeting 
             nxt = store.add_meeting(**fields)
             handover = Handover(nxt, nxt.host_org_id, nxt.secretary_id)
         agenda = nxt.agenda or agenda_from_template(network_template(network, network.language))
-        names = {p.id: p.name for p in people}
         ready = replace(
             nxt,
             host_org_id=handover.host_org_id or _rotation_host(network, organisations, meetings),
             secretary_id=handover.secretary_id,
-            agenda=carry_forward(agenda, meetings, nxt.start, names, nxt.language),
+            agenda=carry_forward(agenda, meetings, nxt.start, nxt.language),
         )
         if ready != nxt:
             store.save_meeting(ready)

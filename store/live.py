@@ -31,6 +31,7 @@ from quorum.store.records import (
     Meeting,
     MeetingStatus,
     Presence,
+    Rsvp,
     new_item_id,
     replace,
 )
@@ -63,6 +64,35 @@ def check_editable(meeting: Meeting) -> None:
         raise ValidationError("live.error.cancelled")
 
 
+# -- the day -------------------------------------------------------------------
+
+
+def held_on(meeting: Meeting) -> date:
+    """The day the meeting took place: its recorded start's, else the planned day.
+
+    The minutes print this date beside the recorded times, so a meeting started on
+    another day than planned never shows one day's date with another day's times.
+    """
+    if meeting.actual_start is not None:
+        return meeting.actual_start.astimezone(meeting.zone).date()
+    return meeting.day
+
+
+def starts_on_another_day(meeting: Meeting, now: datetime) -> bool:
+    """Whether starting the live minutes ``now`` would start them off the planned day."""
+    return meeting.actual_start is None and now.astimezone(meeting.zone).date() != meeting.day
+
+
+def move_to_day(meeting: Meeting, day: date) -> Meeting:
+    """``meeting`` on ``day`` at the same time of day and length (the invite then
+    needs an update, as after any move)."""
+    check_editable(meeting)
+    zone = meeting.zone
+    local = meeting.start.astimezone(zone)
+    start = datetime.combine(day, local.time(), tzinfo=zone)
+    return replace(meeting, start=start, end=start + (meeting.end - meeting.start))
+
+
 # -- the clock -----------------------------------------------------------------
 
 
@@ -84,7 +114,17 @@ def start(meeting: Meeting, now: datetime) -> Meeting:
         return meeting
     if not meeting.agenda:
         raise ValidationError("live.error.no_agenda")
-    return replace(meeting, actual_start=now, item_started_at=now, paused_at=None)
+    # Who replied that they cannot come has sent their apologies (anmält förhinder):
+    # noted so at the start; the roll call can still mark them present.
+    attendance = tuple(
+        replace(a, presence=Presence.EXCUSED)
+        if a.rsvp is Rsvp.DECLINED and a.presence is Presence.UNKNOWN
+        else a
+        for a in meeting.attendance
+    )
+    return replace(
+        meeting, attendance=attendance, actual_start=now, item_started_at=now, paused_at=None
+    )
 
 
 def go_to(meeting: Meeting, index: int, now: datetime) -> Meeting:
@@ -138,8 +178,11 @@ def behind_seconds(meeting: Meeting, now: datetime) -> int:
     """
     if meeting.actual_start is None:
         return 0
-    # Starting early earns nothing (a test run days before must not read "ahead").
-    total = max(0, int((meeting.actual_start - meeting.start).total_seconds()))
+    # Against the planned time of day on the day it was held: a meeting started on
+    # another day is not days behind. Starting early earns nothing.
+    zone = meeting.zone
+    due = datetime.combine(held_on(meeting), meeting.start.astimezone(zone).time(), zone)
+    total = max(0, int((meeting.actual_start - due).total_seconds()))
     for index, item in enumerate(meeting.agenda):
         planned = item.minutes * 60
         if index == meeting.current_item and meeting.actual_end is None:
@@ -268,6 +311,15 @@ def approve(meeting: Meeting, name: str, on: date) -> Meeting:
     return approved
 
 
+def publish(meeting: Meeting) -> Meeting:
+    """Approved minutes sent to the publication address: PUBLISHED (and still locked)."""
+    if meeting.status not in LOCKED_STATUSES:
+        raise ValidationError(
+            "flows.publish.not_approved", title=meeting.title, date=meeting.day.isoformat()
+        )
+    return replace(meeting, status=MeetingStatus.PUBLISHED)
+
+
 def reopen(meeting: Meeting, name: str, on: date, reason: str) -> Meeting:
     """Unlock approved minutes for edits; who, when and why is kept."""
     if not is_locked(meeting):
@@ -292,17 +344,21 @@ __all__ = [
     "current_approvals",
     "end",
     "go_to",
+    "held_on",
     "is_live",
     "is_locked",
     "is_paused",
     "item_seconds",
     "mark_drafted",
+    "move_to_day",
     "open_questions",
     "pause",
+    "publish",
     "reopen",
     "resume",
     "set_notes",
     "set_presence",
     "start",
+    "starts_on_another_day",
     "toggle_state",
 ]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from quorum.store.errors import QuorumError
 from quorum.store.field_values import (
     NONE_WORDS,
     apply_assignments,
@@ -29,16 +28,12 @@ from quorum.store.parse import combine, parse_date
 from quorum.store.records import (
     Formality,
     Meeting,
-    MeetingStatus,
     Organisation,
     Person,
     replace,
 )
-from quorum.store.wording import status_notice
 
-__all__ = ["MEETING_FIELDS", "apply_meeting_settings", "cancelled", "was_held"]
-
-_HELD = (MeetingStatus.HELD, MeetingStatus.DRAFTED, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
+__all__ = ["MEETING_FIELDS", "apply_meeting_settings"]
 
 
 @dataclass(frozen=True)
@@ -149,20 +144,3 @@ def apply_meeting_settings(
 
 def _writer(field: MeetingField, roster: Roster) -> Callable[[Meeting, str], Meeting]:
     return lambda meeting, text: field.write(meeting, text, roster)
-
-
-def was_held(meeting: Meeting) -> bool:
-    """Has the meeting taken place (live minutes started, or minutes made)?"""
-    return meeting.status in _HELD or meeting.actual_start is not None
-
-
-def cancelled(meeting: Meeting) -> Meeting:
-    """The meeting cancelled; a meeting that has been held cannot be."""
-    if was_held(meeting):
-        raise QuorumError(
-            "cancel.error_held",
-            title=meeting.title,
-            date=meeting.day.isoformat(),
-            status=status_notice(meeting),
-        )
-    return replace(meeting, status=MeetingStatus.CANCELLED)

@@ -42,6 +42,7 @@ from quorum.store.records import (
     check_email,
     replace,
 )
+from quorum.store.signup import set_parent
 from quorum.store.when import clock
 
 __all__ = [
@@ -313,6 +314,25 @@ def _set(record: R, attr: str, value: Any) -> R:
     return replace(record, **fields)
 
 
+def _parent(networks: Sequence[Network]) -> tuple[Write, Read]:
+    """The coordinating network this one is a sub-network of (store.signup's rule:
+    one level deep); ``none`` makes it a network of its own."""
+
+    def write(n: Network, text: str, people: Sequence[Person]) -> Network:
+        from quorum.store.store import find_named  # the CLI's own way to name a network
+
+        if " ".join(text.split()).casefold() in NONE_WORDS:
+            return set_parent(networks, n, None)
+        parent = find_named(list(networks), text, "error.not_found_network")
+        return set_parent(networks, n, parent.id)  # itself or a sub-network: said why
+
+    def read(n: Network, people: Sequence[Person]) -> str:
+        found = next((x for x in networks if x.id == n.parent_id), None)
+        return found.name if found else _say("none")
+
+    return write, read
+
+
 def _field(name: str, pair: tuple[Write, Read]) -> NetworkField:
     return NetworkField(name, *pair)
 
@@ -322,6 +342,7 @@ NETWORK_FIELDS: tuple[NetworkField, ...] = (
     _field("organiser", _text("organiser")),
     _field("organiser_email", _email("organiser_email")),
     _field("coordinator", _coordinator()),
+    _field("parent", _parent(())),  # given the networks by _fields
     _field("publication_email", _email("publication_email")),
     _field("place", _text("default_place")),
     _field("link", _text("default_link")),
@@ -353,12 +374,23 @@ NETWORK_FIELDS: tuple[NetworkField, ...] = (
 )
 
 
+def _fields(networks: Sequence[Network]) -> tuple[NetworkField, ...]:
+    """The fields, ``parent`` knowing the networks it may name."""
+    return tuple(
+        NetworkField(f.name, *_parent(networks)) if f.name == "parent" else f
+        for f in NETWORK_FIELDS
+    )
+
+
 def apply_settings(
-    network: Network, assignments: Sequence[str], people: Sequence[Person]
+    network: Network,
+    assignments: Sequence[str],
+    people: Sequence[Person],
+    networks: Sequence[Network] = (),
 ) -> Network:
     """``network`` with each ``FIELD=VALUE`` set in turn (a ValidationError for the
     first that cannot be, naming it)."""
-    writers = {f.name: _writer(f, people) for f in NETWORK_FIELDS}
+    writers = {f.name: _writer(f, people) for f in _fields(networks)}
     return apply_assignments(network, assignments, writers)
 
 
@@ -366,6 +398,8 @@ def _writer(field: NetworkField, people: Sequence[Person]) -> Callable[[Network,
     return lambda network, text: field.write(network, text, people)
 
 
-def shown(network: Network, people: Sequence[Person]) -> list[tuple[str, str]]:
+def shown(
+    network: Network, people: Sequence[Person], networks: Sequence[Network] = ()
+) -> list[tuple[str, str]]:
     """Every setting as (FIELD, VALUE) text that ``network set`` takes back."""
-    return [(f.name, f.read(network, people)) for f in NETWORK_FIELDS]
+    return [(f.name, f.read(network, people)) for f in _fields(networks)]

@@ -122,7 +122,7 @@ def _texts(meeting: Meeting) -> Iterable[tuple[str, str, str]]:
 
 def _attendance_doc(a: Attendance) -> dict[str, Any]:
     doc = to_doc(a)
-    for key in ("person_id", "guest_name", "guest_email", "guest_org"):
+    for key in ("person_id", "guest_name", "guest_email", "guest_org", "erased"):
         doc.pop(key)
     return doc
 
@@ -280,6 +280,7 @@ class _Eraser:
             guest_email="",
             guest_org="",
             role=role,
+            erased=True,
             reply_comment="",
             reply_source="",
             reply_from="",

@@ -466,6 +466,7 @@ class Network:
     require_industry: bool = False  # the chair or someone present must come from a company
     templates: tuple[Template, ...] = ()
     smtp: SmtpSettings | None = None
+    parent_id: str | None = None  # the coordinating network this one is part of (store.signup)
     formality: Formality = Formality.INFORMAL  # new meetings' minutes: protokoll when formal
     year_start_month: int = 1  # § numbers restart each year; 8: a school year from August
     public_omits_guests: bool = False  # the public version names no one outside the network
@@ -639,6 +640,7 @@ class Attendance:
     presence: Presence = Presence.UNKNOWN
     arrived: time | None = None
     left: time | None = None
+    erased: bool = False  # a roster person erased since (store.personal_data): not a guest
     # The last calendar reply (exports/ics_reply.py): its comment, the file it came in,
     # who sent it (a mail's From, else the ATTENDEE's address), and whether that sender
     # was someone else than the invitee, applied on the user's word.
@@ -720,6 +722,7 @@ class Meeting:
     item_started_at: datetime | None = None
     approvals: tuple[Approval, ...] = ()
     documents: str = ""  # documents to read before (kallelse)
+    signup_until: date | None = None  # open for registration up to this day (store.signup)
     # The § numbers of an approved protokoll, fixed at approval (None: counted from the
     # network's earlier protokoll of the year); kept when it is reopened.
     paragraph_first: int | None = None

@@ -32,6 +32,7 @@ __all__ = [
     "rotation_order",
     "set_host",
     "set_secretary",
+    "uneven_hosting",
 ]
 
 
@@ -41,7 +42,7 @@ class Assignment:
 
     ``explanation`` says why this host ("Skövde: värd senast 2025-03-14");
     ``secretary_manual`` marks a secretary the user chose, which host edits
-    leave alone.
+    leave alone; ``host_manual`` a host the user chose, which a swap leaves alone.
     """
 
     proposal: ProposedDate
@@ -49,6 +50,7 @@ class Assignment:
     secretary_org_id: str | None
     explanation: Notice | None = None
     secretary_manual: bool = False
+    host_manual: bool = False
 
     @property
     def day(self) -> date:
@@ -129,18 +131,75 @@ def set_host(
     org_id: str,
     organisations: Iterable[Organisation] = (),
 ) -> list[Assignment]:
-    """A new plan where ``org_id`` hosts meeting ``index``; the previous
-    meeting's secretary follows (secretary = next host) unless set by hand."""
+    """A new plan where ``org_id`` hosts meeting ``index``.
+
+    The two swap places: where ``org_id`` was to host (a date not chosen by hand), the
+    host it replaces hosts instead — so no one hosts twice and no one never, as plain
+    replacing did. The secretaries follow (secretary = next host) unless set by hand.
+    """
     if not 0 <= index < len(assignments):
         raise ValidationError("plan.error.no_such_date", field="index")
-    name = _names(organisations).get(org_id, org_id)
+    names = _names(organisations)
     out = list(assignments)
+    displaced = out[index].host_org_id
     out[index] = replace(
-        out[index], host_org_id=org_id, explanation=Notice.of("plan.rotation.manual", org=name)
+        out[index],
+        host_org_id=org_id,
+        explanation=Notice.of("plan.rotation.manual", org=names.get(org_id, org_id)),
+        host_manual=True,
     )
-    if index > 0 and not out[index - 1].secretary_manual:
-        out[index - 1] = replace(out[index - 1], secretary_org_id=org_id)
+    changed = [index]
+    other = next(
+        (
+            j
+            for j, a in enumerate(out)
+            if j != index and a.host_org_id == org_id and not a.host_manual
+        ),
+        None,
+    )
+    if other is not None and displaced not in (None, org_id):
+        out[other] = replace(
+            out[other],
+            host_org_id=displaced,
+            explanation=Notice.of(
+                "flows.rotation.swapped",
+                org=names.get(displaced or "", displaced),
+                day=out[index].day.isoformat(),
+            ),
+        )
+        changed.append(other)
+    for i in changed:
+        if i > 0 and not out[i - 1].secretary_manual:
+            out[i - 1] = replace(out[i - 1], secretary_org_id=out[i].host_org_id)
     return out
+
+
+def uneven_hosting(
+    assignments: Sequence[Assignment],
+    network: Network,
+    organisations: Iterable[Organisation],
+    year_meetings: Iterable[Meeting] = (),
+) -> Notice | None:
+    """A warning when, over the year (its meetings and the plan), one member hosts
+    twice while another eligible member never hosts; None when the hosting is even."""
+    counts = dict.fromkeys(
+        (o for o in network.member_org_ids if o not in network.rotation_opt_out), 0
+    )
+    hosts = [a.host_org_id for a in assignments]
+    hosts += [m.host_org_id for m in year_meetings if m.status != MeetingStatus.CANCELLED]
+    for host in hosts:
+        if host in counts:
+            counts[host] += 1
+    twice = [o for o, n in counts.items() if n >= 2]
+    never = [o for o, n in counts.items() if n == 0]
+    if not twice or not never:
+        return None
+    names = _names(organisations)
+    return Notice.of(
+        "flows.rotation.uneven",
+        twice=", ".join(names.get(o, o) for o in twice),
+        never=", ".join(names.get(o, o) for o in never),
+    )
 
 
 def set_secretary(

@@ -233,7 +233,7 @@ class Store:
         return self._get(Network, "networks", str(network_id), "error.not_found_network")
 
     def find_network(self, text: str) -> Network:
-        return _find(self.networks(), text, "error.not_found_network")
+        return find_named(self.networks(), text, "error.not_found_network")
 
     def add_network(self, **fields: Any) -> Network:
         return self._add(Network, fields)
@@ -426,7 +426,9 @@ def _name_key(record: Network | Organisation | Person) -> tuple[str, str]:
     return (record.name.casefold(), record.id)
 
 
-def _find(records: list[N], text: str, key: str) -> N:
+def find_named(records: list[N], text: str, key: str) -> N:
+    """The record whose id is ``text``, else whose name is it (a unique part of the name
+    will do); NotFound with ``key`` or, for several, the choices."""
     wanted = text.strip()
     for r in records:
         if r.id == wanted:
@@ -445,4 +447,4 @@ def _find(records: list[N], text: str, key: str) -> N:
     raise NotFound(key, value=wanted)
 
 
-__all__ = ["Store"]
+__all__ = ["Store", "find_named"]

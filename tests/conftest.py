@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -40,3 +42,50 @@ def demo_store(db_path: Path):
     build_demo(store, DEMO_TODAY)
     yield store
     store.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The demo written by ``quorum demo`` (today's dates), for CLI tests."""
+    from quorum.tui.cli import main
+
+    db = tmp_path / "demo.json"
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    return db
+
+
+class Inbox:
+    """What a test SMTP server received."""
+
+    def __init__(self) -> None:
+        self.envelopes: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def demo_smtp(demo_db: Path) -> Iterator[Inbox]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd), set as the demo network's."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from quorum.store.records import SmtpSettings, replace
+    from quorum.store.store import Store
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Store.open(demo_db) as store:
+        network = store.networks()[0]
+        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()

@@ -91,6 +91,24 @@ def test_export_cancel_writes_the_file_of_a_cancelled_meeting_and_changes_nothin
     assert "cancelled" in err and "Traceback" not in err
 
 
+def test_export_cancel_never_cancels_by_itself(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """Issue 12: a held meeting whose minutes were published was marked cancelled."""
+    db, _ = demo_db(tmp_path)
+    with Store.open(db) as store:
+        published = next(m for m in store.meetings() if m.status is MeetingStatus.PUBLISHED)
+        upcoming = next(m for m in store.meetings() if m.status is MeetingStatus.INVITED)
+        before = store.snapshot()
+    for meeting in (published, upcoming):
+        target = tmp_path / f"avbokning-{meeting.id}.ics"
+        code = main(["export", "cancel", meeting.id, "-o", str(target), "--db", str(db)])
+        err = capsys.readouterr().err
+        assert code == 1 and "is not cancelled" in err and "Traceback" not in err
+        assert f"quorum cancel {meeting.id}" in err
+        assert not target.exists()
+    with Store.open(db, readonly=True) as store:
+        assert store.snapshot() == before
+
+
 def test_export_cancel_never_cancels_a_held_meeting(tmp_path, capsys):  # type: ignore[no-untyped-def]
     # The defect: export cancel on a published meeting marked it cancelled, unasked.
     db, _ = demo_db(tmp_path)
@@ -184,3 +202,26 @@ def test_export_plan_lists_the_meetings_with_their_hosts(tmp_path, capsys):
         host = expected[str(event["UID"])]
         assert host in str(event["SUMMARY"])
         assert host in str(event["DESCRIPTION"])
+
+
+def test_quorum_cancel_repoints_the_secretary_before_it(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """``quorum cancel`` goes through store.cancelling, as the meeting screen does: the
+    secretary of the meeting before (the cancelled meeting's host) becomes the host after."""
+    from quorum.store.rotation import contact_person
+
+    db, _ = demo_db(tmp_path)
+    with Store.open(db) as store:
+        network = store.networks()[0]
+        people = store.people()
+        host_of_5 = contact_person(store.meeting("5").host_org_id, network.id, people)
+        host_of_6 = contact_person(store.meeting("6").host_org_id, network.id, people)
+        assert host_of_5 is not None and host_of_6 is not None
+        store.update_meeting("3", secretary_id=host_of_5.id)
+    assert main(["--lang", "en", "cancel", "5", "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "is cancelled" in err and host_of_6.name in err
+    with Store.open(db, readonly=True) as store:
+        assert store.meeting("5").status is MeetingStatus.CANCELLED
+        assert store.meeting("3").secretary_id == host_of_6.id
+    assert main(["--lang", "en", "cancel", "5", "--db", str(db)]) == 0  # again: said, no change
+    assert "already cancelled" in capsys.readouterr().err

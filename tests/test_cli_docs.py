@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-import socket
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from quorum.exports.contacts import emails_in, phones_in
-from quorum.store.records import SmtpSettings, replace
 from quorum.store.store import Store
 from quorum.tui.cli import main
+from tests.conftest import Inbox
 from tests.exports.html_checks import assert_self_contained
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "demo.json"
-    assert main(["demo", "--db", str(db)]) == 0
-    capsys.readouterr()
-    return db
 
 
 def meeting_id(db: Path, status: str, capsys: pytest.CaptureFixture[str]) -> str:
@@ -92,7 +81,8 @@ def test_export_mail_minutes(
     assert main(["export", "mail", "minutes", held, "-o", str(target), "--db", str(demo_db)]) == 0
     msg = message_from_bytes(target.read_bytes(), policy=default)
     assert msg["Subject"].endswith("Gymnasienätverket Skogsbygden – minnesanteckningar")
-    assert "utbildning@example.se" in [a.addr_spec for a in msg["To"].addresses]
+    # The publication address gets the public version on its own (send publication).
+    assert "utbildning@example.se" not in [a.addr_spec for a in msg["To"].addresses]
     assert [p.get_filename() for p in msg.iter_attachments()][1].endswith(".md")
 
 
@@ -101,58 +91,32 @@ def test_unknown_meeting_is_a_sentence(demo_db: Path, capsys: pytest.CaptureFixt
     assert "No meeting" in capsys.readouterr().err
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.envelopes: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-
-def test_send_minutes(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_send_without_smtp_is_a_sentence(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     held = meeting_id(demo_db, "drafted", capsys)
     assert main(["--lang", "en", "send", "minutes", held, "--db", str(demo_db)]) == 1
     assert "has no settings for sending e-mail" in capsys.readouterr().err
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with Store.open(demo_db) as store:
-        network = store.networks()[0]
-        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        assert main(["--lang", "en", "send", "minutes", held, "--db", str(demo_db)]) == 0
-    finally:
-        controller.stop()
+
+def test_send_minutes(demo_db: Path, demo_smtp: Inbox, capsys: pytest.CaptureFixture[str]) -> None:
+    held = meeting_id(demo_db, "drafted", capsys)
+    assert main(["--lang", "en", "send", "minutes", held, "--db", str(demo_db)]) == 0
     captured = capsys.readouterr()
-    assert "Done: 25 of 25 recipients accepted the message." in captured.err
-    assert "ok  utbildning@example.se" in captured.out
-    assert len(inbox.envelopes) == 1
-    received = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert "Done: 24 of 24 recipients accepted the message." in captured.err
+    assert "ok  " in captured.out and "utbildning@example.se" not in captured.out
+    assert len(demo_smtp.envelopes) == 1
+    received = message_from_bytes(demo_smtp.envelopes[0].content, policy=default)
     assert received["X-Unsent"] is None
     assert received["Subject"].endswith("– minutes")  # --lang en: the document follows
 
 
-def test_send_invite_records_it_as_sent(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_send_invite_records_it_as_sent(
+    demo_db: Path, demo_smtp: Inbox, capsys: pytest.CaptureFixture[str]
+) -> None:
     upcoming = meeting_id(demo_db, "invited", capsys)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     with Store.open(demo_db) as store:
-        network = store.networks()[0]
-        store.save_network(replace(network, smtp=SmtpSettings("127.0.0.1", port, security="none")))
         before = store.meeting(upcoming)
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        assert main(["send", "invite", upcoming, "--db", str(demo_db)]) == 0
-    finally:
-        controller.stop()
+    assert main(["send", "invite", upcoming, "--db", str(demo_db)]) == 0
+    inbox = demo_smtp
     received = message_from_bytes(inbox.envelopes[0].content, policy=default)
     assert "text/calendar" in [p.get_content_type() for p in received.walk()]
     assert len(inbox.envelopes[0].rcpt_tos) == len(received["To"].addresses)

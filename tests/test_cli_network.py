@@ -299,3 +299,14 @@ def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
     reader.wait(timeout=60)
     assert "Traceback" not in err and "Exception" not in err, err
     assert reader.returncode in (0, 141)
+
+
+def test_a_read_of_a_path_where_no_database_is_says_so(cli: Cli) -> None:
+    # A typo in a script's --db: a sentence and exit 1, never "no meetings yet".
+    for command in (["list", "meetings"], ["list", "networks"], ["network", "show", "1"]):
+        _, err = cli("--lang", "en", *command, code=1)
+        assert "There is no database at" in err and str(cli.db) in err
+        assert not cli.db.exists()
+    cli.id("network", "new", "Nätverket")  # the path a command creates from
+    out, _ = cli("list", "networks")
+    assert "Nätverket" in out

@@ -237,21 +237,16 @@ class QuorumApp(App[int]):
         self.store = message.store
         self.db_path = message.store.path
         reason = message.store.db.readonly_reason
-        if reason is not None:
+        if reason is not None:  # a folder or file that cannot be written: the save banner
             banner = QuorumError("db.readonly_reason_banner", **reason.params).sentence()
             self._show_save_problem(banner, warning=True)
-        elif message.store.readonly:
-            owner = message.store.lock_owner()
-            self.notify(
-                t("db.readonly_banner", owner=f"{owner.get('pid', '?')}@{owner.get('host', '?')}"),
-                severity="warning",
-                timeout=10,
-            )
+        from quorum.tui.readonly import show_banner
         from quorum.tui.screens.base import QuorumScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, QuorumScreen):
                 screen.store_ready(message.store)
+                show_banner(screen)  # read-only: said on every screen for as long as it lasts
         if os.environ.get(EXIT_AFTER_ENV) == "ready":
             self.call_after_refresh(self.exit, 0)
         elif self._opener is not None:
@@ -349,6 +344,10 @@ class QuorumApp(App[int]):
             self.push_screen(NetworkSettingsScreen(network_id, section))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from quorum.tui.readonly import read_only
+
+        if action == "new_network" and read_only(self):
+            return None  # another quorum has the database: nothing new can be written
         if action == "network_settings":
             # Settings of a network that exists; a blank database starts with N.
             return self.store is not None and bool(self.store.networks())

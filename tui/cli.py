@@ -138,10 +138,13 @@ def build_parser() -> Parser:
     )
     output(p)
     msub = group(esub, "mail", "cli.help.mail", "mail_what")
-    for name in ("invite", "minutes"):
+    for name in ("invite", "minutes", "publication"):
         p = add(msub, name, f"cli.help.mail_{name}")
         p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
         output(p)
+    p = add(msub, "members", "cli.help.mail_members")
+    _members_options(p)
+    output(p)
     p = add(esub, "roster", "cli.help.export_roster")
     p.add_argument("network", metavar=network, help=t("cli.help.network"))
     output(p)
@@ -168,11 +171,48 @@ def build_parser() -> Parser:
     _sync_parsers(sub, esub, isub, add)
 
     ssub = group(sub, "send", "cli.help.send", "what")
-    for name in ("minutes", "invite"):
+    for name in ("minutes", "invite", "publication"):
         p = add(ssub, name, f"cli.help.send_{name}")
         p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p = add(ssub, "members", "cli.help.send_members")
+    _members_options(p)
+    _signup_commands(sub, add, group)
     _building_commands(sub, add, group)
     return parser
+
+
+def _members_options(p: argparse.ArgumentParser) -> None:
+    """The roster and the year's dates to the organising body (tui/cli_flows.py)."""
+    p.add_argument("network", metavar=t("cli.metavar.network"), help=t("cli.help.network"))
+    p.add_argument(
+        "--year", type=_year, required=True, metavar=t("cli.metavar.year"), help=t("cli.help.year")
+    )
+    p.add_argument("--to", metavar=t("cli.metavar.email"), help=t("cli.help.members_to"))
+
+
+def _signup_commands(sub: Any, add: Any, group: Any) -> None:
+    """``signup open|close|add|list``: open registration for a meeting (tui/cli_signup.py)."""
+    meeting = t("cli.metavar.meeting")
+    gsub = group(sub, "signup", "cli.help.signup", "what")
+    p = add(gsub, "open", "cli.help.signup_open")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument(
+        "--until", required=True, metavar=t("cli.metavar.date"), help=t("cli.help.signup_until")
+    )
+    p = add(gsub, "close", "cli.help.signup_close")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p = add(gsub, "add", "cli.help.signup_add")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("--person", metavar=t("cli.metavar.person"), help=t("cli.help.signup_person"))
+    p.add_argument("--name", metavar=t("cli.metavar.name"), help=t("cli.help.signup_name"))
+    p.add_argument(
+        "--email", default="", metavar=t("cli.metavar.email"), help=t("cli.help.signup_email")
+    )
+    p.add_argument("--org", default="", metavar=t("cli.metavar.org"), help=t("cli.help.signup_org"))
+    p.add_argument("--late", action="store_true", help=t("cli.help.signup_late"))
+    p = add(gsub, "list", "cli.help.signup_list")
+    p.add_argument("meeting", metavar=meeting, help=t("cli.help.meeting"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
 
 def _building_commands(sub: Any, add: Any, group: Any) -> None:
@@ -203,6 +243,7 @@ def _building_commands(sub: Any, add: Any, group: Any) -> None:
     p.add_argument("--weekday", metavar=t("cli.metavar.day"), help=t("cli.help.weekday"))
     p.add_argument("--time", metavar="HH:MM-HH:MM", help=t("cli.help.time"))
     p.add_argument("--min-meetings", type=int, metavar="N", help=t("cli.help.min_meetings"))
+    p.add_argument("--parent", metavar=network, help=t("cli.help.parent"))
     p = fields_parser(nsub, "set", "cli.help.network_set", NETWORK_FIELDS)
     p.add_argument("network", metavar=network, help=t("cli.help.network"))
     p.add_argument("assignments", nargs="+", metavar=assignment)
@@ -276,6 +317,7 @@ def _command_key(args: argparse.Namespace) -> tuple[str, ...]:
         "org",
         "person",
         "meeting",
+        "signup",
     ):
         key += (args.what,)
         if args.what == "mail":
@@ -338,6 +380,26 @@ def run_command(key: tuple[str, ...], args: argparse.Namespace, ctx: CliContext)
             from quorum.tui.cli_docs import send_invite
 
             return send_invite(args, ctx)
+        case ("export", "mail", "publication"):
+            from quorum.tui.cli_flows import export_mail_publication
+
+            return export_mail_publication(args, ctx)
+        case ("send", "publication"):
+            from quorum.tui.cli_flows import send_publication
+
+            return send_publication(args, ctx)
+        case ("export", "mail", "members"):
+            from quorum.tui.cli_flows import export_mail_members
+
+            return export_mail_members(args, ctx)
+        case ("send", "members"):
+            from quorum.tui.cli_flows import send_members
+
+            return send_members(args, ctx)
+        case ("signup", _):
+            from quorum.tui.cli_signup import signup
+
+            return signup(args, ctx)
         case ("import", "people"):
             from quorum.tui.cli_roster import import_people
 

@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords, meeting_records
 from quorum.store.i18n import current_language
 from quorum.store.records import Meeting, MeetingStatus
-from quorum.store.wording import status_notice
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 if TYPE_CHECKING:
@@ -72,20 +72,14 @@ def export_mail_invite(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def export_cancel(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Write the METHOD:CANCEL that tells every invitee of a cancelled meeting."""
+    """Write the METHOD:CANCEL that tells every invitee of a cancelled meeting. It never
+    cancels by itself: a meeting not yet cancelled is refused with a sentence saying how."""
     from quorum.exports.ics import cancel, mark_sent
 
     with ctx.open_store() as store:
         records = _records(store, args.meeting)
         meeting = records.meeting
-        if meeting.status is not MeetingStatus.CANCELLED:
-            raise QuorumError(
-                "cli.cancel_first",
-                title=meeting.title,
-                date=meeting.day.isoformat(),
-                id=meeting.id,
-                status=status_notice(meeting),
-            )
+        check_cancelled(meeting)  # exporting never cancels (store.cancelling)
         sent = mark_sent(meeting)
         data = cancel(
             sent,
@@ -133,7 +127,12 @@ def import_reply(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
         people = {p.id: p for p in store.people()}
         outcomes, changed = import_replies(
-            files, store.meetings(), people, lang, accept_unverified=args.accept_unverified
+            files,
+            store.meetings(),
+            people,
+            lang,
+            accept_unverified=args.accept_unverified,
+            today=datetime.now().date(),  # a registration by calendar yes: up to its deadline
         )
         with store.batch():
             for meeting in changed.values():

@@ -7,6 +7,7 @@ imports them, do not import each other.
 from __future__ import annotations
 
 import argparse
+import glob
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -42,9 +43,17 @@ class CliContext:
         return Path(self.args.db).expanduser() if self.args.db else default_db_path()
 
     def open_store(self, readonly: bool = False) -> Store:
+        from quorum.store.errors import QuorumError
+        from quorum.store.paths import default_db_path
         from quorum.store.store import Store
 
-        return Store.open(self.db_path, readonly=readonly)
+        path = self.db_path
+        # A command that only reads, given a path where nothing is (a typo in a script):
+        # a sentence and exit 1, not "no meetings yet". The default database may not exist
+        # before its first use; a path whose journal or backup survives is Store.open's.
+        if readonly and path != default_db_path() and not _anything_at(path):
+            raise QuorumError("error.db_none_at", path=str(path))
+        return Store.open(path, readonly=readonly)
 
     def write_output(self, data: str | bytes, path: str | None) -> None:
         """Write to ``-o FILE`` or stdout (bytes keep their CRLFs either way).
@@ -79,3 +88,8 @@ class CliContext:
         safely (``printable``)."""
         shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
         print(t(key, **shown), file=self.err)
+
+
+def _anything_at(path: Path) -> bool:
+    """The database file, or a journal, backup or lock beside it."""
+    return path.exists() or any(path.parent.glob(glob.escape(path.name) + ".*"))

@@ -27,6 +27,7 @@ from quorum.store.records import Network
 from quorum.tui.cli_context import EXIT_ERROR, CliContext
 
 if TYPE_CHECKING:
+    from quorum.store.sending import SendReport
     from quorum.store.store import Store
 
 
@@ -95,7 +96,8 @@ def export_mail_minutes(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _send(ctx: CliContext, network: Network, data: bytes) -> int:
+def send_mail(ctx: CliContext, network: Network, data: bytes) -> SendReport:
+    """Send ``data`` through ``network``'s SMTP server; each recipient's fate on stdout."""
     from quorum.store.sending import password_from_env, send_message
 
     settings = network.smtp
@@ -109,7 +111,11 @@ def _send(ctx: CliContext, network: Network, data: bytes) -> int:
         ctx.out.write(f"ok  {address}\n")
     for address, answer in report.refused.items():
         ctx.out.write(f"--  {address}  {answer}\n")
-    return EXIT_ERROR if report.refused else 0
+    return report
+
+
+def _send(ctx: CliContext, network: Network, data: bytes) -> int:
+    return EXIT_ERROR if send_mail(ctx, network, data).refused else 0
 
 
 def send_minutes(args: argparse.Namespace, ctx: CliContext) -> int:

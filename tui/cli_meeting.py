@@ -144,16 +144,21 @@ def _said_saved(ctx: CliContext, before: Meeting, after: Meeting) -> None:
 
 
 def cancel(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Cancel a meeting that has not been held; say how to tell the invitees."""
-    from quorum.store.meeting_fields import cancelled
+    """Cancel a meeting that has not been held (store.cancelling: the secretary before it
+    follows the host after it); say how to tell the invitees."""
+    from quorum.store.cancelling import cancel_in_store
 
     with ctx.open_store() as store:
         meeting = store.find_meeting(args.meeting)
         if meeting.status is MeetingStatus.CANCELLED:
             ctx.say("cancel.already", title=meeting.title, date=meeting.day.isoformat())
             return 0
-        store.save_meeting(cancelled(meeting))
+        done = cancel_in_store(store, meeting.id)
+        before = done.repointed
+        secretary = store.person(before.secretary_id) if before and before.secretary_id else None
     ctx.say("cancel.done", title=meeting.title, date=meeting.day.isoformat())
+    if before is not None and secretary is not None:
+        ctx.say("flows.cancel.repointed", date=before.day.isoformat(), name=secretary.name)
     if meeting.sent_sequence is not None:
         ctx.say("cancel.tell_invitees", id=meeting.id)
     return 0

@@ -60,7 +60,10 @@ def network_new(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.min_meetings is not None:
         fields["min_meetings"] = args.min_meetings
     with ctx.open_store() as store:
-        Network(id="new", **fields)  # its own rules first: a sentence, not a half-made network
+        draft = Network(id="new", **fields)  # its own rules first: not a half-made network
+        if args.parent is not None:  # a sub-network (a campus) of a coordinating network
+            draft = apply_settings(draft, [f"parent={args.parent}"], [], store.networks())
+            fields["parent_id"] = draft.parent_id
         wanted = " ".join(args.name.split()).casefold()
         same = next((n for n in store.networks() if n.name.casefold() == wanted), None)
         if same is not None:
@@ -74,7 +77,7 @@ def network_new(args: argparse.Namespace, ctx: CliContext) -> int:
 def network_set(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store() as store:
         network = store.find_network(args.network)
-        changed = apply_settings(network, args.assignments, store.people())
+        changed = apply_settings(network, args.assignments, store.people(), store.networks())
         if changed != network:
             store.save_network(changed)
     names = ", ".join(a.partition("=")[0].strip() for a in args.assignments)
@@ -92,6 +95,7 @@ def network_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.open_store(readonly=True) as store:
         network = store.find_network(args.network)
         people = store.people()
+        networks = store.networks()
         orgs = {o.id: o for o in store.organisations()}
         by_id = {p.id: p for p in people}
         members = [_member(orgs[o], network, by_id) for o in network.member_org_ids if o in orgs]
@@ -102,7 +106,7 @@ def network_show(args: argparse.Namespace, ctx: CliContext) -> int:
         doc["members"] = members
         ctx.out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
-    rows = shown(network, people)
+    rows = shown(network, people, networks)
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         ctx.out.write(f"{name.ljust(width)}  {value}".rstrip() + "\n")

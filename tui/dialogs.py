@@ -195,11 +195,19 @@ class ConfirmDialog(QuorumDialog[bool | None]):
     |---|---|
     | y | Yes |
     | n | No |
+    | ↑ ↓ PgUp PgDn Home End | scroll the lines to read (the focus stays on the buttons) |
     """
 
     BINDINGS = [
         Binding("y", "answer(True)", "dialog.yes"),
         Binding("n", "answer(False)", "dialog.no"),
+        # A long report (a CSV import at 80x24) scrolls from the keyboard.
+        Binding("down", "scroll_details('scroll_down')", show=False),
+        Binding("up", "scroll_details('scroll_up')", show=False),
+        Binding("pagedown", "scroll_details('scroll_page_down')", show=False),
+        Binding("pageup", "scroll_details('scroll_page_up')", show=False),
+        Binding("home", "scroll_details('scroll_home')", show=False),
+        Binding("end", "scroll_details('scroll_end')", show=False),
     ]
 
     def __init__(
@@ -246,7 +254,12 @@ class ConfirmDialog(QuorumDialog[bool | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer" and parameters == (True,):
             return self.offer_yes
+        if action == "scroll_details":
+            return bool(self.details)
         return True
+
+    def action_scroll_details(self, how: str) -> None:
+        getattr(self.query_one("#details", VerticalScroll), how)(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -31,7 +31,6 @@ SV = {
     "exportui.state_unsent": "Ingen kallelse är skickad ännu.",
     "exportui.state_outdated": "Kallelsen som skickats är inaktuell: tid, plats, status eller dagordning har ändrats. Exportera för att skicka en uppdatering.",
     "exportui.state_current": "Kallelsen som skickats stämmer med mötet.",
-    "exportui.cancel_warning": "Att skriva avbokningen ställer in mötet.",
     "exportui.pd_note": "Personuppgifterna i dokumentet visas innan filen skrivs.",
     "exportui.sum_calendar": "Kalenderfil",
     "exportui.sum_mail": "E-post",
@@ -47,9 +46,6 @@ SV = {
     "exportui.written": "Sparade {path}",
     "exportui.written_redacted": "Sparade {path} utan e-postadresser och telefonnummer",
     "exportui.confirm_overwrite": "{path} finns redan. Vill du skriva över den?",
-    "exportui.confirm_cancel": (
-        "Avbokningen ställer in {title} {date} och meddelar alla inbjudna. Fortsätta?"
-    ),
     # personal data step
     "exportui.pd_intro_one": "Dokumentet innehåller {count} personuppgift:",
     "exportui.pd_intro_other": "Dokumentet innehåller {count} personuppgifter:",
@@ -132,7 +128,6 @@ EN = {
     "exportui.state_unsent": "No invite has been sent yet.",
     "exportui.state_outdated": "The invite sent is out of date: time, place, status or agenda changed. Export to send an update.",
     "exportui.state_current": "The invite sent matches the meeting.",
-    "exportui.cancel_warning": "Writing the cancellation cancels the meeting.",
     "exportui.pd_note": "The personal data in the document is listed before the file is written.",
     "exportui.sum_calendar": "Calendar file",
     "exportui.sum_mail": "E-mail",
@@ -148,9 +143,6 @@ EN = {
     "exportui.written": "Saved {path}",
     "exportui.written_redacted": "Saved {path} without e-mail addresses and phone numbers",
     "exportui.confirm_overwrite": "{path} already exists. Overwrite it?",
-    "exportui.confirm_cancel": (
-        "The cancellation cancels {title} {date} and tells every invitee. Go on?"
-    ),
     # personal data step
     "exportui.pd_intro_one": "The document contains {count} item of personal data:",
     "exportui.pd_intro_other": "The document contains {count} items of personal data:",

@@ -133,6 +133,7 @@ NOT_SHOWN_MEETING: dict[str, Callable[[Meeting], Any]] = {
     "approvals": lambda m: (Approval("Märta Ängström", date(2027, 3, 20)),),
     "sent_sequence": lambda m: 0,
     "sent_fingerprint": lambda m: "2:0000000000000000",
+    "signup_until": lambda m: m.day - timedelta(days=7),  # registration: not in the invite
     "paragraph_first": lambda m: 13,  # § numbers: the minutes print them, not the invite
     "paragraph_count": lambda m: 12,
 }

@@ -18,7 +18,7 @@ from quorum.store.errors import DatabaseUnreadable
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.cli import _open_for_app
-from quorum.tui.dialogs import ConfirmDialog
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog
 from quorum.tui.screens.live import LiveScreen
 from quorum.tui.screens.overview import OverviewScreen
 from quorum.tui.screens.problem import DatabaseProblemScreen
@@ -119,7 +119,12 @@ async def test_a_full_disk_while_typing_keeps_the_text_behind_a_banner_until_it_
         app.open_live("3")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        await pilot.press("s")  # start: the notes editor takes the keys
+        await pilot.press("s")  # start (today is not its planned day: asked, and started)
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        app.screen.dismiss("anyway")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)  # the notes editor takes the keys
         await pilot.press(*"Budget")
         app.screen.save_now()
         await _until(pilot, lambda: app.save_problem is not None)

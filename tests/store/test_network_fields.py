@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from quorum.store.cancelling import cancel, was_held
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.field_values import parse_time_range, parse_weekday
 from quorum.store.i18n import set_language
-from quorum.store.meeting_fields import apply_meeting_settings, cancelled, was_held
+from quorum.store.meeting_fields import apply_meeting_settings
 from quorum.store.network_fields import NETWORK_FIELDS, apply_settings, parse_blackouts, shown
 from quorum.store.records import (
     Blackout,
@@ -202,11 +203,11 @@ def test_meeting_fields() -> None:
 
 
 def test_a_held_meeting_cannot_be_cancelled() -> None:
-    assert cancelled(MEETING).status is MeetingStatus.CANCELLED
+    assert cancel(MEETING).status is MeetingStatus.CANCELLED
     for status in (MeetingStatus.HELD, MeetingStatus.APPROVED, MeetingStatus.PUBLISHED):
         assert was_held(replace(MEETING, status=status))
         with pytest.raises(QuorumError) as err:
-            cancelled(replace(MEETING, status=status))
+            cancel(replace(MEETING, status=status))
         assert "är redan genomfört" in err.value.sentence("sv")
     live = replace(MEETING, actual_start=START)
     assert was_held(live)

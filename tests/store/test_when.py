@@ -85,10 +85,14 @@ def test_every_swedish_document_of_the_demo_writes_times_the_swedish_way(demo_st
     meetings = demo_store.meetings("1")
     network = demo_store.network("1")
     docs: dict[str, str] = {}
-    for m in (meetings[1], meetings[2]):  # the held meeting's minutes, the coming one's notice
+    # The published meeting's public version, the held meeting's minutes, the coming
+    # one's notice.
+    for m in (meetings[0], meetings[1], meetings[2]):
         records = meeting_records(demo_store, m)
         for export in KINDS:
             if export.doc == "cancel" or (export.doc.startswith("minutes") and m is meetings[2]):
+                continue
+            if (export.doc == "publication") != (m is meetings[0]):
                 continue
             prepared = prepare(export, records, datetime(2026, 11, 25, 10, tzinfo=TZ))
             docs[f"{m.day} {export.key}"] = readable(prepared.data)

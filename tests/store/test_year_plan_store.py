@@ -50,7 +50,7 @@ def test_plan_next_year_on_the_demo(demo_store: Store, db_path: Path) -> None:
             h = next_meeting_handover(network, meetings, held[-1], again.people())
             nxt = h.next_meeting
             assert nxt is not None and nxt.start > held[-1].start
-            assert any(i.followup for i in carry_forward(nxt.agenda, meetings, nxt.start, {}, "sv"))
+            assert any(i.followup for i in carry_forward(nxt.agenda, meetings, nxt.start, "sv"))
 
         index = SearchIndex.build(meetings)
         assert len(index) == len(meetings)

@@ -20,8 +20,16 @@ from icalendar import Calendar
 from rich.text import Text
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
+from quorum.exports.contacts import emails_in
 from quorum.exports.export_kinds import KINDS, kind
-from quorum.store.records import Attendance, Presence, Rsvp, SmtpSettings, replace
+from quorum.store.records import (
+    Attendance,
+    MeetingStatus,
+    Presence,
+    Rsvp,
+    SmtpSettings,
+    replace,
+)
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
 from quorum.tui.dialogs import ConfirmDialog
@@ -211,7 +219,7 @@ async def test_the_minutes_are_written_for_the_owner_only_and_never_through_a_li
 
 
 async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
-    target = tmp_path / "no-such-folder" / "invite.ics"
+    target = tmp_path / "no-such-folder" / "invite.eml"
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_export(app, pilot, "3", "invite_mail")
@@ -226,9 +234,7 @@ async def test_a_folder_that_does_not_exist_is_a_sentence(demo_store, tmp_path):
     assert demo_store.meeting("3").sent_sequence == 0  # nothing recorded as sent
 
 
-async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(
-    demo_store, tmp_path
-):
+async def test_cancelled_meeting_offers_no_invite_and_exporting_never_cancels(demo_store, tmp_path):
     app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await open_export(app, pilot, "4")
@@ -240,15 +246,21 @@ async def test_cancelled_meeting_offers_no_invite_and_a_cancellation_asks_first(
         await pilot.press("ctrl+s")  # greyed out: nothing happens
         await pilot.pause()
         assert app.screen is screen
-        # Cancelling the upcoming meeting asks before it writes.
+        # The upcoming meeting is not cancelled: its cancellation says how, writes nothing.
         screen = await open_export(app, pilot, "3", "cancel")
+        assert "is not cancelled" in static_text(screen, "#state")
         set_file(screen, tmp_path / "cancel.ics")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.click("#yes")
+        assert app.screen is screen
         await settle(app, pilot)
-    assert demo_store.meeting("3").status.value == "cancelled"
+        assert demo_store.meeting("3").status.value == "invited"
+        assert not (tmp_path / "cancel.ics").exists()
+        # The cancelled one's cancellation is written.
+        screen = await open_export(app, pilot, "4", "cancel")
+        set_file(screen, tmp_path / "cancel.ics")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
     cal = Calendar.from_ical((tmp_path / "cancel.ics").read_bytes())
     assert str(cal["METHOD"]) == "CANCEL"
 
@@ -410,6 +422,11 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
         )
     )
     meeting = demo_store.meeting("2")
+    told = next(
+        demo_store.person(a.person_id).email
+        for a in meeting.attendance
+        if a.person_id and a.presence is Presence.PRESENT
+    )
     guest = Attendance(
         guest_name="Okänd Gäst", guest_email="borta@refused.example.se", presence=Presence.PRESENT
     )
@@ -425,15 +442,16 @@ async def test_send_minutes_to_a_local_server_and_see_the_report(
         send = app.screen
         assert isinstance(send, SendScreen)
         listed = static_text(send, "#recipient-list")
-        assert "borta@refused.example.se" in listed and "utbildning@example.se" in listed
+        assert "borta@refused.example.se" in listed and told in listed
+        assert "utbildning@example.se" not in listed  # publication: the public version only
         assert send.query_one("#password-row").display
         send.query_one("#password", Input).value = "hemligt"
         await pilot.press("ctrl+s")
         await settle(app, pilot, "send")  # the export screen waits for the send screen
         report = static_text(send, "#recipient-list")
         assert "✗ borta@refused.example.se  550" in report
-        assert "✓ utbildning@example.se" in report
-        assert "25 of 26 recipients accepted" in static_text(send, "#report")
+        assert f"✓ {told}" in report and "utbildning@example.se" not in report
+        assert "24 of 25 recipients accepted" in static_text(send, "#report")
         assert send.query_one("#password", Input).value == ""  # never kept
         await pilot.press("escape")
         await pilot.pause()
@@ -480,3 +498,67 @@ async def test_export_from_the_meeting_screen_keeps_its_copy_in_step(demo_store,
         assert app.screen is meeting_screen
         assert meeting_screen.meeting.sent_sequence == 1
     assert demo_store.meeting("3").sent_sequence == 1
+
+
+async def test_a_file_name_of_another_kind_is_asked_about(demo_store, tmp_path):
+    """Issue 12: the minutes mail (.eml) was written into a file named minnes.html."""
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "minutes_mail")
+        out = tmp_path / "out"
+        out.mkdir()
+        set_file(screen, out / "minnes.html")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "minnes.eml" in dialog.question
+        await pilot.click("#no")  # cancel: nothing written
+        await settle(app, pilot)
+        assert not list(out.iterdir())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#yes")  # save as minnes.eml
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmDialog):  # the personal data: keep them
+            await pilot.click("#no")
+        await settle(app, pilot, "export-write")
+    assert [p.name for p in out.iterdir()] == ["minnes.eml"]
+    assert b"X-Unsent: 1" in (out / "minnes.eml").read_bytes()
+
+
+async def test_publish_from_the_app_sends_the_public_version_and_marks_it(
+    demo_store, smtp_server, tmp_path
+):
+    """Issue 12, 5b: the minutes go to the publication address as the public version,
+    and the meeting shows "published" once sent (writing the draft changes nothing)."""
+    inbox, port = smtp_server
+    network = demo_store.network("1")
+    settings = SmtpSettings("127.0.0.1", port, security="starttls")
+    demo_store.save_network(replace(network, smtp=settings))
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_export(app, pilot, "2", "publication_mail")
+        assert "not approved" in static_text(screen, "#state")  # drafted: not yet
+        assert screen.check_action("export", ()) is None
+        await pilot.press("escape")
+        await pilot.pause()
+        demo_store.update_meeting("2", status=MeetingStatus.APPROVED)
+        screen = await open_export(app, pilot, "2", "publication_mail")
+        set_file(screen, tmp_path / "publicering.eml")
+        await pilot.press("ctrl+s")  # the draft: no question, no change
+        await settle(app, pilot, "export-write")
+        assert (tmp_path / "publicering.eml").exists()
+        assert demo_store.meeting("2").status is MeetingStatus.APPROVED
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        send = app.screen
+        assert isinstance(send, SendScreen)
+        assert "utbildning@example.se" in static_text(send, "#recipient-list")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, "send")
+        assert "✓ utbildning@example.se" in static_text(send, "#recipient-list")
+    assert demo_store.meeting("2").status is MeetingStatus.PUBLISHED
+    assert inbox.envelopes[0].rcpt_tos == ["utbildning@example.se"]
+    got = message_from_bytes(inbox.envelopes[0].content, policy=default)
+    assert emails_in(got.get_body(("plain",)).get_content()) == []

@@ -405,3 +405,27 @@ async def test_export_roster_and_person_data(demo_store, tmp_path: Path, monkeyp
 
         data = json.loads(target.read_text(encoding="utf-8"))
         assert data["person"]["name"] == "Jonas Lindblad"
+
+
+async def test_a_long_import_report_scrolls_by_keyboard_at_80x24(demo_store, tmp_path: Path):
+    """Issue 12: the CSV import report could not be scrolled by keyboard at 80x24."""
+    rows = "".join(f"Person {n};;Skola {n}\n" for n in range(40))  # 40 refused lines
+    path = tmp_path / "many.csv"
+    path.write_text("Namn;E-post;Organisation\nNy Person;ny@example.se;X\n" + rows, "utf-8")
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(app, pilot)
+        dialog = await _import(app, pilot, path)
+        details = dialog.query_one("#details")
+        assert details.max_scroll_y > 0 and details.scroll_y == 0
+        assert isinstance(dialog.focused, Button)  # the focus stays on the buttons
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert details.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert details.scroll_y == details.max_scroll_y
+        await pilot.press("home", "down")
+        await pilot.pause()
+        assert details.scroll_y == 1
+        assert app.screen is dialog

@@ -64,7 +64,7 @@ CLI_WORDS = {
     "summary", "verify", "pdf", "public", "force", "new", "set", "show", "org", "add",
     "person", "meeting", "create", "sync", "setup", "join", "links", "organiser", "weekday",
     "time", "min-meetings", "industry", "contact", "name", "email", "role", "date", "host",
-    "url", "user", "file",
+    "url", "user", "file", "signup", "open", "close", "publication", "members", "to",
     # the FIELD names of network set and meeting set, typed as they are in both languages
     *(f.name for f in (*NETWORK_FIELDS, *MEETING_FIELDS)),
 }  # fmt: skip

@@ -89,6 +89,7 @@ def action_rows(
 
 
 class ActionsScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"toggle_done"})
     BINDINGS = [
         Binding("o", "open_meeting", "actions.key_open"),
         Binding("d", "toggle_done", "actions.key_done"),
@@ -236,6 +237,8 @@ class ActionsScreen(QuorumScreen):
         return isinstance(self.focused, Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action in ("toggle_done", "open_meeting", "next_mode") and self._typing():
             return False
         if action in ("toggle_done", "open_meeting"):

@@ -11,6 +11,7 @@ from textual import events, on
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from quorum.tui.readonly import refuses_edit, show_banner
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.save_banner import SaveBanner
 
@@ -22,7 +23,14 @@ if TYPE_CHECKING:
 
 
 class QuorumScreen(Screen[Any]):
-    """A full screen of quorum. ``BINDINGS`` descriptions are i18n keys."""
+    """A full screen of quorum. ``BINDINGS`` descriptions are i18n keys.
+
+    ``EDIT_ACTIONS`` are the actions that change the database: disabled while it is
+    read-only (:mod:`quorum.tui.readonly`), when ``check_action`` asks
+    :meth:`refuses_edit` first.
+    """
+
+    EDIT_ACTIONS: frozenset[str] = frozenset()
 
     if TYPE_CHECKING:
         # Textual's own way to type the app (as MessagePump does): the running QuorumApp.
@@ -38,6 +46,16 @@ class QuorumScreen(Screen[Any]):
         """The store given to the screen, else the app's (opened before any screen but
         the first is shown)."""
         return self._store if self._store is not None else self.app.loaded_store()
+
+    def on_mount(self) -> None:
+        # Every class's on_mount runs (Textual walks the MRO): the subclasses' too.
+        show_banner(self)
+
+    def refuses_edit(self, action: str) -> bool:
+        return refuses_edit(self, action)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if self.refuses_edit(action) else True
 
     @on(events.ScreenResume)
     def sync_save_banner(self) -> None:

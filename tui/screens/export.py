@@ -44,8 +44,9 @@ from quorum.store.errors import QuorumError
 from quorum.store.files import write_export
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
-from quorum.store.records import Formality, Meeting, MeetingStatus
+from quorum.store.records import Formality, Meeting
 from quorum.tui.dialogs import ConfirmDialog
+from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
@@ -182,10 +183,10 @@ class ExportScreen(QuorumScreen):
         lines = []
         if self.kind.marks_sent:
             lines.append(invite_state(self.meeting))
-        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
-            lines.append(t("exportui.cancel_warning"))
         if self.kind.has_personal_data:
             lines.append(t("exportui.pd_note"))
+        if self.kind.marks_sent and read_only(self):
+            lines.append(t("flows.readonly.no_invite"))
         if self.kind.public:
             network = self.store.network(self.meeting.network_id)
             lines.append(public_foot(network.public_omits_guests, current_language()))
@@ -195,6 +196,8 @@ class ExportScreen(QuorumScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # None shows the key greyed out; False hides it (send is only for mail kinds).
+        if action in ("export", "send") and self.kind.marks_sent and read_only(self):
+            return None  # an invite sent is recorded in the database, which is read-only
         if action == "export":
             return True if self.prepared is not None and not self._busy else None
         if action == "send":
@@ -213,7 +216,8 @@ class ExportScreen(QuorumScreen):
         self.action_export()
 
     def action_export(self) -> None:
-        if self.prepared is not None and not self._busy:
+        # Enter in the file name comes here without the binding's check_action.
+        if self.check_action("export", ()):
             self._export_flow()
 
     @work(exclusive=True, group="export-flow")
@@ -228,6 +232,10 @@ class ExportScreen(QuorumScreen):
         if path.is_dir():
             self.notify(t("exportui.is_folder", path=str(path)), severity="error")
             return
+        matching = await self._matching_name(path)
+        if matching is None:
+            return
+        path = matching
         prepared, redacted = self.prepared, False
         if self.kind.has_personal_data:
             answer = await ask_personal_data(self, self.meeting)
@@ -238,14 +246,6 @@ class ExportScreen(QuorumScreen):
                 now = self.app.clock()
                 records = meeting_records(self.store, self.meeting)
                 prepared = prepare(self.kind, records, now, redact=True)
-        if self.kind.doc == "cancel" and self.meeting.status is not MeetingStatus.CANCELLED:
-            question = t(
-                "exportui.confirm_cancel",
-                title=self.meeting.title,
-                date=self.meeting.day.isoformat(),
-            )
-            if not await self.app.push_screen_wait(ConfirmDialog(question, danger=True)):
-                return
         replace = path.exists()
         if replace:
             question = t("exportui.confirm_overwrite", path=str(path))
@@ -254,6 +254,29 @@ class ExportScreen(QuorumScreen):
         self._busy = True
         self.refresh_bindings()
         self._write(path, prepared, redacted, replace)
+
+    async def _matching_name(self, path: Path) -> Path | None:
+        """``path`` with the kind's extension: added when there is none, and asked
+        about when another one was typed (an .eml once landed in ``minnes.html``).
+        None when the user would rather not write."""
+        wanted = f".{self.kind.ext}"
+        if path.suffix.lower() == wanted:
+            return path
+        fixed = path.with_name(path.name + wanted) if not path.suffix else path.with_suffix(wanted)
+        if not path.suffix:
+            return fixed
+        question = t(
+            "flows.export.other_extension",
+            name=path.name,
+            kind=self.kind.label,
+            ext=wanted,
+            fixed=fixed.name,
+        )
+        yes = t("flows.export.use_name", name=fixed.name)
+        if await self.app.push_screen_wait(ConfirmDialog(question, yes, no=t("dialog.cancel"))):
+            self.query_one("#filename", Input).value = str(fixed)
+            return fixed
+        return None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
     def _write(self, path: Path, prepared: Prepared, redacted: bool, replace: bool) -> None:
@@ -268,7 +291,9 @@ class ExportScreen(QuorumScreen):
         self._busy = False
         key = "exportui.written_redacted" if message.redacted else "exportui.written"
         self.notify(t(key, path=str(message.path)), timeout=8)
-        if message.prepared.sent is not None:
+        # Only an invite or a cancellation counts as sent once its file is written; a
+        # publication counts once the mail has really gone (the send screen).
+        if message.prepared.sent is not None and message.prepared.kind.marks_sent:
             self.meeting = message.prepared.sent
             save_sent(self.app, message.prepared.sent)
             self._refresh_preview()

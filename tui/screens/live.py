@@ -38,7 +38,8 @@ from quorum.store.templates import NEXT_MEETING_TITLES
 from quorum.store.text_rules import clean
 from quorum.store.when import clock
 from quorum.store.wording import formal_text
-from quorum.tui.dialogs import ConfirmDialog, FormDialog
+from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, FormDialog
+from quorum.tui.followup import followup_now
 from quorum.tui.messages import Announce
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import ActionDraft, ActionForm
@@ -73,6 +74,9 @@ COMMAND_ACTIONS = {
 
 
 class LiveScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset(
+        {"start", "decision", "action_item", "done", "defer", "pause", "end_meeting"}
+    )
     BINDINGS = [
         Binding("escape", "commands", "live.key.commands"),
         Binding("ctrl+n", "next_item('chord')", "live.key.next"),
@@ -183,7 +187,8 @@ class LiveScreen(QuorumScreen):
         item = m.agenda[self.current]
         centre.border_title = escape(f"{self.current + 1}. {item.title}")  # a title, not markup
         centre.border_subtitle = t("live.notes")
-        self.query_one("#minutes", ItemMinutes).show(item, self.names)
+        followup = followup_now(self.store, m) if item.followup else ""
+        self.query_one("#minutes", ItemMinutes).show(item, self.names, followup)
         if self._shown_item != self.current:
             self._shown_item = self.current
             self.query_one("#notes", TextArea).load_text(item.notes)
@@ -277,6 +282,8 @@ class LiveScreen(QuorumScreen):
         return isinstance(self.focused, TextArea)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action == "commands":
             return self._notes_focused() or isinstance(self.focused, AttendanceList)
         if "chord" in parameters:
@@ -321,6 +328,35 @@ class LiveScreen(QuorumScreen):
     # -- the clock ------------------------------------------------------------------
 
     def action_start(self) -> None:
+        m = self.meeting
+        assert m is not None
+        if live.starts_on_another_day(m, self.now):
+            self._ask_other_day(m)
+            return
+        self._start()
+
+    def _ask_other_day(self, m: Meeting) -> None:
+        """Started off the planned day: move the meeting to today, or start anyway
+        (the minutes then carry today's date beside today's times), or not at all."""
+        today = self.now.astimezone(m.zone).date()
+
+        def chosen(answer: str | None) -> None:
+            if answer == "move":
+                if self.apply(lambda m: live.move_to_day(m, today)):
+                    self.notify(t("flows.live.moved", date=today.isoformat()))
+                    self._start()
+            elif answer == "anyway":
+                self._start()
+
+        question = t("flows.live.other_day", planned=m.day.isoformat(), today=today.isoformat())
+        choices = [
+            ("move", t("flows.live.move_today", today=today.isoformat())),
+            ("anyway", t("flows.live.start_anyway", planned=m.day.isoformat())),
+            ("cancel", t("flows.live.not_now")),
+        ]
+        self.app.push_screen(ChoiceDialog(question, choices, "move"), chosen)
+
+    def _start(self) -> None:
         if self.apply(lambda m: live.start(m, self.now)):
             assert self.meeting is not None and self.meeting.actual_start is not None
             started = self.meeting.actual_start.astimezone(self.meeting.zone)

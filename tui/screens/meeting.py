@@ -17,9 +17,9 @@ from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane, TextArea
 
 from quorum.exports.context import paragraph_start
-from quorum.store.errors import NotFound, ValidationError
+from quorum.store.cancelling import cancel, repoint_secretary, was_held
+from quorum.store.errors import NotFound, QuorumError, ValidationError
 from quorum.store.i18n import join_list, t
-from quorum.store.meeting_fields import cancelled, was_held
 from quorum.store.organiser import Organiser, invite_organiser
 from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, replace
@@ -89,6 +89,7 @@ def organiser_line(organiser: Organiser) -> str:
 
 
 class MeetingScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"cancel_meeting", "delete_meeting", "save_template"})
     BINDINGS = [
         Binding("escape", "back", "meeting.key_back", show=False),
         Binding("l", "live", "meeting.key_live"),
@@ -197,6 +198,8 @@ class MeetingScreen(QuorumScreen):
     # -- actions ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action in _LETTER_ACTIONS and isinstance(self.focused, (Input, TextArea)):
             return False
         if action == "cancel_meeting" and (
@@ -244,10 +247,25 @@ class MeetingScreen(QuorumScreen):
         self.app.push_screen(ExportScreen(self.meeting_id), done)
 
     def action_cancel_meeting(self) -> None:
+        try:
+            cancelled = cancel(self.meeting)
+        except QuorumError as err:  # held: its minutes exist
+            self.notify(err.sentence(), severity="error")
+            return
+
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.patch("status", status=cancelled(self.meeting).status)
-                self.notify(t("meeting.cancelled"))
+            if not yes:
+                return
+            self.patch("status", status=cancelled.status)
+            self.notify(t("meeting.cancelled"))
+            store = self.store
+            before = repoint_secretary(
+                cancelled, store.meetings(cancelled.network_id), store.people()
+            )
+            if before is not None and before.secretary_id is not None:
+                self.app.patch_meeting(before.id, "secretary", secretary_id=before.secretary_id)
+                name = store.person(before.secretary_id).name
+                self.notify(t("flows.cancel.repointed", date=before.day.isoformat(), name=name))
 
         question = t("meeting.cancel_question", date=self.meeting.day.isoformat())
         self.app.push_screen(ConfirmDialog(question, danger=True), answered)

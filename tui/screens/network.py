@@ -35,6 +35,7 @@ from quorum.store.organiser import host_contact
 from quorum.store.records import Network, replace
 from quorum.store.school_breaks import break_periods
 from quorum.tui.dialogs import FormDialog
+from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.widgets.network_forms import (
     BreaksForm,
@@ -59,6 +60,7 @@ def changed_fields(before: Network, after: Network) -> dict[str, Any]:
 
 
 class NetworkSettingsScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"edit", "edit_section", "server"})
     BINDINGS = [
         Binding("enter", "edit", "netui.key_edit"),
         Binding("p", "year_plan", "cmd.year_plan"),
@@ -130,9 +132,11 @@ class NetworkSettingsScreen(QuorumScreen):
         n = self.network
         coordinator = next((p for p in self.store.people() if p.id == n.coordinator_id), None)
         organiser = " ".join(part for part in (n.organiser, _angled(n.organiser_email)) if part)
+        parent = next((x.name for x in self.store.networks() if x.id == n.parent_id), None)
         return [
             f"{t('network.name')}: {n.name}",
             f"{t('netui.organiser')}: {organiser or t('netui.not_set')}",
+            f"{t('flows.subnet.parent')}: {parent or t('flows.subnet.none')}",
             f"{t('netui.coordinator')}: "
             + (
                 f"{coordinator.name} {_angled(coordinator.email)}"
@@ -226,10 +230,13 @@ class NetworkSettingsScreen(QuorumScreen):
 
     def action_edit_section(self, section: str) -> None:
         self.query_one("#sections", OptionList).highlighted = SECTIONS.index(section)
+        if read_only(self):  # Enter on a section comes here without the binding's check
+            self.notify(t("flows.readonly.refused"), severity="warning")
+            return
         network = self.network
         store = self.store
         forms: dict[str, Callable[[], FormDialog[Any]]] = {
-            "general": lambda: GeneralForm(network, store.people(network.id)),
+            "general": lambda: GeneralForm(network, store.people(network.id), store.networks()),
             "meetings": lambda: MeetingsForm(network),
             "members": lambda: MembersForm(network, store.organisations()),
             "invite": lambda: InviteForm(network),

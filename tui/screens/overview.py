@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.signup import ordered_networks
 from quorum.store.when import clock, clock_span
 from quorum.store.wording import short_status
 from quorum.tui.screens.base import QuorumScreen
@@ -73,6 +74,7 @@ def split_upcoming(meetings: list[Meeting], now: datetime) -> tuple[list[Meeting
 
 
 class OverviewScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"new_meeting", "first_network", "sync_network"})
     # The meetings are what a user opens; the network list is one tab away.
     AUTO_FOCUS = "#meetings"
 
@@ -173,12 +175,16 @@ class OverviewScreen(QuorumScreen):
             self.app.open_live(meeting_id)
 
     def refresh_data(self) -> None:
-        networks = self.store.networks()
+        # Sub-networks (campuses) right under their coordinating network, indented.
+        networks = [n for n, _ in ordered_networks(self.store.networks())]
+        sub = {n.id for n, is_sub in ordered_networks(networks) if is_sub}
         options = self.query_one("#networks", OptionList)
         selected = options.highlighted
         options.clear_options()
         for n in networks:
-            options.add_option(Option(Text(n.name), id=n.id))  # Text: a name is no markup
+            # Text: a name is no markup.
+            name = Text(f"  ↳ {n.name}" if n.id in sub else n.name)
+            options.add_option(Option(name, id=n.id))
         # A blank database opens on the guide: create a network, add members, plan.
         self.set_class(not networks, "-empty")
         self.refresh_bindings()
@@ -308,6 +314,8 @@ class OverviewScreen(QuorumScreen):
         self.app.push_screen(dialog, created)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         empty = self.app.store is None or self.has_class("-empty")
         if action == "first_network":
             # Shown (and the N it shares with "new network") only while there is none.

@@ -15,6 +15,7 @@ confirms it, and is marked unverified.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -46,6 +47,7 @@ def outcome_text(outcomes: list[ReplyOutcome]) -> Text:
 
 
 class RepliesScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"import"})
     BINDINGS = [
         Binding("ctrl+s", "import", "exportui.key_import", priority=True),
         Binding("escape", "close", "key.back"),
@@ -84,6 +86,8 @@ class RepliesScreen(QuorumScreen):
         self.query_one("#paths", TextArea).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action == "import":
             return None if self._busy else True
         return True
@@ -97,7 +101,8 @@ class RepliesScreen(QuorumScreen):
         # The records are read here; the worker only reads files and applies replies.
         meetings = self.store.meetings()
         people = {p.id: p for p in self.store.people()}
-        self._import(reply_files(text), meetings, people, current_language())
+        today = self.app.clock().date()
+        self._import(reply_files(text), meetings, people, current_language(), today)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="replies")
     def _import(
@@ -106,10 +111,11 @@ class RepliesScreen(QuorumScreen):
         meetings: list[Meeting],
         people: dict[str, Person],
         lang: str,
+        today: date,
         confirmed: bool = False,
     ) -> None:
         outcomes, changed = import_replies(
-            read_replies(paths), meetings, people, lang, accept_unverified=confirmed
+            read_replies(paths), meetings, people, lang, accept_unverified=confirmed, today=today
         )
         self.post_message(self.Imported(outcomes, changed, confirmed))
 
@@ -144,7 +150,8 @@ class RepliesScreen(QuorumScreen):
                 meetings = self.store.meetings()
                 people = {p.id: p for p in self.store.people()}
                 paths = [Path(o.file) for o in unverified]
-                self._import(paths, meetings, people, current_language(), confirmed=True)
+                today = self.app.clock().date()
+                self._import(paths, meetings, people, current_language(), today, confirmed=True)
             else:
                 self._done()
 

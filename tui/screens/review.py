@@ -30,7 +30,8 @@ from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Formality, Meeting, MeetingStatus
 from quorum.store.wording import by_formality, formal_text, meeting_status
-from quorum.tui.dialogs import FormDialog
+from quorum.tui.dialogs import ConfirmDialog, FormDialog
+from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.screens.live_forms import NotesEditor
 
@@ -51,10 +52,12 @@ def questions_text(meeting: Meeting) -> Text:
 
 
 class ReviewScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"drafted", "approve", "reopen", "published"})
     BINDINGS = [
         Binding("d", "drafted", "live.key.drafted"),
         Binding("a", "approve", "live.key.approve"),
         Binding("o", "reopen", "live.key.reopen"),
+        Binding("P", "published", "flows.publish.key", show=False),  # rare: palette, help
         Binding("l", "live", "meeting.key_live", show=False),
         Binding("q,escape", "close", "live.key.close"),
     ]
@@ -153,6 +156,8 @@ class ReviewScreen(QuorumScreen):
             self.notify(said)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         m = self.meeting
         if m is None:
             return True
@@ -162,6 +167,8 @@ class ReviewScreen(QuorumScreen):
             return m.status.value == "drafted" or None
         if action == "reopen":
             return live.is_locked(m) or None
+        if action == "published":  # sent by the user's own mail client
+            return m.status.value == "approved" or None
         return True
 
     # -- fixing text --------------------------------------------------------------
@@ -169,6 +176,9 @@ class ReviewScreen(QuorumScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         m = self.meeting
         assert m is not None
+        if read_only(self):
+            self.notify(t("flows.readonly.refused"), severity="warning")
+            return
         if live.is_locked(m):
             self.notify(self._says("live.error.locked"), severity="error")
             return
@@ -216,6 +226,20 @@ class ReviewScreen(QuorumScreen):
             ("on", t("live.dialog.approve_on"), self.today.isoformat()),
         ]
         self.app.push_screen(self._form(t("live.dialog.approve"), validate, fields), done)
+
+    def action_published(self) -> None:
+        """Mark approved minutes published, when the user sent them to the publication
+        address themselves (sending from quorum marks them by itself)."""
+        m = self.meeting
+        assert m is not None
+        address = self.store.network(m.network_id).publication_email or "–"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.apply(live.publish, t("flows.publish.done", date=m.day.isoformat()))
+
+        question = t("flows.publish.question", date=m.day.isoformat(), address=address)
+        self.app.push_screen(ConfirmDialog(question, t("flows.publish.key")), answered)
 
     def _approve(self, name: str, on: date) -> None:
         m = self.meeting

@@ -38,6 +38,7 @@ from quorum.store.errors import QuorumError
 from quorum.store.i18n import t
 from quorum.store.records import Membership, Organisation, Person, replace
 from quorum.tui.context import current_network
+from quorum.tui.readonly import read_only
 from quorum.tui.widgets.roster_files import RosterFiles
 from quorum.tui.widgets.roster_forms import OrgForm, PersonForm
 from quorum.tui.widgets.roster_tables import OrgsTable, PeopleTable, person_matches, sorted_people
@@ -61,6 +62,7 @@ _PEOPLE_ONLY = {"toggle_active", "export_person", "erase_person"}
 
 
 class RosterScreen(RosterFiles):
+    EDIT_ACTIONS = frozenset({"new", "toggle_active", "import_people", "erase_person"})
     BINDINGS = [
         Binding("n", "new", "rui.key_new"),
         Binding("d", "toggle_active", "rui.key_active", show=False),
@@ -158,6 +160,8 @@ class RosterScreen(RosterFiles):
     # -- keys ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.refuses_edit(action):
+            return None
         if action not in _ROW_ACTIONS:
             return True
         if isinstance(self.focused, Input):
@@ -207,6 +211,9 @@ class RosterScreen(RosterFiles):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
+        if read_only(self):
+            self.notify(t("flows.readonly.refused"), severity="warning")
+            return
         if event.data_table.id == "people":
             self._edit_person(self.selected_person())
         else:

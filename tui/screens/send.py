@@ -28,17 +28,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Label, Log, Static
 
-from quorum.exports.export_kinds import Prepared, kind, prepare
+from quorum.exports.export_kinds import kind, prepare
 from quorum.store.errors import QuorumError
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
-from quorum.store.records import Meeting, SmtpSettings
+from quorum.store.records import Meeting, Network, SmtpSettings
 from quorum.store.sending import SendReport, password_from_env, send_message
 from quorum.store.wording import formal_text
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
-_KIND = {"invite": "invite_mail", "minutes": "minutes_mail"}
+_KIND = {"invite": "invite_mail", "minutes": "minutes_mail", "publication": "publication_mail"}
 
 
 def report_text(report: SendReport) -> Text:
@@ -82,12 +82,23 @@ class SendScreen(QuorumScreen):
         report: SendReport | None
         error: str = ""
 
-    def __init__(self, meeting_id: str, what: str, redact: bool = False) -> None:
+    def __init__(
+        self,
+        meeting_id: str,
+        what: str,
+        redact: bool = False,
+        *,
+        ready: tuple[str, bytes] | None = None,
+    ) -> None:
+        """``ready`` is (network id, message) for a mail made elsewhere (the roster and
+        dates to the organiser, ``what`` "members"); ``meeting_id`` is then unused."""
         super().__init__()
         self.meeting_id = meeting_id
-        self.what = what  # invite | minutes
+        self.what = what  # invite | minutes | publication | members
+        self.ready = ready
         self.redact = redact
-        self.prepared: Prepared | None = None
+        self.data: bytes | None = None  # the message to send
+        self.sent: Meeting | None = None  # the meeting as sending it leaves it
         self.settings: SmtpSettings | None = None
         self._state = "ready"  # ready | sending | done
         self._saved: Meeting | None = None
@@ -105,30 +116,23 @@ class SendScreen(QuorumScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        meeting = self.store.meeting(self.meeting_id)
-        network = self.store.network(meeting.network_id)
-        self.title = (
-            formal_text("sendui.title_minutes", meeting.formality)
-            if self.what == "minutes"
-            else t("sendui.title_invite")
-        )
-        self.sub_title = f"{meeting.day.isoformat()} {meeting.title}"
-        self.settings = network.smtp
+        if self.what == "minutes":  # minnesanteckningar or protokoll, as the network keeps
+            meeting = self.store.meeting(self.meeting_id)
+            self.title = formal_text("sendui.title_minutes", meeting.formality)
+        else:
+            self.title = t(f"sendui.title_{self.what}")
         self.query_one("#progress").border_title = t("sendui.progress")
         row = self.query_one("#password-row")
         row.display = False
         try:
+            network = self._prepare()
             if self.settings is None:
                 raise QuorumError("send.no_smtp", network=network.name)
-            self.prepared = prepare(
-                kind(_KIND[self.what]),
-                meeting_records(self.store, meeting),
-                self.app.clock(),
-                redact=self.redact,
-            )
         except QuorumError as err:
+            self.data = None
             self._fail(err.sentence())
             return
+        assert self.data is not None
         settings = self.settings
         self.query_one("#intro", Static).update(
             Text(
@@ -140,7 +144,7 @@ class SendScreen(QuorumScreen):
                 )
             )
         )
-        msg = message_from_bytes(self.prepared.data, policy=default)
+        msg = message_from_bytes(self.data, policy=default)
         to = getaddresses([str(v) for v in msg.get_all("To", [])])
         box = self.query_one("#recipients")
         box.border_title = t("sendui.recipients", count=len(to))
@@ -155,6 +159,27 @@ class SendScreen(QuorumScreen):
             self.query_one("#password", Input).focus()
         self.refresh_bindings()
 
+    def _prepare(self) -> Network:
+        """Make the message (``self.data``) and what sending it records (``self.sent``)."""
+        if self.ready is not None:
+            network = self.store.network(self.ready[0])
+            self.sub_title = network.name
+            self.settings = network.smtp
+            self.data = self.ready[1]
+            return network
+        meeting = self.store.meeting(self.meeting_id)
+        network = self.store.network(meeting.network_id)
+        self.sub_title = f"{meeting.day.isoformat()} {meeting.title}"
+        self.settings = network.smtp
+        prepared = prepare(
+            kind(_KIND[self.what]),
+            meeting_records(self.store, meeting),
+            self.app.clock(),
+            redact=self.redact,
+        )
+        self.data, self.sent = prepared.data, prepared.sent
+        return network
+
     def _fail(self, sentence: str) -> None:
         report = self.query_one("#report", Static)
         report.update(Text(sentence))
@@ -162,7 +187,7 @@ class SendScreen(QuorumScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send":
-            return True if self.prepared is not None and self._state == "ready" else None
+            return True if self.data is not None and self._state == "ready" else None
         return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -170,7 +195,7 @@ class SendScreen(QuorumScreen):
         self.action_send()
 
     def action_send(self) -> None:
-        if self.prepared is None or self.settings is None or self._state != "ready":
+        if self.data is None or self.settings is None or self._state != "ready":
             return
         field = self.query_one("#password", Input)
         password = password_from_env(self.settings, os.environ)
@@ -183,7 +208,7 @@ class SendScreen(QuorumScreen):
         self._state = "sending"
         self.query_one("#report", Static).update(t("sendui.sending"))
         self.refresh_bindings()
-        self._send(self.settings, password, self.prepared.data)
+        self._send(self.settings, password, self.data)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="send")
     def _send(self, settings: SmtpSettings, password: str | None, data: bytes) -> None:
@@ -216,10 +241,13 @@ class SendScreen(QuorumScreen):
         report.update(Text(t("send.done", accepted=len(done.accepted), count=total)))
         self.query_one("#recipients").border_title = t("sendui.report")
         self.query_one("#recipient-list", Static).update(report_text(done))
-        assert self.prepared is not None
-        if self.prepared.sent is not None and message.report.accepted:
-            self._saved = self.prepared.sent
+        if self.sent is not None and message.report.accepted:
+            self._saved = self.sent
             save_sent(self.app, self._saved)
+            if self.what == "publication":
+                self.notify(t("flows.publish.done", date=self._saved.day.isoformat()))
+        elif self.what == "publication":
+            self._fail(t("flows.publish.refused"))
         self.refresh_bindings()
 
     def action_close(self) -> None:

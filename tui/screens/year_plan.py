@@ -37,8 +37,14 @@ from quorum.store.plan_dates import (
     propose_dates,
     week_label,
 )
-from quorum.store.records import Meeting, MeetingStatus, Network
-from quorum.store.rotation import Assignment, assign_hosts, set_host, set_secretary
+from quorum.store.records import Meeting, MeetingStatus, Network, replace
+from quorum.store.rotation import (
+    Assignment,
+    assign_hosts,
+    set_host,
+    set_secretary,
+    uneven_hosting,
+)
 from quorum.store.wording import short_status
 from quorum.tui.context import current_network
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
@@ -54,6 +60,7 @@ def default_year(today: date) -> int:
 
 
 class YearPlanScreen(QuorumScreen):
+    EDIT_ACTIONS = frozenset({"create"})
     BINDINGS = [
         Binding("m", "move", "yearplan.key_move"),
         Binding("a", "add", "yearplan.key_add"),
@@ -62,6 +69,7 @@ class YearPlanScreen(QuorumScreen):
         Binding("s", "secretary", "yearplan.key_secretary", show=False),
         Binding("c", "create", "yearplan.key_create"),
         Binding("e", "export", "yearplan.key_export"),
+        Binding("o", "to_organiser", "flows.members.key", show=False),
         Binding("left_square_bracket", "year(-1)", "yearplan.key_prev_year", show=False),
         Binding("right_square_bracket", "year(1)", "yearplan.key_next_year", show=False),
         Binding("escape", "app.pop_screen", "key.back", show=False),
@@ -84,6 +92,9 @@ class YearPlanScreen(QuorumScreen):
         self.assignments: list[Assignment] = []
         self.host_overrides: dict[date, str] = {}
         self.secretary_overrides: dict[date, str | None] = {}
+        # The user's edits of the other years seen, so going back to a year finds them.
+        self._kept: dict[int, tuple[list[ProposedDate], dict[date, str], dict[date, str | None]]]
+        self._kept = {}
         self._rows: list[Meeting | Assignment] = []
 
     def compose(self) -> ComposeResult:
@@ -115,9 +126,12 @@ class YearPlanScreen(QuorumScreen):
             return
         self.network = self.store.network(self.network.id)
         self.meetings = self.store.meetings(self.network.id)
-        self.proposals = propose_dates(self.network, self.year, self.meetings, self._today())
-        self.host_overrides.clear()
-        self.secretary_overrides.clear()
+        kept = self._kept.pop(self.year, None)
+        if kept is not None:
+            self.proposals, self.host_overrides, self.secretary_overrides = kept
+        else:
+            self.proposals = propose_dates(self.network, self.year, self.meetings, self._today())
+            self.host_overrides, self.secretary_overrides = {}, {}
         self._assign(focus_day=self.proposals[0].day if self.proposals else None)
 
     def _assign(self, focus_day: date | None = None) -> None:
@@ -214,6 +228,12 @@ class YearPlanScreen(QuorumScreen):
     def _show_detail(self) -> None:
         row = self.selected()
         lines: list[str] = []
+        if self.network is not None:
+            uneven = uneven_hosting(
+                self.assignments, self.network, self.store.organisations(), self._year_meetings()
+            )
+            if uneven is not None:
+                lines.append("⚠ " + uneven.text())
         if isinstance(row, Meeting):
             lines.append(f"{row.title} · {t('yearplan.only_proposed')}")
         elif isinstance(row, Assignment):
@@ -241,7 +261,11 @@ class YearPlanScreen(QuorumScreen):
     # -- actions ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.network is None and action in _EDITS | {"add", "create", "export", "year"}:
+        if self.refuses_edit(action):
+            return None
+        if self.network is None and action in _EDITS | {"add", "create", "export", "year"} | {
+            "to_organiser"
+        }:
             return False
         if action in _EDITS:
             return self._selected_index() is not None or None
@@ -250,6 +274,11 @@ class YearPlanScreen(QuorumScreen):
         return True
 
     def action_year(self, step: int) -> None:
+        self._kept[self.year] = (
+            [a.proposal for a in self.assignments],
+            dict(self.host_overrides),
+            dict(self.secretary_overrides),
+        )
         self.year += step
         self.load()
 
@@ -387,6 +416,60 @@ class YearPlanScreen(QuorumScreen):
     def action_export(self) -> None:
         if self.network is not None:
             offer_exports(self, YEAR_EXPORTS, self._plan_data)
+
+    def action_to_organiser(self) -> None:
+        """The roster and this year's dates to the organising body: a draft, or sent."""
+        from quorum.exports.members_mail import organiser_address
+
+        if self.network is None:
+            return
+        network = self.network
+
+        def check(text: str, accepted: bool) -> str:
+            return organiser_address(network, text)
+
+        question = t("flows.members.prompt", year=self.year)
+        dialog = PromptDialog(
+            question, network.organiser_email, check, title=t("flows.members.title")
+        )
+        self.app.push_screen(dialog, self._members_to)
+
+    def _members_to(self, to: str | None) -> None:
+        from quorum.exports.members_mail import MembersMail, filename, members_mail, network_sender
+        from quorum.tui.screens.send import SendScreen
+        from quorum.tui.widgets.file_export import export_to_file
+
+        if to is None or self.network is None:
+            return
+        store, network = self.store, self.store.network(self.network.id)
+        if not network.organiser_email and not store.readonly:  # remembered for next year
+            network = replace(network, organiser_email=to)
+            self.app.save(f"network:{network.id}", lambda: store.save_network(network))
+        records = MembersMail(
+            network,
+            tuple(store.people()),
+            tuple(store.organisations()),
+            tuple(store.meetings(network.id)),
+            self.year,
+        )
+        try:
+            data = members_mail(
+                records, network_sender(network, records.people), to, self.app.clock()
+            )
+        except QuorumError as err:
+            self.notify(err.sentence(), severity="error")
+            return
+
+        def chosen(how: str | None) -> None:
+            if how == "send":
+                self.app.push_screen(SendScreen("", "members", ready=(network.id, data)))
+            elif how == "draft":
+                export_to_file(self, filename(records), lambda: data)
+
+        choices = [("draft", t("flows.members.draft"))]
+        if network.smtp is not None:
+            choices.append(("send", t("flows.members.send", to=to)))
+        self.app.push_screen(ChoiceDialog(t("flows.members.how"), choices), chosen)
 
     def on_screen_resume(self) -> None:
         # A meeting edited elsewhere may have moved; the plan keeps the user's edits.

@@ -28,9 +28,12 @@ from textual.widgets import Button, DataTable, Static
 
 from quorum.store import agenda as ops
 from quorum.store.errors import NotFound
+from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Formality, Meeting, replace
 from quorum.store.when import clock
+from quorum.tui.followup import followup_now
+from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.item_form import ItemForm
 
@@ -50,6 +53,9 @@ _BUTTONS = [
 
 
 class AgendaEditor(Vertical):
+    EDIT_ACTIONS = frozenset(
+        {"add_item", "edit_item", "delete_item", "undo", "move_up", "move_down"}
+    )
     BINDINGS = [
         Binding("a", "add_item", "agenda.key_add"),
         Binding("e", "edit_item", "agenda.key_edit", show=False),
@@ -184,8 +190,10 @@ class AgendaEditor(Vertical):
         if item.deferred_from:
             origin = self._origin_date(item.deferred_from)
             lines.append(t("agenda.deferred_from", date=origin))
-        if item.description:
-            lines.append(item.description)
+        if own_description(item):
+            lines.append(own_description(item))
+        if item.followup and self.app.store is not None:
+            lines.append(followup_now(self.app.store, self.meeting))
         box.update(Text("\n".join(lines) or item.title))
 
     def _origin_date(self, meeting_id: str) -> str:
@@ -201,7 +209,8 @@ class AgendaEditor(Vertical):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit_item()
+        if self.check_action("edit_item", ()):  # not while read-only
+            self.action_edit_item()
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -211,7 +220,8 @@ class AgendaEditor(Vertical):
         event.stop()
         action = (event.button.id or "").removeprefix("btn-")
         self.query_one(DataTable).focus()
-        getattr(self, f"action_{action}")()
+        if self.check_action(action, ()):  # not while read-only
+            getattr(self, f"action_{action}")()
 
     # -- editing -----------------------------------------------------------------
 
@@ -274,6 +284,8 @@ class AgendaEditor(Vertical):
         self._move(1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if refuses_edit(self, action):
+            return None
         if action in ("edit_item", "delete_item", "move_up", "move_down") and not self.agenda:
             return None
         if action == "undo" and not self.undo_stack:

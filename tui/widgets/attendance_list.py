@@ -21,7 +21,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
-from quorum.store.records import Attendance, Meeting, Presence
+from quorum.store.records import Attendance, Meeting, Presence, Rsvp
+from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 
 PRESENCE_STYLE = {
@@ -31,21 +32,32 @@ PRESENCE_STYLE = {
     Presence.EXCUSED: "yellow",
     Presence.ABSENT: "red",
 }
+EXPECT_STYLE = {Rsvp.ACCEPTED: "dim green", Rsvp.TENTATIVE: "dim", Rsvp.DECLINED: "dim yellow"}
+
+
+def presence_label(a: Attendance) -> tuple[str, str]:
+    """(label, style) of an invitee's presence; before it is noted, what their reply
+    leads the secretary to expect, dimmed ("förhinder" for one who declined)."""
+    if a.presence is Presence.UNKNOWN and a.rsvp is not Rsvp.NEEDS_ACTION:
+        return t(f"flows.expect.{a.rsvp.value}"), f"italic {EXPECT_STYLE[a.rsvp]}"
+    return t(f"live.presence.{a.presence.value}"), PRESENCE_STYLE[a.presence]
 
 
 def attendee_line(a: Attendance, names: Mapping[str, str], width: int) -> Text:
     """Presence first (fixed width) so the column lines up; the name is cut to fit."""
-    label = t(f"live.presence.{a.presence.value}")[:9].ljust(10)
+    label, style = presence_label(a)
+    label = label[:9].ljust(10)
     name = names.get(a.person_id or "", "") or a.guest_name
     room = max(4, width - len(label))
     if len(name) > room:
         name = name[: room - 1] + "…"
-    line = Text(label, style=PRESENCE_STYLE[a.presence])
+    line = Text(label, style=style)
     line.append(name)
     return line
 
 
 class AttendanceList(OptionList):
+    EDIT_ACTIONS = frozenset({"presence"})
     BINDINGS = [
         Binding("p", "presence('present')", "live.key.present"),
         Binding("r", "presence('remote')", "live.key.remote"),
@@ -89,6 +101,9 @@ class AttendanceList(OptionList):
         self.border_subtitle = t("live.present_count", present=here, total=len(self._keys))
         if self._keys:
             self.highlighted = min(highlighted or 0, len(self._keys) - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if refuses_edit(self, action) else True
 
     def action_presence(self, value: str) -> None:
         if self.highlighted is None or not self._keys:

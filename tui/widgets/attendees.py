@@ -18,6 +18,7 @@ y n t u    RSVP: accepted, declined (förhinder), tentative, no answer (the repl
            someone else than the invitee, applied on the user's word)
 1 2 3 4 0  presence: present, remote, excused, absent, not noted
 l / e      arrived late / left early at a time (9:40, 09.40; empty clears)
+S / r      open sign-up until a day / register someone (tui/widgets/signup.py)
 =========  ==========================================
 """
 
@@ -56,8 +57,10 @@ from quorum.store.representation import industry_rule_met, represented_orgs
 from quorum.store.when import clock
 from quorum.tui.cli_terminal import printable
 from quorum.tui.dialogs import ChoiceDialog, PromptDialog
+from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 from quorum.tui.widgets.roster_forms import GuestForm
+from quorum.tui.widgets.signup import ask_who, ask_window, signup_line
 
 if TYPE_CHECKING:
     from textual import getters
@@ -85,11 +88,15 @@ def _hm(value: time | None) -> str:
     return clock(value) if value else ""
 
 
-# What the pane changes on a meeting (roles move chair/secretary/minutes checkers).
-ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids")
+# What the pane changes on a meeting (roles move chair/secretary/minutes checkers; sign-up).
+ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids", "signup_until")
 
 
 class AttendeesPane(Vertical, can_focus=False):
+    EDIT_ACTIONS = frozenset(
+        {"invite", "guest", "invite_members", "rsvp", "presence", "role", "arrived", "left"}
+        | {"remove", "signup_window", "register"}
+    )
     BINDINGS = [
         Binding("a", "invite", "rui.key_invite"),
         Binding("g", "guest", "rui.key_guest", show=False),
@@ -107,6 +114,8 @@ class AttendeesPane(Vertical, can_focus=False):
         Binding("l", "arrived", "rui.key_arrived", show=False),
         Binding("e", "left", "rui.key_left", show=False),
         Binding("delete", "remove", "rui.key_remove", show=False),
+        Binding("S", "signup_window", "flows.signup.key_open", show=False),
+        Binding("r", "register", "flows.signup.key_register", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -246,6 +255,8 @@ class AttendeesPane(Vertical, can_focus=False):
         counts = t("rui.att_counts", count=len(m.attendance), answers=rsvp)
         if not m.attendance:
             counts = t("rui.att_empty")
+        if line := signup_line(m, self.app.clock().date()):
+            counts = f"{line}  |  {counts}"
         self.query_one("#att-counts", Static).update(counts)
         people, orgs = store.people(), store.organisations()
         noted = any(a.presence is not Presence.UNKNOWN for a in m.attendance)
@@ -293,9 +304,23 @@ class AttendeesPane(Vertical, can_focus=False):
         self.post_message(self.Changed(meeting))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if refuses_edit(self, action):
+            return None
+        if action == "register":  # only while the meeting takes registrations
+            return (self.meeting is not None and self.meeting.signup_until is not None) or None
         if action in _ON_ROW and self.selected_key() is None:
             return None
         return True
+
+    def apply_meeting(self, meeting: Meeting) -> None:
+        """Take and save a changed copy of the meeting (the sign-up keys' changes)."""
+        self._apply(meeting)
+
+    def action_signup_window(self) -> None:
+        ask_window(self)
+
+    def action_register(self) -> None:
+        ask_who(self)
 
     def action_rsvp(self, value: str) -> None:
         key = self.selected_key()

@@ -11,8 +11,12 @@ from quorum.store.i18n import t
 from quorum.store.records import AgendaItem
 
 
-def item_minutes_text(item: AgendaItem, names: Mapping[str, str]) -> Text:
+def item_minutes_text(item: AgendaItem, names: Mapping[str, str], followup: str = "") -> Text:
+    """The item's decisions and action items; for the follow-up item, first the open
+    action items of the earlier meetings (``followup``, derived when shown)."""
     text = Text()
+    if followup:
+        text.append(followup + "\n", style="italic")
     text.append(f"{t('live.decisions')}: ", style="bold")
     if not item.decisions:
         text.append(t("live.none"), style="dim")
@@ -34,5 +38,5 @@ class ItemMinutes(Static):
     ItemMinutes { height: auto; max-height: 9; padding: 0 1; overflow-y: auto; }
     """
 
-    def show(self, item: AgendaItem, names: Mapping[str, str]) -> None:
-        self.update(item_minutes_text(item, names))
+    def show(self, item: AgendaItem, names: Mapping[str, str], followup: str = "") -> None:
+        self.update(item_minutes_text(item, names, followup))

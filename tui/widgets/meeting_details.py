@@ -23,6 +23,7 @@ from quorum.store.i18n import current_language, t
 from quorum.store.parse import meeting_times
 from quorum.store.records import Formality, Meeting, Organisation, Person, replace
 from quorum.store.when import clock
+from quorum.tui.readonly import read_only
 from quorum.tui.widgets.form import FieldRow
 
 
@@ -108,6 +109,9 @@ class MeetingDetails(VerticalScroll):
         yield FieldRow(t("details.formality"), select, "formality")
 
     def on_mount(self) -> None:
+        # Read-only database: the fields are shown but take no typing (Textual's own
+        # ``disabled``, set on purpose: it reaches every field inside).
+        self.disabled = read_only(self)
         # Widgets announce their initial values; only the user's edits count.
         self.call_after_refresh(self._arm)
 

@@ -31,6 +31,7 @@ from quorum.store.records import (
     SmtpSettings,
     replace,
 )
+from quorum.store.signup import set_parent
 from quorum.tui.dialogs import FormDialog, Row
 
 __all__ = [
@@ -89,12 +90,16 @@ class _NetworkForm(FormDialog[Network]):
 
 
 class GeneralForm(_NetworkForm):
-    """Name, the organising body and its address, coordinator, publication, language."""
+    """Name, the organising body and its address, the coordinating network (for a
+    sub-network), coordinator, publication, language."""
 
     heading_key = "netui.general_heading"
 
-    def __init__(self, network: Network, people: Sequence[Person]) -> None:
+    def __init__(
+        self, network: Network, people: Sequence[Person], networks: Sequence[Network] = ()
+    ) -> None:
         self.people = [p for p in people if p.role_in(network.id) is not None]
+        self.networks = list(networks)
         super().__init__(network)
 
     def rows(self) -> list[Row]:
@@ -109,6 +114,15 @@ class GeneralForm(_NetworkForm):
             compact=True,
         )
         language = _select([(t("lang.sv"), "sv"), (t("lang.en"), "en")], n.language, "language")
+        # A sub-network (a campus) is part of a coordinating network (store.signup).
+        tops = [x for x in self.networks if x.id != n.id and x.parent_id is None]
+        parent = Select(
+            [(Text(x.name), x.id) for x in tops],
+            value=n.parent_id if n.parent_id in {x.id for x in tops} else Select.NULL,
+            prompt=t("flows.subnet.none"),
+            id="f-parent_id",
+            compact=True,
+        )
         return [
             ("name", t("network.name"), _input(n.name, "name")),
             ("organiser", t("netui.organiser"), _input(n.organiser, "organiser")),
@@ -117,6 +131,7 @@ class GeneralForm(_NetworkForm):
                 t("netui.organiser_email"),
                 _input(n.organiser_email, "organiser_email"),
             ),
+            ("parent_id", t("flows.subnet.parent"), parent),
             ("coordinator_id", t("netui.coordinator"), coordinator),
             (
                 "publication_email",
@@ -128,7 +143,7 @@ class GeneralForm(_NetworkForm):
         ]
 
     def build(self, values: dict[str, Any]) -> Network:
-        return replace(
+        changed = replace(
             self.network,
             name=values["name"],
             organiser=values["organiser"],
@@ -138,6 +153,7 @@ class GeneralForm(_NetworkForm):
             language=values["language"],
             tz=values["tz"].strip(),
         )
+        return set_parent(self.networks, changed, values["parent_id"])
 
 
 class MeetingsForm(_NetworkForm):
