@@ -95,7 +95,7 @@ def _attendee(ctx: DocContext, a: Attendance) -> tuple[str, str]:
 
 
 def _is_guest(a: Attendance) -> bool:
-    return a.person_id is None
+    return a.person_id is None and not a.erased  # an erased member is no guest
 
 
 def _groups(ctx: DocContext) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -27,6 +27,19 @@ guarantee) is built here:
   checkpoint leaves the old main file and journal, and its generation.
 * **Symlinks** are written through: the database is the link's target, and
   its journal, lock and backups live beside the target.
+* **Meetings read when used.** The meetings table holds each document's span
+  in the main file (``store/archive.py``) until it is changed; a meeting is
+  parsed from its own bytes (CRC checked) when first read, and a checkpoint
+  copies unchanged meetings' bytes as they are. The spans, each meeting's
+  summary and the file's identity are kept in derived files
+  (``store/sidecar.py``) so an open reads the small tables only; without ones
+  that match the file, the file is read block by block instead. Either way the
+  archive decides: :meth:`Database.verify` compares the whole file's CRC with
+  the index's after start, and the file is read again if they differ.
+* **Saves cost the change.** A meeting saved again since the last checkpoint is
+  journalled as a patch (``store/patch.py``; the journal's format 2).
+* **Backups** are compressed (``store/backup.py``) and never made on the app's
+  start path: the app makes the day's one in the background (:meth:`maintain`).
 
 The working set lives in memory (TinyDB over :class:`MemoryJournalStorage`);
 the disk is written only by :meth:`Database.commit` (journal) and
@@ -44,6 +57,7 @@ import socket
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,7 +66,16 @@ import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from quorum.store import journal
+from quorum.store import backup, journal, sidecar
+from quorum.store.archive import (
+    LAZY_TABLES,
+    ArchiveChanged,
+    ArchiveDamaged,
+    read_span,
+    read_table,
+    scan_archive,
+    write_archive,
+)
 from quorum.store.errors import (
     DatabaseLocked,
     DatabaseUnreadable,
@@ -64,13 +87,16 @@ from quorum.store.errors import (
     os_reason,
 )
 from quorum.store.i18n import Notice
-from quorum.store.journal import Op
+from quorum.store.journal import JournalOp, Op
 from quorum.store.migrations import CURRENT_SCHEMA, migrate
+from quorum.store.patch import apply as apply_patch
+from quorum.store.patch import diff
+from quorum.store.span import Span
+from quorum.store.summary import MeetingSummary, chronological, listed_networks, summarise
 from quorum.store.when import moment_notice
 
 TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
-BACKUPS_KEPT = 5
 # Fold the journal into the main file when it grows past this; replaying a
 # long journal at start is cheap, but it should not grow without bound.
 CHECKPOINT_JOURNAL_BYTES = 8 * 1024 * 1024
@@ -114,6 +140,22 @@ def quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a checkpoint builds and drops its temporaries
+    (spans, the sidecar's lists). Made while collections run, they survive into the
+    oldest generation and set off a full collection over everything the process holds
+    (with a network's 2,000 meetings listed at 10,000: ~180 ms with every thread
+    stopped, typing included). Freed by reference counting meanwhile, they never do."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return  # Windows has no directory fsync; MoveFileEx is durable enough there.
@@ -122,24 +164,6 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _dump_chunks(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
-    """``orjson.dumps(data)``, byte for byte, one document at a time.
-
-    orjson holds the interpreter lock for the whole of a call: one call on a
-    1,000-meeting archive (31 MB) froze the UI thread for ~25 ms, on 5,000
-    meetings for over 100 ms. Between per-document calls the UI thread runs.
-    """
-    yield b"{"
-    for t_index, (table, docs) in enumerate(data.items()):
-        yield (b"," if t_index else b"") + orjson.dumps(table) + b":{"
-        first = True
-        for doc_id, doc in docs.items():
-            yield (b"" if first else b",") + orjson.dumps(doc_id) + b":" + orjson.dumps(doc)
-            first = False
-        yield b"}"
-    yield b"}"
 
 
 def atomic_write(path: Path, payload: bytes | Iterable[bytes]) -> None:
@@ -301,9 +325,9 @@ def lock_path(path: Path) -> Path:
 
 
 def backups(path: Path) -> list[Path]:
-    """Backups next to ``path``, newest first (a backup's unfinished temp file is none)."""
-    found = path.parent.glob(f"{path.name}.backup-*")
-    return sorted((p for p in found if ".tmp-" not in p.name), reverse=True)
+    """Backups next to ``path``, newest first (compressed or plain; a backup's unfinished
+    temp file is none)."""
+    return backup.backups(path)
 
 
 def unreadable(path: Path, detail: Any, **params: Any) -> DatabaseUnreadable:
@@ -319,13 +343,28 @@ def unreadable(path: Path, detail: Any, **params: Any) -> DatabaseUnreadable:
     )
 
 
-def _folded(data: dict[str, dict[str, Any]], batches: list[list[Op]]) -> bool:
-    """Whether replaying ``batches`` onto ``data`` would change nothing."""
+def _folded(
+    data: dict[str, dict[str, Any]],
+    batches: list[list[JournalOp]],
+    read: Callable[[Any], dict[str, Any] | None],
+) -> bool:
+    """Whether replaying ``batches`` onto ``data`` would change nothing (``read`` gives a
+    stored entry's document: a meeting may still be a span of the main file)."""
     final: dict[tuple[str, str], dict[str, Any] | None] = {}
-    for batch in batches:
-        for op, table, doc_id, doc in batch:
-            final[(table, doc_id)] = doc if op == "put" else None
-    return all(data.get(table, {}).get(doc_id) == doc for (table, doc_id), doc in final.items())
+    try:
+        for batch in batches:
+            for op, table, doc_id, doc in batch:
+                if op == "patch":
+                    before = final.get((table, doc_id), read(data.get(table, {}).get(doc_id)))
+                    if before is None:
+                        return False
+                    doc = apply_patch(orjson.loads(orjson.dumps(before)), doc)
+                final[(table, doc_id)] = doc if op != "del" else None
+    except ValueError:
+        return False
+    return all(
+        read(data.get(table, {}).get(doc_id)) == doc for (table, doc_id), doc in final.items()
+    )
 
 
 def _int_field(meta: dict[str, Any], name: str, default: int, path: Path) -> int:
@@ -391,7 +430,13 @@ def _check_ids(path: Path, table: str, docs: dict[str, dict[str, Any]]) -> None:
 
 
 class Database:
-    """The on-disk database: open, change in batches, checkpoint, close."""
+    """The on-disk database: open, change in batches, checkpoint, close.
+
+    Two locks: ``_writer`` orders commits and checkpoints (the journal and the main
+    file); ``_mutex`` guards the tables in memory and the open main file, and is
+    held only briefly, so reads go on while a checkpoint copies the archive. Taken
+    in that order, never the other.
+    """
 
     def __init__(
         self,
@@ -409,6 +454,7 @@ class Database:
         self.journal_path = journal_path(self.path)
         self.lock = WriterLock(lock_path(self.path))
         self._mutex = threading.RLock()
+        self._writer = threading.RLock()
         self.generation = 0
         self._journal_bytes = 0  # committed batch lines in the journal (the fold trigger)
         self._journal_end = 0  # offset after the last good line; 0: no journal yet
@@ -418,14 +464,31 @@ class Database:
         # The last checkpoint that failed (disk full ...): the journal holds everything.
         self.fold_error: FoldFailed | None = None
         self._fold_failed_at = 0.0
+        # The main file, open for reading the meetings' spans; its identity as indexed.
+        self._fd: int | None = None
+        self.identity: sidecar.Identity | None = None
+        self.verified = True  # False while the file is trusted on its index's word alone
+        self._table_spans: dict[str, Span] = {}
+        self._sidecar_stale = False
+        self.summaries: dict[str, MeetingSummary] = {}
+        self.changes = 0  # counts every change in memory (what a derived index syncs by)
+        # The day's backup at open (after a crash's journal was folded: made again) and
+        # before the first write. The app turns both off and calls maintain() on a
+        # background thread instead: neither the first frame nor typing waits for it.
+        self.backup_in_foreground = True
+        self._backup_due = False  # made again at the next maintenance (a fold at open)
+        self._check: Callable[[str, str, dict[str, Any]], None] | None = None
 
     # -- opening --------------------------------------------------------------
 
-    def open(self, check: Callable[[dict[str, dict[str, Any]]], None] | None = None) -> None:
+    def open(self, check: Callable[[str, str, dict[str, Any]], None] | None = None) -> None:
         """Read, check and replay; then (for writing) fold a journal left by a crash.
 
-        ``check`` is run on the replayed documents before that fold rewrites the main
-        file, so a file it refuses is left as it was (the store checks every record).
+        ``check(table, id, document)`` is run on every document read before anything is
+        written (a refusal leaves every file as it was): every one when the file is read
+        whole or block by block, the small tables and what the journal replayed when
+        the index describes the file. A meeting read by its span is then one quorum
+        wrote itself (the index matched; the CRC is checked as it is read).
         """
         if self.path.is_dir():
             raise DatabaseUnreadable(
@@ -437,13 +500,22 @@ class Database:
                 self.lock.acquire(self.path)
             except OSError as err:
                 raise WriteFailed.of(err, self.lock.path) from None
+        self._check = check
         try:
-            self._load(check)
+            self._load()
         except BaseException:
+            self._close_main()
             self.lock.release()
             raise
 
-    def _load(self, check: Callable[[dict[str, dict[str, Any]]], None] | None) -> None:
+    def _keyed(self, table: str) -> bool:
+        return self.keyed is None or table in self.keyed
+
+    def _checked(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        if self._check is not None and table != META:
+            self._check(table, doc_id, doc)
+
+    def _load(self) -> None:
         # Everything is read and checked before anything is written: a file we
         # refuse is left exactly as it was, temp files and backups included.
         with quiet_gc():
@@ -453,8 +525,6 @@ class Database:
         if self.readonly:
             return
         needs_fold = self.migrated_from is not None or self._journal_bytes > 0
-        if needs_fold and check is not None:
-            check(data)
         try:
             clean_temp_files(self.path)
             if not self.path.exists() or needs_fold:
@@ -463,26 +533,165 @@ class Database:
                     if not pre.exists():
                         atomic_write(pre, self.path.read_bytes())
                 self.checkpoint()
+            elif self._sidecar_stale:
+                self._write_sidecar()
             # After folding a crash's journal, today's backup is made again: a backup
             # of the generation the next journal builds on is one restore can join to it.
-            self._daily_backup(refresh=needs_fold)
+            self._backup_due = needs_fold
+            if self.backup_in_foreground:
+                self._backup_today()
         except OSError as err:
             raise WriteFailed.of(err, self.path) from None
         except FoldFailed as err:  # at open it stops the open: nothing else was written
             raise WriteFailed("error.write_failed", **err.params) from None
 
     def _read_main(self) -> dict[str, dict[str, Any]]:
+        self._close_main()
+        self.summaries = {}
         if not self.path.exists():
             self._refuse_missing_main()
             self.generation = 0
+            self.identity = None
+            self.verified = True
             return {META: {"1": {"schema": CURRENT_SCHEMA, "generation": 0}}}
         try:
-            raw = self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as err:
             raise unreadable(self.path, os_reason(err)) from None
-        data, self.generation, self.migrated_from = parse_main(
-            raw, self.path, self.tables, self.keyed
+        try:
+            data = self._read_indexed(fd)
+            if data is None:
+                data = self._read_scanned(fd)
+            meta = data.get(META, {}).get("1", {})
+            schema = _int_field(meta if isinstance(meta, dict) else {}, "schema", 1, self.path)
+            self.generation = _int_field(meta, "generation", 0, self.path)
+            self.migrated_from = None
+            if schema != CURRENT_SCHEMA:
+                # An older file: read whole, migrated, and written anew by the open's fold.
+                raw = os.pread(fd, os.fstat(fd).st_size, 0)
+                data, self.generation, self.migrated_from = parse_main(
+                    raw, self.path, self.tables, self.keyed
+                )
+                for table, docs in data.items():
+                    for doc_id, doc in docs.items():
+                        self._checked(table, doc_id, doc)
+                self.summaries = {
+                    mid: summarise(mid, doc) for mid, doc in data.get("meetings", {}).items()
+                }
+        except OSError as err:
+            os.close(fd)
+            raise unreadable(self.path, os_reason(err)) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        return data
+
+    def _read_indexed(self, fd: int) -> dict[str, dict[str, Any]] | None:
+        """The small tables and the meetings' spans, as the index says; None if it does
+        not describe this file."""
+        side = sidecar.read_index(self.path, os.fstat(fd))
+        if side is None:
+            return None
+        data: dict[str, dict[str, Any]] = {}
+        try:
+            for name in side.order:
+                if name in LAZY_TABLES:
+                    data[name] = dict(side.meetings) if name == "meetings" else {}
+                else:
+                    data[name] = read_table(fd, side.tables[name])
+            generation = data[META]["1"]["generation"]
+        except (ArchiveChanged, orjson.JSONDecodeError, KeyError, TypeError):
+            return None
+        if generation != side.identity.generation:
+            return None
+        self._check_tables(data)
+        self.identity = side.identity
+        self.verified = False
+        self._table_spans = {k: v for k, v in side.tables.items() if k in data}
+        self.summaries = dict(side.summaries)
+        return data
+
+    def _check_tables(self, data: dict[str, dict[str, Any]], check: bool = True) -> None:
+        """Only tables the store keeps; each small table's records under their own ids,
+        each one its record's shape (``check``: of the current schema; an older one's
+        are checked after their migration)."""
+        for table, docs in data.items():
+            if table != META and table not in self.tables:
+                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
+            if table != META and table not in LAZY_TABLES:
+                if self._keyed(table):
+                    _check_ids(self.path, table, docs)
+                if check:
+                    for doc_id, doc in docs.items():
+                        self._checked(table, doc_id, doc)
+
+    def _read_scanned(self, fd: int) -> dict[str, dict[str, Any]]:
+        """Every document found by reading the file block by block (no index to go by),
+        each parsed once to check it; the meetings are kept as their spans."""
+        summaries: dict[str, MeetingSummary] = {}
+        # The schema, once _meta is read (quorum writes it first). Documents of an older
+        # schema are checked after their migration (_read_main reads such a file whole);
+        # ones met before _meta (a hand-edited order) are checked by their spans after.
+        schema: list[int] = []
+        later: list[tuple[str, str]] = []
+
+        def meta_read(table: str, docs: dict[str, Any]) -> None:
+            if table == META:
+                meta = docs.get("1", {})
+                schema.append(
+                    _int_field(meta if isinstance(meta, dict) else {}, "schema", 1, self.path)
+                )
+
+        def seen(table: str, doc_id: str, doc: dict[str, Any]) -> None:
+            # Each meeting as it is read: a file no index describes may have been edited.
+            if table != META and table not in self.tables:
+                raise unreadable(self.path, Notice.of("unreadable.unknown_table", table=table[:40]))
+            if self._keyed(table):
+                _check_ids(self.path, table, {doc_id: doc})
+            if not schema:
+                later.append((table, doc_id))
+            elif schema[0] == CURRENT_SCHEMA:
+                self._checked(table, doc_id, doc)
+                if table == "meetings":
+                    summaries[doc_id] = summarise(doc_id, doc)
+
+        try:
+            scanned = scan_archive(fd, seen, on_table=meta_read)
+        except MemoryError:
+            raise QuorumError("error.out_of_memory", path=str(self.path)) from None
+        except ArchiveDamaged as err:
+            if not os.pread(fd, 4096, 0).strip():
+                raise unreadable(self.path, Notice.of("unreadable.empty")) from None
+            if err.kind == "not_quorum":
+                raise unreadable(self.path, Notice.of("unreadable.not_quorum")) from None
+            raise unreadable(self.path, Notice.of("unreadable.json", at=err.at)) from None
+        data: dict[str, dict[str, Any]] = {
+            name: dict(scanned.docs[name]) if name in scanned.docs else scanned.tables[name]
+            for name in scanned.order
+        }
+        current = (schema[0] if schema else 1) == CURRENT_SCHEMA
+        if current:
+            for table, doc_id in later:
+                doc = orjson.loads(read_span(fd, scanned.docs[table][doc_id]))
+                self._checked(table, doc_id, doc)
+                if table == "meetings":
+                    summaries[doc_id] = summarise(doc_id, doc)
+        self._check_tables(data, check=current)
+        meta = data.get(META, {}).get("1", {})
+        generation = meta.get("generation", 0) if isinstance(meta, dict) else 0
+        st = os.fstat(fd)
+        self.identity = sidecar.Identity(
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ino,
+            generation if isinstance(generation, int) else 0,
+            scanned.crc,
         )
+        self.verified = True
+        self._table_spans = dict(scanned.table_spans)
+        self._sidecar_stale = True
+        self.summaries = summaries
         return data
 
     def _refuse_missing_main(self) -> None:
@@ -521,7 +730,7 @@ class Database:
             # An older generation: a crash between writing the main file and removing the
             # journal leaves one, already folded in. Ignored only when the main file does
             # hold what it says (a changed generation number must not drop its saves).
-            if not _folded(data, found.batches):
+            if not _folded(data, found.batches, self._document):
                 raise self._journal_mismatch(
                     Notice.of(
                         "unreadable.journal_unfolded", found=found.generation, main=self.generation
@@ -535,17 +744,58 @@ class Database:
             raise self._journal_mismatch(
                 Notice.of("unreadable.journal_newer", found=found.generation, main=self.generation)
             )
-        for batch in found.batches:
+        for number, batch in enumerate(found.batches, start=2):
             for op, table, doc_id, doc in batch:
-                tbl = data.setdefault(table, {})
+                if op == "patch":
+                    try:
+                        doc = self._patched(data, table, doc_id, doc)
+                    except ValueError:  # a patch of a document it was not made from
+                        raise self._journal_unreadable(
+                            Notice.of("unreadable.journal_shape", line=number), line=number
+                        ) from None
+                    op = "put"
                 if op == "put":
-                    assert doc is not None  # journal.scan checks the shape
-                    tbl[doc_id] = doc
-                else:
-                    tbl.pop(doc_id, None)
+                    self._checked(table, doc_id, doc)
+                self._apply(data, op, table, doc_id, doc)
         self._journal_bytes = found.end - found.header_bytes
         self._journal_end = found.end if found.batches else 0
         return data
+
+    def _patched(
+        self, data: dict[str, dict[str, Any]], table: str, doc_id: str, patch: Any
+    ) -> dict[str, Any]:
+        """The document a journalled patch made: applied to it as the line before left
+        it, or as the main file holds it."""
+        base = self._document(data.get(table, {}).get(doc_id))
+        if base is None:
+            raise ValueError(f"a change to {table} {doc_id}, which is not there")
+        return apply_patch(orjson.loads(orjson.dumps(base)), patch)
+
+    def _document(self, entry: Any) -> dict[str, Any] | None:
+        """A stored entry's document (a span is parsed); None for none."""
+        if entry is None:
+            return None
+        return self._parse(entry)
+
+    def _apply(
+        self,
+        data: dict[str, dict[str, Any]],
+        op: str,
+        table: str,
+        doc_id: str,
+        doc: dict[str, Any] | None,
+    ) -> None:
+        """One change in memory (the journal already holds it): the table and the summary."""
+        self.changes += 1
+        if op == "put":
+            assert doc is not None  # journal.scan and commit check the shape
+            data.setdefault(table, {})[doc_id] = doc
+            if table == "meetings":
+                self.summaries[doc_id] = summarise(doc_id, doc)
+        else:
+            data.get(table, {}).pop(doc_id, None)
+            if table == "meetings":
+                self.summaries.pop(doc_id, None)
 
     def _journal_unreadable(self, detail: Any, **params: Any) -> DatabaseUnreadable:
         found = backups(self.path)
@@ -568,14 +818,57 @@ class Database:
     # -- reading --------------------------------------------------------------
 
     def _data(self) -> dict[str, dict[str, Any]]:
-        """Every table's documents, as held in memory by our storage."""
+        """Every table as held in memory by our storage (lazy tables: spans or documents)."""
         assert self.tinydb is not None
         storage = self.tinydb.storage
         assert isinstance(storage, MemoryJournalStorage)
         return storage.data
 
+    def _parse(self, entry: Span | dict[str, Any]) -> dict[str, Any]:
+        """A document from memory, or parsed from its span (with ``_mutex`` held)."""
+        if not isinstance(entry, Span):
+            return entry
+        assert self._fd is not None
+        try:
+            loaded = orjson.loads(read_span(self._fd, entry))
+        except (ArchiveChanged, orjson.JSONDecodeError, OSError):
+            # Someone wrote into the file in place while quorum had it open.
+            raise unreadable(self.path, Notice.of("unreadable.changed_while_open")) from None
+        if not isinstance(loaded, dict):
+            raise unreadable(self.path, Notice.of("unreadable.changed_while_open"))
+        return loaded
+
     def documents(self, table: str) -> dict[str, dict[str, Any]]:
-        """The raw documents of a table by id. Callers must not mutate them."""
+        """The raw documents of a table by id (a lazy table's are parsed: use
+        :meth:`get` for one). Callers must not mutate them."""
+        with self._mutex:
+            return {k: self._parse(v) for k, v in self._data().get(table, {}).items()}
+
+    def get(self, table: str, doc_id: str) -> dict[str, Any] | None:
+        """One raw document, parsed from the main file if it is not in memory."""
+        with self._mutex:
+            entry = self._data().get(table, {}).get(doc_id)
+            if entry is None:
+                return None
+            doc = self._parse(entry)
+        if isinstance(entry, Span) and doc.get("id") != doc_id:
+            # A changed digit in the file: two records in one (as parse_main refuses it).
+            record = Notice.of(f"record.{table}", id=doc_id)
+            raise unreadable(self.path, Notice.of("unreadable.id", record=record))
+        return doc
+
+    def ids(self, table: str) -> list[str]:
+        with self._mutex:
+            return list(self._data().get(table, {}))
+
+    def meeting_summaries(self) -> list[MeetingSummary]:
+        """Every meeting's summary, in table order."""
+        with self._mutex:
+            return list(self.summaries.values())
+
+    def entries(self, table: str) -> dict[str, Span | dict[str, Any]]:
+        """A lazy table as held: each document's span in the main file, or the document
+        itself where it changed since the last checkpoint (what the search index syncs by)."""
         with self._mutex:
             return dict(self._data().get(table, {}))
 
@@ -597,26 +890,51 @@ class Database:
         if not ops:
             return
         assert self.tinydb is not None  # before the journal: a closed database takes nothing
-        try:
-            line = journal.encode_line([list(op) for op in ops])
-        except orjson.JSONEncodeError:
-            # Text no file can hold (a lone surrogate): refused before anything is written.
-            raise ValidationError("error.text_unsavable") from None
-        with self._mutex:
+        with self._writer:
+            if self.backup_in_foreground and not self._backed_up:
+                self._backed_up = True
+                with contextlib.suppress(OSError):  # a backup that fails stops no save
+                    self._backup_today()
+            try:
+                line = journal.encode_line(self._journal_ops(ops))
+            except orjson.JSONEncodeError:
+                # Text no file can hold (a lone surrogate): refused before anything is written.
+                raise ValidationError("error.text_unsavable") from None
             self._append_journal(line)
-            # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
-            # whole table on every call (O(archive) per keystroke save, ~2 ms at
-            # 5,000 meetings); the documents are the same either way. Reads go
-            # through the storage dict as well (documents()), never through a
-            # Table's query cache, so there is no cache to invalidate.
+            with self._mutex:
+                # Straight into TinyDB's storage dict: Table.insert/remove rebuild the
+                # whole table on every call (O(archive) per keystroke save, ~2 ms at
+                # 5,000 meetings); the documents are the same either way. Reads go
+                # through the storage dict as well (get()), never through a Table's
+                # query cache, so there is no cache to invalidate.
+                data = self._data()
+                for op, table, doc_id, doc in ops:
+                    self._apply(data, op, table, doc_id, doc)
+                self._dirty = True
+
+    _backed_up = False  # the first write's backup was made (or tried)
+
+    def _journal_ops(self, ops: list[Op]) -> list[list[Any]]:
+        """The batch as the journal keeps it: a meeting already in memory (saved since the
+        last checkpoint) as a patch of what changed, when that is the smaller
+        (``_writer`` held: nothing changes the documents meanwhile)."""
+        out: list[list[Any]] = []
+        latest: dict[tuple[str, str], Any] = {}
+        with self._mutex:
             data = self._data()
             for op, table, doc_id, doc in ops:
-                if op == "put":
-                    assert doc is not None
-                    data.setdefault(table, {})[doc_id] = doc
-                else:
-                    data.get(table, {}).pop(doc_id, None)
-            self._dirty = True
+                before = latest.get((table, doc_id), data.get(table, {}).get(doc_id))
+                latest[(table, doc_id)] = doc
+                if op == "put" and table in LAZY_TABLES and type(before) is dict and doc:
+                    try:
+                        patch: list[list[Any]] | None = diff(before, doc)
+                    except ValueError:  # other fields altogether: the whole document
+                        patch = None
+                    if patch is not None and len(orjson.dumps(patch)) < len(orjson.dumps(doc)) // 2:
+                        out.append(["patch", table, doc_id, patch])
+                        continue
+                out.append([op, table, doc_id, doc])
+        return out
 
     def checkpoint_if_due(self) -> None:
         """Checkpoint once the journal has passed its size limit, or at once when the
@@ -627,7 +945,7 @@ class Database:
         lock: readers go on while the archive is rewritten. A failure is kept in
         :attr:`fold_error`, not raised: the save itself is safe in the journal.
         """
-        with self._mutex:
+        with self._writer:
             if self.readonly or self.tinydb is None:
                 return
             due = self._journal_bytes > CHECKPOINT_JOURNAL_BYTES or not self.path.exists()
@@ -666,29 +984,40 @@ class Database:
     def checkpoint(self) -> None:
         """Fold everything into the main file atomically and start a new journal.
 
-        On failure (:class:`FoldFailed`) the main file, the journal and the
-        generation stay as they were: the journal still holds every change.
+        Unchanged meetings are copied from the old file as bytes (their CRC checked);
+        only documents changed since the last checkpoint are serialised. Readers are
+        not held up: the old file stays open and valid until the new one is in place.
+        On failure (:class:`FoldFailed`) the main file, the journal and the generation
+        stay as they were: the journal still holds every change.
         """
         if self.readonly:
             return
-        with self._mutex:
-            data = self._data()
-            metas = data.setdefault(META, {})
-            before = metas.get("1")
-            metas["1"] = {
-                "schema": CURRENT_SCHEMA,
-                "generation": self.generation + 1,
-                "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-            }
+        with self._writer, paused_gc():
+            with self._mutex:
+                data = self._data()
+                generation = self.generation + 1
+                meta = {
+                    "schema": CURRENT_SCHEMA,
+                    "generation": generation,
+                    "written": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+                }
+                snapshot = {name: dict(docs) for name, docs in data.items()}
+                snapshot[META] = {**snapshot.get(META, {}), "1": meta}
+                source = self._fd
             try:
-                atomic_write(self.path, _dump_chunks(data))
-            except OSError as err:
-                if before is None:
-                    metas.pop("1")
-                else:
-                    metas["1"] = before
-                raise FoldFailed.of(err, self.path, "error.fold_failed") from None
-            self.generation += 1
+                written = self._write_main(snapshot, source)
+            except (OSError, ArchiveChanged) as err:
+                reason: Any = err if isinstance(err, OSError) else OSError(0, str(err))
+                raise FoldFailed.of(reason, self.path, "error.fold_failed") from None
+            with self._mutex:
+                data.setdefault(META, {})["1"] = meta
+                for table, spans in written.docs.items():
+                    # Every document now lies in the new file: memory keeps its span only.
+                    data[table].update(spans)
+                self.changes += 1
+                self.generation = generation
+                self._table_spans = dict(written.tables)
+                self._swap_main(written.size, written.crc)
             # The journal's generation is now old: replay would skip it anyway;
             # removing it just saves the next start from reading it.
             with contextlib.suppress(OSError):
@@ -696,34 +1025,172 @@ class Database:
             self._journal_bytes = self._journal_end = 0
             self._dirty = False
             self.fold_error = None
+            self._write_sidecar()
 
-    def _daily_backup(self, refresh: bool = False) -> None:
-        """One backup per day of use: made at the day's first open, refreshed
-        at each clean close (when the data was just written from memory)."""
-        today = _dt.date.today().isoformat()
-        target = self.path.with_name(f"{self.path.name}.backup-{today}")
-        if (refresh or not target.exists()) and self.path.exists():
-            atomic_write(target, self.path.read_bytes())
-        for old in backups(self.path)[BACKUPS_KEPT:]:
+    def _write_main(self, snapshot: dict[str, dict[str, Any]], source: int | None) -> Any:
+        """The new main file under a temporary name, synced, renamed into place."""
+        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                written = write_archive(fh, snapshot, source)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if os.name == "nt":
+                # Windows cannot rename over a file that is open: readers wait meanwhile.
+                with self._mutex:
+                    self._close_main()
+                    _replace(tmp, self.path)
+            else:
+                _replace(tmp, self.path)
+        except BaseException:
             with contextlib.suppress(OSError):
-                old.unlink()
+                tmp.unlink()
+            raise
+        fsync_dir(self.path.parent)
+        return written
 
-    def close(self) -> None:
-        """Checkpoint what changed and let go of the lock. Raises :class:`FoldFailed`
-        (after letting go) when that last write failed: the journal keeps the changes
-        and the next open folds them in."""
-        if self.tinydb is None:
+    def _swap_main(self, size: int, crc: int) -> None:
+        """Read from the file just written from now on (``_mutex`` held)."""
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        st = os.fstat(fd)
+        self._close_main()
+        self._fd = fd
+        self.identity = sidecar.Identity(size, st.st_mtime_ns, st.st_ino, self.generation, crc)
+        self.verified = st.st_size == size
+
+    def _close_main(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    def _write_sidecar(self) -> None:
+        """The index and the first frame of the main file as it is (every meeting a
+        span of it)."""
+        with self._mutex:
+            data = self._data()
+            if self.identity is None or any(
+                not isinstance(entry, Span) for entry in data.get("meetings", {}).values()
+            ):
+                return  # memory holds changes the file has not: nothing to describe yet
+            meetings: dict[str, Span] = dict(data.get("meetings", {}))
+            index = sidecar.Index(
+                identity=self.identity,
+                order=list(data),
+                tables=dict(self._table_spans),
+                meetings=meetings,
+                summaries={k: self.summaries[k] for k in meetings},
+            )
+            networks = listed_networks(
+                [
+                    (str(k), str(v.get("name", "")), v.get("parent_id") or None)
+                    for k, v in data.get("networks", {}).items()
+                ]
+            )
+            first = networks[0][0] if networks else None
+            frame = sidecar.first_frame(
+                self.identity,
+                networks,
+                {str(k): str(v.get("name", "")) for k, v in data.get("organisations", {}).items()},
+                sorted(
+                    (s for s in index.summaries.values() if s.network_id == first),
+                    key=chronological,
+                ),
+                _dt.datetime.now(_dt.UTC),
+            )
+        with contextlib.suppress(OSError):  # derived: a failure costs the next start a scan
+            sidecar.write_index(self.path, index)
+            sidecar.write(self.path, frame)
+        self._sidecar_stale = False
+
+    # -- keeping the archive honest and backed up -----------------------------
+
+    def verify(self) -> bool:
+        """Whether the main file is byte for byte what its index said (read once more,
+        block by block, off the UI thread). True when nothing needed checking."""
+        with self._mutex:
+            if self.verified or self._fd is None or self.identity is None:
+                return True
+            fd = os.dup(self._fd)
+            identity = self.identity
+        try:
+            crc = 0
+            offset = 0
+            while block := os.pread(fd, backup.BLOCK, offset):
+                crc = zlib.crc32(block, crc)  # releases the interpreter lock
+                offset += len(block)
+        finally:
+            os.close(fd)
+        with self._mutex:
+            if self.identity is not identity:
+                return True  # a checkpoint wrote the file anew meanwhile
+            if crc == identity.crc and offset == identity.size:
+                self.verified = True
+                return True
+            return False
+
+    def reload(self) -> None:
+        """Read the archive again, ignoring the derived files (they did not tell the truth)."""
+        with self._writer, self._mutex:
+            sidecar.remove(self.path)
+            with quiet_gc():
+                data = self._replay_journal(self._read_main())
+            assert self.tinydb is not None
+            self.tinydb.storage.write(data)
+            self.changes += 1
+            if not self.readonly:
+                if self._journal_bytes > 0:
+                    self.checkpoint()
+                elif self._sidecar_stale:
+                    self._write_sidecar()
+
+    def _backup_today(self, refresh: bool = False) -> None:
+        """The day's backup of the main file as it is now, compressed (made again when
+        ``refresh`` or after a fold at open), and the newest five days kept."""
+        if not self.path.exists():
             return
         with self._mutex:
+            fd = None if self._fd is None else os.dup(self._fd)
+        if fd is None:
+            return
+        try:
+            backup.make_today(self.path, fd, replace=refresh or self._backup_due)
+            self._backup_due = False
+        finally:
+            os.close(fd)
+        backup.rotate(self.path)
+
+    def maintain(self) -> bool:
+        """What start-up leaves for later: verify the archive against its index (read it
+        again if they differ: False), then the day's backup, compressed, and the
+        rotation. Slow on a large archive; the app runs it on a background thread."""
+        honest = self.verify()
+        if not honest:
+            self.reload()
+        if self.readonly or not self.path.exists():
+            return honest
+        backup.compress_pending(self.path)
+        self._backup_today()
+        return honest
+
+    def close(self) -> None:
+        """Checkpoint what changed, refresh the day's backup, and let go of the lock.
+        Raises :class:`FoldFailed` (after letting go) when that last write failed: the
+        journal keeps the changes and the next open folds them in."""
+        if self.tinydb is None:
+            return
+        with self._writer, self._mutex:
             try:
                 if not self.readonly and self._dirty:
                     self.checkpoint()
                     try:
-                        self._daily_backup(refresh=True)
+                        self._backup_today(refresh=True)
                     except OSError as err:
                         raise FoldFailed.of(err, self.path, "error.backup_failed") from None
             finally:
                 self.tinydb = None
+                self._close_main()
                 self.lock.release()
 
 

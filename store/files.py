@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def write_export(path: Path, data: bytes, replace: bool = False, public: bool = 
                 return
             except FileExistsError:  # made meanwhile: never written over unasked
                 raise QuorumError("file.exists_force", path=str(path)) from None
+        import secrets  # here: the app's start (which reads the sidecar) need not pay for it
+
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         _create(temp, data, public)
         try:

@@ -36,7 +36,10 @@ from typing import Any
 import orjson
 
 Op = tuple[str, str, str, dict[str, Any] | None]  # ("put"|"del", table, id, doc)
-OPS = ("put", "del")
+# A change as the journal holds it: also ("patch", table, id, edits).
+JournalOp = tuple[str, str, str, Any]
+OPS = ("put", "del", "patch")
+FORMAT = 2
 
 
 class JournalShrunk(Exception):
@@ -59,7 +62,7 @@ def encode_line(value: Any) -> bytes:
 
 
 def header_line(generation: int) -> bytes:
-    return encode_line({"generation": generation})
+    return encode_line({"journal": FORMAT, "main": generation})
 
 
 def _decode(line: bytes) -> Any:
@@ -90,13 +93,19 @@ def _without_bad_newline(tail: bytes) -> bytes:
 
 
 def _generation(header: Any) -> int | None:
-    value = header.get("generation") if isinstance(header, dict) else None
+    """The generation a header builds on (either format); None: not a header we know."""
+    if not isinstance(header, dict):
+        return None
+    if "journal" in header:
+        value = header.get("main") if header.get("journal") == FORMAT else None
+    else:
+        value = header.get("generation")
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     return None
 
 
-def _check_batch(batch: Any) -> list[Op]:
+def _check_batch(batch: Any) -> list[JournalOp]:
     """The batch's ops, or ValueError when the line is not the shape commit writes."""
     if not isinstance(batch, list):
         raise ValueError("not a list of changes")
@@ -106,9 +115,12 @@ def _check_batch(batch: Any) -> list[Op]:
         kind, table, doc_id, doc = op
         if kind not in OPS or not isinstance(table, str) or not isinstance(doc_id, str):
             raise ValueError("unknown change")
-        if (kind == "put") != isinstance(doc, dict):
+        if kind == "patch":
+            if not isinstance(doc, list):
+                raise ValueError("a change's edits")
+        elif (kind == "put") != isinstance(doc, dict):
             raise ValueError("a change's document")
-    return [typing.cast(Op, tuple(op)) for op in batch]
+    return [typing.cast(JournalOp, tuple(op)) for op in batch]
 
 
 @dataclass
@@ -116,7 +128,7 @@ class JournalScan:
     """What a journal file holds, read without trusting it."""
 
     generation: int | None = None  # None: no header was ever completed (nothing committed)
-    batches: list[list[Op]] = field(default_factory=list)
+    batches: list[list[JournalOp]] = field(default_factory=list)
     header_bytes: int = 0
     end: int = 0  # where the next line goes: after the last good line
     torn_bytes: int = 0  # the dropped tail
@@ -213,7 +225,9 @@ def _write_all(fd: int, payload: bytes) -> None:
 
 
 __all__ = [
+    "FORMAT",
     "JournalDamaged",
+    "JournalOp",
     "JournalScan",
     "JournalShrunk",
     "Op",

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from quorum.store import journal
+from quorum.store.backup import backup_chunks
 from quorum.store.db import (
     WriterLock,
     atomic_write,
@@ -127,10 +129,10 @@ def usable_backup(path: Path) -> tuple[Path, bytes, int] | None:
 
     for backup in backups(path):
         try:
-            raw = backup.read_bytes()
+            raw = b"".join(backup_chunks(backup))  # a compressed one is gunzipped
             data, generation, _ = parse_main(raw, backup, TABLES, RECORD_TABLES)
             check_documents(backup, data)
-        except (OSError, DatabaseUnreadable):
+        except (OSError, ValueError, zlib.error, DatabaseUnreadable):
             continue
         return backup, raw, generation
     return None

@@ -43,7 +43,7 @@ def test_an_installed_quorum_provides_no_top_level_store_tui_or_exports(tmp_path
         "quorum/exports/fonts/LICENSE-DejaVu.txt",
     } <= set(names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "quorum = quorum.tui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "quorum = quorum.tui.cli:run" in zipfile.ZipFile(wheel).read(entry).decode()
 
     target = tmp_path / "site"
     _pip("install", "--target", str(target), str(wheel))

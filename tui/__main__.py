@@ -1,5 +1,3 @@
-import sys
+from quorum.tui.cli import run
 
-from quorum.tui.cli import main
-
-sys.exit(main())
+run()

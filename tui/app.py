@@ -1,8 +1,14 @@
 """The quorum App: given a store (or a way to open one), it shows the screens.
 
-Opening the database runs in a worker so the first screen paints at once,
-even for a large archive; the worker posts :class:`StoreLoaded` and the
-handler hands the store to the screens.
+The first frame is the overview painted from the sidecar (``preview``: the rows as
+the last checkpoint left them), before the database is opened. Opening it runs on a
+background thread, which posts :class:`StoreLoaded`; the handler hands the store to
+the screens and runs what was asked meanwhile (:meth:`QuorumApp.when_loaded`).
+Then, on another background thread, the archive is verified against its sidecar, the
+day's backup made (``Store.maintain``) and the search index kept beside the archive
+brought up to date (``Store.keep_search_index``). Both are daemon threads rather than
+Textual workers: Textual's thread workers run in asyncio's executor, which the app
+waits for on exit, and quitting must not wait for a scan or a backup.
 
 Screens are imported inside the methods that open them: start-up loads only
 the first screen, and mypy still sees every constructor call.
@@ -12,12 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -30,12 +36,16 @@ from quorum.tui.saver import Saver
 from quorum.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from quorum.store.records import Meeting, Network
+    from quorum.store.sidecar import FirstFrame
     from quorum.store.store import Store
 
 StoreOpener = Callable[[], "Store"]
-# The start-up benchmark (tests/bench/run.py) sets this to "paint" (exit after
-# the first frame) or "ready" (exit once the overview has painted its rows).
+# The start-up benchmark (tests/bench/run.py) sets this to "ready" (exit once the
+# overview has painted its rows) or "loaded" (quit, as ctrl+q does, once the database
+# is open: the time to quit).
 EXIT_AFTER_ENV = "QUORUM_EXIT_AFTER"
 
 
@@ -67,12 +77,19 @@ class QuorumApp(App[int]):
         opener: StoreOpener | None = None,
         clock: Callable[[], datetime] | None = None,
         db_path: Path | None = None,
+        preview: FirstFrame | None = None,
     ) -> None:
         super().__init__()
         translate_bindings(self)
         # None until the worker has opened the database (the first screen paints first).
         self.store: Store | None = store
         self._opener = opener
+        # The sidecar read before the database was opened: the first frame's rows.
+        self.preview = preview
+        # What the user asked for last before the store was loaded (run once it is).
+        self._waiting: Callable[[], Any] | None = None
+        self._maintained: Store | None = None  # the store whose maintenance was started
+        self._opening_started = False
         self.db_path = db_path or (store.path if store is not None else None)
         # Tests and snapshots pass a fixed clock; everything else asks now().
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now().astimezone())
@@ -184,39 +201,75 @@ class QuorumApp(App[int]):
         from quorum.tui.screens.overview import OverviewScreen
 
         self.push_screen(OverviewScreen())
-        if os.environ.get(EXIT_AFTER_ENV) == "paint":
-            self.call_after_refresh(self.exit, 0)
         if self.store is not None:
             self.post_message(StoreLoaded(self.store))
-        elif self._opener is not None:
-            # Parsing a large archive holds the interpreter lock: paint the
-            # first screen ("Loading …") before it starts.
-            self.call_after_refresh(self._open_store)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _post(self, message: Message) -> None:
+        """From a background thread: a message for the app, unless it has gone."""
+        with contextlib.suppress(RuntimeError):  # the event loop closed meanwhile
+            self.post_message(message)
+
+    def _in_background(self, name: str, fn: Callable[[], None]) -> None:
+        threading.Thread(target=fn, name=name, daemon=True).start()
+
     def _open_store(self) -> None:
+        self._in_background("quorum-open", self._opening)
+
+    def _opening(self) -> None:
         assert self._opener is not None
         store: Store | None = None
         try:
             store = self._opener()
-            # Off the UI thread: the records the overview shows first; the rest
-            # of the archive once they are painted (see on_store_loaded).
-            networks = store.networks()
-            if networks:
-                store.meetings(networks[0].id)
+            # Off the UI thread: the small tables the overview reads first.
+            store.networks()
+            store.organisations()
         except Exception as err:  # any error ends on the problem screen, never "Loading …"
             if store is not None:
                 self._close_quietly(store)
             self._failed(err)
             return
-        self.post_message(StoreLoaded(store))
+        self._post(StoreLoaded(store))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="warm")
-    def _warm_store(self, store: Store) -> None:
+    def _maintaining(self, store: Store) -> None:
         try:
-            store.warm()
-        except Exception as err:  # a record a hand edit broke: say which, offer the backup
+            honest = store.maintain()
+            # The search index kept beside the archive, so search opens at once.
+            store.keep_search_index()
+        except DatabaseUnreadable as err:  # read again, the archive did not read
             self._failed(err)
+            return
+        except (QuorumError, OSError) as err:
+            detail = as_quorum_error(err).sentence()
+            self._post(Announce(t("storage.maintenance_failed", detail=detail), "warning"))
+            return
+        if not honest:
+            # The sidecar did not describe the file: what is shown came from it.
+            self._post(Announce(t("storage.read_again"), "warning"))
+            self._post(StoreLoaded(store))
+
+    def when_loaded(self, action: Callable[[], Any]) -> None:
+        """Run ``action`` now if the store is loaded, else as soon as it is: a key
+        pressed on the first frame is not lost (only the last such request waits, so
+        an impatient second ``enter`` does not open the meeting twice)."""
+        if self.store is not None:
+            action()
+        else:
+            self._waiting = action
+
+    def first_frame_shown(self) -> None:
+        """The overview's first frame is on screen: open the database now (its own
+        thread; the first frame, from the sidecar or saying "Loading …", came first)."""
+        if self.store is None and self._opener is not None and not self._opening_started:
+            self._opening_started = True
+            self._open_store()
+
+    def overview_ready(self) -> bool:
+        """The overview has painted its rows (the start-up benchmark's "ready"): True
+        when the app leaves now (nothing more is started then)."""
+        if os.environ.get(EXIT_AFTER_ENV) == "ready":
+            self.exit(0)
+            return True
+        return False
 
     def _failed(self, err: Exception) -> None:
         """Off the UI thread: the error's sentence and what restore can do for it."""
@@ -224,7 +277,7 @@ class QuorumApp(App[int]):
 
         error = as_quorum_error(err)
         found = remedy(error) if isinstance(error, DatabaseUnreadable) else ("", None)
-        self.post_message(StoreFailed(error, found))
+        self._post(StoreFailed(error, found))
 
     def _close_quietly(self, store: Store) -> None:
         """Close a store the app gives up on; its saves are in the journal either way."""
@@ -247,12 +300,16 @@ class QuorumApp(App[int]):
             if isinstance(screen, QuorumScreen):
                 screen.store_ready(message.store)
                 show_banner(screen)  # read-only: said on every screen for as long as it lasts
-        if os.environ.get(EXIT_AFTER_ENV) == "ready":
-            self.call_after_refresh(self.exit, 0)
-        elif self._opener is not None:
-            # Converting the whole archive competes with painting for the
-            # interpreter: start it once the overview is on screen.
-            self.call_after_refresh(self._warm_store, message.store)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
+        if os.environ.get(EXIT_AFTER_ENV) == "loaded":
+            self.call_after_refresh(self.action_quit)
+        store = message.store
+        leaving = os.environ.get(EXIT_AFTER_ENV) in ("ready", "loaded")  # the benchmark's
+        if self._opener is not None and store is not self._maintained and not leaving:
+            self._maintained = store
+            self._in_background("quorum-maintain", lambda: self._maintaining(store))
 
     def reopen(self) -> None:
         """Open the database again (after a backup was restored)."""
@@ -264,6 +321,7 @@ class QuorumApp(App[int]):
     def on_store_failed(self, message: StoreFailed) -> None:
         from quorum.tui.screens.problem import DatabaseProblemScreen
 
+        self._waiting = None
         if self.store is not None:  # found while running (a record a hand edit broke)
             store, self.store = self.store, None
             self._close_quietly(store)
@@ -313,35 +371,32 @@ class QuorumApp(App[int]):
             self.pop_screen()
 
     # Screens open through these methods (or the screen that leads to them), each
-    # imported where it is opened. Nothing opens before the database is loaded.
+    # imported where it is opened. Nothing opens before the database is loaded: a
+    # request made on the first frame waits for it (when_loaded).
 
     def open_meeting(self, meeting_id: str) -> None:
         """The meeting: details, agenda editor, attendees, status."""
         from quorum.tui.screens.meeting import MeetingScreen
 
-        if self.store is not None:
-            self.push_screen(MeetingScreen(meeting_id))
+        self.when_loaded(lambda: self.push_screen(MeetingScreen(meeting_id)))
 
     def open_live(self, meeting_id: str, *, instead: bool = False) -> None:
         """Live minutes during the meeting (``instead`` of the current screen: from review)."""
         from quorum.tui.screens.live import LiveScreen
 
-        if self.store is not None:
-            self._show(LiveScreen(meeting_id), instead)
+        self.when_loaded(lambda: self._show(LiveScreen(meeting_id), instead))
 
     def open_review(self, meeting_id: str, meeting: Meeting | None = None) -> None:
         """Review and approval of the minutes, instead of the live screen."""
         from quorum.tui.screens.review import ReviewScreen
 
-        if self.store is not None:
-            self._show(ReviewScreen(meeting_id, meeting), instead=True)
+        self.when_loaded(lambda: self._show(ReviewScreen(meeting_id, meeting), instead=True))
 
     def open_network_settings(self, network_id: str, section: str = "general") -> None:
         """A network's settings, ``section`` highlighted."""
         from quorum.tui.screens.network import NetworkSettingsScreen
 
-        if self.store is not None:
-            self.push_screen(NetworkSettingsScreen(network_id, section))
+        self.when_loaded(lambda: self.push_screen(NetworkSettingsScreen(network_id, section)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from quorum.tui.readonly import read_only
@@ -368,20 +423,21 @@ class QuorumApp(App[int]):
         settings with the members to add next."""
         from quorum.tui.widgets.network_forms import NewNetworkForm
 
-        store = self.store
-        if store is None:
-            return
+        def ask() -> None:
+            store = self.loaded_store()
 
-        def create(fields: dict[str, Any]) -> Network:
-            self.saver.flush()  # its id is needed at once, after every earlier save
-            return store.add_network(**fields)
+            def create(fields: dict[str, Any]) -> Network:
+                self.saver.flush()  # its id is needed at once, after every earlier save
+                return store.add_network(**fields)
 
-        def created(network: Network | None) -> None:
-            if network is not None:
-                self.notify(t("netui.created", name=network.name))
-                self.open_network_settings(network.id, "members")
+            def created(network: Network | None) -> None:
+                if network is not None:
+                    self.notify(t("netui.created", name=network.name))
+                    self.open_network_settings(network.id, "members")
 
-        self.push_screen(NewNetworkForm(create), created)
+            self.push_screen(NewNetworkForm(create), created)
+
+        self.when_loaded(ask)
 
     def _show(self, screen: Screen[Any], instead: bool) -> None:
         if instead:
@@ -392,35 +448,29 @@ class QuorumApp(App[int]):
     def action_open_roster(self) -> None:
         from quorum.tui.screens.roster import RosterScreen
 
-        if self.store is not None:
-            self.push_screen(RosterScreen())
+        self.when_loaded(lambda: self.push_screen(RosterScreen()))
 
     def action_open_year_plan(self) -> None:
         from quorum.tui.screens.year_plan import YearPlanScreen
 
-        if self.store is not None:
-            self.push_screen(YearPlanScreen())
+        self.when_loaded(lambda: self.push_screen(YearPlanScreen()))
 
     def action_open_actions(self) -> None:
         from quorum.tui.screens.actions import ActionsScreen
 
-        if self.store is not None:
-            self.push_screen(ActionsScreen())
+        self.when_loaded(lambda: self.push_screen(ActionsScreen()))
 
     def action_open_decisions(self) -> None:
         from quorum.tui.screens.decisions import DecisionsScreen
 
-        if self.store is not None:
-            self.push_screen(DecisionsScreen())
+        self.when_loaded(lambda: self.push_screen(DecisionsScreen()))
 
     def action_open_search(self) -> None:
         from quorum.tui.screens.search import SearchScreen
 
-        if self.store is not None:
-            self.push_screen(SearchScreen())
+        self.when_loaded(lambda: self.push_screen(SearchScreen()))
 
     def action_open_replies(self) -> None:
         from quorum.tui.screens.replies import RepliesScreen
 
-        if self.store is not None:
-            self.push_screen(RepliesScreen())
+        self.when_loaded(lambda: self.push_screen(RepliesScreen()))

@@ -12,6 +12,7 @@ sentence on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from quorum.tui.cli_words import install as install_argparse_words
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `head`
 
 if TYPE_CHECKING:
+    from quorum.store.sidecar import FirstFrame
     from quorum.store.store import Store
 
 
@@ -483,7 +485,7 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_lang(argv))
     try:
-        args = build_parser().parse_args(argv)
+        args = _app_args(argv) or build_parser().parse_args(argv)
     except UsageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
@@ -548,6 +550,58 @@ def _silence(out: TextIO) -> None:
     os.close(devnull)
 
 
+def run() -> NoReturn:
+    """The ``quorum`` command (and ``python -m quorum.tui``): :func:`main`, then leave.
+
+    Once ``main`` returns the store is closed and every save is on disk; what is left
+    is the interpreter's teardown, freeing every object one by one (150 ms to over a
+    second after a large archive, the prompt waiting). ``os._exit`` skips it, after
+    flushing what was printed.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe (| head)
+            stream.flush()
+    _report_peak_memory()
+    os._exit(code)
+
+
+def _report_peak_memory() -> None:
+    """For the benchmark (tests/bench/run.py): this process's peak memory (VmHWM, Linux)
+    into the file ``QUORUM_PEAK_FILE`` names. Its maxrss as a parent sees it is no
+    measure: Linux carries the parent's peak over into a child started by fork."""
+    target = os.environ.get("QUORUM_PEAK_FILE")
+    if not target:
+        return
+    with contextlib.suppress(OSError):
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "")
+        Path(target).write_text(peak, encoding="ascii")
+
+
+def _app_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain start of the app (``--db PATH``, ``--lang sv|en``,
+    ``--demo``), without building the parser of every command: argparse and the
+    parser cost about a tenth of a bare Textual app's start. Anything else (a command,
+    ``--help``, a mistake) is left to the parser (None)."""
+    found: dict[str, Any] = {"command": None, "db": None, "lang": None, "demo": False}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if arg == "--demo":
+            found["demo"] = True
+        elif name in ("--db", "--lang") and (eq or rest):
+            value = value if eq else rest.pop(0)
+            bad_lang = name == "--lang" and value not in ("sv", "en")
+            if not value or value.startswith("-") or bad_lang:
+                return None
+            found[name[2:]] = value
+        else:
+            return None
+    return argparse.Namespace(**found)
+
+
 def _early_lang(argv: list[str]) -> str:
     """The language for argument errors, before argparse has run."""
     for i, arg in enumerate(argv):
@@ -561,11 +615,16 @@ def _early_lang(argv: list[str]) -> str:
 def _open_app(ctx: CliContext) -> int:
     import tempfile
 
+    preview: FirstFrame | None = None
     if ctx.args.demo:
         # A fresh demo database in a temp folder: never the user's real one.
         path = Path(tempfile.mkdtemp(prefix="quorum-demo-")) / "demo.json"
     else:
         path = ctx.db_path
+        from quorum.store import sidecar
+
+        # The overview's rows as the last checkpoint left them: the first frame.
+        preview = sidecar.read(path)
     opened: list[Store] = []
 
     def opener() -> Store:
@@ -579,7 +638,7 @@ def _open_app(ctx: CliContext) -> int:
 
     from quorum.tui.app import QuorumApp
 
-    app = QuorumApp(opener=opener, db_path=path)
+    app = QuorumApp(opener=opener, db_path=path, preview=preview)
     code = 0
     try:
         app.run()
@@ -608,7 +667,8 @@ def _open_for_app(path: Path) -> Store:
     from quorum.store.store import Store
 
     try:
-        return Store.open(path)
+        # The app verifies the archive and makes the day's backup in the background.
+        return Store.open(path, maintain_later=True)
     except DatabaseLocked:
         return Store.open(path, readonly=True)
     except WriteFailed as reason:
@@ -620,4 +680,4 @@ def _open_for_app(path: Path) -> Store:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

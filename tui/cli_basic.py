@@ -106,11 +106,10 @@ def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:
     for n in store.networks():
         if network_id and n.id != network_id:
             continue
-        meetings = store.meetings(n.id)
+        # Summaries: counting a network's meetings parses none of them.
+        meetings = store.summaries(n.id)
         upcoming = [
-            m
-            for m in meetings
-            if m.status.value not in ("cancelled",) and m.end.timestamp() >= _now_ts()
+            m for m in meetings if m.status != "cancelled" and m.ends.timestamp() >= _now_ts()
         ]
         rows.append(
             {
@@ -122,7 +121,7 @@ def _networks(store: Any, network_id: str | None) -> list[dict[str, Any]]:
                 "weekday": n.weekday,
                 "min_meetings": n.min_meetings,
                 "meetings": len(meetings),
-                "next_meeting": upcoming[0].start.isoformat() if upcoming else None,
+                "next_meeting": upcoming[0].start if upcoming else None,
             }
         )
     return rows
@@ -150,7 +149,8 @@ def _meetings(store: Any, network_id: str | None) -> list[dict[str, Any]]:
             "uid": m.uid,
             "sequence": m.sequence,
         }
-        for m in store.meetings(network_id)
+        # One at a time: a long archive is listed without holding every meeting.
+        for m in (store.meeting(s.id) for s in store.summaries(network_id))
     ]
 
 

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -151,6 +151,10 @@ def test_cli_restore_puts_the_newest_backup_back(db_path, capsys):
 
     with Store.open(db_path) as store:
         store.add_network(name="Nätverket")
+    for old in backups(db_path):
+        old.unlink()  # the next day: no backup of that day yet
+    with Store.open(db_path) as store:
+        store.maintain()  # what the app does in the background after start
     db_path.write_bytes(b"garbage")
     assert main(["list", "networks", "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
@@ -241,9 +245,12 @@ def test_leftover_temp_files_are_cleaned_and_backups_roll(db_path):
     leftover.write_bytes(b"x" * 100)
     for day in range(1, 9):
         db_path.with_name(f"quorum.json.backup-2020-01-0{day}").write_bytes(b"{}")
-    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        store.maintain()  # the background work after start: compress, today's, rotate
     assert not leftover.exists()
-    assert len(backups(db_path)) == 5
+    kept = backups(db_path)
+    assert len(kept) == 5 and all(path.name.endswith(".gz") for path in kept)
+    assert kept[0].name.endswith(f"{date.today().isoformat()}.gz")
 
 
 def test_many_random_edits_reload_equal(db_path):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from quorum.store.demo import build_demo
 from quorum.store.store import Store
 from quorum.tui.app import QuorumApp
@@ -51,6 +53,8 @@ async def test_every_screen_says_it_and_nothing_opens_a_form(db_path):
         await pilot.pause()
         assert isinstance(app.screen, NetworkSettingsScreen)
         assert "Read-only" in _banner(app)
+        hint = str(app.screen.query_one("#settings-hint", Static).content)
+        assert "1–6" not in hint and "f6" not in hint  # it offers nothing it refuses
         for key in ("enter", "1", "6", "f6"):  # f6: the sync server writes what it pulls
             await pilot.press(key)
             await pilot.pause()

@@ -7,6 +7,7 @@ from textual.widgets import DataTable, OptionList
 from quorum.tui.app import QuorumApp
 from quorum.tui.screens.overview import OverviewScreen
 from tests.conftest import DEMO_NOW
+from tests.tui.waiting import until
 
 
 async def test_first_screen_shows_the_demo_meetings(demo_store):
@@ -41,9 +42,10 @@ async def test_store_opens_in_a_worker_and_the_screen_paints_first(db_path):
 
     app = QuorumApp(opener=opener, db_path=db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: app.store is not None)
         await pilot.pause()
         assert app.screen.query_one("#meetings", DataTable).row_count == 6
+        await until(pilot, lambda: app.store.db.verified)
     for s in opened:
         s.close()
 
@@ -71,20 +73,26 @@ async def test_help_screen_lists_the_keys(demo_store):
 async def test_unreadable_database_shows_what_is_wrong(db_path):
     from quorum.store.store import Store
 
-    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        store.maintain()  # the day's backup, as the app makes it after start
     db_path.write_bytes(b"{broken")
-    app = QuorumApp(opener=lambda: Store.open(db_path), db_path=db_path)
+    opened = []
+
+    def opener():
+        opened.append(Store.open(db_path))
+        return opened[-1]
+
+    app = QuorumApp(opener=opener, db_path=db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         from quorum.tui.screens.problem import DatabaseProblemScreen
 
-        assert isinstance(app.screen, DatabaseProblemScreen)
+        await until(pilot, lambda: isinstance(app.screen, DatabaseProblemScreen))
         assert db_path.read_bytes() == b"{broken"
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.store is not None)
         assert isinstance(app.screen, OverviewScreen)
+    for store in opened:
+        store.close()
 
 
 async def test_enter_opens_the_highlighted_meeting(demo_store):

@@ -90,7 +90,9 @@ class NetworkSettingsScreen(QuorumScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield OptionList(id="sections")
-        yield Static(t("netui.screen_hint"), id="settings-hint")
+        # Read-only: the sections can be read, not changed, so the hint offers no change.
+        hint = "netui.screen_hint_readonly" if read_only(self) else "netui.screen_hint"
+        yield Static(t(hint), id="settings-hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,10 +1,12 @@
 """Full-text search over every meeting's agenda, notes, decisions and action
 items, as you type.
 
-The index is built once, in a thread worker, when the screen opens (a large
-archive takes a moment; the screen paints at once and says so). Each
-keystroke then runs a bounded search (``LIMIT`` hits) on the UI thread: the
-index only does substring tests on text folded in advance.
+The index is kept beside the archive and up to date with every save
+(``Store.search``); the screen loads it in a thread worker when it opens (built
+from the archive only the first time, on a large one a moment: the screen paints
+at once and says so). Each keystroke runs a bounded search (``LIMIT`` hits) in a
+thread worker too, so typing never waits; a result that arrives after the query
+changed again is dropped.
 
 | key | action |
 |---|---|
@@ -28,7 +30,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
-from quorum.store.search import SearchHit, SearchIndex
+from quorum.store.search import SearchHit
 from quorum.tui.screens.base import QuorumScreen
 
 LIMIT = 200
@@ -36,7 +38,13 @@ LIMIT = 200
 
 @dataclass
 class IndexReady(Message):
-    index: SearchIndex
+    count: int  # meetings indexed
+
+
+@dataclass
+class HitsFound(Message):
+    query: str
+    hits: list[SearchHit]
 
 
 def hit_text(hit: SearchHit, mark: str) -> Text:
@@ -67,7 +75,7 @@ class SearchScreen(QuorumScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.index: SearchIndex | None = None
+        self.indexed: int | None = None  # meetings in the index, once it is loaded
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
@@ -84,14 +92,14 @@ class SearchScreen(QuorumScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def _build_index(self) -> None:
-        self.post_message(IndexReady(SearchIndex.build(self.store.meetings())))
+        self.post_message(IndexReady(len(self.store.search_index())))
 
     def on_index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
+        self.indexed = message.count
         if self.query_one("#query", Input).value.strip():
             self._search()
         else:
-            self.query_one("#status", Static).update(t("search_ui.ready", count=len(self.index)))
+            self.query_one("#status", Static).update(t("search_ui.ready", count=message.count))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._search()
@@ -101,10 +109,19 @@ class SearchScreen(QuorumScreen):
         self.action_open_hit()
 
     def _search(self) -> None:
-        if self.index is None:
+        if self.indexed is None:
             return  # the results come when the index is ready
+        self._find(self.query_one("#query", Input).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="query")
+    def _find(self, query: str) -> None:
+        self.post_message(HitsFound(query, self.store.search(query, limit=LIMIT)))
+
+    def on_hits_found(self, message: HitsFound) -> None:
         query = self.query_one("#query", Input).value
-        self.hits = self.index.search(query, limit=LIMIT)
+        if message.query != query:
+            return  # typed on meanwhile: that query's results are coming
+        self.hits = message.hits
         mark = f"bold reverse {self.app.theme_variables.get('accent', 'yellow')}"
         hits = self.query_one("#hits", OptionList)
         hits.clear_options()
@@ -113,7 +130,7 @@ class SearchScreen(QuorumScreen):
             hits.highlighted = 0
         status = self.query_one("#status", Static)
         if not query.strip():
-            status.update(t("search_ui.ready", count=len(self.index)))
+            status.update(t("search_ui.ready", count=self.indexed or 0))
         elif not self.hits:
             status.update(t("search_ui.no_hits"))
         elif len(self.hits) >= LIMIT:
