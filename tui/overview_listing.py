@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from quorum.store.i18n import t
@@ -87,6 +87,17 @@ def split_upcoming(
     return upcoming, past[::-1]
 
 
+CELL_PADDING = 2  # a cell's space on either side, in DataTable and the first frame
+CUT_MIN = 10  # a title or host cut shorter than this says nothing
+
+
+def clip(text: str, width: int | None) -> str:
+    """``text`` in ``width`` cells, its end shown as "…" when it is cut."""
+    if width is None or cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…"
+
+
 class RowCells:
     """The cells of a row, with the translated words looked up once per table."""
 
@@ -94,6 +105,9 @@ class RowCells:
         self.org_names = org_names
         self.weekdays = [t(f"weekday.{n}")[:3] for n in range(7)]
         self.statuses: dict[str, str] = {}
+        # Set by column_widths when the table is narrower than its cells.
+        self.title_width: int | None = None
+        self.host_width: int | None = None
 
     def status(self, value: str) -> str:
         name = self.statuses.get(value)
@@ -111,8 +125,8 @@ class RowCells:
             (f"{day.isoformat()} {self.weekdays[day.weekday()]}", style),
             (self.times(m), style),
             (self.status(m.status), style),
-            (self.org_names.get(m.host_org_id or "", ""), style),
-            (m.title, style),
+            (clip(self.org_names.get(m.host_org_id or "", ""), self.host_width), style),
+            (clip(m.title, self.title_width), style),
         ]
 
     @staticmethod
@@ -128,11 +142,15 @@ class RowCells:
 
 
 def column_widths(
-    rows: list[MeetingSummary], cells: RowCells, frame: FirstFrame | None = None
+    rows: list[MeetingSummary],
+    cells: RowCells,
+    frame: FirstFrame | None = None,
+    room: int | None = None,
 ) -> list[int]:
     """Each column as wide as its widest cell or label (as DataTable would measure
     them), from the summaries' text alone: no cell is made for it. With the sidecar's
-    first frame, as wide as the whole network's will be (it keeps only some rows)."""
+    first frame, as wide as the whole network's will be (it keeps only some rows).
+    ``room``: the cells the table has, so the title column ends inside it."""
     if not rows:
         return [cell_len(t(key)) for key in COLUMNS]
     date = len("2027-03-12 ") + max(cell_len(day) for day in cells.weekdays)
@@ -146,8 +164,21 @@ def column_widths(
         hosts.update(frame.hosts)
     status = max(cell_len(cells.status(s)) for s in statuses)
     host = max(cell_len(cells.org_names.get(h, "")) for h in hosts)
-    widths = (date, times, status, host, titles)
-    return [max(cell_len(t(key)), w) for key, w in zip(COLUMNS, widths, strict=True)]
+    widths = [
+        max(cell_len(t(key)), w)
+        for key, w in zip(COLUMNS, (date, times, status, host, titles), strict=True)
+    ]
+    if room is not None:
+        # The title is last and takes what the others leave, then the host gives way:
+        # both cut with "…" rather than at the table's edge, where "Nätverksträff v. 19"
+        # would read as "… v. 1". The date, time and status are never cut.
+        left = room - sum(widths[:-1]) - CELL_PADDING * len(widths)
+        widths[-1] = max(min(widths[-1], CUT_MIN), min(widths[-1], left))
+        short = widths[-1] - left
+        if short > 0:
+            widths[-2] = max(min(widths[-2], CUT_MIN), widths[-2] - short)
+        cells.title_width, cells.host_width = widths[-1], widths[-2]
+    return widths
 
 
 # Rows added to the table per step: the first step fills any screen and is painted in

@@ -26,6 +26,25 @@ async def test_first_screen_shows_the_demo_meetings(demo_store):
         assert "invite sent" in first[2]  # status and host before the title: never cut off
 
 
+async def test_at_80_columns_a_cut_title_says_so_and_the_table_fits(demo_store):
+    # "Nätverksträff v. 19" cut at the table's edge read as "… v. 1"; now the title
+    # (then the host) is cut with "…" inside the table, which never scrolls sideways.
+    app = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        await until(pilot, lambda: table.row_count > 0)
+        first = [str(c) for c in table.get_row_at(0)]
+        assert first[4].endswith("…") and first[4].startswith("Nätverks")
+        assert table.max_scroll_x == 0
+    wide = QuorumApp(demo_store, clock=lambda: DEMO_NOW)
+    async with wide.run_test(size=(140, 32)) as pilot:
+        await pilot.pause()
+        table = wide.screen.query_one("#meetings", DataTable)
+        await until(pilot, lambda: table.row_count > 0)
+        assert "…" not in str(table.get_row_at(0)[4])
+
+
 async def test_store_opens_in_a_worker_and_the_screen_paints_first(db_path):
     from quorum.store.demo import build_demo
     from quorum.store.store import Store

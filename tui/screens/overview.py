@@ -143,7 +143,7 @@ class OverviewScreen(QuorumScreen):
         with Vertical(id="right"):
             yield FirstRows(
                 [t(key) for key in COLUMNS],
-                column_widths(rows, cells, preview),
+                column_widths(rows, cells, preview, self._table_room()),
                 len(rows),
                 lambda index: cells.plain(rows[index]),
                 id="meetings-first",
@@ -329,12 +329,18 @@ class OverviewScreen(QuorumScreen):
             status.update(t("overview.counts", upcoming=coming, past=held))
         self._rows_shown()
 
+    def _table_room(self) -> int:
+        """The cells a row of the meetings table has: the screen less the box's border
+        and the scrollbar a long list gets."""
+        return self.app.size.width - 2 - 1
+
     def _add_columns(
         self, rows: list[MeetingSummary], cells: RowCells, listing: Listing | None
     ) -> None:
         table = self._table()
         frame = listing.frame if listing is not None else None
-        for key, width in zip(COLUMNS, column_widths(rows, cells, frame), strict=True):
+        widths = column_widths(rows, cells, frame, self._table_room())
+        for key, width in zip(COLUMNS, widths, strict=True):
             table.add_column(t(key), key=key, width=width)
 
     def _add_rows(
