@@ -25,6 +25,7 @@ from quorum.exports.context import DocContext
 from quorum.exports.minutes import followup_blocks, header_fields
 from quorum.exports.render import render
 from quorum.store.handover import own_description
+from quorum.store.wording import by_formality
 
 
 def _contact(ctx: DocContext) -> list[tuple[str, str]]:
@@ -37,7 +38,8 @@ def _contact(ctx: DocContext) -> list[tuple[str, str]]:
 
 def _time_plan(ctx: DocContext) -> list[Block]:
     m = ctx.meeting
-    blocks: list[Block] = [Heading(2, ctx.t("doc.time_plan"))]
+    heading = ctx.t(by_formality("doc.time_plan", m.formality))
+    blocks: list[Block] = [Heading(2, heading)]
     rows = []
     at = m.start.astimezone(UTC)  # elapsed time, so a plan across a DST change stays true
     for index, item in enumerate(m.agenda):

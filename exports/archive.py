@@ -33,6 +33,7 @@ from quorum.store.gather import MeetingRecords
 from quorum.store.i18n import t
 from quorum.store.live import current_approvals
 from quorum.store.records import Formality, Meeting, MeetingStatus, MinutesVersion
+from quorum.store.when import short_when
 
 __all__ = [
     "KEY_MEETING",
@@ -168,7 +169,7 @@ def minutes_pdf_info(minutes: Minutes, now: datetime) -> PdfInfo:
     public_line = public_foot(ctx.network.public_omits_guests, ctx.lang) if minutes.public else ""
     if version is not None:
         return version_pdf_info(version, public_line)
-    when = now.astimezone(ctx.meeting.zone).strftime("%Y-%m-%d %H:%M")
+    when = short_when(now.astimezone(ctx.meeting.zone), ctx.lang)
     status = "archive.draft_foot" if not ctx.approved() else "archive.printed_foot"
     footer = tuple(line for line in (public_line, ctx.t(status, when=when)) if line)
     return PdfInfo(

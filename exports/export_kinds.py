@@ -28,9 +28,10 @@ from quorum.exports.render_pdf import render as render_pdf
 from quorum.store.cancelling import check_cancelled
 from quorum.store.errors import QuorumError
 from quorum.store.gather import MeetingRecords
-from quorum.store.i18n import current_language, t
+from quorum.store.i18n import current_language, knows, t
 from quorum.store.live import publish
-from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.records import Formality, Meeting, MeetingStatus
+from quorum.store.wording import formal_text
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ class ExportKind:
     ext: str  # ics | eml | md | html | txt | pdf
     public: bool = False  # the public version: contacts (and outsiders' names) removed
 
-    @property
-    def label(self) -> str:
-        return t(f"exportui.kind.{self.key}")
+    def label(self, formality: Formality) -> str:
+        """The choice in words; the minutes are called what the network keeps."""
+        key = f"exportui.kind.{self.key}"
+        return t(key) if knows(key) else formal_text(key, formality)
 
     @property
     def has_personal_data(self) -> bool:

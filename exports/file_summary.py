@@ -1,7 +1,8 @@
 """What a calendar file or mail holds, read back before it is written or sent.
 
 Read from the very bytes that will be written, so the preview shows what
-members will get: method, UID, SEQUENCE, subject and recipients. Built in the
+members will get: what kind of calendar file it is, its version, subject and
+recipients — in words, not iCalendar's (METHOD, UID, SEQUENCE stay in the file). Built in the
 document model like every document, so names and subjects are escaped once,
 by the Markdown renderer, for the preview that shows it.
 """
@@ -30,8 +31,8 @@ from quorum.store.i18n import current_language, t
 __all__ = ["summarize_eml", "summarize_ics"]
 
 
-def _line(key: str, value: str, code: bool = False) -> Inline:
-    return (Span(f"{t(key)}:", strong=True), Span(value, code=code))
+def _line(key: str, value: str) -> Inline:
+    return (Span(f"{t(key)}:", strong=True), Span(value))
 
 
 def _recipients(names: list[str]) -> Entry:
@@ -50,16 +51,32 @@ def _calendar_items(data: bytes) -> Bullets:
     names = [
         f"{a.params.get('CN', '')} <{str(a).removeprefix('mailto:')}>".strip() for a in attendees
     ]
+    method = str(cal.get("METHOD", "")).lower()
+    kind = t(f"exportui.sum_kind.{method}") if method in _METHODS else method
+    # SEQUENCE counts from 0; people count versions from 1.
+    version = int(event.get("SEQUENCE", 0)) + 1
     return Bullets(
         (
-            _line("exportui.sum_method", str(cal.get("METHOD", ""))),
-            _line("exportui.sum_status", str(event.get("STATUS", ""))),
-            _line("exportui.sum_uid", str(event.get("UID", "")), code=True),
-            _line("exportui.sum_sequence", str(event.get("SEQUENCE", 0))),
+            _line("exportui.sum_method", kind),
+            _line("exportui.sum_sequence", str(version)),
             _line("exportui.sum_summary", str(event.get("SUMMARY", ""))),
             _recipients(names),
         )
     )
+
+
+_METHODS = ("request", "cancel", "publish")
+_PARTS = {
+    "text/plain": "exportui.part.text",
+    "text/html": "exportui.part.html",
+    "text/calendar": "exportui.part.calendar",
+    "application/pdf": "exportui.part.pdf",
+}
+
+
+def _part(content_type: str) -> str:
+    key = _PARTS.get(content_type)
+    return t(key) if key else t("exportui.part.other", type=content_type)
 
 
 def _markdown(title: str, blocks: list[Block]) -> str:
@@ -88,7 +105,7 @@ def summarize_eml(data: bytes) -> str:
                 _line("exportui.sum_subject", str(msg.get("Subject", ""))),
                 _line("exportui.sum_from", str(msg.get("From", ""))),
                 _recipients(to),
-                _line("exportui.sum_parts", ", ".join(parts)),
+                _line("exportui.sum_parts", ", ".join(_part(p) for p in parts)),
             )
         ),
     ]

@@ -234,7 +234,11 @@ def apply_reply(
         )
     if reply.sequence < meeting.sequence:
         raise QuorumError(
-            "error.reply_stale", email=reply.email, got=reply.sequence, current=meeting.sequence
+            # people count versions from 1 (SEQUENCE from 0)
+            "error.reply_stale",
+            email=reply.email,
+            got=reply.sequence + 1,
+            current=meeting.sequence + 1,
         )
     name = person.name if person else attendance.guest_name
     if not reply.verified and not accept_unverified:

@@ -22,6 +22,7 @@ from quorum.exports.render import render
 from quorum.exports.render_pdf import PdfInfo
 from quorum.exports.render_pdf import render as render_pdf
 from quorum.store.gather import MeetingRecords
+from quorum.store.when import short_when
 
 __all__ = ["DOC_FORMATS", "DocFormat", "export_document", "public_minutes"]
 
@@ -30,7 +31,7 @@ DOC_FORMATS: tuple[DocFormat, ...] = ("md", "html", "txt", "pdf")
 
 
 def _notice_info(ctx: DocContext, public: bool, now: datetime) -> PdfInfo:
-    when = now.astimezone(ctx.meeting.zone).strftime("%Y-%m-%d %H:%M")
+    when = short_when(now.astimezone(ctx.meeting.zone), ctx.lang)
     footer = [ctx.t("archive.printed_foot", when=when)]
     if public:
         footer.insert(0, public_foot(ctx.network.public_omits_guests, ctx.lang))

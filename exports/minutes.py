@@ -37,6 +37,7 @@ from quorum.store.records import (
     Presence,
     web_link,
 )
+from quorum.store.wording import by_formality
 
 _GROUPS = (
     (Presence.PRESENT, "doc.present"),
@@ -78,7 +79,7 @@ def _roles(ctx: DocContext) -> list[tuple[str, str]]:
     return [
         (ctx.t("doc.chair"), ctx.person_name(m.chair_id) or not_set),
         (ctx.t("doc.secretary"), ctx.person_name(m.secretary_id) or not_set),
-        (ctx.t("doc.adjusters"), adjusters or not_set),
+        (ctx.t("doc.adjusters", count=len(m.adjuster_ids)), adjusters or not_set),
     ]
 
 
@@ -258,7 +259,7 @@ def _approval(ctx: DocContext) -> list[Block]:
         blocks.append(Bullets(lines))
     if not ctx.approved():
         names = ", ".join(ctx.person_name(a) for a in ctx.meeting.adjuster_ids)
-        blocks.append(Banner(ctx.t("doc.draft_note")))
+        blocks.append(Banner(ctx.t(by_formality("doc.draft_note", ctx.meeting.formality))))
         blocks.append(Fields(((ctx.t("doc.to_approve"), names or ctx.t("doc.not_set")),)))
     blocks.append(_signatures(ctx))
     return blocks

@@ -26,6 +26,8 @@ from quorum.store.records import (
     Person,
     Presence,
 )
+from quorum.store.when import short_when
+from quorum.store.wording import meeting_status
 
 __all__ = [
     "MeetingLine",
@@ -168,7 +170,7 @@ def _meetings(s: YearStats, lang: str, say: dict[str, str]) -> list[Block]:
             ml.meeting.day.isoformat(),
             ml.meeting.title,
             ml.host,
-            t(f"status.{ml.meeting.status.value}", lang=lang),
+            meeting_status(ml.meeting, lang),
             str(ml.present),
         )
         for ml in s.meetings
@@ -275,13 +277,13 @@ def year_summary_pdf(
     now: datetime,
     lang: str | None = None,
 ) -> bytes:
-    """The summary as PDF/A, for the annual report's archive copy."""
+    """The summary as PDF/A, for the archive copy of the year summary (årssammanställning)."""
     from quorum.exports.render_pdf import PdfInfo
     from quorum.exports.render_pdf import render as render_pdf
 
     lang = lang or network.language
     doc = year_summary_document(network, meetings, organisations, people, year, lang)
-    when = now.astimezone(network.zone).strftime("%Y-%m-%d %H:%M")
+    when = short_when(now.astimezone(network.zone), lang)
     info = PdfInfo(
         author=network.name,
         moment=now,

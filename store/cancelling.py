@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quorum.store.errors import QuorumError
-from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus, Person, replace
 from quorum.store.rotation import contact_person
+from quorum.store.wording import status_notice
 
 if TYPE_CHECKING:
     from quorum.store.store import Store
@@ -49,7 +49,7 @@ def cancel(meeting: Meeting) -> Meeting:
             "cancel.error_held",
             title=meeting.title,
             date=meeting.day.isoformat(),
-            status=t(f"status.{meeting.status.value}"),
+            status=status_notice(meeting),
         )
     return replace(meeting, status=MeetingStatus.CANCELLED)
 
@@ -63,7 +63,7 @@ def check_cancelled(meeting: Meeting) -> None:
             title=meeting.title,
             date=meeting.day.isoformat(),
             id=meeting.id,
-            status=t(f"status.{meeting.status.value}"),
+            status=status_notice(meeting),
         )
 
 

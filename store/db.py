@@ -93,6 +93,7 @@ from quorum.store.patch import apply as apply_patch
 from quorum.store.patch import diff
 from quorum.store.span import Span
 from quorum.store.summary import MeetingSummary, chronological, listed_networks, summarise
+from quorum.store.when import moment_notice
 
 TABLES = ("networks", "organisations", "people", "meetings")  # the store passes its own
 META = "_meta"
@@ -197,6 +198,15 @@ def _replace(src: Path, dst: Path) -> None:
             time.sleep(0.05)
 
 
+def _since(value: object) -> Notice | str:
+    """When the lock's owner took it, worded in the language the message is shown in
+    (the lock file keeps "2027-03-12 14:03"; a file from elsewhere may hold anything)."""
+    try:
+        return moment_notice(_dt.datetime.strptime(str(value), "%Y-%m-%d %H:%M"))
+    except ValueError:
+        return "?" if value is None else str(value)
+
+
 class WriterLock:
     """An exclusive, process-wide lock on ``<db>.lock``, released by the OS on death."""
 
@@ -222,7 +232,7 @@ class WriterLock:
                 path=str(db_path),
                 pid=owner.get("pid", "?"),
                 host=owner.get("host", "?"),
-                since=owner.get("since", "?"),
+                since=_since(owner.get("since")),
             ) from None
         info = {
             "pid": os.getpid(),

@@ -8,6 +8,7 @@ a cancelled one and the rest of the year planned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from quorum.store.holidays import holiday_name
 from quorum.store.records import (
     ActionItem,
     ActionStatus,
+    Approval,
     Attendance,
     Blackout,
     Decision,
@@ -34,6 +36,7 @@ from quorum.store.records import (
 )
 from quorum.store.store import Store
 from quorum.store.templates import agenda_from_template, standard_template
+from quorum.store.when import long_date
 
 TZ = "Europe/Stockholm"
 
@@ -160,7 +163,6 @@ def build_demo(store: Store, today: date | None = None) -> None:
         offsets = [-10, -3, 2, 6, 10, 16]
         days = [_avoid_holidays(this_friday + timedelta(weeks=w)) for w in offsets]
         template = standard_template("sv")
-        titles = ["Nätverksträff"] * len(days)
         statuses = [
             MeetingStatus.PUBLISHED,
             MeetingStatus.DRAFTED,
@@ -179,9 +181,15 @@ def build_demo(store: Store, today: date | None = None) -> None:
                 )
                 for p in members
             )
+            # The rule: the secretary comes from the host of the following meeting
+            # that takes place (the cancelled one hosts nobody).
+            following = next(
+                (j for j in range(i + 1, len(days)) if statuses[j] != MeetingStatus.CANCELLED),
+                len(days),
+            )
             meeting = store.add_meeting(
                 network_id=network.id,
-                title=titles[i],
+                title="Nätverksträff",
                 start=start,
                 end=start + timedelta(hours=3),
                 tz=TZ,
@@ -190,143 +198,246 @@ def build_demo(store: Store, today: date | None = None) -> None:
                 status=statuses[i],
                 host_org_id=hosts[i].id,
                 chair_id=chair.id,
-                secretary_id=host_rep(i + 1),
+                secretary_id=host_rep(following),
                 agenda=agenda_from_template(template) if i <= 2 else (),
                 attendance=attendance if i <= 3 else (),
             )
             meetings.append(meeting)
-        _fill_held(store, meetings[0], people, full=False)
-        _fill_held(store, meetings[1], people, full=True)
-        _prepare_upcoming(store, meetings[2], people)
+        by_name = {p.name: p for p in people}
+        story = _Story(by_name, {o.id: o.name for o in orgs}, meetings)
+        story.first_meeting()
+        story.second_meeting()
+        store.save_meeting(story.held[0])
+        store.save_meeting(story.held[1])
+        store.save_meeting(story.upcoming())
 
 
-def _fill_held(store: Store, meeting: Meeting, people: list[Person], full: bool) -> None:
-    """Minutes of a held meeting: attendance, notes, decisions, action items."""
-    by_name = {p.name: p for p in people}
-    presences = [Presence.PRESENT, Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED]
-    attendance = tuple(
-        replace(
-            a,
-            rsvp=Rsvp.DECLINED if i % 4 == 3 else Rsvp.ACCEPTED,
-            presence=presences[i % 4] if i % 9 != 8 else Presence.ABSENT,
-        )
-        for i, a in enumerate(meeting.attendance)
-    )
-    secretary = next(p for p in people if p.id == meeting.secretary_id)
-    notes = {
-        0: "Ordföranden hälsade välkommen och öppnade mötet.",
-        1: f"Till sekreterare valdes {secretary.name}. Till justerare valdes Sofia Ekström.",
-        2: "Dagordningen godkändes med tillägg under övriga frågor: lovskolor i sommar.",
-        3: "Föregående minnesanteckningar gicks igenom och lades till handlingarna.",
-        4: "Genomgång av åtgärdslistan. Kartläggningen av IMV-platser är klar.",
-        5: "Anders rapporterade från skolchefsnätverket: strategin för 2023–2026 revideras i vår.\n"
-        "Fokus på fullföljd utbildning och kompetensförsörjning.",
-        6: "Samverkan kring obehöriga elever (IMV/IMY): kommunerna redovisade läget.\n"
-        "Flera vill ha ett gemensamt antagningsunderlag. Nordverk AB erbjuder platser för APL.",
-        7: "Lovskolor i sommar: Granby och Lindås samordnar.",
-        8: "Nästa möte hålls hos Sjöhamns kommun.",
-        9: "Ordföranden tackade och avslutade mötet.",
-    }
-    agenda = []
-    for i, item in enumerate(meeting.agenda):
-        decisions: tuple[Decision, ...] = ()
-        actions: tuple[ActionItem, ...] = ()
-        if i == 2:
-            decisions = (Decision(new_item_id(), "Dagordningen godkändes."),)
-        if i == 6:
-            decisions = (
-                Decision(
-                    new_item_id(), "Nätverket tar fram ett gemensamt antagningsunderlag för IMV."
-                ),
+_AWAY = "Högby kommun"
+
+
+class _Story:
+    """The demo's one story, told across its meetings.
+
+    At the first meeting the network decides on a common admission basis for IMV
+    (Lena Öberg drafts it for the upcoming meeting) and hands out two smaller action
+    items, both done by the second meeting, whose follow-up says so. The second
+    meeting agrees on a shared calendar for open days and hears about Industrinatten,
+    which comes back on the upcoming meeting's agenda. Each meeting's "next meeting"
+    names the host that the rotation gives it; the secretary of each comes from the
+    host of the meeting after it, is present and is never among the excused.
+    """
+
+    def __init__(
+        self, by_name: dict[str, Person], org_names: dict[str, str], meetings: list[Meeting]
+    ) -> None:
+        self.by_name = by_name
+        self.by_id = {p.id: p for p in by_name.values()}
+        self.org_names = org_names
+        self.meetings = meetings
+        self.held: list[Meeting] = []
+
+    def _id(self, name: str) -> str:
+        return self.by_name[name].id
+
+    def _next_line(self, index: int) -> str:
+        nxt = next(m for m in self.meetings[index + 1 :] if m.status != MeetingStatus.CANCELLED)
+        host = self.org_names[nxt.host_org_id or ""]
+        return f"Nästa möte hålls {long_date(nxt.day, 'sv')} hos {host}."
+
+    def _attended(
+        self, meeting: Meeting, adjuster: str, owners: Iterable[str]
+    ) -> tuple[Attendance, ...]:
+        """Presence in a steady pattern and answers that agree with it; the chair, the
+        secretary, the justerare and whoever takes on an action item are there, and
+        Högby kommun has sent its apologies all autumn (the representation shows it)."""
+        keep = {meeting.chair_id, meeting.secretary_id, self._id(adjuster)}
+        keep |= {self._id(name) for name in owners}
+        away = {p.id for p in self.by_name.values() if self.org_names[p.org_id or ""] == _AWAY}
+        pattern = [Presence.PRESENT, Presence.PRESENT, Presence.REMOTE, Presence.EXCUSED]
+        out = []
+        for i, a in enumerate(meeting.attendance):
+            presence = pattern[i % 4] if i % 9 != 8 else Presence.ABSENT
+            if a.person_id in keep:
+                presence = Presence.PRESENT
+            elif a.person_id in away:
+                presence = Presence.EXCUSED
+            rsvp = {
+                Presence.EXCUSED: Rsvp.DECLINED,
+                Presence.ABSENT: Rsvp.NEEDS_ACTION,
+            }.get(presence, Rsvp.ACCEPTED)
+            out.append(replace(a, rsvp=rsvp, presence=presence))
+        return tuple(out)
+
+    def _held(
+        self,
+        meeting: Meeting,
+        adjuster: str,
+        notes: Mapping[int, str],
+        decisions: Mapping[int, tuple[str, ...]],
+        actions: Mapping[int, tuple[ActionItem, ...]],
+    ) -> Meeting:
+        agenda = tuple(
+            replace(
+                item,
+                notes=notes.get(i, ""),
+                decisions=tuple(Decision(new_item_id(), text) for text in decisions.get(i, ())),
+                actions=actions.get(i, ()),
+                state=ItemState.DONE,
+                spent_seconds=item.minutes * 60 + (120 if i == 6 else -60 if i == 7 else 0),
             )
-            actions = (
+            for i, item in enumerate(meeting.agenda)
+        )
+        owners = {
+            self.by_id[a.owner_id].name for acts in actions.values() for a in acts if a.owner_id
+        }
+        held = replace(
+            meeting,
+            agenda=agenda,
+            attendance=self._attended(meeting, adjuster, owners),
+            adjuster_ids=(self._id(adjuster),),
+            actual_start=meeting.start + timedelta(minutes=3),
+            actual_end=meeting.end - timedelta(minutes=10),
+            formality=Formality.INFORMAL,
+            sent_sequence=0,
+        )
+        return replace(held, sent_fingerprint=held.invite_fingerprint())
+
+    def first_meeting(self) -> None:
+        m = self.meetings[0]
+        upcoming = self.meetings[2]
+        notes = {
+            0: "Ordföranden Anders Bergfalk hälsade alla välkomna och öppnade mötet.",
+            1: "Till justerare valdes Sofia Ekström.",
+            2: "Ett ärende lades till under övriga frågor: lovskolor i sommar.",
+            3: "Minnesanteckningarna från förra mötet lades till handlingarna.",
+            # The minutes list the open action items (none) under the follow-up themselves.
+            4: "Ordföranden påminde om att varje åtgärd får en ansvarig och ett datum och "
+            "följs upp vid nästa möte.",
+            5: "Anders Bergfalk rapporterade från skolchefsnätverket: uppdragen för "
+            "2023–2026 revideras under våren.\n"
+            "Fokus ligger på fullföljd utbildning och kompetensförsörjning.",
+            6: "Samverkan kring obehöriga elever (IMV/IMY): kommunerna redovisade läget.\n"
+            "Flera vill ha ett gemensamt antagningsunderlag. Nordverk AB erbjuder platser "
+            "för APL.",
+            7: "Lovskolor i sommar: Granby och Lindås samordnar.",
+            8: self._next_line(0),
+            9: "Ordföranden tackade och avslutade mötet.",
+        }
+        decisions = {
+            2: ("Dagordningen godkändes med tillägget.",),
+            6: ("Nätverket tar fram ett gemensamt antagningsunderlag för IMV.",),
+        }
+        actions = {
+            6: (
                 ActionItem(
                     new_item_id(),
                     "Ta fram utkast till gemensamt antagningsunderlag",
-                    owner_id=by_name["Lena Öberg"].id,
-                    due=meeting.day + timedelta(weeks=6),
+                    owner_id=self._id("Lena Öberg"),
+                    # in time to send it out a week before the meeting that discusses it
+                    due=upcoming.day - timedelta(weeks=1),
                 ),
                 ActionItem(
                     new_item_id(),
                     "Sammanställa APL-platser hos Nordverk",
-                    owner_id=by_name["Petra Sjöberg"].id,
-                    due=meeting.day + timedelta(weeks=3),
-                    status=ActionStatus.DONE if not full else ActionStatus.OPEN,
-                    done_on=meeting.day + timedelta(weeks=2) if not full else None,
+                    owner_id=self._id("Petra Sjöberg"),
+                    due=m.day + timedelta(weeks=3),
+                    status=ActionStatus.DONE,
+                    done_on=m.day + timedelta(weeks=2),
                 ),
-            )
-        if i == 7 and full:
-            actions = (
+            ),
+            7: (
                 ActionItem(
                     new_item_id(),
                     "Bjuda in till samordningsmöte om lovskolor",
-                    owner_id=by_name["Anna Grön"].id,
-                    due=meeting.day - timedelta(days=1) + timedelta(weeks=1),
+                    owner_id=self._id("Anna Grön"),
+                    due=m.day + timedelta(weeks=4),
+                    status=ActionStatus.DONE,
+                    done_on=m.day + timedelta(weeks=3),
                 ),
-            )
-        agenda.append(
-            replace(
-                item,
-                notes=notes.get(i, ""),
-                decisions=decisions,
-                actions=actions,
-                state=ItemState.DONE,
-                spent_seconds=item.minutes * 60 + (120 if i == 6 else -60 if i == 7 else 0),
-            )
-        )
-    held = replace(
-        meeting,
-        agenda=tuple(agenda),
-        attendance=attendance,
-        adjuster_ids=(by_name["Sofia Ekström"].id,),
-        actual_start=meeting.start + timedelta(minutes=3),
-        actual_end=meeting.end - timedelta(minutes=10),
-        formality=Formality.INFORMAL,
-        sent_sequence=0,
-    )
-    held = replace(held, sent_fingerprint=held.invite_fingerprint())
-    store.save_meeting(held)
+            ),
+        }
+        held = self._held(m, "Sofia Ekström", notes, decisions, actions)
+        approved = Approval(name="Sofia Ekström", on=m.day + timedelta(days=7))
+        self.held.append(replace(held, approvals=(approved,)))
 
+    def second_meeting(self) -> None:
+        m = self.meetings[1]
+        first = self.meetings[0]
+        notes = {
+            0: "Ordföranden hälsade alla välkomna och öppnade mötet.",
+            1: "Till justerare valdes Jonas Lindblad.",
+            3: f"Minnesanteckningarna från mötet {first.day.isoformat()} är justerade och "
+            "publicerade. De lades till handlingarna.",
+            4: "Petra Sjöberg har sammanställt APL-platserna hos Nordverk. Anna Grön har "
+            "bjudit in till samordningsmötet om lovskolor.\n"
+            "Lena Öberg arbetar med utkastet till gemensamt antagningsunderlag; det skickas "
+            "ut en vecka före nästa möte.",
+            5: "Skolchefsnätverket har antagit de reviderade uppdragen för nätverket.",
+            6: "Studie- och yrkesvägledarna vill samordna kommunernas öppet hus inför "
+            "gymnasievalet.",
+            7: "Linnea Borg berättade om Industrinatten. Ärendet tas upp igen på nästa möte.",
+            8: self._next_line(1),
+            9: "Ordföranden tackade och avslutade mötet.",
+        }
+        decisions = {
+            2: ("Dagordningen godkändes.",),
+            6: ("Kommunerna samordnar sina datum för öppet hus i en gemensam kalender.",),
+        }
+        actions = {
+            6: (
+                ActionItem(
+                    new_item_id(),
+                    "Lägga upp en gemensam kalender för öppet hus",
+                    owner_id=self._id("Maria Åkesson"),
+                    due=m.day + timedelta(weeks=2),  # overdue by the upcoming meeting
+                ),
+            ),
+        }
+        self.held.append(self._held(m, "Jonas Lindblad", notes, decisions, actions))
 
-def _prepare_upcoming(store: Store, meeting: Meeting, people: list[Person]) -> None:
-    by_name = {p.name: p for p in people}
-    agenda = list(meeting.agenda)
-    agenda[6] = replace(
-        agenda[6],
-        title="Gemensamt antagningsunderlag för IMV",
-        kind=agenda[6].kind,
-        presenter_id=by_name["Lena Öberg"].id,
-        minutes=45,
-        description="Utkastet skickas ut en vecka före mötet.",
-    )
-    agenda.insert(
-        7,
-        replace(
+    def upcoming(self) -> Meeting:
+        meeting = self.meetings[2]
+        agenda = list(meeting.agenda)
+        agenda[6] = replace(
             agenda[6],
-            id=new_item_id(),
-            title="Industrinatten och branschdagar",
-            presenter_id=by_name["Linnea Borg"].id,
-            minutes=20,
-            description="",
-        ),
-    )
-    attendance = tuple(
-        replace(a, rsvp=[Rsvp.ACCEPTED, Rsvp.NEEDS_ACTION, Rsvp.TENTATIVE, Rsvp.DECLINED][i % 4])
-        for i, a in enumerate(meeting.attendance)
-    )
-    guest = Attendance(
-        guest_name="Nora Gäst",
-        guest_email="nora.gast@example.org",
-        guest_org="Arbetsförmedlingen",
-        role=MeetingRole.OPTIONAL,
-    )
-    upcoming = replace(
-        meeting,
-        agenda=tuple(agenda),
-        attendance=(*attendance, guest),
-        adjuster_ids=(by_name["Erik Sandvik"].id,),
-        documents="Utkast till antagningsunderlag (bifogas kallelsen).",
-        sent_sequence=0,
-    )
-    upcoming = replace(upcoming, sent_fingerprint=upcoming.invite_fingerprint())
-    store.save_meeting(upcoming)
+            title="Gemensamt antagningsunderlag för IMV",
+            presenter_id=self._id("Lena Öberg"),
+            minutes=45,
+            description="Utkastet skickas ut en vecka före mötet.",
+        )
+        agenda.insert(
+            7,
+            replace(
+                agenda[6],
+                id=new_item_id(),
+                title="Industrinatten och branschdagar",
+                presenter_id=self._id("Linnea Borg"),
+                minutes=20,
+                description="",
+            ),
+        )
+        # the chair, the secretary, the justerare, the presenters and industry (the
+        # network requires it) have said they are coming
+        sure = {meeting.chair_id, meeting.secretary_id}
+        sure |= {self._id(n) for n in ("Erik Sandvik", "Lena Öberg", "Linnea Borg")}
+        sure.add(self._id("Björn Lindström"))
+        answers = [Rsvp.ACCEPTED, Rsvp.NEEDS_ACTION, Rsvp.TENTATIVE, Rsvp.DECLINED]
+        attendance = tuple(
+            replace(a, rsvp=Rsvp.ACCEPTED if a.person_id in sure else answers[i % 4])
+            for i, a in enumerate(meeting.attendance)
+        )
+        guest = Attendance(
+            guest_name="Nora Gäst",
+            guest_email="nora.gast@example.org",
+            guest_org="Arbetsförmedlingen",
+            role=MeetingRole.OPTIONAL,
+        )
+        upcoming = replace(
+            meeting,
+            agenda=tuple(agenda),
+            attendance=(*attendance, guest),
+            adjuster_ids=(self._id("Erik Sandvik"),),
+            documents="Utkast till antagningsunderlag (bifogas kallelsen).",
+            sent_sequence=0,
+        )
+        return replace(upcoming, sent_fingerprint=upcoming.invite_fingerprint())

@@ -13,6 +13,7 @@ from typing import TypeVar
 from quorum.store.errors import ValidationError
 from quorum.store.parse import parse_time
 from quorum.store.records import Organisation, OrgKind, Person
+from quorum.store.when import clock_span
 
 __all__ = [
     "YES",
@@ -87,12 +88,13 @@ def parse_time_range(text: str, field: str = "time") -> tuple[time, int]:
     return start, minutes
 
 
-def time_range_text(start: time, minutes: int) -> str:
-    """``09:00–12:00``: a start and a length as a user reads them."""
+def time_range_text(start: time, minutes: int, lang: str | None = None) -> str:
+    """``09.00–12.00`` / ``09:00–12:00``: a start and a length as a user reads them (and
+    :func:`parse_time_range` reads back)."""
     from datetime import datetime
 
     begin = datetime.combine(datetime(2000, 1, 1), start)
-    return f"{begin:%H:%M}–{begin + timedelta(minutes=minutes):%H:%M}"
+    return clock_span(begin, begin + timedelta(minutes=minutes), lang)
 
 
 def parse_count(text: str, field: str, low: int, high: int) -> int:

@@ -67,7 +67,23 @@ LABEL_NUMBERS = frozenset(
 )
 # Words that do not change with the number before them: units and prepositions.
 _INVARIABLE = frozenset(
-    {"min", "av", "of", "till", "to", "kl.", "at", "på", "in", "i", "per", "a", "här", "here"}
+    {
+        "min",
+        "av",
+        "of",
+        "till",
+        "to",
+        "kl.",
+        "at",
+        "på",
+        "in",
+        "i",
+        "per",
+        "a",
+        "här",
+        "here",
+        "närvarande",
+    }
 )
 
 

@@ -4,7 +4,7 @@ The attendees pane keeps one :class:`Meeting` in memory and replaces it with
 what these functions return, then saves the copy. Keeping the rules here
 keeps them testable without a terminal and shared with the CLI.
 
-A meeting names its chair, secretary and adjusters twice: as ids on the
+A meeting names its chair, secretary and minutes checkers (justerare) twice: as ids on the
 meeting (what the minutes and the invite use) and as each invitee's role.
 :func:`set_role` keeps the two in step; :func:`effective_role` reads them
 with the meeting's ids winning, since older data set only those.

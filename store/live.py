@@ -11,7 +11,7 @@ break is never counted against any item.
 
 Status. A live meeting has ``actual_start`` and no ``actual_end``; ending it
 stamps ``actual_end`` and moves it to HELD. Then HELD -> DRAFTED (the
-secretary has read the minutes through) -> APPROVED (every adjuster of formal
+secretary has read the minutes through) -> APPROVED (every minutes checker of formal
 minutes, or one person for informal ones, approved). Approved and published
 minutes are locked; reopening them needs a reason and is recorded.
 """
@@ -35,6 +35,7 @@ from quorum.store.records import (
     new_item_id,
     replace,
 )
+from quorum.store.wording import by_formality, meeting_status
 
 LOCKED_STATUSES = (MeetingStatus.APPROVED, MeetingStatus.PUBLISHED)
 
@@ -58,7 +59,7 @@ def is_locked(meeting: Meeting) -> bool:
 
 def check_editable(meeting: Meeting) -> None:
     if is_locked(meeting):
-        raise ValidationError("live.error.locked")
+        raise ValidationError(by_formality("live.error.locked", meeting.formality))
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError("live.error.cancelled")
 
@@ -268,7 +269,10 @@ def open_questions(meeting: Meeting) -> list[OpenQuestion]:
 
 def mark_drafted(meeting: Meeting) -> Meeting:
     if meeting.status != MeetingStatus.HELD:
-        raise ValidationError("live.error.draft_needs_held", status=meeting.status.value)
+        raise ValidationError(
+            by_formality("live.error.draft_needs_held", meeting.formality),
+            status=meeting_status(meeting),
+        )
     return replace(meeting, status=MeetingStatus.DRAFTED)
 
 
@@ -293,7 +297,10 @@ def approvals_needed(meeting: Meeting) -> int:
 def approve(meeting: Meeting, name: str, on: date) -> Meeting:
     """Record one approval; the last one needed moves the minutes to APPROVED."""
     if meeting.status != MeetingStatus.DRAFTED:
-        raise ValidationError("live.error.approve_needs_drafted", status=meeting.status.value)
+        raise ValidationError(
+            by_formality("live.error.approve_needs_drafted", meeting.formality),
+            status=meeting_status(meeting),
+        )
     approval = Approval(name=name, on=on)
     given = {a.name.casefold() for a in current_approvals(meeting)}
     if approval.name.casefold() in given:
@@ -316,9 +323,11 @@ def publish(meeting: Meeting) -> Meeting:
 def reopen(meeting: Meeting, name: str, on: date, reason: str) -> Meeting:
     """Unlock approved minutes for edits; who, when and why is kept."""
     if not is_locked(meeting):
-        raise ValidationError("live.error.not_locked")
+        raise ValidationError(by_formality("live.error.not_locked", meeting.formality))
     if not reason.strip():
-        raise ValidationError("live.error.reason_missing", field="reason")
+        raise ValidationError(
+            by_formality("live.error.reason_missing", meeting.formality), field="reason"
+        )
     record = Approval(name=name, on=on, reopened=True, reason=reason.strip())
     return replace(meeting, approvals=(*meeting.approvals, record), status=MeetingStatus.DRAFTED)
 

@@ -98,10 +98,10 @@ def _person(attr: str, field: str) -> Write:
     return write
 
 
-def _adjusters(m: Meeting, text: str, roster: Roster) -> Meeting:
+def _checkers(m: Meeting, text: str, roster: Roster) -> Meeting:
     if " ".join(text.split()).casefold() in NONE_WORDS:
         return replace(m, adjuster_ids=())
-    found = [parse_person(part, roster.people, "adjusters") for part in text.split(",")]
+    found = [parse_person(part, roster.people, "checkers") for part in text.split(",")]
     ids = tuple(dict.fromkeys(p.id for p in found if p is not None))
     return replace(m, adjuster_ids=ids)
 
@@ -123,7 +123,7 @@ MEETING_FIELDS: tuple[MeetingField, ...] = (
     MeetingField("host", _host),
     MeetingField("chair", _person("chair_id", "chair")),
     MeetingField("secretary", _person("secretary_id", "secretary")),
-    MeetingField("adjusters", _adjusters),
+    MeetingField("checkers", _checkers),
     MeetingField("formality", _formality),
     MeetingField("language", _language),
     MeetingField("documents", _documents),

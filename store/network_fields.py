@@ -43,6 +43,7 @@ from quorum.store.records import (
     replace,
 )
 from quorum.store.signup import set_parent
+from quorum.store.when import clock
 
 __all__ = [
     "FORMALITY_WORDS",
@@ -77,6 +78,12 @@ class NetworkField:
         return t(f"field.network.{self.name.replace('.', '_')}", lang=lang)
 
 
+def _say(code: str) -> str:
+    """A value's word in the language shown ("fredag", "ja", "efter"): every word said
+    here is one its field takes back, in either language."""
+    return t(f"value.{code}")
+
+
 def _text(attr: str) -> tuple[Write, Read]:
     def write(n: Network, text: str, people: Sequence[Person]) -> Network:
         return _set(n, attr, " ".join(text.split()))
@@ -99,7 +106,7 @@ def _flag(attr: str, field: str) -> tuple[Write, Read]:
         return _set(n, attr, parse_yes_no(text, field))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return "yes" if getattr(n, attr) else "no"
+        return _say("yes" if getattr(n, attr) else "no")
 
     return write, read
 
@@ -125,7 +132,7 @@ def _weekday() -> tuple[Write, Read]:
         return replace(n, weekday=parse_weekday(text))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return t(f"weekday.{n.weekday}", lang="en").casefold()
+        return t(f"weekday.{n.weekday}").casefold()
 
     return write, read
 
@@ -146,7 +153,7 @@ def _start() -> tuple[Write, Read]:
         return replace(n, start_time=parse_time(text, field="start"))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return f"{n.start_time:%H:%M}"
+        return clock(n.start_time)
 
     return write, read
 
@@ -166,7 +173,7 @@ def _choice(attr: str, cls: Any, words: dict[str, Any] | None = None) -> tuple[W
         return _set(n, attr, parse_choice(cls, text, attr, words))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return str(getattr(n, attr).value)
+        return _say(str(getattr(n, attr).value))
 
     return write, read
 
@@ -185,7 +192,7 @@ def _break_week(attr: str, low: int, high: int) -> tuple[Write, Read]:
 
     def read(n: Network, people: Sequence[Person]) -> str:
         week = getattr(n.breaks, attr)
-        return "none" if week is None else str(week)
+        return _say("none") if week is None else str(week)
 
     return write, read
 
@@ -195,7 +202,7 @@ def _break_flag(attr: str) -> tuple[Write, Read]:
         return replace(n, breaks=_set(n.breaks, attr, parse_yes_no(text, attr)))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return "yes" if getattr(n.breaks, attr) else "no"
+        return _say("yes" if getattr(n.breaks, attr) else "no")
 
     return write, read
 
@@ -206,7 +213,7 @@ def _pasklov() -> tuple[Write, Read]:
         return replace(n, breaks=replace(n.breaks, pasklov=choice))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return n.breaks.pasklov.value
+        return _say(n.breaks.pasklov.value)
 
     return write, read
 
@@ -221,7 +228,7 @@ def _afton() -> tuple[Write, Read]:
         return replace(n, allow_afton_days=parse_yes_no(text, "afton_days"))
 
     def read(n: Network, people: Sequence[Person]) -> str:
-        return "allow" if n.allow_afton_days else "avoid"
+        return _say("allow" if n.allow_afton_days else "avoid")
 
     return write, read
 
@@ -278,6 +285,7 @@ def _smtp(attr: str) -> tuple[Write, Read]:
             value = parse_count(value, "smtp.port", 1, 65535)
         elif attr == "security":
             value = value.casefold()
+            value = "none" if value in NONE_WORDS else value  # "ingen", as Swedish help says
             if value not in SECURITY:
                 raise ValidationError(
                     "field.error_choice",
@@ -293,8 +301,9 @@ def _smtp(attr: str) -> tuple[Write, Read]:
 
     def read(n: Network, people: Sequence[Person]) -> str:
         if n.smtp is None:
-            return "none" if attr == "host" else ""
-        return str(getattr(n.smtp, attr))
+            return _say("no_server") if attr == "host" else ""
+        value = str(getattr(n.smtp, attr))
+        return _say("no_server") if attr == "security" and value == "none" else value
 
     return write, read
 
@@ -319,7 +328,7 @@ def _parent(networks: Sequence[Network]) -> tuple[Write, Read]:
 
     def read(n: Network, people: Sequence[Person]) -> str:
         found = next((x for x in networks if x.id == n.parent_id), None)
-        return found.name if found else "none"
+        return found.name if found else _say("none")
 
     return write, read
 

@@ -289,7 +289,7 @@ class MeetingRole(StrEnum):
 
     CHAIR = "chair"
     SECRETARY = "secretary"
-    ADJUSTER = "adjuster"
+    ADJUSTER = "adjuster"  # justerare, in English the minutes checker (the stored value stays)
     PARTICIPANT = "participant"
     OPTIONAL = "optional"
 
@@ -678,7 +678,7 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Approval:
-    """An adjuster's approval (justering) of formal minutes, or a reopening."""
+    """A minutes checker's (justerare's) approval (justering) of the minutes, or a reopening."""
 
     name: str
     on: date

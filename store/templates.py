@@ -1,12 +1,13 @@
-"""The standard agenda of a Swedish network meeting, in both languages, and the
-protokoll's.
+"""The standard agendas of a Swedish network meeting, in both languages.
 
-A new meeting can start from one of them, or from a template saved from an
-earlier meeting of the network (``Network.templates``). A network whose minutes
-are protokoll (``Network.formality``) starts from the protokoll's agenda: the
-standard one with the items a protokoll needs first — the election of the
-adjusters who approve it with the chair, the adoption of the agenda, the
-previous protokoll. Their wording lives here and nowhere else.
+Two weights, following the network's formality: minnesanteckningar keep a light
+agenda (the secretary is the next host by rule, one person checks the notes);
+a protokoll follows the conventional order of Swedish meeting practice (val av
+sekreterare, val av justerare att jämte ordföranden justera protokollet,
+fastställande av dagordning, föregående protokoll …). A new meeting can start from
+either, or from a template saved from an earlier meeting of the network
+(``Network.templates``); a network that keeps protokoll (``Network.formality``)
+starts from the protokoll's. This module is the one place their wording lives.
 """
 
 from __future__ import annotations
@@ -21,17 +22,25 @@ from quorum.store.records import (
     new_item_id,
 )
 
-_STANDARD = [
-    # (sv, en, kind, minutes, followup)
-    ("Mötets öppnande", "Opening of the meeting", ItemKind.STANDING, 5, False),
-    (
-        "Val av sekreterare och justerare",
-        "Election of secretary and adjusters",
-        ItemKind.DECISION,
-        5,
-        False,
-    ),
-    ("Godkännande av dagordning", "Approval of the agenda", ItemKind.DECISION, 5, False),
+# (sv, en, kind, minutes, followup)
+_Row = tuple[str, str, ItemKind, int, bool]
+
+_OPENING: _Row = ("Mötets öppnande", "Opening of the meeting", ItemKind.STANDING, 5, False)
+_FOLLOWUP: _Row = (
+    "Uppföljning av åtgärder",
+    "Follow-up of action items",
+    ItemKind.STANDING,
+    15,
+    True,
+)
+_OTHER: _Row = ("Övriga frågor", "Any other business", ItemKind.DISCUSSION, 10, False)
+_NEXT: _Row = ("Nästa möte", "Next meeting", ItemKind.STANDING, 5, False)
+_CLOSING: _Row = ("Mötets avslutande", "Closing of the meeting", ItemKind.STANDING, 5, False)
+
+_INFORMAL: list[_Row] = [
+    _OPENING,
+    ("Val av justerare", "Election of a minutes checker", ItemKind.DECISION, 5, False),
+    ("Godkännande av dagordningen", "Approval of the agenda", ItemKind.DECISION, 5, False),
     (
         "Föregående minnesanteckningar",
         "Minutes of the previous meeting",
@@ -39,7 +48,7 @@ _STANDARD = [
         5,
         False,
     ),
-    ("Uppföljning av åtgärder", "Follow-up of action items", ItemKind.STANDING, 15, True),
+    _FOLLOWUP,
     (
         "Information från skolchefsnätverket",
         "News from the school heads' network",
@@ -48,46 +57,54 @@ _STANDARD = [
         False,
     ),
     ("Aktuella frågor", "Current matters", ItemKind.DISCUSSION, 60, False),
-    ("Övriga frågor", "Any other business", ItemKind.DISCUSSION, 10, False),
-    ("Nästa möte", "Next meeting", ItemKind.STANDING, 5, False),
-    ("Mötets avslutande", "Closing of the meeting", ItemKind.STANDING, 5, False),
+    _OTHER,
+    _NEXT,
+    _CLOSING,
 ]
 
-# A protokoll opens with these, then goes on as the standard agenda does from its
-# follow-up of action items.
-_PROTOKOLL_OPENING = [
-    ("Mötets öppnande", "Opening of the meeting", ItemKind.STANDING, 5, False),
+_FORMAL: list[_Row] = [
+    _OPENING,
+    ("Val av sekreterare", "Election of a secretary", ItemKind.DECISION, 2, False),
     (
         "Val av justerare att jämte ordföranden justera protokollet",
-        "Election of an adjuster to approve the minutes together with the chair",
+        "Election of a minutes checker to approve the minutes together with the chair",
         ItemKind.DECISION,
-        5,
+        3,
         False,
     ),
     ("Fastställande av dagordning", "Adoption of the agenda", ItemKind.DECISION, 5, False),
     ("Föregående protokoll", "Minutes of the previous meeting", ItemKind.STANDING, 5, False),
+    _FOLLOWUP,
+    ("Rapporter och information", "Reports and information", ItemKind.INFORMATION, 15, False),
+    ("Beslutsärenden", "Matters for decision", ItemKind.DECISION, 60, False),
+    _OTHER,
+    _NEXT,
+    _CLOSING,
 ]
-_PROTOKOLL = _PROTOKOLL_OPENING + [row for row in _STANDARD if row[4]] + _STANDARD[5:]
 
-NEXT_MEETING_TITLES = {"Nästa möte", "Next meeting"}
+NEXT_MEETING_TITLES = {_NEXT[0], _NEXT[1]}
+
+_NAMES = {
+    ("sv", Formality.INFORMAL): "Standarddagordning",
+    ("sv", Formality.FORMAL): "Standardföredragningslista (protokoll)",
+    ("en", Formality.INFORMAL): "Standard agenda",
+    ("en", Formality.FORMAL): "Standard agenda (formal minutes)",
+}
 
 
-def _template(name: str, rows: list[tuple[str, str, ItemKind, int, bool]], lang: str) -> Template:
+def standard_template(lang: str, formality: Formality = Formality.INFORMAL) -> Template:
+    """The standard agenda in ``lang`` for minnesanteckningar, or for a protokoll."""
+    rows = _FORMAL if formality is Formality.FORMAL else _INFORMAL
     items = tuple(
         TemplateItem(title=sv if lang == "sv" else en, kind=kind, minutes=minutes, followup=f)
         for sv, en, kind, minutes, f in rows
     )
-    return Template(name=name, items=items)
-
-
-def standard_template(lang: str) -> Template:
-    return _template("Standarddagordning" if lang == "sv" else "Standard agenda", _STANDARD, lang)
+    return Template(name=_NAMES[(lang, formality)], items=items)
 
 
 def protokoll_template(lang: str) -> Template:
     """The agenda of a meeting whose minutes are a protokoll."""
-    name = "Dagordning för protokoll" if lang == "sv" else "Agenda for formal minutes"
-    return _template(name, _PROTOKOLL, lang)
+    return standard_template(lang, Formality.FORMAL)
 
 
 def network_template(network: Network, lang: str) -> Template:
@@ -95,9 +112,7 @@ def network_template(network: Network, lang: str) -> Template:
     protokoll's when the network keeps protokoll)."""
     if network.templates:
         return network.templates[0]
-    if network.formality is Formality.FORMAL:
-        return protokoll_template(lang)
-    return standard_template(lang)
+    return standard_template(lang, network.formality)
 
 
 def agenda_from_template(template: Template) -> tuple[AgendaItem, ...]:

@@ -16,9 +16,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from quorum.store.i18n import t
+from quorum.store.i18n import Notice, t
 
-__all__ = ["clock", "clock_span", "long_date", "long_when", "short_when", "week"]
+__all__ = [
+    "clock",
+    "clock_seconds",
+    "clock_span",
+    "long_date",
+    "long_when",
+    "moment_notice",
+    "short_when",
+    "week",
+]
 
 
 def clock(moment: datetime | time, lang: str | None = None) -> str:
@@ -61,7 +70,14 @@ def long_when(start: datetime, end: datetime, lang: str | None = None) -> str:
 
 def short_when(moment: datetime, lang: str | None = None) -> str:
     """ "2027-03-12 kl. 09.00" / "2027-03-12 09:00": a moment in a list or a message."""
-    return t("when.short", lang=lang, date=moment.date().isoformat(), time=clock(moment, lang))
+    return moment_notice(moment).text(lang)
+
+
+def moment_notice(moment: datetime) -> Notice:
+    """:func:`short_when` kept as a :class:`Notice`, for an error that is worded later,
+    in whichever language it is shown in."""
+    clock_notice = Notice.of("when.clock", hour=moment.hour, minute=moment.minute)
+    return Notice.of("when.short", date=moment.date().isoformat(), time=clock_notice)
 
 
 def week(number: int, lang: str | None = None) -> str:

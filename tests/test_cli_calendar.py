@@ -30,7 +30,7 @@ def test_export_invite_marks_it_sent_and_updates_raise_sequence(tmp_path, capsys
         main(["--lang", "sv", "export", "invite", meeting.id, "-o", str(target), "--db", str(db)])
         == 0
     )
-    assert "version 0" in capsys.readouterr().err
+    assert "(version 1)" in capsys.readouterr().err  # SEQUENCE 0, as people count
     data = target.read_bytes()
     check_structure(data)
     first = only_event(data)
@@ -117,7 +117,7 @@ def test_export_cancel_never_cancels_a_held_meeting(tmp_path, capsys):  # type: 
     assert main(["export", "cancel", held.id, "-o", str(tmp_path / "x.ics"), "--db", str(db)]) == 1
     assert main(["--lang", "sv", "cancel", held.id, "--db", str(db)]) == 1
     err = capsys.readouterr().err
-    assert "har redan hållits" in err and "Traceback" not in err
+    assert "är redan genomfört" in err and "Traceback" not in err
     with Store.open(db, readonly=True) as store:
         assert store.meeting(held.id).status is MeetingStatus.PUBLISHED
 

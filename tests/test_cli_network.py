@@ -276,7 +276,7 @@ def test_field_names_are_documented_in_help(capsys: pytest.CaptureFixture[str]) 
         out = capsys.readouterr().out
         assert "FÄLT=VÄRDE" in out
         assert ("sportlov" in out) == (command[0] == "network")
-        assert ("adjusters" in out) == (command[0] == "meeting")
+        assert ("checkers" in out) == (command[0] == "meeting")
 
 
 def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from quorum.store.i18n import t
 from quorum.store.when import clock_span, short_when
+from quorum.store.wording import meeting_status
 from quorum.tui.cli_context import CliContext
 from quorum.tui.cli_terminal import CELL_LIMIT, json_text, printable
 
@@ -141,7 +142,7 @@ def _meetings(store: Any, network_id: str | None) -> list[dict[str, Any]]:
             "time": f"{m.start:%H:%M}–{m.end:%H:%M}",
             "place": m.place,
             "status": m.status.value,
-            "status_text": t(f"status.{m.status.value}"),
+            "status_text": meeting_status(m),
             "host": orgs.get(m.host_org_id or "", ""),
             "agenda_items": len(m.agenda),
             "invitees": len(m.attendance),

@@ -36,7 +36,7 @@ def _written(ctx: CliContext, path: str | None, meeting: Meeting) -> None:
             path=path,
             title=meeting.title,
             date=meeting.day.isoformat(),
-            sequence=meeting.sequence,
+            sequence=meeting.sequence + 1,  # people count versions from 1
         )
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from quorum.store.i18n import t
 from quorum.store.records import Meeting, MeetingStatus
+from quorum.store.wording import meeting_status
 from quorum.tui.cli_context import CliContext
 
 
@@ -44,7 +45,7 @@ def plan(args: argparse.Namespace, ctx: CliContext) -> int:
     rows: list[tuple[date, list[str]]] = []
     for m in meetings:
         if m.day.year == args.year:
-            note = t("plancli.existing", status=t(f"status.{m.status.value}"))
+            note = t("plancli.existing", status=meeting_status(m))
             rows.append(
                 (
                     m.day,

@@ -37,7 +37,8 @@ def screen_commands(app: QuorumApp, screen: Screen[Any]) -> Iterable[SystemComma
     titles: set[str] = set()
     for _key, active in screen.active_bindings.items():
         binding, enabled, node = active.binding, active.enabled, active.node
-        if not enabled or not binding.description or binding.action in seen:
+        # One binding with two keys ("N,ctrl+n") is listed per key: one entry for both.
+        if not enabled or not binding.description or binding.action.removeprefix("app.") in seen:
             continue
         if binding.action in ("help", "quit", "command_palette"):
             continue
@@ -51,10 +52,12 @@ def screen_commands(app: QuorumApp, screen: Screen[Any]) -> Iterable[SystemComma
         def run(node: Any = node, action: str = binding.action) -> None:
             app.call_later(node.run_action, action)
 
-        yield SystemCommand(title, t("cmd.key_help", key=binding.key_display or binding.key), run)
+        yield SystemCommand(title, t("cmd.key_help", key=app.get_key_display(binding)), run)
     extra = getattr(screen, "palette_commands", None)
-    if extra is not None:
-        yield from extra()
+    for command in extra() if extra is not None else ():
+        if str(command.title) not in titles:
+            titles.add(str(command.title))
+            yield command
     for title_key, help_key, action in APP_COMMANDS:
         if action in seen or t(title_key) in titles:
             continue

@@ -112,7 +112,9 @@ class RowCells:
     def status(self, value: str) -> str:
         name = self.statuses.get(value)
         if name is None:
-            name = self.statuses[value] = t(f"status.{value}")
+            # The short word ("utkast", "justerat"): true whatever the network keeps
+            # (store.wording.short_status), and narrow enough for 80 columns.
+            name = self.statuses[value] = t(f"status.short.{value}")
         return name
 
     def plain(self, m: MeetingSummary) -> list[tuple[str, str]]:

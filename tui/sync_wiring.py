@@ -33,6 +33,7 @@ from quorum.store.store import Store
 from quorum.store.sync import Progress, SyncEngine, SyncReport, new_uid
 from quorum.store.sync_file import FileCollection, read_archive, write_archive
 from quorum.store.sync_state import Link, forget_server, link, linked, save_link
+from quorum.store.wording import formal_text
 
 PASSWORD_ENV = "QUORUM_SYNC_PASSWORD"
 
@@ -78,9 +79,10 @@ class ExportConversions:
             store.meetings(meeting.network_id),
             redact_contacts=True,
         )
-        return t("sync.minutes_title", lang=meeting.language, title=meeting.title), minutes_text(
-            ctx
+        title = formal_text(
+            "sync.minutes_title", meeting.formality, meeting.language, title=meeting.title
         )
+        return title, minutes_text(ctx)
 
     def person_card(
         self, person: Person, org: Organisation | None, role: Role, share: dict[str, bool]

@@ -41,20 +41,20 @@ SV = {
     "import.change.role": "roll",
     "import.change.membership": "blir medlem i nätverket",
     "import.change.active": "aktiveras igen",
-    # export: the förteckning
+    # export: the register
     "roster.col.name": "Namn",
     "roster.col.org": "Organisation",
     "roster.col.title": "Titel",
     "roster.col.email": "E-post",
     "roster.col.phone": "Telefon",
     "roster.col.role": "Roll",
-    "roster.export_written_one": "Förteckningen skrevs till {path} ({count} person).",
-    "roster.export_written_other": "Förteckningen skrevs till {path} ({count} personer).",
+    "roster.export_written_one": "Registret skrevs till {path} ({count} person).",
+    "roster.export_written_other": "Registret skrevs till {path} ({count} personer).",
     # personal data
     "person.removed": "borttagen deltagare",
     "person.erased_one": "{name} är borttagen: {count} möte ändrat.",
     "person.erased_other": "{name} är borttagen: {count} möten ändrade.",
-    "person.erase_confirm": "Ta bort {name} och alla uppgifter om personen? I tidigare minnesanteckningar ersätts namnet med ”borttagen deltagare”. Det går inte att ångra.",
+    "person.erase_confirm": "Ta bort {name} och alla uppgifter om personen? I tidigare minnesanteckningar och protokoll ersätts namnet med ”borttagen deltagare”. Det går inte att ångra.",
     # representation
     "representation.industry_missing": "Ingen från näringslivet: nätverket kräver att ordföranden eller minst en närvarande kommer från ett företag.",
     "representation.never": "Aldrig närvarande i år: {names}",

@@ -5,7 +5,8 @@ SV = {
     "sync.role.chair": "Ordförande",
     "sync.role.coordinator": "Samordnare",
     "sync.role.guest": "Gäst",
-    "sync.minutes_title": "Minnesanteckningar: {title}",
+    "sync.minutes_title.informal": "Minnesanteckningar: {title}",
+    "sync.minutes_title.formal": "Protokoll: {title}",
 }
 
 EN = {
@@ -13,7 +14,8 @@ EN = {
     "sync.role.chair": "Chair",
     "sync.role.coordinator": "Coordinator",
     "sync.role.guest": "Guest",
-    "sync.minutes_title": "Minutes: {title}",
+    "sync.minutes_title.informal": "Minutes: {title}",
+    "sync.minutes_title.formal": "Minutes: {title}",
 }
 
 SV.update(

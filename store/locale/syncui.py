@@ -20,8 +20,8 @@ SV = {
     "syncui.conflict_row": "Konflikt: {kind} ”{title}” – Enter för att välja version",
     "syncui.here": "Här",
     "syncui.there": "På servern",
-    "syncui.keep_mine": "Behåll min",
-    "syncui.keep_theirs": "Ta serverns",
+    "syncui.keep_mine": "Behåll min version",
+    "syncui.keep_theirs": "Ta serverns version",
 }
 
 EN = {

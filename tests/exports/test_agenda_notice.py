@@ -28,7 +28,7 @@ def test_time_plan_from_start_and_minutes() -> None:
     rows = [line for line in txt.splitlines() if line[:2].isdigit() and line[2] == "."]
     assert [r.split()[0] for r in rows[:5]] == ["09.00", "09.05", "09.10", "09.15", "09.25"]
     assert rows[-1].split()[0] == "11.20"
-    assert "09.25    5. Återcertifiering 2027 – lägesrapport  Lars Persson    20 min" in txt
+    assert "09.25  5. Återcertifiering 2027 – lägesrapport  Lars Persson    20 min" in txt
     assert "Mötet beräknas sluta kl. 11.25." in txt
 
 
@@ -55,7 +55,7 @@ def test_notice_without_agenda_or_documents() -> None:
     text = notice_text(DocContext(bare, NETWORK))
     assert "Inga handlingar att läsa före mötet." in text
     assert "Dagordningen är inte klar ännu." in text
-    assert "Plats: ej angivet" in norm(text)
+    assert "Plats: inte angivet" in norm(text)
 
 
 def test_time_plan_across_dst_counts_real_minutes() -> None:

@@ -107,7 +107,7 @@ def test_informal_minutes_say_who_approved_them_and_when(tmp_path: Path) -> None
     approved = live.approve(march, "Anna Lindqvist", date(2027, 3, 16))
     store.save_meeting(approved)
     md = _minutes(store, "2").decode()
-    assert "Minnesanteckningarna godkändes av Anna Lindqvist den 2027-03-16." in md
+    assert "Minnesanteckningarna justerades av Anna Lindqvist den 2027-03-16." in md
     assert "§" not in md and "Vid protokollet" not in md
     store.close()
 

@@ -24,7 +24,7 @@ def test_filter_is_swedish_aware_and_needs_all_words() -> None:
 def test_markdown() -> None:
     md = decisions_markdown(NETWORK, MEETINGS, lang="sv")
     assert md.startswith("# SYV-nätverket Skaraborg: beslutsregister\n")
-    assert "| Datum | Möte | Punkt | Beslut |" in md
+    assert "| Datum | Möte | Ärende | Beslut |" in md
     assert "Budget \\| plan" in md  # a pipe does not break the table
     assert "4 beslut" in md
     filtered = decisions_markdown(NETWORK, MEETINGS, query="prao", lang="en")

@@ -218,7 +218,7 @@ def test_place_and_online_link(world: World) -> None:
     link = "https://meet.example.se/j/123?pwd=a,b"
     assert str(event["LOCATION"]) == f"Stadshuset, sal 3; Skövde / {link}"
     assert str(event["URL"]) == link
-    assert f"Delta digitalt: {link}" in str(event["DESCRIPTION"])
+    assert f"Delta på distans: {link}" in str(event["DESCRIPTION"])
 
 
 def test_a_link_that_is_not_a_uri_stays_out_of_url(world: World) -> None:

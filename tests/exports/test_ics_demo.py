@@ -94,4 +94,4 @@ def test_demo_reply_round_trip(demo_store) -> None:  # type: ignore[no-untyped-d
     ]
     person = people.get(changed.person_id or "")
     assert (person.email if person else changed.guest_email) == email
-    assert changed.rsvp is Rsvp.DECLINED and "förhinder" in sentence
+    assert changed.rsvp is Rsvp.DECLINED and "kommer inte" in sentence

@@ -60,10 +60,10 @@ def test_parts_text_and_calendar(world: World, tmp_path: Path) -> None:
     parts = list(msg.iter_parts())
     assert [p.get_content_type() for p in parts] == ["text/plain", "text/calendar"]
     body = parts[0].get_content()
-    assert "Välkommen till Nätverksträff i Gymnasienätverket Skaraborg-exempel." in body
+    assert "Välkomna till mötet i Gymnasienätverket Skaraborg-exempel: Nätverksträff." in body
     assert "Tid: fredag 12 mars 2027 kl. 09.00–12.00" in body
     assert "Plats: Stadshuset, sal 3; Skövde" in body
-    assert "Delta digitalt: https://meet.example.se/j/123?pwd=a,b" in body
+    assert "Delta på distans: https://meet.example.se/j/123?pwd=a,b" in body
     assert "3. 09.30 Gemensam antagning 2028: förslag, synpunkter; beslut" in body
     calendar = parts[1]
     assert calendar.get_param("method") == "REQUEST"

@@ -143,7 +143,7 @@ def test_minutes_content() -> None:
         " – Klart senast: 2027-04-15",
         "fredag 21 maj 2027 kl. 09.00, värd: Landskrona stad",
         "*** UTKAST ***",
-        "Bordlagd till nästa möte.",
+        "Ärendet bordläggs till nästa möte.",
         "Sammanställa självvärderingen för el- och energiprogrammet",  # follow-up from February
     ):
         assert expected in txt, expected

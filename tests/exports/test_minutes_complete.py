@@ -28,7 +28,7 @@ def test_approved_informal_minutes_print_who_approved_them(demo_store: Store):
     assert "These minutes were approved by Erik Sandvik on 2026-11-06." in text
     assert "Vid protokollet" not in text  # informal: one line, no signature block
     sv = minutes_markdown(_context(demo_store, "2", "sv"))
-    assert "godkändes av Erik Sandvik den 2026-11-06" in sv
+    assert "justerades av Erik Sandvik den 2026-11-06" in sv
 
 
 def test_an_absent_guest_is_in_the_minutes_and_in_the_personal_data_check(demo_store: Store):

@@ -78,9 +78,9 @@ def test_personal_data_of_the_realistic_meeting() -> None:
     for name in ("Anna Lindqvist", "Lars Persson", "Maria Öberg", "Nils Wallin", "Per Holm"):
         assert ("name", name) in kinds
     # contacts typed into the notes of § 20 and § 23, and the notice's contact line
-    assert Finding("email", "sara.nilsson@industrimekano.example.se", "punkt § 20") in findings
-    assert Finding("phone", "070-123 45 67", "punkt § 20") in findings
-    assert Finding("phone", "08-123 456", "punkt § 23") in findings
+    assert Finding("email", "sara.nilsson@industrimekano.example.se", "ärende § 20") in findings
+    assert Finding("phone", "070-123 45 67", "ärende § 20") in findings
+    assert Finding("phone", "08-123 456", "ärende § 23") in findings
     assert ("email", "lars.persson@helsingborg.example.se") in kinds
     assert [f.kind for f in findings] == sorted(
         (f.kind for f in findings), key=["name", "email", "phone"].index
@@ -100,7 +100,7 @@ def test_names_typed_into_notes_are_found() -> None:
     item = ctx.meeting.agenda[10]
     noted = replace(item, notes=item.notes + " Karin Sjöberg återkommer.")
     ctx = replace(ctx, meeting=ctx.meeting.with_item(noted))
-    assert [f.where for f in personal_data(ctx) if f.value == "Karin Sjöberg"] == ["punkt § 23"]
+    assert [f.where for f in personal_data(ctx) if f.value == "Karin Sjöberg"] == ["ärende § 23"]
 
 
 def test_redacted_context_reports_names_only_and_documents_hold_no_contacts() -> None:

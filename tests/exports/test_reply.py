@@ -197,7 +197,8 @@ def test_stale_sequence_is_reported_and_changes_nothing(tmp_path: Path, world: W
     with pytest.raises(QuorumError) as err:
         apply_reply(moved, world.people, old_reply)
     assert err.value.key == "error.reply_stale"
-    assert "0" in err.value.sentence("sv") and "1" in err.value.sentence("sv")
+    # SEQUENCE 0 and 1, told as people count versions
+    assert "(version 1, nu 2)" in err.value.sentence("sv")
     fresh = parse_reply(_file(tmp_path, OUTLOOK.format(seq=1)))
     updated, _ = apply_reply(moved, world.people, fresh)
     assert _rsvp(updated, "bjorn.lindstrom@lidkoping.example.se", world.people) is Rsvp.ACCEPTED

@@ -20,7 +20,7 @@ def test_stats() -> None:
 
 def test_markdown_with_bar_chart() -> None:
     md = year_summary_markdown(NETWORK, MEETINGS, ORGS, PEOPLE, 2026, lang="sv")
-    assert md.startswith("# SYV-nätverket Skaraborg: årsredovisning 2026")
+    assert md.startswith("# SYV-nätverket Skaraborg: årssammanställning 2026")
     assert "3 möten: 2 genomförda, 1 inställt." in md
     assert "2026-02-20  " + "█" * 20 + "  4" in md
     assert "2026-04-17  " + "█" * 10 + "░" * 10 + "  2" in md

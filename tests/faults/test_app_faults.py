@@ -98,7 +98,8 @@ async def test_a_record_a_hand_edit_broke_is_named_on_the_problem_screen(db: Db)
     app, opened = app_on(db.path)
     async with app.run_test(size=(80, 24)) as pilot:
         await _until(pilot, lambda: isinstance(app.screen, DatabaseProblemScreen))
-        await pilot.pause()  # pushed is not yet painted
+        # The screen is pushed before it is painted; on a loaded machine, wait for its text.
+        await _until(pilot, lambda: "person 9" in screen_text(app))
         assert "person 9, field email: must be text" in screen_text(app)
         assert "Press r to restore the newest backup" in screen_text(app)
         # Refused by the open itself, or closed after: either way the lock is free for restore.

@@ -137,7 +137,7 @@ def test_stacked_form_with_a_refusal(snap_compare, demo_store):
     from quorum.tui.dialogs import FormDialog
 
     def refuse(values: dict[str, str]) -> str:
-        raise ValidationError("live.error.reason_missing", field="reason")
+        raise ValidationError("live.error.reason_missing.formal", field="reason")
 
     def build(app: QuorumApp) -> FormDialog[str]:
         fields = [
@@ -145,7 +145,7 @@ def test_stacked_form_with_a_refusal(snap_compare, demo_store):
             ("reason", t("live.dialog.reason"), ""),
         ]
         hint = t("live.dialog.hint")
-        return FormDialog(t("live.dialog.reopen"), refuse, fields, hint=hint, stacked=True)
+        return FormDialog(t("live.dialog.reopen.formal"), refuse, fields, hint=hint, stacked=True)
 
     run_before = showing(build, ["ctrl+s"])
     assert snap_compare(make_app(demo_store), terminal_size=SIZE, run_before=run_before)

@@ -136,7 +136,7 @@ def test_informal_minutes_need_one_approval_and_then_lock():
     assert m.status == MeetingStatus.APPROVED and live.is_locked(m)
     with pytest.raises(ValidationError) as err:
         live.set_notes(m, 0, "ändrat")
-    assert err.value.key == "live.error.locked"
+    assert err.value.key == "live.error.locked.informal"
     assert live.set_notes(m, 0, "") == m  # saving unchanged text is not an edit
 
 

@@ -11,6 +11,7 @@ import pytest
 from quorum.store.cancelling import cancel, was_held
 from quorum.store.errors import QuorumError, ValidationError
 from quorum.store.field_values import parse_time_range, parse_weekday
+from quorum.store.i18n import set_language
 from quorum.store.meeting_fields import apply_meeting_settings
 from quorum.store.network_fields import NETWORK_FIELDS, apply_settings, parse_blackouts, shown
 from quorum.store.records import (
@@ -98,9 +99,18 @@ def test_every_setting_can_be_set_and_shown() -> None:
         Blackout(date(2027, 5, 3), date(2027, 5, 3), "Kompetensdag"),
     )
     assert changed.smtp is not None and (changed.smtp.port, changed.smtp.security) == (465, "ssl")
-    # What show prints, set takes back, and nothing changes.
-    again = apply_settings(NET, [f"{k}={v}" for k, v in shown(changed, PEOPLE)], PEOPLE)
-    assert again == changed
+    # What show prints, set takes back, and nothing changes, in either language; in
+    # Swedish it prints Swedish words (ja, torsdag, protokoll, före, tillåt, inget).
+    for lang in ("sv", "en"):
+        set_language(lang)
+        rows = shown(changed, PEOPLE)
+        again = apply_settings(NET, [f"{k}={v}" for k, v in rows], PEOPLE)
+        assert again == changed, lang
+        for cleared in ("hostlov", "smtp.host"):
+            assert apply_settings(again, [f"{cleared}={dict(rows)[cleared]}"], PEOPLE) == again
+    assert ("weekday", "torsdag") in rows_sv(changed)
+    assert ("hostlov", "inget") in rows_sv(changed) and ("pasklov", "före") in rows_sv(changed)
+    assert ("formality", "protokoll") in rows_sv(changed)
     assert [name for name, _ in shown(changed, PEOPLE)] == [f.name for f in NETWORK_FIELDS]
     for f in NETWORK_FIELDS:
         assert f.help("sv") != f"field.network.{f.name}" and f.help("en")
@@ -113,6 +123,13 @@ def test_smtp_can_be_removed_and_needs_a_host_first() -> None:
     with_smtp = apply_settings(NET, ["smtp.host=smtp.example.se"], PEOPLE)
     assert with_smtp.smtp is not None and with_smtp.smtp.port == 587
     assert apply_settings(with_smtp, ["smtp.host=none"], PEOPLE).smtp is None
+    # The Swedish help's words are taken as they are written there.
+    plain = apply_settings(with_smtp, ["smtp.security=ingen"], PEOPLE).smtp
+    assert plain is not None and plain.security == "none"
+    assert apply_settings(with_smtp, ["smtp.host=ingen"], PEOPLE).smtp is None
+    words = apply_settings(NET, ["afton_days=tillåt", "pasklov=inget", "sportlov=inget"], PEOPLE)
+    assert words.allow_afton_days and words.breaks.sportlov_week is None
+    assert words.breaks.pasklov is EasterBreak.NONE
 
 
 def test_no_login_over_an_unencrypted_connection() -> None:
@@ -167,7 +184,7 @@ def test_meeting_fields() -> None:
             "time=13:00-16:00",
             "host=skövde",
             "chair=asa@example.se",
-            "adjusters=1, ute@example.se",
+            "checkers=1, ute@example.se",
             "formality=protokoll",
             "place=Rådhuset",
         ],
@@ -191,6 +208,14 @@ def test_a_held_meeting_cannot_be_cancelled() -> None:
         assert was_held(replace(MEETING, status=status))
         with pytest.raises(QuorumError) as err:
             cancel(replace(MEETING, status=status))
-        assert "har redan hållits" in err.value.sentence("sv")
+        assert "är redan genomfört" in err.value.sentence("sv")
     live = replace(MEETING, actual_start=START)
     assert was_held(live)
+
+
+def rows_sv(network: Network) -> list[tuple[str, str]]:
+    set_language("sv")
+    try:
+        return shown(network, PEOPLE)
+    finally:
+        set_language("en")

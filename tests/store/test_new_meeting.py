@@ -110,8 +110,15 @@ def test_draft_takes_time_place_and_template_from_the_network():
 def test_saved_templates_are_offered_after_the_standard_ones():
     own = Template("Kort", (TemplateItem("Bara en punkt"),))
     choices = template_choices(replace(NET, templates=(own,)))
+    # minnesanteckningar and protokoll, in Swedish and English, then the network's own
     assert len(choices) == 5 and choices[4][1] == own
     assert choices[2][1] == protokoll_template("sv") and choices[3][1] == protokoll_template("en")
+    assert [c[1].items[2].title for c in choices[:4]] == [
+        "Godkännande av dagordningen",
+        "Approval of the agenda",
+        "Val av justerare att jämte ordföranden justera protokollet",
+        "Election of a minutes checker to approve the minutes together with the chair",
+    ]
 
 
 def test_a_network_that_keeps_protokoll_starts_its_meetings_as_protokoll():
@@ -119,8 +126,9 @@ def test_a_network_that_keeps_protokoll_starts_its_meetings_as_protokoll():
     fields = draft_meeting(formal, [], date(2027, 3, 12), network_template(formal, "sv"), PEOPLE)
     assert fields["formality"] is Formality.FORMAL
     titles = [item.title for item in fields["agenda"]]
-    assert titles[:4] == [
+    assert titles[:5] == [
         "Mötets öppnande",
+        "Val av sekreterare",
         "Val av justerare att jämte ordföranden justera protokollet",
         "Fastställande av dagordning",
         "Föregående protokoll",
@@ -129,7 +137,7 @@ def test_a_network_that_keeps_protokoll_starts_its_meetings_as_protokoll():
     assert len(set(titles)) == len(titles)
     informal = draft_meeting(NET, [], date(2027, 3, 12), network_template(NET, "sv"), PEOPLE)
     assert informal["formality"] is Formality.INFORMAL
-    assert informal["agenda"][1].title == "Val av sekreterare och justerare"
+    assert informal["agenda"][1].title == "Val av justerare"
 
 
 def test_create_meetings_fields() -> None:

@@ -48,24 +48,24 @@ def test_good_friday_is_moved_a_week_with_a_reason() -> None:
     assert len(moved) == 1
     p = moved[0]
     assert p.day == date(2024, 4, 5)
-    assert p.reason_text("sv") == "Långfredagen – flyttad en vecka"
-    assert p.reason_text("en") == "Good Friday – moved a week"
+    assert p.reason_text("sv") == "Långfredagen – flyttat en vecka senare"
+    assert p.reason_text("en") == "Good Friday – moved a week later"
     assert p.week_label("sv") == "v. 14"
-    assert p.week_label("en") == "w. 14"
+    assert p.week_label("en") == "week 14"
     # The dates that were not moved carry no reason.
     assert all(q.reason is None for q in plan if q is not p)
     # With påsklov the week after Easter (the default), the week before is nearer.
     plan = propose_dates(network(min_meetings=5), 2024, [])
     p = next(p for p in plan if p.natural == date(2024, 3, 29))
     assert p.day == date(2024, 3, 22)
-    assert p.reason_text("sv") == "Långfredagen – flyttad en vecka tidigare"
+    assert p.reason_text("sv") == "Långfredagen – flyttat en vecka tidigare"
 
 
 def test_squeeze_friday_after_ascension_is_moved() -> None:
     plan = propose_dates(network(min_meetings=4), 2027, [])
     p = next(p for p in plan if p.natural == date(2027, 5, 7))
     assert p.day == date(2027, 5, 14)
-    assert p.reason_text("sv") == "Klämdag – flyttad en vecka"
+    assert p.reason_text("sv") == "Klämdag – flyttat en vecka senare"
 
 
 def test_blackouts_move_a_date_and_name_the_break() -> None:
@@ -79,7 +79,7 @@ def test_blackouts_move_a_date_and_name_the_break() -> None:
     assert first not in [p.day for p in plan]
     p = next(p for p in plan if p.natural == first)
     assert p.day == first + timedelta(weeks=1)
-    assert p.reason_text("sv") == "Sportlov – flyttad en vecka"
+    assert p.reason_text("sv") == "Sportlov – flyttat en vecka senare"
     # Two weeks' break: the week before is nearer; an unnamed one is a "spärrperiod".
     net = network(
         breaks=NO_BREAKS,
@@ -87,7 +87,7 @@ def test_blackouts_move_a_date_and_name_the_break() -> None:
     )
     p = next(p for p in propose_dates(net, 2026, []) if p.natural == first)
     assert p.day == first - timedelta(weeks=1)
-    assert p.reason_text("sv") == "Spärrperiod – flyttad en vecka tidigare"
+    assert p.reason_text("sv") == "Spärrperiod – flyttat en vecka tidigare"
     # Three weeks around it: moved two weeks later.
     net = network(
         breaks=NO_BREAKS,
@@ -95,7 +95,7 @@ def test_blackouts_move_a_date_and_name_the_break() -> None:
     )
     p = next(p for p in propose_dates(net, 2026, []) if p.natural == first)
     assert p.day == first + timedelta(weeks=2)
-    assert p.reason_text("en") == "Blackout period – moved 2 weeks"
+    assert p.reason_text("en") == "Blackout period – moved 2 weeks later"
 
 
 def test_existing_meetings_count_and_their_weeks_stay_free() -> None:

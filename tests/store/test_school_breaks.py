@@ -57,8 +57,8 @@ def test_a_moved_date_names_the_break() -> None:
     plan = propose_dates(network(), 2026, [])
     p = next(p for p in plan if p.natural == date(2026, 2, 20))
     assert p.day == date(2026, 2, 27)
-    assert p.reason_text("sv") == "Sportlov – flyttad en vecka"
-    assert p.reason_text("en") == "Winter sports break – moved a week"
+    assert p.reason_text("sv") == "Sportlov – flyttat en vecka senare"
+    assert p.reason_text("en") == "Winter sports break – moved a week later"
 
 
 def test_own_periods_come_on_top_of_the_breaks() -> None:
@@ -127,4 +127,4 @@ def test_a_date_moved_off_an_afton_day_says_so() -> None:
     ]
     assert moved
     for p in moved:
-        assert p.reason_text("sv").startswith("Skärtorsdagen – flyttad"), p
+        assert p.reason_text("sv").startswith("Skärtorsdagen – flyttat"), p

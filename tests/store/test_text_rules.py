@@ -86,7 +86,7 @@ def test_each_record_names_its_own_field() -> None:
             "guest_org",
             "Gästens organisation",
         ),
-        (lambda: Network("1", "Nät", organiser="A\nB"), "organiser", "Arrangören"),
+        (lambda: Network("1", "Nät", organiser="A\nB"), "organiser", "Huvudmannen"),
     ]
     for make, field, label in cases:
         err = _refusal(make)

@@ -177,7 +177,7 @@ async def test_prompt_shows_errors_and_accepts_a_warning_with_enter_again():
 async def test_form_puts_an_error_beside_its_field_and_advance_moves_on():
     def save(values: dict[str, Any]) -> tuple[str, str]:
         if not values["reason"].strip():
-            raise ValidationError("live.error.reason_missing", field="reason")
+            raise ValidationError("live.error.reason_missing.formal", field="reason")
         return values["name"], values["reason"]
 
     fields = [("name", "Who?", "Karin"), ("reason", "Why?", "")]

@@ -130,7 +130,7 @@ async def test_the_attendance_list_shows_what_the_replies_said(demo_store):
         screen = await _open_live(app, pilot)
         lines = screen.query_one(AttendanceList)
         text = [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
-        assert text[0].startswith("excused")  # declined: not "?"
+        assert text[0].startswith("declined")  # declined: not "?"
         assert text[1].startswith("coming")
         no_answer = next(
             i for i, a in enumerate(screen.meeting.attendance) if a.rsvp is Rsvp.NEEDS_ACTION

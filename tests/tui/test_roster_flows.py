@@ -241,12 +241,12 @@ async def test_representation_table(demo_store):
         table = screen.query_one("#rep-table", DataTable)
         matrix = screen.matrix
         assert table.row_count == len(matrix.orgs)
-        granby_id = next(o.id for o in demo_store.organisations() if o.name == "Granby kommun")
-        granby = table.get_row(granby_id)
-        assert str(granby[0]) == "Granby kommun" and "red" in str(granby[0].style)
-        assert "Granby kommun" in str(screen.query_one("#rep-never", Static).content)
+        hogby_id = next(o.id for o in demo_store.organisations() if o.name == "Högby kommun")
+        hogby = table.get_row(hogby_id)
+        assert str(hogby[0]) == "Högby kommun" and "red" in str(hogby[0].style)
+        assert "Högby kommun" in str(screen.query_one("#rep-never", Static).content)
         # The coming meeting is not held: "–".
-        assert str(granby[-2]).strip() == "–"
+        assert str(hogby[-2]).strip() == "–"
         await pilot.press("p")
         await pilot.pause()
         assert screen.year == DEMO_NOW.year - 1

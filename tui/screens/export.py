@@ -44,7 +44,7 @@ from quorum.store.errors import QuorumError
 from quorum.store.files import write_export
 from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
-from quorum.store.records import Meeting
+from quorum.store.records import Formality, Meeting
 from quorum.tui.dialogs import ConfirmDialog
 from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
@@ -125,7 +125,7 @@ class ExportScreen(QuorumScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            yield OptionList(*(Option(k.label, id=k.key) for k in KINDS), id="kinds")
+            yield OptionList(id="kinds")  # filled once the meeting is read (on_mount)
             with VerticalScroll(id="preview-box"):
                 yield Markdown(id="preview")
         yield Static(id="state")
@@ -141,6 +141,8 @@ class ExportScreen(QuorumScreen):
         self.query_one("#kinds").border_title = t("exportui.kinds")
         self.query_one("#preview-box").border_title = t("exportui.preview")
         kinds = self.query_one("#kinds", OptionList)
+        formality = self.meeting.formality
+        kinds.add_options([Option(k.label(formality), id=k.key) for k in KINDS])
         kinds.highlighted = KINDS.index(default_kind(self.meeting))
         kinds.focus()
 
@@ -326,9 +328,10 @@ class ExportScreen(QuorumScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """Every kind is one palette entry away."""
+        formality = self.meeting.formality if self.meeting else Formality.INFORMAL
         for k in KINDS:
 
             def choose(index: int = KINDS.index(k)) -> None:
                 self.query_one("#kinds", OptionList).highlighted = index
 
-            yield SystemCommand(k.label, t("exportui.kind_help"), choose)
+            yield SystemCommand(k.label(formality), t("exportui.kind_help"), choose)

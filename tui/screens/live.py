@@ -37,6 +37,7 @@ from quorum.store.records import Decision, ItemState, Meeting
 from quorum.store.templates import NEXT_MEETING_TITLES
 from quorum.store.text_rules import clean
 from quorum.store.when import clock
+from quorum.store.wording import formal_text
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, FormDialog
 from quorum.tui.followup import followup_now
 from quorum.tui.messages import Announce
@@ -137,7 +138,7 @@ class LiveScreen(QuorumScreen):
     def on_mount(self) -> None:
         self.meeting = self.store.meeting(self.meeting_id)
         self.names = {p.id: p.name for p in self.store.people()}
-        self.sub_title = t("live.title")
+        self.sub_title = formal_text("live.title", self.meeting.formality)
         self.query_one("#agenda").border_title = t("live.agenda")
         self.query_one("#attendance").border_title = t("live.attendance")
         self.set_class(self.app.size.width < NARROW_BELOW, "narrow")
@@ -154,7 +155,7 @@ class LiveScreen(QuorumScreen):
         else:
             self.query_one("#agenda").focus()
         if notes.read_only and live.is_locked(self.meeting):
-            self.notify(t("live.locked_view"), severity="warning")
+            self.notify(formal_text("live.locked_view", self.meeting.formality), severity="warning")
         self.set_interval(1.0, self._tick)
 
     def on_resize(self) -> None:

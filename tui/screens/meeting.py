@@ -25,6 +25,7 @@ from quorum.store.readiness import missing_for_invite
 from quorum.store.records import Meeting, MeetingStatus, Network, Organisation, Person, replace
 from quorum.store.templates import template_from_agenda
 from quorum.store.when import clock_span
+from quorum.store.wording import meeting_status
 from quorum.tui.dialogs import ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import SENT_FIELDS
@@ -57,9 +58,7 @@ def status_line(
 ) -> str:
     """Status · whether the sent invite is out of date · what the invite lacks, or who
     will send it (markup). The same rule as the export (store.readiness)."""
-    parts = [
-        "[b]" + escape(t("meeting.status", status=t(f"status.{meeting.status.value}"))) + "[/]"
-    ]
+    parts = ["[b]" + escape(t("meeting.status", status=meeting_status(meeting))) + "[/]"]
     if meeting.sent_sequence is None:
         parts.append(escape(t("meeting.invite_not_sent")))
     elif meeting.invite_outdated:

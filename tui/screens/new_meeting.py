@@ -1,7 +1,8 @@
 """The dialog that creates a meeting from its network's defaults.
 
 It proposes the network's next free date and lets the host choose where the
-agenda starts: the Swedish or English standard agenda, or a saved template.
+agenda starts: a standard agenda (minnesanteckningar or protokoll, Swedish or English)
+or a saved template.
 Open action items and deferred items are carried in. Dismisses the new
 meeting's id, or None. A date on a public holiday is a warning: a tick keeps it.
 """

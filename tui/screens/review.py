@@ -1,5 +1,5 @@
 """After the meeting: read the minutes through, fix text, settle the open
-questions, mark them drafted, record the adjusters' approvals.
+questions, mark them drafted, record the approvals of the minutes checkers (justerare).
 
 Approved minutes are locked; ``o`` reopens them with a reason, which is kept
 in the minutes' approval record. The approval that completes the justering also
@@ -29,6 +29,7 @@ from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.parse import parse_date
 from quorum.store.records import Formality, Meeting, MeetingStatus
+from quorum.store.wording import by_formality, formal_text, meeting_status
 from quorum.tui.dialogs import ConfirmDialog, FormDialog
 from quorum.tui.readonly import read_only
 from quorum.tui.screens.base import QuorumScreen
@@ -57,7 +58,7 @@ class ReviewScreen(QuorumScreen):
         Binding("a", "approve", "live.key.approve"),
         Binding("o", "reopen", "live.key.reopen"),
         Binding("P", "published", "flows.publish.key", show=False),  # rare: palette, help
-        Binding("l", "live", "live.title", show=False),
+        Binding("l", "live", "meeting.key_live", show=False),
         Binding("q,escape", "close", "live.key.close"),
     ]
     DEFAULT_CSS = """
@@ -90,10 +91,10 @@ class ReviewScreen(QuorumScreen):
         if self.meeting is None:
             self.meeting = self.store.meeting(self.meeting_id)
         self.names = {p.id: p.name for p in self.store.people()}
-        self.sub_title = t("live.review.title")
+        self.sub_title = self._says("live.review.title")
         self.query_one("#items").border_title = t("live.review.items")
         self.query_one("#questions-box").border_title = t("live.review.questions")
-        self.query_one("#preview").border_title = t("live.review.title")
+        self.query_one("#preview").border_title = self._says("live.review.title")
         self.set_class(self.app.size.width < 100, "narrow")
         self.refresh_all()
         self.query_one("#items").focus()
@@ -108,7 +109,7 @@ class ReviewScreen(QuorumScreen):
         self.query_one("#status", Static).update(
             t(
                 "live.review.status",
-                status=t(f"status.{m.status.value}"),
+                status=meeting_status(m),
                 given=len(live.current_approvals(m)),
                 needed=live.approvals_needed(m),
             )
@@ -179,7 +180,7 @@ class ReviewScreen(QuorumScreen):
             self.notify(t("flows.readonly.refused"), severity="warning")
             return
         if live.is_locked(m):
-            self.notify(t("live.error.locked"), severity="error")
+            self.notify(self._says("live.error.locked"), severity="error")
             return
         index = event.option_index
         item = m.agenda[index]
@@ -198,7 +199,7 @@ class ReviewScreen(QuorumScreen):
     # -- status ---------------------------------------------------------------------
 
     def action_drafted(self) -> None:
-        self.apply(live.mark_drafted, t("live.review.drafted"))
+        self.apply(live.mark_drafted, self._says("live.review.drafted"))
 
     def _next_adjuster(self) -> str:
         m = self.meeting
@@ -280,14 +281,16 @@ class ReviewScreen(QuorumScreen):
             if not values["name"].strip():
                 raise ValidationError("error.name_empty", field="name")
             if not values["reason"].strip():
-                raise ValidationError("live.error.reason_missing", field="reason")
+                key = by_formality("live.error.reason_missing", m.formality)
+                raise ValidationError(key, field="reason")
             return values["name"].strip(), values["reason"]
 
         def done(result: tuple[str, str] | None) -> None:
             if result is not None:
                 name, reason = result
                 self.apply(
-                    lambda m: live.reopen(m, name, self.today, reason), t("live.review.reopened")
+                    lambda m: live.reopen(m, name, self.today, reason),
+                    self._says("live.review.reopened"),
                 )
 
         secretary = self.names.get(m.secretary_id or "", "")
@@ -295,7 +298,12 @@ class ReviewScreen(QuorumScreen):
             ("name", t("live.dialog.reopen_by"), secretary),
             ("reason", t("live.dialog.reason"), ""),
         ]
-        self.app.push_screen(self._form(t("live.dialog.reopen"), validate, fields), done)
+        self.app.push_screen(self._form(self._says("live.dialog.reopen"), validate, fields), done)
+
+    def _says(self, key: str) -> str:
+        """A sentence that names the minutes as the network keeps them (protokoll or not)."""
+        assert self.meeting is not None
+        return formal_text(key, self.meeting.formality)
 
     def _form(
         self, title: str, save: Callable[[dict[str, Any]], T], fields: list[tuple[str, str, str]]

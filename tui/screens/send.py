@@ -34,6 +34,7 @@ from quorum.store.gather import meeting_records
 from quorum.store.i18n import current_language, t
 from quorum.store.records import Meeting, Network, SmtpSettings
 from quorum.store.sending import SendReport, password_from_env, send_message
+from quorum.store.wording import formal_text
 from quorum.tui.screens.base import QuorumScreen
 from quorum.tui.sent import save_sent
 
@@ -115,7 +116,11 @@ class SendScreen(QuorumScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t(f"sendui.title_{self.what}")
+        if self.what == "minutes":  # minnesanteckningar or protokoll, as the network keeps
+            meeting = self.store.meeting(self.meeting_id)
+            self.title = formal_text("sendui.title_minutes", meeting.formality)
+        else:
+            self.title = t(f"sendui.title_{self.what}")
         self.query_one("#progress").border_title = t("sendui.progress")
         row = self.query_one("#password-row")
         row.display = False

@@ -45,6 +45,7 @@ from quorum.store.rotation import (
     set_secretary,
     uneven_hosting,
 )
+from quorum.store.wording import short_status
 from quorum.tui.context import current_network
 from quorum.tui.dialogs import ChoiceDialog, ConfirmDialog, PromptDialog
 from quorum.tui.screens.base import QuorumScreen
@@ -185,7 +186,7 @@ class YearPlanScreen(QuorumScreen):
                 when,
                 names.get(r.host_org_id or "", ""),
                 secretary.name if secretary else "",
-                t("yearplan.existing", status=t(f"status.{r.status.value}")),
+                t("yearplan.existing", status=short_status(r.status)),
             ]
             return [Text(c, style=style) for c in cells]
         p = r.proposal

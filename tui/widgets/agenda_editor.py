@@ -149,8 +149,8 @@ class AgendaEditor(Vertical):
         items = self.agenda
         numbers = ops.numbers(items, self.meeting.formality, self._first)
         times = ops.clock_times(self.meeting.start, items)
-        # Fixed columns and cell padding take 56 cells; the title gets the rest.
-        title_width = max(12, (self.size.width or 100) - 56)
+        # Fixed columns and cell padding take 57 cells; the title gets the rest.
+        title_width = max(12, (self.size.width or 100) - 57)
         for item, number, at in zip(items, numbers, times, strict=True):
             marker = "↻ " if item.deferred_from else ("⟳ " if item.followup else "")
             presenter = self.people.get(item.presenter_id or "", "") or item.presenter_text
@@ -158,7 +158,7 @@ class AgendaEditor(Vertical):
                 number,
                 clock(at),
                 _clip(marker + item.title, title_width),
-                _clip(t(f"kind.{item.kind.value}"), 13),
+                _clip(t(f"kind.{item.kind.value}"), 14),
                 _clip(presenter, 16),
                 Text(str(item.minutes), justify="right"),
                 key=item.id,

@@ -12,7 +12,7 @@ a          invite a person (type to filter)
 g          add a guest (name, e-mail, organisation)
 m          invite every active member not yet invited
 delete     remove the invitee
-o          next role (participant, chair, secretary, adjuster, optional)
+o          next role (participant, chair, secretary, minutes checker, for information)
 y n t u    RSVP: accepted, declined (förhinder), tentative, no answer (the reply's comment
            and where it came from show under the table; ⚠ marks a reply by mail from
            someone else than the invitee, applied on the user's word)
@@ -88,7 +88,7 @@ def _hm(value: time | None) -> str:
     return clock(value) if value else ""
 
 
-# What the pane changes on a meeting (roles move chair/secretary/adjusters; sign-up).
+# What the pane changes on a meeting (roles move chair/secretary/minutes checkers; sign-up).
 ATTENDANCE_FIELDS = ("attendance", "chair_id", "secretary_id", "adjuster_ids", "signup_until")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 from rich.text import Text
@@ -45,6 +46,11 @@ __all__ = [
 ]
 
 _NONE = "none"
+
+
+def _day_example() -> str:
+    """A meeting from 09.00 to 12.00, as the user's language writes it."""
+    return time_range_text(time(9, 0), 180)
 
 
 def _input(value: str, name: str, placeholder: str = "") -> Input:
@@ -167,7 +173,7 @@ class MeetingsForm(_NetworkForm):
             (
                 "time",
                 t("netui.time"),
-                _input(time_range_text(n.start_time, n.length_minutes), "time", "09:00-12:00"),
+                _input(time_range_text(n.start_time, n.length_minutes), "time", _day_example()),
             ),
             (
                 "min_meetings",
@@ -438,7 +444,7 @@ class NewNetworkForm(FormDialog[Network]):
             ("name", t("network.name"), _input("", "name", t("netui.name_placeholder"))),
             ("organiser", t("netui.organiser"), _input("", "organiser")),
             ("weekday", t("network.weekday"), _select(_weekdays(), 4, "weekday")),
-            ("time", t("netui.time"), _input("09:00-12:00", "time")),
+            ("time", t("netui.time"), _input(_day_example(), "time")),
             ("min_meetings", t("network.min_meetings"), _input("4", "min_meetings")),
         ]
 

@@ -81,9 +81,9 @@ def _summary_pdf(d: PlanData) -> bytes:
 DATES_TXT = PlanExport("dates_txt", "datum.txt", _dates_txt)
 DATES_CSV = PlanExport("dates_csv", "datum.csv", _dates_csv)
 PLAN_ICS = PlanExport("plan_ics", "arsplan.ics", _plan_ics)
-SUMMARY_MD = PlanExport("summary_md", "arsredovisning.md", _summary_md)
-SUMMARY_HTML = PlanExport("summary_html", "arsredovisning.html", _summary_html)
-SUMMARY_PDF = PlanExport("summary_pdf", "arsredovisning.pdf", _summary_pdf)
+SUMMARY_MD = PlanExport("summary_md", "arssammanstallning.md", _summary_md)
+SUMMARY_HTML = PlanExport("summary_html", "arssammanstallning.html", _summary_html)
+SUMMARY_PDF = PlanExport("summary_pdf", "arssammanstallning.pdf", _summary_pdf)
 
 YEAR_EXPORTS = (DATES_TXT, DATES_CSV, PLAN_ICS, SUMMARY_MD, SUMMARY_HTML, SUMMARY_PDF)
 SUMMARY_EXPORTS = (SUMMARY_MD, SUMMARY_HTML, SUMMARY_PDF)
