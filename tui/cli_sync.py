@@ -84,9 +84,10 @@ def _run(args: argparse.Namespace, ctx: Any, name: str) -> int:
             network = store.find_network(name)
             _print_links(ctx, link(store, network.id))
         return 0
-    secret = wiring.password()
     with ctx.open_store() as store:
         network = store.find_network(name)
+        link(store, network.id)  # a network with no server says so before a password is asked
+        secret = wiring.password()
         report = wiring.run_sync(store, network.id, secret)
         _print_report(ctx, store, network.id, report)
     return 0

@@ -57,3 +57,13 @@ def test_usage_mistakes_are_one_sentence(tmp_path: Path) -> None:
     assert code == 2 and err.startswith("Use: quorum sync setup")
     code, _out, err = _cli("--db", db, "sync", "Nätverket", "--links")
     assert code == 1 and err.count("\n") == 1
+
+
+def test_a_network_with_no_server_says_so_before_any_password(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Without QUORUM_SYNC_PASSWORD and no terminal the password cannot be had: the
+    # sentence must still be the one that helps (connect it first).
+    monkeypatch.delenv("QUORUM_SYNC_PASSWORD", raising=False)
+    db = str(tmp_path / "q.json")
+    assert _cli("demo", "--db", db)[0] == 0
+    code, _, err = _cli("--lang", "en", "sync", "1", "--db", db)
+    assert code == 1 and "is not connected to a server" in err, err
