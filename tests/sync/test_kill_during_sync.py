@@ -81,6 +81,15 @@ def _trials(server: Server, tmp_path: Path, count: int) -> None:
     host = Store.open(tmp_path / "host.json")
     hid = join(host, server.url, USER, "x", None, None)[0].id
     fork = multiprocessing.get_context("fork")
+    # How long one sync of this size takes here and now: the kills land inside that
+    # window (a fixed one was too long once the store got faster on an idle machine).
+    with Store.open(db) as store:
+        _edit(store, nid, rng, -1)
+    started = time.monotonic()
+    child = fork.Process(target=_sync_child, args=(str(db), nid))
+    child.start()
+    child.join()
+    window = max(0.02, (time.monotonic() - started) * 0.9)
     killed = 0
     for n in range(count):
         with Store.open(db) as store:
@@ -90,7 +99,7 @@ def _trials(server: Server, tmp_path: Path, count: int) -> None:
             run_sync(host, hid, "x")
         child = fork.Process(target=_sync_child, args=(str(db), nid))
         child.start()
-        time.sleep(rng.uniform(0.0, 0.35))
+        time.sleep(rng.uniform(0.0, window))
         if child.is_alive():
             os.kill(child.pid, signal.SIGKILL)
             killed += 1
