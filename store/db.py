@@ -320,6 +320,12 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
 
 
+def has_database(path: Path) -> bool:
+    """Whether a database lives at ``path``: its main file, or a journal or backup of it
+    (a missing main file beside those is :meth:`Database.open`'s to refuse)."""
+    return path.exists() or journal_path(path).exists() or bool(backups(path))
+
+
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 

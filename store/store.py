@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from quorum.store import codec
-from quorum.store.db import Database, backups, quiet_gc
+from quorum.store.db import Database, backups, has_database, quiet_gc
 from quorum.store.errors import DatabaseUnreadable, NotFound, QuorumError, ValidationError
 from quorum.store.i18n import Notice
 from quorum.store.journal import Op
@@ -116,6 +116,11 @@ class Store:
         self._by_email: dict[str, set[str]] | None = None  # casefolded e-mail -> person ids
 
     # -- lifecycle ------------------------------------------------------------
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        """Whether a database lives at ``path`` (its file, or a journal or backup of it)."""
+        return has_database(path)
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False, maintain_later: bool = False) -> Store:

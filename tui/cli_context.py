@@ -7,7 +7,6 @@ imports them, do not import each other.
 from __future__ import annotations
 
 import argparse
-import glob
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -51,7 +50,7 @@ class CliContext:
         # A command that only reads, given a path where nothing is (a typo in a script):
         # a sentence and exit 1, not "no meetings yet". The default database may not exist
         # before its first use; a path whose journal or backup survives is Store.open's.
-        if readonly and path != default_db_path() and not _anything_at(path):
+        if readonly and path != default_db_path() and not Store.exists(path):
             raise QuorumError("error.db_none_at", path=str(path))
         return Store.open(path, readonly=readonly)
 
@@ -88,8 +87,3 @@ class CliContext:
         safely (``printable``)."""
         shown = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
         print(t(key, **shown), file=self.err)
-
-
-def _anything_at(path: Path) -> bool:
-    """The database file, or a journal, backup or lock beside it."""
-    return path.exists() or any(path.parent.glob(glob.escape(path.name) + ".*"))
