@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 
 from quorum.store.i18n import t
 from quorum.store.summary import MeetingSummary, listed_networks
 from quorum.store.when import clock_span
+from quorum.tui.cells import clip
 
 if TYPE_CHECKING:
     from quorum.store.sidecar import FirstFrame
@@ -89,13 +90,6 @@ def split_upcoming(
 
 CELL_PADDING = 2  # a cell's space on either side, in DataTable and the first frame
 CUT_MIN = 10  # a title or host cut shorter than this says nothing
-
-
-def clip(text: str, width: int | None) -> str:
-    """``text`` in ``width`` cells, its end shown as "…" when it is cut."""
-    if width is None or cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1) + "…"
 
 
 class RowCells:

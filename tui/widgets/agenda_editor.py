@@ -32,6 +32,7 @@ from quorum.store.handover import own_description
 from quorum.store.i18n import t
 from quorum.store.records import AgendaItem, Formality, Meeting, replace
 from quorum.store.when import clock
+from quorum.tui.cells import clip
 from quorum.tui.followup import followup_now
 from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
@@ -295,4 +296,4 @@ class AgendaEditor(Vertical):
 
 def _clip(text: str, width: int) -> Text:
     """A cell: cut to ``width``, and Text so a title with ``[/]`` is no markup."""
-    return Text(text if len(text) <= width else text[: width - 1] + "…")
+    return Text(clip(text, width))

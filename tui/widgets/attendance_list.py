@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from quorum.store.i18n import t
 from quorum.store.records import Attendance, Meeting, Presence, Rsvp
+from quorum.tui.cells import clip
 from quorum.tui.readonly import refuses_edit
 from quorum.tui.translate import translate_bindings
 
@@ -49,8 +50,7 @@ def attendee_line(a: Attendance, names: Mapping[str, str], width: int) -> Text:
     label = label[:9].ljust(10)
     name = names.get(a.person_id or "", "") or a.guest_name
     room = max(4, width - len(label))
-    if len(name) > room:
-        name = name[: room - 1] + "…"
+    name = clip(name, room)
     line = Text(label, style=style)
     line.append(name)
     return line

@@ -7,12 +7,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quorum.store.records import ItemState, Meeting
+from quorum.tui.cells import clip
 
 STATE_MARK = {ItemState.OPEN: " ", ItemState.DONE: "✓", ItemState.DEFERRED: "»"}
-
-
-def fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 def item_line(meeting: Meeting, index: int, width: int = 40) -> Text:
@@ -23,7 +20,7 @@ def item_line(meeting: Meeting, index: int, width: int = 40) -> Text:
     prefix = f"{'▶' if current else ' '}{STATE_MARK[item.state]}{index + 1:>2}. "
     minutes = f" {item.minutes}′"
     line = Text(prefix, style=style)
-    line.append(fit(item.title, width - len(prefix) - len(minutes)), style=style)
+    line.append(clip(item.title, width - len(prefix) - len(minutes)), style=style)
     line.append(minutes, style="dim")
     return line
 
