@@ -99,9 +99,13 @@ class RowCells:
         self.org_names = org_names
         self.weekdays = [t(f"weekday.{n}")[:3] for n in range(7)]
         self.statuses: dict[str, str] = {}
-        # Set by column_widths when the table is narrower than its cells.
-        self.title_width: int | None = None
+        # The columns the host and title are cut to (fit), when the table has them.
         self.host_width: int | None = None
+        self.title_width: int | None = None
+
+    def fit(self, widths: list[int]) -> None:
+        """Cut the host and the title to their columns (as :func:`column_widths` gave)."""
+        self.host_width, self.title_width = widths[-2], widths[-1]
 
     def status(self, value: str) -> str:
         name = self.statuses.get(value)
@@ -171,7 +175,6 @@ def column_widths(
         short = widths[-1] - left
         if short > 0:
             widths[-2] = max(min(widths[-2], CUT_MIN), widths[-2] - short)
-        cells.title_width, cells.host_width = widths[-1], widths[-2]
     return widths
 
 

@@ -139,11 +139,13 @@ class OverviewScreen(QuorumScreen):
             rows = upcoming + past
         self._meeting_rows = [m.id for m in rows]
         cells = RowCells(listing.org_names if listing else {})
+        widths = column_widths(rows, cells, preview, self._table_room())
+        cells.fit(widths)
         yield FirstNetworks([name for _, name in networks], id="networks-first")
         with Vertical(id="right"):
             yield FirstRows(
                 [t(key) for key in COLUMNS],
-                column_widths(rows, cells, preview, self._table_room()),
+                widths,
                 len(rows),
                 lambda index: cells.plain(rows[index]),
                 id="meetings-first",
@@ -340,6 +342,7 @@ class OverviewScreen(QuorumScreen):
         table = self._table()
         frame = listing.frame if listing is not None else None
         widths = column_widths(rows, cells, frame, self._table_room())
+        cells.fit(widths)
         for key, width in zip(COLUMNS, widths, strict=True):
             table.add_column(t(key), key=key, width=width)
 
